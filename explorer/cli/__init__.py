@@ -1,0 +1,1 @@
+"""The command line: ``trace``, ``train``, ``tree``, ``diff``, and starting the desktop app."""

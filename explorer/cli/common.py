@@ -1,0 +1,85 @@
+"""Options shared by the sub-commands, and turning them into a corpus, a configuration and a model."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..engine.config import ARCHS, INITS, MODES, OUTPUTS, Config
+from ..engine.corpus import parse, read_text_file
+from ..engine.model import Model
+from ..engine.params import load_weights
+from ..engine.presets import preset_text
+from ..errors import ExplorerError
+
+OUTPUT_ALIASES = {"softmax": "softmax", "hs": "hs", "ns": "ns", "hierarchical": "hs", "negative": "ns"}
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits with status 2."""
+
+    def error(self, message):
+        self.exit(2, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def add_corpus_options(p: argparse.ArgumentParser, required: bool = True) -> None:
+    g = p.add_mutually_exclusive_group(required=required)
+    g.add_argument("--corpus", metavar="FILE", help="corpus file: UTF-8 text, one sentence per line, or in^in|out pairs")
+    g.add_argument("--preset", metavar="NAME", help="a built-in corpus (see --list-presets)")
+    p.add_argument("--format", choices=("auto", "text", "pairs"), default="auto", help="corpus format (default: auto)")
+    p.add_argument("--no-lowercase", action="store_true", help="keep the corpus' case")
+
+
+def add_training_options(p: argparse.ArgumentParser) -> None:
+    d = Config()
+    p.add_argument("--arch", choices=ARCHS, default=d.arch, help="cbow (context → centre) or skipgram")
+    p.add_argument("--output", choices=OUTPUTS, default=d.output, help="softmax, hs (hierarchical) or ns (negative sampling)")
+    p.add_argument("--mode", choices=MODES, default=d.mode, help="paper (default) or reference (word2vec.c / gensim)")
+    p.add_argument("--hidden", type=int, default=d.hidden, metavar="N", help=f"hidden size N (default {d.hidden})")
+    p.add_argument("--window", type=int, default=d.window, metavar="C", help=f"context words on each side (default {d.window})")
+    p.add_argument("--lr", type=float, default=d.lr, metavar="ETA", help=f"learning rate η (default {d.lr})")
+    p.add_argument("--seed", type=int, default=d.seed, metavar="S", help=f"random seed (default {d.seed})")
+    p.add_argument("--epochs", type=int, default=None, metavar="E", help="epochs (trace: planned epochs for reference-mode lr decay)")
+    p.add_argument("--shuffle", action="store_true", help="shuffle each epoch's examples by the seed")
+    p.add_argument("--init", choices=INITS, default=None, help="uniform, or word2vec (W' = 0); default by mode")
+    p.add_argument("--negative", type=int, default=d.negative, metavar="K", help=f"negatives per target (ns, default {d.negative})")
+    p.add_argument("--ns-power", type=float, default=d.ns_power, metavar="P", help="noise distribution ∝ count^P (default 0.75)")
+    p.add_argument("--min-count", type=int, default=d.min_count, metavar="M", help="drop words seen fewer times (default 1)")
+    p.add_argument("--sample", type=float, default=d.sample, metavar="S", help="sub-sampling threshold (reference mode; 0 = off)")
+    p.add_argument("--weights", metavar="IN.npz", help="start from these weights (W_in, W_out, vocab)")
+    p.add_argument("--save-weights", metavar="OUT.npz", help="write the final W_in, W_out, vocab")
+
+
+def corpus_text(args) -> str:
+    if getattr(args, "preset", None):
+        return preset_text(args.preset)
+    return read_text_file(args.corpus)
+
+
+def config_from_args(args) -> Config:
+    return Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window,
+                  lr=args.lr, seed=args.seed, epochs=args.epochs or Config.epochs, shuffle=args.shuffle,
+                  init=args.init, negative=args.negative, ns_power=args.ns_power, min_count=args.min_count,
+                  sample=args.sample, lowercase=not args.no_lowercase)
+
+
+def model_from_args(args) -> Model:
+    config = config_from_args(args)  # validate options before reading files
+    corpus = parse(corpus_text(args), args.format, config.lowercase)
+    return Model(corpus, config)
+
+
+def params_from_args(args, model: Model):
+    if getattr(args, "weights", None):
+        params, _ = load_weights(args.weights, model.words, model.config.hidden, model.config.output)
+        return params
+    return model.init_params()
+
+
+def fail(exc: ExplorerError) -> int:
+    print(f"error: {exc}", file=sys.stderr)
+    return exc.exit_status
+
+
+def json_line(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)

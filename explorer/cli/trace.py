@@ -1,0 +1,57 @@
+"""``trace``: one JSON object per line per step, for comparing an implementation number by number."""
+from __future__ import annotations
+
+import io
+import sys
+
+from ..engine.params import atomic_write_bytes, save_weights
+from ..errors import BlowUpError, ExplorerError
+from .common import add_corpus_options, add_training_options, fail, json_line, model_from_args, params_from_args
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("trace", help="write one JSON line per training step",
+                       description="Step the model K times and write every quantity of each step as JSON Lines.")
+    add_corpus_options(p, required=False)
+    add_training_options(p)
+    p.add_argument("--steps", type=int, required=True, metavar="K", help="number of steps to trace")
+    p.add_argument("--load", metavar="FILE.w2vx", help="continue a saved session (steps numbered on)")
+    p.add_argument("-o", "--out", metavar="FILE.jsonl", help="write here (atomically) instead of standard output")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.steps < 0:
+        return fail(ExplorerError(f"--steps must be >= 0, got {args.steps}"))
+    try:
+        if args.load:
+            from ..session.session import Session  # a saved session carries its corpus and configuration
+            session = Session.load(args.load)
+            model, params, first, base_lr = session.model, session.params, session.step + 1, session.lr
+        else:
+            if not (args.corpus or args.preset):
+                raise ExplorerError("give --corpus FILE or --preset NAME (or --load FILE.w2vx)")
+            model = model_from_args(args)
+            params = params_from_args(args, model)
+            first, base_lr = 1, None
+    except ExplorerError as exc:
+        return fail(exc)
+    sink = io.StringIO() if args.out else sys.stdout
+    status = 0
+    try:
+        for s in range(first, first + args.steps):
+            rec = model.compute(params, s, base_lr)
+            model.apply(params, rec)
+            sink.write(json_line(rec.to_json()) + "\n")
+    except BlowUpError as exc:
+        status = fail(exc)
+    try:
+        if args.out:
+            atomic_write_bytes(args.out, sink.getvalue().encode("utf-8"))
+        else:
+            sys.stdout.flush()
+        if args.save_weights and status == 0:
+            save_weights(args.save_weights, params, model.words)
+    except ExplorerError as exc:
+        return fail(exc)
+    return status

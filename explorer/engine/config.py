@@ -1,0 +1,111 @@
+"""Training configuration: every knob of one run, validated once.
+
+Names follow the paper: N hidden size, C window (context words on each side), η learning rate.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+ARCHS = ("cbow", "skipgram")
+OUTPUTS = ("softmax", "hs", "ns")
+MODES = ("paper", "reference")
+INITS = ("uniform", "word2vec")
+
+#: word2vec.c floors the decayed learning rate at alpha0 * 1e-4.
+LR_FLOOR_RATIO = 1e-4
+
+
+@dataclass(frozen=True)
+class Config:
+    """One run's settings.
+
+    arch      ``cbow`` (context → centre) or ``skipgram`` (centre → contexts)
+    output    ``softmax`` (full), ``hs`` (hierarchical softmax) or ``ns`` (negative sampling)
+    mode      ``paper`` (Rong's derivation) or ``reference`` (what word2vec.c / gensim do)
+    hidden    N, the size of h
+    window    C, context words on each side of the centre word (reference mode: the maximum)
+    lr        η (reference mode: α₀, decayed linearly to α₀·1e-4 over ``epochs``)
+    seed      everything random is a pure function of (seed, step)
+    epochs    planned epochs (reference mode's learning-rate decay needs the total)
+    shuffle   permute each epoch's examples by the seed
+    init      ``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0.
+              ``None`` picks ``uniform`` in paper mode and ``word2vec`` in reference mode.
+    negative  k, negatives per target (ns)
+    ns_power  noise distribution P_n(w) ∝ count(w)^ns_power (ns)
+    min_count words seen fewer times are dropped from the vocabulary
+    sample    sub-sampling threshold s (reference mode; 0 turns it off)
+    lowercase lower-case text before tokenising
+    """
+
+    arch: str = "cbow"
+    output: str = "softmax"
+    mode: str = "paper"
+    hidden: int = 5
+    window: int = 1
+    lr: float = 0.1
+    seed: int = 1
+    epochs: int = 5
+    shuffle: bool = False
+    init: str | None = None
+    negative: int = 5
+    ns_power: float = 0.75
+    min_count: int = 1
+    sample: float = 0.0
+    lowercase: bool = True
+
+    def __post_init__(self):
+        def need(ok: bool, msg: str):
+            if not ok:
+                raise ConfigError(msg)
+
+        need(self.arch in ARCHS, f"unknown architecture {self.arch!r} (choose {', '.join(ARCHS)})")
+        need(self.output in OUTPUTS, f"unknown output layer {self.output!r} (choose {', '.join(OUTPUTS)})")
+        need(self.mode in MODES, f"unknown mode {self.mode!r} (choose {', '.join(MODES)})")
+        need(self.init is None or self.init in INITS,
+             f"unknown init {self.init!r} (choose {', '.join(INITS)})")
+        for name in ("hidden", "window", "seed", "epochs", "negative", "min_count"):
+            v = getattr(self, name)
+            need(isinstance(v, int) and not isinstance(v, bool), f"{name} must be a whole number, got {v!r}")
+        for name in ("lr", "ns_power", "sample"):
+            v = getattr(self, name)
+            need(isinstance(v, (int, float)) and not isinstance(v, bool), f"{name} must be a number, got {v!r}")
+            need(v == v and abs(v) != float("inf"), f"{name} must be finite, got {v!r}")
+        need(self.hidden >= 1, f"hidden size N must be at least 1, got {self.hidden}")
+        need(self.hidden <= 10_000, f"hidden size N must be at most 10000, got {self.hidden}")
+        need(self.window >= 1, f"window C must be at least 1, got {self.window}")
+        need(self.lr > 0, f"learning rate must be > 0, got {self.lr:g}")
+        need(self.epochs >= 1, f"epochs must be at least 1, got {self.epochs}")
+        need(self.seed >= 0, f"seed must be >= 0, got {self.seed}")
+        need(self.seed < 2**63, f"seed must be < 2^63, got {self.seed}")
+        need(self.min_count >= 1, f"min count must be at least 1, got {self.min_count}")
+        need(self.ns_power >= 0, f"ns power must be >= 0, got {self.ns_power:g}")
+        need(self.sample >= 0, f"sample must be >= 0, got {self.sample:g}")
+        if self.output == "ns":
+            need(self.negative >= 1, f"negative sampling needs at least 1 negative, got {self.negative}")
+        need(self.negative <= 1000, f"negative must be at most 1000, got {self.negative}")
+
+    @property
+    def init_scheme(self) -> str:
+        """The initialisation actually used (``init`` or the mode's default)."""
+        if self.init is not None:
+            return self.init
+        return "word2vec" if self.mode == "reference" else "uniform"
+
+    def replace(self, **changes) -> "Config":
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Config":
+        if not isinstance(d, dict):
+            raise ConfigError("configuration must be a mapping")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ConfigError(f"unknown configuration key {unknown[0]!r}")
+        return cls(**d)

@@ -1,0 +1,218 @@
+"""Corpus text → tokens → vocabulary.
+
+Two input formats:
+
+- **text**: one sentence per line. Tokens are runs of Unicode word characters (an apostrophe or hyphen
+  may join two runs: ``don't``, ``well-known``); punctuation is split off and dropped. Lower-cased by
+  default. Space-separated Chinese works: every space-separated run of characters is a word.
+- **pairs** (the format of the earlier web tool): items separated by commas or newlines, each
+  ``in^in|out^out``. Left of ``|`` the input words (CBOW: the context; skip-gram: the centre word), right
+  of it the words to predict.
+
+The vocabulary counts every token, drops words seen fewer than ``min_count`` times and orders the rest by
+descending count, ties by first appearance, so word ↔ index maps are stable for a given text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import CorpusError
+
+_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+MAX_CORPUS_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One pairs-format example: ``inputs|targets``, with its place in the source text."""
+
+    inputs: tuple[str, ...]
+    targets: tuple[str, ...]
+    span: tuple[int, int]  # character offsets in the source text
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Parsed corpus text. ``sentences`` (text format) or ``pairs`` (pairs format) is filled."""
+
+    kind: str  # "text" or "pairs"
+    text: str
+    sentences: tuple[tuple[str, ...], ...] = ()
+    spans: tuple[tuple[tuple[int, int], ...], ...] = ()  # per sentence, per token: char offsets
+    pairs: tuple[Pair, ...] = ()
+
+    def tokens(self):
+        """Every word occurrence in reading order (both sides of each pair, inputs first)."""
+        if self.kind == "text":
+            for s in self.sentences:
+                yield from s
+        else:
+            for p in self.pairs:
+                yield from p.inputs
+                yield from p.targets
+
+
+def looks_like_pairs(text: str) -> bool:
+    """True when every non-empty item (comma/newline separated) contains exactly one ``|``."""
+    items = [it.strip() for it in re.split(r"[,\n]", text) if it.strip()]
+    return bool(items) and all(it.count("|") == 1 for it in items)
+
+
+def parse_text(text: str, lowercase: bool = True) -> Corpus:
+    """Tokenise plain text: one sentence per line."""
+    sentences, spans = [], []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        src = line.lower() if lowercase else line
+        toks, sp = [], []
+        for m in _TOKEN.finditer(src):
+            toks.append(m.group(0))
+            sp.append((offset + m.start(), offset + m.end()))
+        if toks:
+            sentences.append(tuple(toks))
+            spans.append(tuple(sp))
+        offset += len(line)
+    if not sentences:
+        raise CorpusError("corpus is empty (no words found)")
+    return Corpus("text", text, tuple(sentences), tuple(spans))
+
+
+def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
+    """Parse ``in^in|out^out`` items separated by commas or newlines.
+
+    A syntax error names its line and column (1-based), e.g. ``pairs line 3, column 7: empty word``.
+    """
+    pairs = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        col = 0
+        for raw in line.split(","):
+            item_col = col
+            col += len(raw) + 1
+            if not raw.strip():
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            where = f"pairs line {lineno}, column {item_col + lead + 1}"
+            item = raw.strip()
+            if item.count("|") != 1:
+                what = "missing '|' between inputs and outputs" if "|" not in item else "more than one '|'"
+                raise CorpusError(f"{where}: {what} in {item[:40]!r}")
+            left, right = item.split("|")
+            sides = []
+            for side, side_name, side_off in ((left, "input", 0), (right, "output", len(left) + 1)):
+                words = side.split("^")
+                clean = []
+                wcol = side_off
+                for w in words:
+                    ws = w.strip()
+                    if not ws:
+                        raise CorpusError(f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
+                                          f"empty {side_name} word in {item[:40]!r}")
+                    if any(ch.isspace() for ch in ws):
+                        raise CorpusError(f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
+                                          f"space inside word {ws[:20]!r} (join words with '^')")
+                    clean.append(ws.lower() if lowercase else ws)
+                    wcol += len(w) + 1
+                sides.append(tuple(clean))
+            pairs.append((sides[0], sides[1], lineno, item_col + lead, len(item)))
+    if not pairs:
+        raise CorpusError("corpus is empty (no pairs found)")
+    # character spans for highlighting
+    line_offsets = [0]
+    for l in text.split("\n"):
+        line_offsets.append(line_offsets[-1] + len(l) + 1)
+    out = tuple(Pair(i, t, (line_offsets[ln - 1] + c, line_offsets[ln - 1] + c + n)) for i, t, ln, c, n in pairs)
+    return Corpus("pairs", text, pairs=out)
+
+
+def parse(text: str, fmt: str = "auto", lowercase: bool = True) -> Corpus:
+    """Parse corpus text; ``fmt`` is ``auto``, ``text`` or ``pairs``."""
+    if not isinstance(text, str):
+        raise CorpusError("corpus must be text")
+    if "\x00" in text:
+        raise CorpusError("corpus looks binary (it contains NUL characters)")
+    if not text.strip():
+        raise CorpusError("corpus is empty")
+    if fmt == "auto":
+        fmt = "pairs" if looks_like_pairs(text) else "text"
+    if fmt == "pairs":
+        return parse_pairs(text, lowercase)
+    if fmt == "text":
+        return parse_text(text, lowercase)
+    raise CorpusError(f"unknown corpus format {fmt!r} (choose auto, text, pairs)")
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 text file, with a one-line error for anything else."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise CorpusError(f"cannot read corpus file {str(path)!r}: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise CorpusError(f"corpus path {str(path)!r} is a folder, not a file")
+    if size > MAX_CORPUS_BYTES:
+        raise CorpusError(f"corpus file {str(path)!r} is {size / 2**20:.0f} MB; the limit is "
+                          f"{MAX_CORPUS_BYTES // 2**20} MB")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read corpus file {str(path)!r}: {exc.strerror or exc}") from None
+    if b"\x00" in data[:65536]:
+        raise CorpusError(f"corpus file {str(path)!r} looks binary (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"corpus file {str(path)!r} is not UTF-8 (byte 0x{data[exc.start]:02x} at "
+                          f"offset {exc.start})") from None
+    return text
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words ordered by descending count (ties: first appearance); ``index`` maps word → id."""
+
+    words: tuple[str, ...]
+    counts: np.ndarray  # int64, aligned with words
+    index: dict = field(repr=False, compare=False)
+
+    def __len__(self):
+        return len(self.words)
+
+    def __contains__(self, word):
+        return word in self.index
+
+    def id(self, word: str) -> int:
+        return self.index[word]
+
+    @classmethod
+    def build(cls, tokens, min_count: int = 1) -> "Vocabulary":
+        counts: dict[str, int] = {}
+        for t in tokens:  # dict keeps first-appearance order
+            counts[t] = counts.get(t, 0) + 1
+        kept = [(w, c) for w, c in counts.items() if c >= min_count]
+        order = sorted(range(len(kept)), key=lambda i: -kept[i][1])  # stable: ties keep first appearance
+        words = tuple(kept[i][0] for i in order)
+        cnt = np.array([kept[i][1] for i in order], dtype=np.int64)
+        cnt.setflags(write=False)
+        return cls(words, cnt, {w: i for i, w in enumerate(words)})
+
+    @classmethod
+    def from_words(cls, words, counts=None) -> "Vocabulary":
+        words = tuple(str(w) for w in words)
+        cnt = np.ones(len(words), np.int64) if counts is None else np.asarray(counts, np.int64).copy()
+        cnt.setflags(write=False)
+        return cls(words, cnt, {w: i for i, w in enumerate(words)})
+
+
+def build_vocabulary(corpus: Corpus, min_count: int = 1) -> Vocabulary:
+    """The vocabulary of ``corpus``; at least two distinct words must survive ``min_count``."""
+    vocab = Vocabulary.build(corpus.tokens(), min_count)
+    if len(vocab) == 0:
+        raise CorpusError(f"no word occurs at least min_count={min_count} times")
+    if len(vocab) == 1:
+        raise CorpusError(f"the vocabulary has only one distinct word ({vocab.words[0]!r}); need at least 2")
+    return vocab
