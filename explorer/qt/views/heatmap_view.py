@@ -1,0 +1,216 @@
+"""W and W' as heat maps on a fixed diverging colour scale, the rows / columns this step changed outlined;
+a toggle shows this step's changes Δ instead of the values.
+
+W (V×N) is drawn with one row per input vector v_w. W' (N×V') is drawn transposed — one row per output
+vector v'_j (a column of W'; for hierarchical softmax an inner node of the Huffman tree) — so both maps read
+word by word from top to bottom.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...engine import geometry
+from ...engine.model import PHASES
+from .base import View
+from .common import ExportMixin, diverging_cmap, fmt, full, set_word_ticks, show_tip, style_plot
+
+#: per-word tick labels up to this many words (hover tips always)
+MAX_WORD_TICKS = 199
+MAX_DIM_TICKS = 32
+
+
+class HeatmapView(ExportMixin, View):
+    name = "heatmap"
+
+    def __init__(self, bridge, parent=None):
+        super().__init__(bridge, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        bar = QHBoxLayout()
+        self.delta_box = QCheckBox(self.tr("Show this step's \u0394"))
+        self.delta_box.setToolTip(self.tr("Colour each entry by how much this step changed it (Δ = after − "
+                                          "before) instead of its value"))
+        self.delta_box.toggled.connect(lambda _on: self.refresh())
+        self.info = QLabel()
+        self.info.setToolTip(self.tr("Outlined: the vectors this step changed"))
+        bar.addWidget(self.delta_box)
+        bar.addWidget(self.info, 1)
+        lay.addLayout(bar)
+        self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setBackground("w")
+        lay.addWidget(self.glw, 1)
+
+        self.p_in = self.glw.addPlot(row=0, col=0)
+        self.p_out = self.glw.addPlot(row=0, col=1)
+        self.cmap = diverging_cmap()
+        self.img_in = pg.ImageItem(axisOrder="row-major")
+        self.img_out = pg.ImageItem(axisOrder="row-major")
+        self.outline_in = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
+        self.outline_out = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
+        self.sel_in = pg.PlotDataItem(pen=pg.mkPen(230, 126, 34, width=2, style=Qt.DashLine), connect="finite")
+        for p, img, ol in ((self.p_in, self.img_in, self.outline_in), (self.p_out, self.img_out, self.outline_out)):
+            style_plot(p)
+            p.addItem(img)
+            p.addItem(ol)
+            p.invertY(True)
+            p.setMenuEnabled(False)
+            p.hideButtons()
+            p.setMouseEnabled(x=False, y=False)
+            img.setColorMap(self.cmap)
+        self.p_in.addItem(self.sel_in)
+        self.cbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=14,
+                                    colorMapMenu=False)
+        self.cbar.setImageItem([self.img_in, self.img_out])
+        self.glw.addItem(self.cbar, row=0, col=2)
+        self.cbar.getAxis("right").setTextPen(pg.mkPen(30, 30, 30))
+        self.glw.scene().sigMouseMoved.connect(self._hover)
+        self.glw.scene().sigMouseClicked.connect(self._clicked)
+        self._limit = None       # value colour limit (fixed; widens only when exceeded)
+        self._levels = (-1.0, 1.0)
+        self._shape = None
+        bridge.selectedWordChanged.connect(lambda _w: self._on_changed())
+        if bridge.session is not None:
+            self.rebuild()
+
+    def title(self) -> str:
+        return self.tr("Weights W and W\u2032")
+
+    def export_targets(self):
+        return [self.glw.ci]
+
+    # -- building -----------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        s = self.bridge.session
+        if s is None:
+            return
+        m = s.model
+        V, N, Vo = m.V, s.config.hidden, m.n_out
+        self._words = list(m.words)
+        self._out_labels = [m.out_label(j) for j in range(Vo)]
+        self._shape = (V, N, Vo)
+        self._limit = None
+        hs = s.config.output == "hs"
+        self.p_in.setTitle(self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
+                           color="#1e1e1e", size="10pt")
+        if hs:
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
+        else:
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
+        self.p_out.setTitle(t.format(V=Vo, N=N), color="#1e1e1e", size="10pt")
+        for p, labels, n in ((self.p_in, self._words, V), (self.p_out, self._out_labels, Vo)):
+            set_word_ticks(p.getAxis("left"), labels, MAX_WORD_TICKS, offset=0.5)
+            set_word_ticks(p.getAxis("bottom"), [str(i) for i in range(N)], MAX_DIM_TICKS, offset=0.5)
+            p.setLabel("bottom", self.tr("component i"))
+            p.setXRange(0, N, padding=0)
+            p.setYRange(0, n, padding=0)
+            p.setLimits(xMin=0, xMax=N, yMin=0, yMax=n)
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def _applied(self, rec, s):
+        """(W' changes shown, W changes shown) for the current phase."""
+        if rec is None:
+            return False, False
+        k = PHASES.index(s.phase)
+        return k >= 2, k >= 3
+
+    def refresh(self) -> None:
+        s = self.bridge.session
+        if s is None:
+            return
+        if self._shape != (s.model.V, s.config.hidden, s.model.n_out):
+            self.rebuild()
+        V, N, Vo = self._shape
+        W, Wo = s.params.W, s.params.W_out
+        rec = s.record
+        out_done, in_done = self._applied(rec, s)
+        if self.delta_box.isChecked():
+            din = np.zeros((V, N), dtype=np.float32)
+            dout = np.zeros((Vo, N), dtype=np.float32)
+            if rec is not None:
+                if in_done and len(rec.in_ids):
+                    din[rec.in_ids] = rec.in_delta
+                if out_done and len(rec.out_ids):
+                    dout[rec.out_ids] = rec.out_delta
+            lim = geometry.symmetric_limit(din, dout)
+            self.img_in.setImage(din, autoLevels=False)
+            self.img_out.setImage(dout, autoLevels=False)
+            levels = (-lim, lim)
+            self.info.setText(self.tr("Δ of step {k}; colour scale \u00b1{L}").format(
+                k=rec.step if rec is not None else 0, L=fmt(lim)))
+        else:
+            self._limit = geometry.symmetric_limit(W, Wo, current=self._limit)
+            self.img_in.setImage(W.astype(np.float32), autoLevels=False)
+            self.img_out.setImage(Wo.T.astype(np.float32), autoLevels=False)
+            levels = (-self._limit, self._limit)
+            self.info.setText(self.tr("values; fixed colour scale \u00b1{L}").format(L=fmt(self._limit)))
+        self.img_in.setRect(0, 0, N, V)
+        self.img_out.setRect(0, 0, N, Vo)
+        if levels != self._levels:
+            self.cbar.setLevels(levels)
+            self._levels = levels
+        else:
+            self.img_in.setLevels(levels)
+            self.img_out.setLevels(levels)
+        # outlines of the changed vectors
+        if rec is not None and in_done:
+            self.outline_in.setData(*geometry.rect_outlines(geometry.contiguous_runs(rec.in_ids), "rows", (0, N)))
+        else:
+            self.outline_in.setData([], [])
+        if rec is not None and out_done:
+            self.outline_out.setData(*geometry.rect_outlines(geometry.contiguous_runs(rec.out_ids), "rows",
+                                                             (0, N)))
+        else:
+            self.outline_out.setData([], [])
+        sel = s.model.vocab.index.get(self.bridge.selected_word)
+        if sel is not None:
+            x, y = geometry.rect_outlines([[sel, sel + 1]], "rows", (0, N))
+            self.sel_in.setData(x, y)
+        else:
+            self.sel_in.setData([], [])
+
+    # -- interaction --------------------------------------------------------------------------------
+    def _cell(self, scene_pos):
+        """(which, row, col) under a scene position, or None."""
+        if self._shape is None:
+            return None
+        V, N, Vo = self._shape
+        for which, p, img, n in (("in", self.p_in, self.img_in, V), ("out", self.p_out, self.img_out, Vo)):
+            if p.vb.sceneBoundingRect().contains(scene_pos):
+                pt = p.vb.mapSceneToView(scene_pos)
+                r, c = int(np.floor(pt.y())), int(np.floor(pt.x()))
+                if 0 <= r < n and 0 <= c < N:
+                    return which, r, c
+        return None
+
+    def tip_at(self, which: str, r: int, c: int) -> str:
+        s = self.bridge.session
+        if s is None:
+            return ""
+        rec = s.record
+        if which == "in":
+            word = self._words[r]
+            text = self.tr("W[{w}, {i}] (v_{w}, component {i}) = {v}").format(w=word, i=c, v=full(s.params.W[r, c]))
+            ids, delta, shown = (rec.in_ids, rec.in_delta, self._applied(rec, s)[1]) if rec else ((), None, False)
+        else:
+            word = self._out_labels[r]
+            text = self.tr("W\u2032[{i}, {w}] (v\u2032_{w}, component {i}) = {v}").format(
+                w=word, i=c, v=full(s.params.W_out[c, r]))
+            ids, delta, shown = (rec.out_ids, rec.out_delta, self._applied(rec, s)[0]) if rec else ((), None, False)
+        if shown:
+            hit = np.flatnonzero(np.asarray(ids) == r)
+            if len(hit):
+                text += "\n" + self.tr("\u0394 this step = {d}").format(d=full(delta[hit[0], c]))
+        return text
+
+    def _hover(self, scene_pos) -> None:
+        cell = self._cell(scene_pos)
+        show_tip(scene_pos, self.tip_at(*cell) if cell else "", self.glw)
+
+    def _clicked(self, ev) -> None:
+        cell = self._cell(ev.scenePos())
+        if cell and cell[0] == "in":
+            self.bridge.select_word(self._words[cell[1]])
+            self.refresh()

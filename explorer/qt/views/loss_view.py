@@ -1,0 +1,128 @@
+"""The loss over training: E of every step, its moving average and the training-set loss at each epoch.
+
+A click on the plot seeks to that step (within the computed steps 0..furthest).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...engine import geometry
+from .base import View
+from .common import ExportMixin, fmt, full, plot_widget
+
+
+class LossView(ExportMixin, View):
+    """Per-step loss E, its trailing moving average (one epoch wide) and the epoch loss; a click seeks."""
+
+    name = "loss"
+    #: the user clicked the plot to go to this step (emitted before seeking)
+    seekRequested = Signal(int)
+
+    def __init__(self, bridge, parent=None):
+        super().__init__(bridge, parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        bar = QHBoxLayout()
+        self.readout = QLabel()
+        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.log_box = QCheckBox(self.tr("Log scale"))
+        self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        self.log_box.toggled.connect(self._set_log)
+        bar.addWidget(self.readout, 1)
+        bar.addWidget(self.log_box)
+        lay.addLayout(bar)
+        self.plot = plot_widget()
+        self.plot.setToolTip(self.tr("Click to go to that step"))
+        lay.addWidget(self.plot, 1)
+        pi = self.plot_item = self.plot.getPlotItem()
+        pi.setDownsampling(auto=True, mode="peak")
+        pi.setClipToView(True)
+        pi.showGrid(x=True, y=True, alpha=0.15)
+        pi.setLabel("bottom", self.tr("step"))
+        pi.setLabel("left", self.tr("loss E"))
+        self.legend = pi.addLegend(offset=(-10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200))
+        self.step_curve = pi.plot(pen=pg.mkPen(150, 180, 215, 160, width=1), name=self.tr("E of each step"))
+        self.avg_curve = pi.plot(pen=pg.mkPen(31, 119, 180, width=2.5), name=self.tr("moving average"))
+        self.epoch_curve = pi.plot(pen=pg.mkPen(230, 126, 34, width=2), symbol="o", symbolSize=7,
+                                   symbolBrush=pg.mkBrush(230, 126, 34), symbolPen=None,
+                                   name=self.tr("training-set E (each epoch)"))
+        self.cursor = pg.InfiniteLine(angle=90, movable=False,
+                                      pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine))
+        pi.addItem(self.cursor, ignoreBounds=True)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self._window = 1
+        if bridge.session is not None:
+            self.rebuild()
+
+    def title(self) -> str:
+        return self.tr("Loss")
+
+    def export_targets(self):
+        return [self.plot_item]
+
+    def rebuild(self) -> None:
+        s = self.bridge.session
+        spe = s.steps_per_epoch(0) if s is not None else 1
+        self._window = int(max(1, min(spe, 1000)))
+        self.avg_curve.opts["name"] = self.tr("moving average ({n} steps)").format(n=self._window)
+        self._relabel_legend()
+        self.plot_item.enableAutoRange()
+
+    def _relabel_legend(self) -> None:
+        for sample, label in self.legend.items:
+            if sample.item is self.avg_curve:
+                label.setText(self.avg_curve.opts["name"], color="#1e1e1e")
+
+    def refresh(self) -> None:
+        s = self.bridge.session
+        if s is None:
+            return
+        loss = np.asarray(s.loss_series(), dtype=np.float64)
+        x = np.arange(1, len(loss) + 1, dtype=np.float64)
+        self.step_curve.setData(x, loss)
+        self.avg_curve.setData(x, geometry.moving_average(loss, self._window))
+        ex, ey = s.epoch_loss_series()
+        self.epoch_curve.setData(np.asarray(ex, dtype=np.float64), np.asarray(ey, dtype=np.float64))
+        self.cursor.setValue(s.step)
+        rec = s.record
+        if rec is not None:
+            self.readout.setText(self.tr("step {k} of {n} \u00b7 E = {e}").format(k=rec.step, n=s.furthest,
+                                                                                 e=fmt(rec.loss)))
+            self.readout.setToolTip(f"E = {full(rec.loss)}")
+        else:
+            e0 = s.epoch_losses.get(0)
+            self.readout.setText(self.tr("step 0 of {n} \u00b7 training-set E = {e}").format(n=s.furthest,
+                                                                                           e=fmt(e0)))
+            self.readout.setToolTip(f"E = {full(e0)}")
+
+    # -- interaction --------------------------------------------------------------------------------
+    def _set_log(self, on: bool) -> None:
+        self.plot_item.setLogMode(y=on)
+
+    def step_at_scene(self, scene_pos) -> int | None:
+        vb = self.plot_item.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return int(round(vb.mapSceneToView(scene_pos).x()))
+
+    def seek_to(self, k: int) -> int | None:
+        """Seek the session to step ``k`` clamped to 0..furthest; returns the step gone to."""
+        s = self.bridge.session
+        if s is None:
+            return None
+        k = int(min(max(k, 0), s.furthest))
+        self.seekRequested.emit(k)
+        if k != s.step or s.pending is not None:
+            s.seek(k)
+        return k
+
+    def _clicked(self, ev) -> None:
+        if ev.button() != Qt.LeftButton or ev.double():
+            return
+        k = self.step_at_scene(ev.scenePos())
+        if k is not None:
+            ev.accept()
+            self.seek_to(k)

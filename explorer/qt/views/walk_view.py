@@ -1,0 +1,139 @@
+"""The guided walk panel: Next / Previous through one example's update, with captions and highlights.
+
+Moving past the last item of a phase advances the session one sub-step (forward → error → output update
+→ input update); moving back before the first item of a phase steps the session back one phase. The
+current item's quantities are highlighted in every view through ``bridge.set_highlight``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from ...engine.model import PHASES
+from ..walk import walk_items
+from .base import View
+
+
+class WalkView(View):
+    name = "walk"
+
+    def __init__(self, bridge, parent=None):
+        super().__init__(bridge, parent)
+        self.items = []
+        self.index = 0
+        self._key = None
+        lay = QVBoxLayout(self)
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("walkPhase")
+        f = self.phase_label.font()
+        f.setBold(True)
+        self.phase_label.setFont(f)
+        self.caption = QLabel()
+        self.caption.setObjectName("walkCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        f = self.caption.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.caption.setFont(f)
+        row = QHBoxLayout()
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.prev_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Left))
+        self.next_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Right))
+        self.prev_button.setToolTip(self.tr("Previous part of the derivation (Ctrl+Left)"))
+        self.next_button.setToolTip(self.tr("Next part of the derivation (Ctrl+Right)"))
+        self.position = QLabel()
+        row.addWidget(self.prev_button)
+        row.addWidget(self.position, 1, Qt.AlignCenter)
+        row.addWidget(self.next_button)
+        lay.addWidget(self.phase_label)
+        lay.addWidget(self.caption, 1)
+        lay.addLayout(row)
+        self.prev_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+
+    def title(self) -> str:
+        return self.tr("Guided walk")
+
+    def phase_names(self):
+        return [self.tr("Forward"), self.tr("Error"), self.tr("Output update"), self.tr("Input update")]
+
+    # -- state --------------------------------------------------------------------------------------
+    def _session_phase(self) -> int:
+        s = self.bridge.session
+        return -1 if s.phase is None else PHASES.index(s.phase)
+
+    def _sync(self, prefer_last: bool = False) -> None:
+        """Rebuild items when the record changed; keep the index inside the session's phase."""
+        s = self.bridge.session
+        rec = s.record
+        key = None if rec is None else (id(s), rec.step, rec.loss, rec.lr)
+        if key != self._key:
+            self._key = key
+            self.items = walk_items(rec) if rec is not None else []
+            self.index = 0
+        if not self.items:
+            return
+        ph = self._session_phase()
+        if self.items[self.index].phase_index != ph:
+            idx = [i for i, it in enumerate(self.items) if it.phase_index == ph]
+            if idx:
+                self.index = idx[-1] if prefer_last else idx[0]
+
+    def refresh(self) -> None:
+        self._sync()
+        self._show()
+
+    def _show(self) -> None:
+        s = self.bridge.session
+        if not self.items:
+            self.phase_label.setText(self.tr("No example yet"))
+            self.caption.setText(self.tr("Press Next (or Sub-step) to start the first example."))
+            self.position.setText("")
+            self.prev_button.setEnabled(False)
+            self.next_button.setEnabled(True)
+            if self.bridge.highlight:
+                self.bridge.set_highlight(())
+            return
+        it = self.items[self.index]
+        self.phase_label.setText(self.tr("Step {step} · {phase}").format(
+            step=s.record.step, phase=self.phase_names()[it.phase_index]))
+        self.caption.setText(it.caption)
+        self.position.setText(f"{self.index + 1} / {len(self.items)}")
+        self.prev_button.setEnabled(self.index > 0 or s.can_undo())
+        self.next_button.setEnabled(True)
+        if self.bridge.highlight != it.highlight:
+            self.bridge.set_highlight(it.highlight)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def next(self) -> None:
+        """The next part of the derivation; past the last one, the next example."""
+        s = self.bridge.session
+        self._sync()
+        if self.items and self.index + 1 < len(self.items):
+            target = self.index + 1
+            while s.pending is not None and self._session_phase() < self.items[target].phase_index:
+                s.sub_step()
+            self._sync()
+            self.index = target
+        else:
+            s.sub_step()  # the next example's forward phase
+            self._sync()
+        self._show()
+
+    def previous(self) -> None:
+        """The previous part; before the first one, back into the previous example."""
+        s = self.bridge.session
+        self._sync()
+        if self.items and self.index > 0:
+            target = self.index - 1
+            if self.items[target].phase_index < self._session_phase():
+                s.sub_step_back()
+            self._sync()
+            self.index = target
+        elif s.can_undo():
+            s.sub_step_back()
+            self._sync(prefer_last=True)
+        self._show()
