@@ -12,7 +12,7 @@ from ..errors import ConfigError
 ARCHS = ("cbow", "skipgram")
 OUTPUTS = ("softmax", "hs", "ns")
 MODES = ("paper", "reference")
-INITS = ("uniform", "word2vec")
+INITS = ("uniform", "word2vec", "gensim")
 
 #: word2vec.c floors the decayed learning rate at alpha0 * 1e-4.
 LR_FLOOR_RATIO = 1e-4
@@ -31,7 +31,8 @@ class Config:
     seed      everything random is a pure function of (seed, step)
     epochs    planned epochs (reference mode's learning-rate decay needs the total)
     shuffle   permute each epoch's examples by the seed
-    init      ``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0.
+    init      ``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0;
+              ``gensim``: W uniform in [−1/N, 1/N) (gensim's range), W' = 0.
               ``None`` picks ``uniform`` in paper mode and ``word2vec`` in reference mode.
     negative  k, negatives per target (ns)
     ns_power  noise distribution P_n(w) ∝ count(w)^ns_power (ns)

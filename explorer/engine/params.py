@@ -10,6 +10,7 @@ import io
 import os
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +38,12 @@ def n_output_vectors(output: str, V: int) -> int:
 
 
 def init_params(V: int, N: int, output: str, scheme: str, seed: int) -> Params:
-    """``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0 (as word2vec.c)."""
+    """``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0 (as word2vec.c);
+    ``gensim``: W uniform in [−1/N, 1/N), W' = 0 (gensim's range)."""
     g = np.random.default_rng([seed, 0x5EED])
     W = (g.random((V, N)) - 0.5) / N
+    if scheme == "gensim":
+        W *= 2.0
     n_out = n_output_vectors(output, V)
     if scheme == "uniform":
         W_out = (g.random((N, n_out)) - 0.5) / N
@@ -99,7 +103,8 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
         raise
     except FileNotFoundError:
         raise FileFormatError(f"weights file {name!r} does not exist") from None
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, TypeError) as exc:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, TypeError, NotImplementedError,
+            RuntimeError, zlib.error) as exc:  # zip: unsupported/encrypted member; deflate: bad data
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FileFormatError(f"weights file {name!r} is damaged or not an .npz ({reason[:80]})") from None
     if W.ndim != 2 or W_out.ndim != 2:

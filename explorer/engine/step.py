@@ -214,6 +214,11 @@ def _sequential_output(W_out, h, targets, lr, tree=None, negatives=None, words=N
                 col = W_out[:, i].copy()
                 first[i] = col.copy()
             f = float(col @ h)
+            if not np.isfinite(f):  # leave it to Model.compute's check on u to report the blow-up
+                terms.append(NodeTerm(i, label, f, float("nan"), t, float("nan"), code))
+                loss = float("nan")
+                cur[i] = col
+                continue
             loss += float(neg_log_sigmoid(f if t == 1.0 else -f))
             if tree is not None:
                 if f <= -MAX_EXP or f >= MAX_EXP:
