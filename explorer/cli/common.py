@@ -57,8 +57,9 @@ def corpus_text(args) -> str:
 
 
 def config_from_args(args) -> Config:
+    epochs = Config.epochs if args.epochs is None else args.epochs  # --epochs 0 must fail, not mean "default"
     return Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window,
-                  lr=args.lr, seed=args.seed, epochs=args.epochs or Config.epochs, shuffle=args.shuffle,
+                  lr=args.lr, seed=args.seed, epochs=epochs, shuffle=args.shuffle,
                   init=args.init, negative=args.negative, ns_power=args.ns_power, min_count=args.min_count,
                   sample=args.sample, lowercase=not args.no_lowercase)
 

@@ -67,10 +67,9 @@ def parse_text(text: str, lowercase: bool = True) -> Corpus:
     sentences, spans = [], []
     offset = 0
     for line in text.splitlines(keepends=True):
-        src = line.lower() if lowercase else line
         toks, sp = [], []
-        for m in _TOKEN.finditer(src):
-            toks.append(m.group(0))
+        for m in _TOKEN.finditer(line):  # tokenise the source, then lower-case: spans stay in the source
+            toks.append(m.group(0).lower() if lowercase else m.group(0))
             sp.append((offset + m.start(), offset + m.end()))
         if toks:
             sentences.append(tuple(toks))
@@ -137,7 +136,13 @@ def parse(text: str, fmt: str = "auto", lowercase: bool = True) -> Corpus:
     if not text.strip():
         raise CorpusError("corpus is empty")
     if fmt == "auto":
-        fmt = "pairs" if looks_like_pairs(text) else "text"
+        if looks_like_pairs(text):
+            try:
+                return parse_pairs(text, lowercase)
+            except CorpusError as exc:
+                raise CorpusError(f"{exc} (read as in|out pairs because every item has one '|'; "
+                                  f"choose the text format if it is plain text)") from None
+        fmt = "text"
     if fmt == "pairs":
         return parse_pairs(text, lowercase)
     if fmt == "text":

@@ -34,12 +34,24 @@ def example_loss(model, W, W_out, inputs, targets, negatives=None) -> float:
     return E
 
 
-def dataset_loss(model, params, chunk: int = 4096) -> float:
-    """Mean E over one epoch's examples at ``params`` (ns: negatives from a fixed evaluation stream)."""
+def dataset_loss(model, params, max_work: float = 3e8) -> float:
+    """Mean E over one epoch's examples at ``params`` (ns: negatives from a fixed evaluation stream).
+
+    When the whole set would cost more than ``max_work`` multiply-adds (a large vocabulary with the full
+    softmax), the mean is taken over an evenly spaced, fixed subset of the examples instead.
+    """
     plan = model.stream.epoch_plan(0)
     M = len(plan)
     if M == 0:
         return float("nan")
+    per_example = model.config.hidden * (model.n_out if model.config.output == "softmax" else
+                                         (model.config.negative + 1 if model.config.output == "ns" else 20))
+    per_example *= max(1.0, len(plan.tgt_ids) / M)
+    if M * per_example > max_work:
+        keep = np.unique(np.linspace(0, M - 1, max(1, int(max_work // per_example))).astype(np.int64))
+        plan = plan.permuted(keep)
+        M = len(plan)
+    chunk = max(1, int(2**22 // max(model.n_out, 1)))
     W, W_out = params.W, params.W_out
     total = 0.0
     n_in = np.diff(plan.in_ptr)

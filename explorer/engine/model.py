@@ -121,6 +121,9 @@ class Model:
         check_finite(step, lr, "W'", r.out_after)
         check_finite(step, lr, "W", in_after)
         words = self.words
+        t, e = r.t, r.e
+        if c.arch == "skipgram" and t is not None and t.ndim == 1:  # one row per context panel, even one
+            t, e = t[None, :], e[None, :]
         return StepRecord(
             step=step, epoch=ex.epoch, arch=c.arch, output=c.output, mode=c.mode,
             inputs=tuple(words[i] for i in ex.inputs), input_ids=tuple(int(i) for i in ex.inputs),
@@ -130,7 +133,7 @@ class Model:
             in_ids=in_ids, in_before=in_before, in_delta=in_delta, in_after=in_after,
             out_words=tuple(self.out_label(int(j)) for j in r.out_ids),
             in_words=tuple(words[int(i)] for i in in_ids),
-            u=r.u, y=r.y, t=r.t, e=r.e, EI=r.EI if (c.arch == "skipgram" or len(ex.targets) > 1) else None,
+            u=r.u, y=r.y, t=t, e=e, EI=r.EI if (c.arch == "skipgram" or len(ex.targets) > 1) else None,
             paths=r.terms if c.output == "hs" else None, samples=r.terms if c.output == "ns" else None,
             span=ex.span,
         )

@@ -14,7 +14,12 @@ import numpy as np
 
 @dataclass(frozen=True)
 class VectorUpdate:
-    """One vector the step changed: v_after = v_before + delta."""
+    """One vector the step changed: v_after = v_before + delta.
+
+    In paper mode ``after`` is computed as ``before + delta`` (bit-exact). In reference mode a column that
+    word2vec.c updates twice in one step (a negative drawn twice) gets its updates one after another, so
+    ``after`` is the applied value and ``delta`` the sum of the updates: equal up to the last bit.
+    """
 
     id: int          # row of W (input) or column of W' (output)
     word: str        # the word, or "n<id>" for an inner node of the Huffman tree
