@@ -26,21 +26,29 @@ def run(args) -> int:
     try:
         if args.load:
             from ..session.session import Session  # a saved session carries its corpus and configuration
+            from .train import load_conflicts
+            load_conflicts(args)
+            if args.epochs is not None:
+                raise ExplorerError("--epochs cannot be used with --load: the session file fixes the "
+                                    "configuration")
             session = Session.load(args.load)
-            model, params, first, base_lr = session.model, session.params, session.step + 1, session.lr
+            if session.pending is not None:
+                session.undo()  # params as after the last completed step (not mid sub-step)
+            model, params, first = session.model, session.params, session.step + 1
+            schedule = session.schedule  # the saved learning-rate history, step by step
         else:
             if not (args.corpus or args.preset):
                 raise ExplorerError("give --corpus FILE or --preset NAME (or --load FILE.w2vx)")
             model = model_from_args(args)
             params = params_from_args(args, model)
-            first, base_lr = 1, None
+            first, schedule = 1, None
     except ExplorerError as exc:
         return fail(exc)
     sink = io.StringIO() if args.out else sys.stdout
     status = 0
     try:
         for s in range(first, first + args.steps):
-            rec = model.compute(params, s, base_lr)
+            rec = model.compute(params, s, None if schedule is None else schedule.at(s))
             model.apply(params, rec)
             sink.write(json_line(rec.to_json()) + "\n")
     except BlowUpError as exc:

@@ -69,6 +69,9 @@ def atomic_write_bytes(path, data: bytes) -> None:
     except OSError as exc:
         raise FileFormatError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a saved file gets the usual permissions
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -5,6 +5,12 @@ history that lets a user go back: undo restores a record's stored before-values 
 anywhere in 0..furthest by replaying from the nearest checkpoint (exact, because examples depend only on
 seed and step, and learning-rate changes are themselves part of the history).
 
+Long runs (:meth:`Session.run` with ``n ≥ FAST_THRESHOLD``) use the compiled fast path, which agrees with
+the record path only to rounding. The session remembers which steps it made (:attr:`Session.fast_steps`)
+and replays those with the fast path again, so the history stays bit-identical to itself: undo, redo,
+seek and save/load reach exactly the states first computed. A record shown for such a step is computed
+from the exact state before it; its after-values may differ from the next state in the last bit.
+
 Sub-steps walk one example through its four phases (``forward``: h, u, y; ``error``: t, e, EI, E;
 ``output update``: W' changes; ``input update``: EH and W change, completing the step), forward and back.
 
@@ -26,7 +32,7 @@ from ..engine.model import PHASES, Model
 from ..engine.params import Params
 from ..engine.record import StepRecord
 from ..errors import BlowUpError, ConfigError, ExplorerError
-from .history import Checkpoints, GrowableArray, LrSchedule, RecordCache
+from .history import Checkpoints, FastSteps, GrowableArray, LrSchedule, RecordCache
 
 #: steps above which ``run`` uses the compiled fast-forward path instead of building records
 FAST_THRESHOLD = 200
@@ -41,8 +47,16 @@ class RunResult:
 
 
 class Session:
+    """One training run over time (see the module docstring).
+
+    ``record_budget`` and ``checkpoint_budget`` (bytes) bound the memory of the record cache and the
+    checkpoints; ``checkpoint_interval`` is the initial spacing of checkpoints in steps. They change speed,
+    never results.
+    """
+
     def __init__(self, text: str, config: Config, fmt: str = "auto", params: Params | None = None,
-                 name: str = ""):
+                 name: str = "", *, record_budget: int = 32 * 2**20, checkpoint_interval: int = 500,
+                 checkpoint_budget: int = 48 * 2**20):
         model = Model(parse(text, fmt, config.lowercase), config)
         self.text, self.fmt, self.name = text, fmt, name
         self.model = model
@@ -55,12 +69,13 @@ class Session:
         self.pending: StepRecord | None = None  # the example being sub-stepped, if any
         self.phase_index = -1        # index into PHASES of the pending example's last shown phase
         self.schedule = LrSchedule(config.lr)
-        self.records = RecordCache()
-        self.checkpoints = Checkpoints()
+        self.records = RecordCache(record_budget)
+        self.checkpoints = Checkpoints(checkpoint_interval, checkpoint_budget)
         self.checkpoints.add(0, self.params, force=True)
         self.losses = GrowableArray()   # losses[s-1] = E of step s
         self.lrs = GrowableArray()      # lrs[s-1] = η of step s
         self.epoch_losses: dict[int, float] = {}  # completed epochs e → mean E over the training set
+        self.fast_steps = FastSteps()   # steps made by the compiled fast path (replayed with it, exactly)
         self.bookmarks: list[tuple[str, int]] = []
         self._listeners: list[Callable[[str], None]] = []
         self._cancel = False
@@ -131,19 +146,75 @@ class Session:
             self.records.put(rec)
         return rec
 
+    def iter_records(self, first: int, last: int):
+        """Yield the records of steps ``first``..``last`` (1 ≤ first ≤ last ≤ furthest) in order.
+
+        One replay from the nearest checkpoint (not one per step, as repeated :meth:`record_at` calls
+        would), and the record cache is not filled, so exporting a long range keeps memory bounded.
+        Do not change the session while iterating.
+        """
+        if not (isinstance(first, int) and isinstance(last, int) and 1 <= first <= last <= self.furthest):
+            raise ExplorerError(f"steps {first}..{last} are not within the computed steps 1..{self.furthest}")
+        params = self._state_at(first - 1)
+        for s in range(first, last + 1):
+            rec = self.records.get(s)
+            if rec is None:
+                rec = self.model.compute(params, s, self.schedule.at(s))
+            if self.fast_steps.end_of(s) is not None:
+                self._fast_advance(params, s, 1)
+            else:
+                self.model.apply(params, rec)
+            yield rec
+
+    def state_at(self, step: int) -> Params:
+        """A copy of the parameters after ``step`` steps, 0 ≤ step ≤ furthest (the session is unchanged)."""
+        if not (isinstance(step, int) and 0 <= step <= self.furthest):
+            raise ExplorerError(f"step {step} is outside 0..{self.furthest}")
+        return self._state_at(step)
+
     def _state_at(self, step: int) -> Params:
         """A copy of the parameters after ``step`` steps (from a checkpoint, replaying forward)."""
         if step == self.step and self.pending is None:
             return self.params.copy()
         c, p = self.checkpoints.nearest_at_or_before(step)
         params = p.copy()
-        for s in range(c + 1, step + 1):
-            rec = self.records.get(s)
-            if rec is not None:
-                self.model.apply(params, rec)
-            else:
-                self.model.apply(params, self.model.compute(params, s, self.schedule.at(s)))
+        self._replay(params, c, step)
         return params
+
+    def _replay(self, params: Params, start: int, k: int, cache_from: int | None = None) -> None:
+        """Advance ``params`` from the state after ``start`` steps to the state after ``k`` (in place).
+
+        Steps the fast path made are replayed with it (bit-identical to the first time); the others with
+        their records (cached, or computed; those from ``cache_from`` on are put in the cache).
+        """
+        s = start + 1
+        while s <= k:
+            end = self.fast_steps.end_of(s)
+            if end is not None:
+                m = min(end, k) - s + 1
+                self._fast_advance(params, s, m)
+                s += m
+                continue
+            rec = self.records.get(s)
+            if rec is None:
+                rec = self.model.compute(params, s, self.schedule.at(s))
+                if cache_from is not None and s >= cache_from:
+                    self.records.put(rec)
+            self.model.apply(params, rec)
+            s += 1
+
+    def _fast_advance(self, params: Params, first: int, m: int) -> None:
+        """Replay ``m`` steps the fast path made, from step ``first``, at the scheduled learning rates."""
+        from ..engine.fast import fast_forward
+
+        s, end = first, first + m - 1
+        while s <= end:
+            later = [c - 1 for c, _ in self.schedule.changes if c > s]
+            stop = min([end] + later)
+            res = fast_forward(self.model, params, s, stop - s + 1, self.schedule.at(s))
+            if res.steps_done != stop - s + 1:  # pragma: no cover - the same steps succeeded before
+                raise RuntimeError(f"replaying steps {s}..{stop} stopped at {s + res.steps_done}")
+            s = stop + 1
 
     # -- the pending example ----------------------------------------------------------------------
     def _cancel_pending(self) -> None:
@@ -155,11 +226,16 @@ class Session:
             self.phase_index = -1
 
     def _finish_pending(self) -> None:
+        """Apply the rest of the pending example and commit it."""
         if self.pending is not None:
             rec = self.pending
             if self.phase_index < 2:
                 self.model.apply(self.params, rec, "out")
             self.model.apply(self.params, rec, "in")
+            if self.fast_steps.end_of(rec.step) is not None:
+                # a step the fast path made (re-entered with sub_step_back): its state is the fast path's
+                self.model.revert(self.params, rec)
+                self._fast_advance(self.params, rec.step, 1)
             self.pending = None
             self.phase_index = -1
             self._commit(rec)
@@ -176,15 +252,17 @@ class Session:
             for e in [e for e in self.epoch_losses if e > 0 and self.model.stream.epoch_start(e) > self.step]:
                 del self.epoch_losses[e]
             self.schedule.drop_after(self.step)
+            self.fast_steps.drop_after(self.step)
 
     def _commit(self, rec: StepRecord) -> None:
         """Bookkeeping after the parameters reached the end of step ``rec.step``."""
         s = rec.step
         self.step = s
-        self.furthest = max(self.furthest, s)
+        if s > self.furthest:  # a new step (re-committing a step of the history changes no series)
+            self.losses.set(s - 1, rec.loss)
+            self.lrs.set(s - 1, rec.lr)
+            self.furthest = s
         self.records.put(rec)
-        self.losses.set(s - 1, rec.loss)
-        self.lrs.set(s - 1, rec.lr)
         self.checkpoints.add(s, self.params)
         self._maybe_epoch_loss()
 
@@ -256,7 +334,7 @@ class Session:
         if k == self.step:
             return
         # walk with records when they are at hand and the distance is short; else replay from a checkpoint
-        if abs(k - self.step) <= 64:
+        if abs(k - self.step) <= 64 and not self.fast_steps.any_in(min(k, self.step) + 1, max(k, self.step)):
             ok = True
             if k < self.step:
                 recs = [self.records.get(s) for s in range(self.step, k, -1)]
@@ -278,34 +356,32 @@ class Session:
             start, params = self.step, self.params
         else:
             start, params = c, p.copy()
-        for s in range(start + 1, k + 1):
-            rec = self.records.get(s)
-            if rec is None:
-                rec = self.model.compute(params, s, self.schedule.at(s))
-                if k - s < 16:
-                    self.records.put(rec)
-            self.model.apply(params, rec)
+        self._replay(params, start, k, cache_from=k - 15)
         self.params = params
         self.step = k
 
     # -- sub-steps --------------------------------------------------------------------------------
     def sub_step(self) -> str:
-        """Show the next phase of the current example; returns the phase now shown."""
+        """Show the next phase of the current example; returns the phase now shown.
+
+        Within the computed history (after undo or seek) this walks the next step of the history by phases
+        and keeps redo, as :meth:`sub_step_back` does; past the furthest step it computes a new example.
+        """
         if self.pending is None:
-            self._truncate_future()
             s = self.step + 1
-            self.pending = self.model.compute(self.params, s, self.schedule.at(s))
+            if s <= self.furthest:
+                self.pending = self.record_at(s)
+            else:
+                self._truncate_future()
+                self.pending = self.model.compute(self.params, s, self.schedule.at(s))
             self.phase_index = 0
         else:
             self.phase_index += 1
             if self.phase_index == 2:
                 self.model.apply(self.params, self.pending, "out")
             elif self.phase_index == 3:
-                rec = self.pending
-                self.model.apply(self.params, rec, "in")
-                self.pending = None
-                self.phase_index = -1
-                self._commit(rec)
+                self.phase_index = 2
+                self._finish_pending()
                 self._emit("state")
                 return PHASES[3]
         self._emit("state")
@@ -317,7 +393,13 @@ class Session:
             if self.step == 0:
                 return None
             rec = self.record_at(self.step)
-            self.model.revert(self.params, rec, "in")
+            if self.fast_steps.end_of(self.step) is not None:
+                # the fast path's state after this step differs from the record's after-values by
+                # rounding: show the record's output update on the exact state before the step
+                self.params = self._state_at(self.step - 1)
+                self.model.apply(self.params, rec, "out")
+            else:
+                self.model.revert(self.params, rec, "in")
             self.step -= 1
             self.pending = rec
             self.phase_index = 2
@@ -391,6 +473,7 @@ class Session:
             res = fast_forward(self.model, self.params, s0, m, self.schedule.at(s0),
                                cancel=lambda: self._cancel)
             if res.steps_done:
+                self.fast_steps.add(s0, s0 + res.steps_done - 1)
                 self.losses.set_range(s0 - 1, res.losses[: res.steps_done])
                 self.lrs.set_range(s0 - 1, res.lrs[: res.steps_done])
                 self.step += res.steps_done
@@ -432,6 +515,18 @@ class Session:
             if loss is not None and loss < target:
                 break
         return total
+
+    # -- files ------------------------------------------------------------------------------------
+    def save(self, path) -> None:
+        """Write the whole session to a ``.w2vx`` file, atomically (see :mod:`.persistence`)."""
+        from .persistence import save_session
+        save_session(self, path)
+
+    @classmethod
+    def load(cls, path) -> "Session":
+        """A new session read from a ``.w2vx`` file; a bad file raises one-line ``FileFormatError``."""
+        from .persistence import load_session
+        return load_session(path, cls=cls)
 
     # -- bookmarks --------------------------------------------------------------------------------
     def add_bookmark(self, name: str) -> None:
