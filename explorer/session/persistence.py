@@ -46,6 +46,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -228,7 +229,7 @@ class _Reader:
             with self.zf.open(info) as f:
                 data = f.read(limit + 1)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
-                zipfile.LargeZipFile) as exc:
+                zipfile.LargeZipFile, zlib.error) as exc:  # zlib.error: a corrupt deflate stream
             self.fail(f"is damaged: cannot read {member!r} ({_reason(exc)})")
         if len(data) != info.file_size:
             self.fail(f"is damaged: {member!r} has {len(data)} bytes, the archive says {info.file_size}")
@@ -294,7 +295,7 @@ def _open(path):
     except zipfile.BadZipFile:
         raise FileFormatError(f"session file {name!r} is not a session file (not a zip archive, or "
                               f"truncated)") from None
-    except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
         raise FileFormatError(f"cannot read session file {name!r} ({_reason(exc)})") from None
     try:
         yield zf, name
