@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Step-plus-redraw latency of the explorer window with every panel visible.
+
+Offscreen, the window shown at 1600×1000 in its default layout. One sample is: ``session.step_forward(1)``
+(the bridge redraws every view synchronously), then ``QApplication.processEvents()``, which runs pyqtgraph's
+scene updates and the paint of everything that changed (an event filter checks that Paint events arrived;
+if none did, ``window.repaint()`` paints synchronously). Wall-clock and CPU time are both reported: on a
+busy machine the wall clock includes waiting for a CPU. Cases: a preset (V ≈ 20) with each output
+layer, and a synthetic corpus of about 2000 distinct words with Zipfian frequencies (full softmax, N = 20).
+
+    python benchmarks/gui_latency.py [--steps 200] [--json]
+
+Targets: median ≤ 16 ms at V ≈ 20; p95 ≤ 50 ms at V ≈ 2000. ``--json`` prints, as the last line, a JSON list
+of {"V", "N", "output", "median_ms", "p95_ms"}.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+from explorer.engine import Config  # noqa: E402
+from explorer.engine.presets import preset_text  # noqa: E402
+from explorer.session import Session  # noqa: E402
+
+TARGETS = {"small": ("median_ms", 16.0), "large": ("p95_ms", 50.0)}
+#: every panel visible at once (no tabs), so every view redraws and paints on every step
+ALL_VISIBLE = (("setup",), (("inspector",), ("equations",)), (("network",), ("loss",), ("heatmap",)),
+               (("projection",), ("neighbours",), ("walk",)))
+ALL_WIDTHS = (250, 560, 450, 340)
+
+
+def synthetic_corpus(V: int = 2000, tokens: int = 40_000, seed: int = 0) -> str:
+    """Random sentences over a generated vocabulary of ``V`` words with Zipfian (1/rank) frequencies.
+
+    Every word occurs at least once, so the vocabulary has exactly ``V`` words.
+    """
+    rng = np.random.default_rng(seed)
+    syll = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "bu", "da", "fe", "gi", "ho", "ju", "pe"]
+    words, seen = [], set()
+    while len(words) < V:
+        w = "".join(rng.choice(syll, size=rng.integers(2, 5)))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    p = 1.0 / np.arange(1, V + 1)
+    p /= p.sum()
+    stream = list(rng.choice(V, size=tokens - V, p=p)) + list(range(V))
+    rng.shuffle(stream)
+    lines, i = [], 0
+    while i < len(stream):
+        n = int(rng.integers(5, 16))
+        lines.append(" ".join(words[j] for j in stream[i:i + n]))
+        i += n
+    return "\n".join(lines) + "\n"
+
+
+class _PaintCounter:
+    """Counts Paint events that reach the views (to know the redraw really happened)."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, ev):
+                if ev.type() == QEvent.Type.Paint:
+                    counter.n += 1
+                return False
+
+        self.n = 0
+        self.filter = Filter()
+        app.installEventFilter(self.filter)
+
+    def remove(self, app):
+        app.removeEventFilter(self.filter)
+
+
+def measure(app, session: Session, steps: int, settings_path: str) -> tuple[np.ndarray, np.ndarray]:
+    """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint."""
+    from PySide6.QtCore import QSettings
+
+    from explorer.qt.main_window import MainWindow
+
+    w = MainWindow(session, settings=QSettings(settings_path, QSettings.Format.IniFormat), restore_layout=False)
+    w.transport.burst_s = 0  # every step is drawn (no key-repeat throttling)
+    w.resize(1600, 1000)
+    w.show()
+    for _ in range(5):
+        app.processEvents()
+    w.apply_layout(ALL_VISIBLE, ALL_WIDTHS, {1: (55, 45), 2: (40, 30, 30), 3: (50, 50, 30)})
+    for _ in range(20):
+        app.processEvents()
+    hidden = [n for n, d in w.docks.items() if not d.widget().isVisible()]
+    if hidden:
+        print(f"note: not visible: {', '.join(hidden)}", file=sys.stderr)
+    for _ in range(5):  # warm-up: first draws build caches
+        session.step_forward(1)
+        app.processEvents()
+        w.repaint()
+    paints = _PaintCounter(app)
+    wall, cpu = np.empty(steps), np.empty(steps)
+    forced = 0
+    for k in range(steps):
+        paints.n = 0
+        t0, c0 = time.perf_counter(), time.process_time()
+        session.step_forward(1)  # every view's refresh runs here (bridge.changed, synchronous)
+        app.processEvents()      # pyqtgraph scene updates, layout, and the paint of what changed
+        if paints.n == 0:        # nothing painted yet: paint now
+            w.repaint()
+            forced += 1
+        wall[k], cpu[k] = time.perf_counter() - t0, time.process_time() - c0
+    paints.remove(app)
+    w.close()
+    w.deleteLater()
+    app.processEvents()
+    if forced:
+        print(f"note: {forced} of {steps} samples needed an explicit repaint", file=sys.stderr)
+    return wall * 1000, cpu * 1000
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--steps", type=int, default=200, help="timed steps per case (default 200)")
+    ap.add_argument("--json", action="store_true", help="print the results as a JSON list on the last line")
+    ap.add_argument("--quick", action="store_true", help="only the softmax preset and the V ≈ 2000 case")
+    args = ap.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt import style
+    from explorer.qt.main_window import view_classes
+
+    app = QApplication.instance() or QApplication(["gui_latency"])
+    style.apply_theme(app, style.LIGHT)
+    names = [c.name for c in view_classes()]
+    big = synthetic_corpus()
+    cases = [("small", "royalty", preset_text("royalty"), Config(window=2, hidden=5, output=o))
+             for o in (("softmax",) if args.quick else ("softmax", "hs", "ns"))]
+    cases.append(("large", "synthetic", big, Config(window=2, hidden=20, output="softmax")))
+    if not args.quick:
+        cases.append(("large", "synthetic", big, Config(window=2, hidden=20, output="ns")))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, name, text, cfg in cases:
+            s = Session(text, cfg, name=name)
+            t, c = measure(app, s, args.steps, str(Path(tmp) / "s.ini"))
+            rows.append({"V": s.model.V, "N": cfg.hidden, "output": cfg.output, "corpus": name, "size": size,
+                         "median_ms": round(float(np.median(t)), 2), "p95_ms": round(float(np.percentile(t, 95)), 2),
+                         "cpu_median_ms": round(float(np.median(c)), 2),
+                         "cpu_p95_ms": round(float(np.percentile(c, 95)), 2)})
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"views: {', '.join(names) or '(none: the registry is not there)'}; {args.steps} steps per case; "
+          f"window 1600×1000 offscreen; load average {load:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'corpus':10} {'V':>5} {'N':>3} {'output':8} {'median ms':>10} {'p95 ms':>8} {'CPU med':>8} "
+          f"{'CPU p95':>8}  target (wall clock)")
+    for r in rows:
+        key, limit = TARGETS[r["size"]]
+        ok = "ok" if r[key] <= limit else "MISSED"
+        print(f"{r['corpus']:10} {r['V']:>5} {r['N']:>3} {r['output']:8} {r['median_ms']:>10.2f} {r['p95_ms']:>8.2f} "
+              f"{r['cpu_median_ms']:>8.2f} {r['cpu_p95_ms']:>8.2f}  {key.split('_')[0]} ≤ {limit:g} ms: {ok}")
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ("V", "N", "output", "median_ms", "p95_ms")} for r in rows]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

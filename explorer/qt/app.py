@@ -1,0 +1,207 @@
+"""Starting the desktop explorer, and ``--screenshot``: render the window offscreen to a PNG and exit.
+
+``run_app(args)`` takes the top-level options of :mod:`explorer.cli.main` (``--preset``, ``--corpus``,
+``--arch``, ``--output``, ``--steps``, ``--presentation``, ``--lang``, ``--screenshot``). A bad option is
+reported in one line (``error: ...``, exit status 2); so is starting without a display.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..engine.corpus import read_text_file
+from ..engine.presets import preset_text
+from ..errors import ExplorerError
+
+DEFAULT_PRESET = "royalty"
+SCREENSHOT_SIZE = (1600, 1000)
+LANGUAGES = ("en", "zh_CN")
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+#: Qt platforms that need no display server
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
+def _has_display() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform:
+        return True  # the user chose a platform; trust it
+    if sys.platform.startswith("linux") or sys.platform.startswith("freebsd"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True  # Windows, macOS: there is always a screen session
+
+
+def _missing_xcb_libraries() -> list[str]:
+    """System libraries Qt's xcb platform plugin needs but cannot find (Linux with X11 only).
+
+    Without them Qt aborts with a page of text; we say it in one line instead. Empty when the check does not
+    apply or cannot be made.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] != "xcb" or not os.environ.get("DISPLAY"):
+        return []
+    import shutil
+    import subprocess
+
+    try:
+        import PySide6
+    except ImportError:
+        return []
+    plugin = Path(PySide6.__file__).resolve().parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    ldd = shutil.which("ldd")
+    if not plugin.is_file() or ldd is None:
+        return []
+    try:
+        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line})
+
+
+def _initial_session(args):
+    """The session to start with, from the options (validated before Qt starts)."""
+    from ..session import Session
+    from .setup_panel import GUI_DEFAULTS
+
+    preset = getattr(args, "preset", None)
+    corpus = getattr(args, "corpus", None)
+    if preset and corpus:
+        raise ExplorerError("give --preset or --corpus, not both")
+    if corpus:
+        text, name = read_text_file(corpus), Path(corpus).stem
+    else:
+        name = preset or DEFAULT_PRESET
+        text = preset_text(name)
+    changes = {}
+    if getattr(args, "arch", None):
+        changes["arch"] = args.arch
+    if getattr(args, "output", None):
+        changes["output"] = args.output
+    config = GUI_DEFAULTS.replace(**changes)
+    return Session(text, config, "auto", name=name), (None if corpus else name)
+
+
+def _install_translator(app, lang: str | None):
+    from PySide6.QtCore import QLocale, QTranslator
+
+    if lang is None:
+        lang = "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    if lang == "en":
+        return None
+    tr = QTranslator(app)
+    for name in (f"explorer_{lang}", f"w2v_explorer_{lang}", lang):
+        if tr.load(name, str(I18N_DIR)):
+            app.installTranslator(tr)
+            return tr
+    return None  # the translation is not there yet: English
+
+
+def run_app(args) -> int:
+    screenshot = getattr(args, "screenshot", None)
+    steps = getattr(args, "steps", 0) or 0
+    lang = getattr(args, "lang", None)
+    if steps < 0:
+        return _fail(f"--steps must be >= 0, got {steps}")
+    if lang is not None and lang not in LANGUAGES:
+        return _fail(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
+    if screenshot:
+        shot = Path(screenshot)
+        if shot.suffix.lower() != ".png":
+            return _fail(f"--screenshot needs a .png file name, got {screenshot!r}")
+        if not shot.parent.exists() and str(shot.parent) not in ("", "."):
+            return _fail(f"cannot write {screenshot!r}: folder {str(shot.parent)!r} does not exist")
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    elif not _has_display():
+        return _fail("no display found (DISPLAY and WAYLAND_DISPLAY are not set); to render the window "
+                     "without one, use --screenshot FILE.png")
+    else:
+        missing = _missing_xcb_libraries()
+        if missing:
+            return _fail(f"Qt's X11 plugin cannot load: missing system libraries {', '.join(missing)} (on Debian "
+                         f"or Ubuntu: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1); to render "
+                         f"without a display, use --screenshot FILE.png")
+    try:
+        session, preset = _initial_session(args)
+    except ExplorerError as exc:
+        return _fail(str(exc), exc.exit_status)
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from . import style
+    from .main_window import APPLICATION, ORGANIZATION, MainWindow
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
+    _install_translator(app, lang)
+    style.apply_theme(app, style.LIGHT)
+
+    if screenshot:
+        # a fixed look: no saved layout, the default size, the default theme (or presentation mode)
+        import tempfile
+
+        tmp = tempfile.TemporaryDirectory(prefix="w2v-screenshot-")  # never the user's settings
+        settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(session, settings=settings, restore_layout=False)
+        window.setup_panel.show_session(session, preset)
+        if getattr(args, "presentation", False):
+            window.set_presentation(True)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        _settle(app, 150)
+        if steps:
+            try:
+                session.step_forward(steps)
+            except ExplorerError as exc:
+                window.close()
+                return _fail(str(exc), exc.exit_status)
+        _settle(app, 300)
+        window.bridge.flush()
+        window.repaint()
+        _settle(app, 100)
+        image = window.grab()
+        ok = image.save(str(screenshot), "PNG")
+        window.close()
+        _settle(app, 0)
+        del settings
+        tmp.cleanup()
+        if not ok:
+            return _fail(f"cannot write {screenshot!r}")
+        return 0
+
+    window = MainWindow(session)
+    window.setup_panel.show_session(session, preset)
+    if getattr(args, "presentation", False) or window.settings.value("view/presentation") in (True, "true"):
+        window.set_presentation(True)
+    if window.settings.value("view/dark") in (True, "true"):
+        window.set_dark(True)
+    if steps:
+        try:
+            session.step_forward(steps)
+        except ExplorerError as exc:
+            window.show_blowup(str(exc))
+    window.show()
+    return app.exec()
+
+
+def _settle(app, ms: int) -> None:
+    """Let Qt lay out and paint for about ``ms`` milliseconds."""
+    import time
+
+    from PySide6.QtCore import QEventLoop
+
+    end = time.perf_counter() + ms / 1000
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    while time.perf_counter() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+    app.processEvents()

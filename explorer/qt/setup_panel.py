@@ -1,0 +1,607 @@
+"""The setup panel: corpus (preset or own text), architecture, output layer and every training setting.
+
+Apply builds a new session from the fields; Reset starts the session in use again at step 0 with fresh
+weights. A value the engine rejects is marked at its field (red border, the one-line message under it and in
+its tooltip) and the session in use is kept. The learning rate is different: a new value applies at once to
+the running session (``Session.set_lr``), without starting again.
+
+While stepping, the current example is highlighted in the corpus text (the record's character span).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTextEdit, QVBoxLayout,
+                               QWidget)
+
+from ..engine.config import Config
+from ..engine.presets import list_presets, preset_description, preset_text
+from ..errors import ExplorerError
+from ..session import Session
+from . import style
+from .bridge import SessionBridge
+
+#: the settings the panel edits, in the order of the form (Config field names)
+FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_power", "min_count", "sample",
+          "init", "seed", "epochs", "shuffle", "lowercase")
+
+ERROR_STYLE = "border: 2px solid #d00000; border-radius: 2px;"
+
+ARCH_ITEMS = (("cbow", QT_TRANSLATE_NOOP("SetupPanel", "CBOW")),
+              ("skipgram", QT_TRANSLATE_NOOP("SetupPanel", "Skip-gram")))
+OUTPUT_ITEMS = (("softmax", QT_TRANSLATE_NOOP("SetupPanel", "Full softmax")),
+                ("hs", QT_TRANSLATE_NOOP("SetupPanel", "Hierarchical softmax")),
+                ("ns", QT_TRANSLATE_NOOP("SetupPanel", "Negative sampling")))
+MODE_ITEMS = (("paper", QT_TRANSLATE_NOOP("SetupPanel", "Paper (Rong)")),
+              ("reference", QT_TRANSLATE_NOOP("SetupPanel", "Reference (word2vec.c)")))
+INIT_ITEMS = ((None, QT_TRANSLATE_NOOP("SetupPanel", "Mode default")),
+              ("uniform", QT_TRANSLATE_NOOP("SetupPanel", "Uniform")),
+              ("word2vec", QT_TRANSLATE_NOOP("SetupPanel", "word2vec.c (W′ = 0)")))
+FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
+                ("text", QT_TRANSLATE_NOOP("SetupPanel", "Plain text")),
+                ("pairs", QT_TRANSLATE_NOOP("SetupPanel", "Pairs in|out")))
+
+#: the defaults of the desktop app (the engine's, with a window of 2 so CBOW sees some context)
+GUI_DEFAULTS = Config(window=2)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SetupPanel", text)
+
+
+class SetupPanel(QWidget):
+    """The form. ``applyRequested`` / ``resetRequested`` ask the window to build a new session (the window
+    stops play first and calls :meth:`build_session` / :meth:`build_reset_session`)."""
+
+    applyRequested = Signal()
+    resetRequested = Signal()
+    #: a user-facing message for the status bar
+    message = Signal(str)
+
+    def __init__(self, bridge: SessionBridge, parent=None):
+        super().__init__(parent)
+        self.setObjectName("setup")
+        self.bridge = bridge
+        self._loading = False
+        self._dirty = False
+        self._editor_rev = 0
+        self._match = (None, None, False)  # (session id, editor revision, editor text == session text)
+        self.errors: dict[str, str] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self._scroll, self._body = scroll, body
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(4)
+
+        # -- corpus ---------------------------------------------------------------------------------
+        self.preset = self._narrow(QComboBox())
+        self.preset.setObjectName("preset")
+        self.preset.addItem(self.tr("Own text"), None)
+        self.preset.setItemData(0, self.tr("The corpus text below, as typed or opened from a file"),
+                                Qt.ItemDataRole.ToolTipRole)
+        for name in list_presets():
+            self.preset.addItem(name, name)
+            try:
+                desc = preset_description(name)
+            except ExplorerError:
+                desc = ""
+            self.preset.setItemData(self.preset.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
+        self.preset.activated.connect(self._on_preset)
+        self.preset.currentIndexChanged.connect(self._update_preset_tip)
+
+        self.fmt = self._combo(FORMAT_ITEMS)
+        self.fmt.setObjectName("format")
+        self.fmt.setToolTip(self.tr("How to read the corpus: plain text (one sentence per line) or "
+                                    "input|output pairs such as king^rules|kingdom"))
+
+        self.corpus = QPlainTextEdit()
+        self.corpus.setObjectName("corpus")
+        self.corpus.setPlaceholderText(self.tr("Type or paste a corpus: one sentence per line, or pairs "
+                                               "such as eat|apple, drink|juice"))
+        self.corpus.setToolTip(self.tr("The corpus. Plain text: one sentence per line. Pairs: in^in|out^out "
+                                       "items separated by commas or new lines. The current example is "
+                                       "highlighted while you step."))
+        self.corpus.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.corpus.setMinimumHeight(120)
+        self.corpus.setFont(style.mono_font(style.current().font_pt))
+        self.corpus.setProperty("w2vMono", True)
+        self.corpus.textChanged.connect(self._on_corpus_edited)
+
+        row = QHBoxLayout()
+        lab = QLabel(self.tr("Preset:"))
+        lab.setBuddy(self.preset)
+        row.addWidget(lab)
+        row.addWidget(self.preset, 1)
+        lay.addLayout(row)
+        self.corpus_error = self._error_label()
+        lay.addWidget(self.corpus, 1)
+        lay.addWidget(self.corpus_error)
+        row = QHBoxLayout()
+        lab = QLabel(self.tr("Format:"))
+        lab.setBuddy(self.fmt)
+        row.addWidget(lab)
+        row.addWidget(self.fmt, 1)
+        lay.addLayout(row)
+
+        # -- settings -------------------------------------------------------------------------------
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(3)
+        lay.addLayout(form)
+        self.widgets: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+        def add(key, label, widget, tip):
+            widget.setObjectName(key)
+            widget.setToolTip(tip)
+            widget.setProperty("w2vTip", tip)
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(1)
+            v.addWidget(widget)
+            err = self._error_label()
+            v.addWidget(err)
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            lab.setToolTip(tip)
+            form.addRow(lab, box)
+            self.widgets[key] = widget
+            self.error_labels[key] = err
+            self.labels[key] = lab
+
+        add("arch", self.tr("Architecture"), self._combo(ARCH_ITEMS),
+            self.tr("CBOW predicts the centre word from the average of its context; skip-gram predicts each "
+                    "context word from the centre word"))
+        add("output", self.tr("Output layer"), self._combo(OUTPUT_ITEMS),
+            self.tr("Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or "
+                    "negative sampling (one positive word and k noise words)"))
+        add("mode", self.tr("Mode"), self._combo(MODE_ITEMS),
+            self.tr("Paper: exactly the derivation of Rong's notes. Reference: what word2vec.c and gensim do "
+                    "(dynamic window, sub-sampling, decaying learning rate)"))
+        add("hidden", self.tr("Hidden size N"), self._spin(0, 10_000),
+            self.tr("N, the number of hidden units: the length of every word vector"))
+        add("window", self.tr("Window C"), self._spin(0, 100),
+            self.tr("C, the context words on each side of the centre word (reference mode: the maximum)"))
+        add("lr", self.tr("Learning rate η"), QLineEdit(),
+            self.tr("η, the step size of every update. A new value applies from the next step on, without "
+                    "starting again (press Enter)"))
+        add("negative", self.tr("Negatives k"), self._spin(0, 1000),
+            self.tr("k, the noise words drawn for every target (negative sampling)"))
+        add("ns_power", self.tr("Noise power"), QLineEdit(),
+            self.tr("Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)"))
+        add("min_count", self.tr("Min count"), self._spin(0, 1_000_000),
+            self.tr("Words seen fewer times than this are dropped from the vocabulary"))
+        add("sample", self.tr("Sub-sampling"), QLineEdit(),
+            self.tr("Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)"))
+        add("init", self.tr("Initial weights"), self._combo(INIT_ITEMS),
+            self.tr("Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0"))
+        add("seed", self.tr("Seed"), QLineEdit(),
+            self.tr("The random seed: initial weights, shuffling, noise words and sub-sampling follow from it"))
+        add("epochs", self.tr("Planned epochs"), self._spin(0, 1_000_000),
+            self.tr("Epochs planned for the run (reference mode decays the learning rate over them)"))
+        add("shuffle", self.tr("Shuffle"), QCheckBox(self.tr("Each epoch")),
+            self.tr("Visit each epoch's examples in a random order (from the seed)"))
+        add("lowercase", self.tr("Lower-case"), QCheckBox(self.tr("Lower-case words")),
+            self.tr("Treat King and king as the same word"))
+
+        for key, w in self.widgets.items():
+            if isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self._on_field_edited)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self._on_field_edited)
+            elif isinstance(w, QCheckBox):
+                w.toggled.connect(self._on_field_edited)
+            elif key != "lr":
+                w.textEdited.connect(self._on_field_edited)
+        self.widgets["lr"].editingFinished.connect(self.commit_lr)
+        self.widgets["lr"].textEdited.connect(lambda _t: self._clear_mark("lr"))
+        self.widgets["output"].currentIndexChanged.connect(self._update_relevance)
+        self.widgets["mode"].currentIndexChanged.connect(self._update_relevance)
+
+        self.general_error = self._error_label()
+        lay.addWidget(self.general_error)
+        self.dirty_label = QLabel(self.tr("Changes not applied yet: press Apply."))
+        self.dirty_label.setObjectName("dirty")
+        self.dirty_label.setWordWrap(True)
+        self.dirty_label.setVisible(False)
+        lay.addWidget(self.dirty_label)
+
+        row = QHBoxLayout()
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setToolTip(self.tr("Build a new session from these settings and start at step 0"))
+        self.apply_button.clicked.connect(self.applyRequested)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setObjectName("reset")
+        self.reset_button.setToolTip(self.tr("Start the session in use again at step 0 with fresh weights "
+                                             "(same corpus and settings)"))
+        self.reset_button.clicked.connect(self.resetRequested)
+        row.addWidget(self.apply_button)
+        row.addWidget(self.reset_button)
+        lay.addLayout(row)
+
+        self.set_fields(GUI_DEFAULTS)
+        bridge.changed.connect(self.update_highlight)
+        bridge.reset.connect(self.update_highlight)
+        bridge.lrChanged.connect(self._show_lr)
+
+    def fit_width(self) -> None:
+        """Keep the panel at least as wide as its fields need (no clipped fields at any font size)."""
+        need = self._body.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
+        self._scroll.setMinimumWidth(need)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self.fit_width)  # after the layouts took the new font
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_width()
+
+    # -- small builders ---------------------------------------------------------------------------
+    @staticmethod
+    def _narrow(c: QComboBox) -> QComboBox:
+        """Combo boxes size to the panel, not to their longest entry (the popup still shows it whole)."""
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        c.setMinimumContentsLength(8)
+        return c
+
+    def _combo(self, items) -> QComboBox:
+        c = self._narrow(QComboBox())
+        for value, text in items:
+            c.addItem(_tr(text), value)
+        return c
+
+    @staticmethod
+    def _spin(lo, hi) -> QSpinBox:
+        s = QSpinBox()
+        s.setRange(lo, hi)
+        s.setAccelerated(True)
+        return s
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        lab = QLabel()
+        lab.setWordWrap(True)
+        lab.setTextFormat(Qt.TextFormat.PlainText)
+        lab.setStyleSheet("color: #d00000;")
+        lab.setVisible(False)
+        return lab
+
+    # -- filling the fields -------------------------------------------------------------------------
+    def set_fields(self, config: Config, text: str | None = None, fmt: str | None = None,
+                   lr: float | None = None, preset: str | None = None) -> None:
+        """Show ``config`` (and the corpus ``text``) in the fields; clears marks and the dirty flag."""
+        self._loading = True
+        try:
+            w = self.widgets
+            for key in ("arch", "output", "mode", "init"):
+                i = w[key].findData(getattr(config, key))
+                w[key].setCurrentIndex(max(0, i))
+            for key in ("hidden", "window", "negative", "min_count", "epochs"):
+                w[key].setValue(getattr(config, key))
+            w["lr"].setText(f"{config.lr if lr is None else lr:g}")
+            w["ns_power"].setText(f"{config.ns_power:g}")
+            w["sample"].setText(f"{config.sample:g}")
+            w["seed"].setText(str(config.seed))
+            w["shuffle"].setChecked(config.shuffle)
+            w["lowercase"].setChecked(config.lowercase)
+            if fmt is not None:
+                self.fmt.setCurrentIndex(max(0, self.fmt.findData(fmt)))
+            if text is not None:
+                self.corpus.setPlainText(text)
+            if preset is not None or text is not None:
+                i = self.preset.findData(preset) if preset else 0
+                self.preset.setCurrentIndex(max(0, i))
+        finally:
+            self._loading = False
+        self.clear_marks()
+        self._set_dirty(False)
+        self._update_relevance()
+        self._update_preset_tip()
+
+    def show_session(self, session: Session, preset: str | None = None) -> None:
+        """Fill every field from ``session`` (after opening a session or starting up)."""
+        if preset is None and session.name in list_presets():
+            try:
+                if preset_text(session.name) == session.text:
+                    preset = session.name
+            except ExplorerError:
+                pass
+        self.set_fields(session.config, session.text, session.fmt, session.lr, preset)
+
+    def _show_lr(self, lr: float) -> None:
+        w = self.widgets["lr"]
+        if not w.hasFocus():
+            w.setText(f"{lr:g}")
+        self._clear_mark("lr")
+
+    def _update_preset_tip(self, *_):
+        tip = self.preset.itemData(self.preset.currentIndex(), Qt.ItemDataRole.ToolTipRole) or ""
+        self.preset.setToolTip(tip or self.tr("Choose a built-in example corpus"))
+
+    def _update_relevance(self, *_):
+        out = self.widgets["output"].currentData()
+        ref = self.widgets["mode"].currentData() == "reference"
+        for key, on in (("negative", out == "ns"), ("ns_power", out == "ns"), ("sample", ref)):
+            self.widgets[key].setEnabled(on)
+            self.labels[key].setEnabled(on)
+
+    # -- edits --------------------------------------------------------------------------------------
+    def _on_preset(self, index: int) -> None:
+        name = self.preset.itemData(index)
+        if not name:
+            return
+        try:
+            text = preset_text(name)
+        except ExplorerError as exc:
+            self.mark("corpus", str(exc))
+            return
+        self._loading = True
+        try:
+            self.corpus.setPlainText(text)
+            self.fmt.setCurrentIndex(0)
+        finally:
+            self._loading = False
+        self._on_corpus_edited()
+        self.applyRequested.emit()  # a chosen preset shows at once
+
+    def load_text(self, text: str) -> None:
+        """Put ``text`` (e.g. a corpus file) in the editor as the own text; the caller applies it."""
+        self._loading = True
+        try:
+            self.corpus.setPlainText(text)
+            self.preset.setCurrentIndex(0)
+            self.fmt.setCurrentIndex(0)
+        finally:
+            self._loading = False
+        self._on_corpus_edited()
+
+    def _on_corpus_edited(self) -> None:
+        self._editor_rev += 1
+        if self._loading:
+            return
+        self._clear_mark("corpus")
+        self._set_dirty(True)
+
+    def _on_field_edited(self, *_):
+        if self._loading:
+            return
+        w = self.sender()
+        for key, widget in self.widgets.items():
+            if widget is w:
+                self._clear_mark(key)
+        self.general_error.setVisible(False)
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.dirty_label.setVisible(dirty)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    # -- marks ----------------------------------------------------------------------------------------
+    def mark(self, key: str, message: str) -> None:
+        """Mark field ``key`` (a Config field, ``corpus`` or ``general``) as invalid with ``message``."""
+        self.errors[key] = message
+        if key == "corpus":
+            widget, label = self.corpus, self.corpus_error
+        elif key == "general":
+            widget, label = None, self.general_error
+        else:
+            widget, label = self.widgets[key], self.error_labels[key]
+        label.setText(message)
+        label.setVisible(True)
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet(ERROR_STYLE if not isinstance(widget, QPlainTextEdit)
+                                 else f"QPlainTextEdit {{ {ERROR_STYLE} }}")
+            widget.setToolTip(message)
+
+    def _clear_mark(self, key: str) -> None:
+        if key not in self.errors:
+            return
+        del self.errors[key]
+        if key == "corpus":
+            widget, label = self.corpus, self.corpus_error
+            tip = None
+        elif key == "general":
+            widget, label, tip = None, self.general_error, None
+        else:
+            widget, label = self.widgets[key], self.error_labels[key]
+            tip = widget.property("w2vTip")
+        label.setVisible(False)
+        label.clear()
+        if widget is not None:
+            widget.setProperty("invalid", False)
+            widget.setStyleSheet("")
+            if tip:
+                widget.setToolTip(tip)
+            elif key == "corpus":
+                widget.setToolTip(self.tr("The corpus. Plain text: one sentence per line. Pairs: "
+                                          "in^in|out^out items separated by commas or new lines. The current "
+                                          "example is highlighted while you step."))
+
+    def clear_marks(self) -> None:
+        for key in list(self.errors):
+            self._clear_mark(key)
+
+    def is_marked(self, key: str) -> bool:
+        return key in self.errors
+
+    # -- reading and checking the fields ------------------------------------------------------------
+    def _read(self) -> tuple[dict, dict]:
+        """The fields as Config values, and the problems of those that are not even numbers."""
+        w = self.widgets
+        values, errors = {}, {}
+        for key in ("arch", "output", "mode", "init"):
+            values[key] = w[key].currentData()
+        for key in ("hidden", "window", "negative", "min_count", "epochs"):
+            values[key] = w[key].value()
+        names = {"lr": self.tr("learning rate"), "ns_power": self.tr("noise power"),
+                 "sample": self.tr("sub-sampling threshold")}
+        for key in ("lr", "ns_power", "sample"):
+            text = w[key].text().strip()
+            try:
+                values[key] = float(text)
+            except ValueError:
+                errors[key] = self.tr("The {name} must be a number, got “{text}”.").format(
+                    name=names[key], text=text[:30])
+        text = w["seed"].text().strip()
+        try:
+            values["seed"] = int(text)
+        except ValueError:
+            errors["seed"] = self.tr("The seed must be a whole number, got “{text}”.").format(text=text[:30])
+        values["shuffle"] = w["shuffle"].isChecked()
+        values["lowercase"] = w["lowercase"].isChecked()
+        return values, errors
+
+    def read_config(self) -> Config | None:
+        """The configuration in the fields, or None with every invalid field marked."""
+        values, errors = self._read()
+        base = GUI_DEFAULTS.to_dict()
+        for key, v in values.items():
+            if key in errors:
+                continue
+            trial = dict(base, **{key: v})
+            if key == "negative" and "output" not in errors:
+                trial["output"] = values["output"]
+            try:
+                Config(**trial)
+            except ExplorerError as exc:
+                errors[key] = str(exc)
+        config = None
+        if not errors:
+            try:
+                config = Config(**values)
+            except ExplorerError as exc:
+                errors["general"] = str(exc)
+        for key in FIELDS + ("general",):
+            if key in errors:
+                self.mark(key, errors[key])
+            else:
+                self._clear_mark(key)
+        return config
+
+    def build_session(self) -> Session | None:
+        """A new session from the fields, or None with the problems marked (nothing else changes)."""
+        config = self.read_config()
+        text = self.corpus.toPlainText()
+        fmt = self.fmt.currentData()
+        name = self.preset.currentData() or ""
+        if config is None:
+            # still check the corpus, so every problem shows at once
+            try:
+                Session(text, GUI_DEFAULTS, fmt)
+                self._clear_mark("corpus")
+            except ExplorerError as exc:
+                self.mark("corpus", str(exc))
+            self.message.emit(self.tr("Not applied: correct the marked settings."))
+            return None
+        try:
+            session = Session(text, config, fmt, name=name)
+        except ExplorerError as exc:
+            msg = str(exc)
+            self.mark("corpus", msg)
+            if "min_count" in msg or "min count" in msg:
+                self.mark("min_count", msg)
+            self.message.emit(self.tr("Not applied: {problem}").format(problem=msg))
+            return None
+        self._clear_mark("corpus")
+        self._set_dirty(False)
+        return session
+
+    def build_reset_session(self, session: Session) -> Session | None:
+        """``session``'s corpus and settings again at step 0 (with the learning rate now in use)."""
+        try:
+            config = session.config.replace(lr=session.lr)
+            return Session(session.text, config, session.fmt, name=session.name)
+        except ExplorerError as exc:
+            self.message.emit(str(exc))
+            return None
+
+    def commit_lr(self) -> None:
+        """Apply the learning-rate field to the running session now (no restart)."""
+        if self._loading:
+            return
+        s = self.bridge.session
+        w = self.widgets["lr"]
+        text = w.text().strip()
+        try:
+            lr = float(text)
+        except ValueError:
+            self.mark("lr", self.tr("The learning rate must be a number, got “{text}”.").format(text=text[:30]))
+            return
+        try:
+            Config(lr=lr)
+        except ExplorerError as exc:
+            self.mark("lr", str(exc))
+            return
+        self._clear_mark("lr")
+        if s is None or lr == s.lr:
+            return
+        try:
+            s.set_lr(lr)
+        except ExplorerError as exc:
+            self.mark("lr", str(exc))
+            return
+        self.message.emit(self.tr("Learning rate is now {lr:g} from step {step} on.").format(
+            lr=lr, step=s.step + 1))
+
+    # -- highlighting the current example -------------------------------------------------------------
+    def _editor_matches(self, session: Session) -> bool:
+        key = (id(session), self._editor_rev)
+        if self._match[:2] != key:
+            self._match = (key[0], key[1], self.corpus.toPlainText() == session.text)
+        return self._match[2]
+
+    def update_highlight(self) -> None:
+        s = self.bridge.session
+        rec = s.record if s is not None else None
+        if rec is None or not self._editor_matches(s) or rec.span[1] <= rec.span[0]:
+            if self.corpus.extraSelections():
+                self.corpus.setExtraSelections([])
+            return
+        a, b = rec.span
+        doc = self.corpus.document()
+        n = doc.characterCount() - 1
+        a, b = max(0, min(a, n)), max(0, min(b, n))
+        cur = QTextCursor(doc)
+        cur.setPosition(a)
+        cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        accent = QColor(style.current().accent)
+        accent.setAlpha(90)
+        fmt.setBackground(accent)
+        sel.format = fmt
+        sel.cursor = cur
+        self.corpus.setExtraSelections([sel])
+        if not self.corpus.hasFocus():
+            rect = self.corpus.cursorRect(cur)
+            vp = self.corpus.viewport().height()
+            if rect.top() < 0 or rect.bottom() > vp:
+                bar = self.corpus.verticalScrollBar()
+                bar.setValue(max(0, cur.block().blockNumber() - 2))
+
+    def highlighted_span(self) -> tuple[int, int] | None:
+        sels = self.corpus.extraSelections()
+        if not sels:
+            return None
+        c = sels[0].cursor
+        return c.selectionStart(), c.selectionEnd()
