@@ -180,6 +180,7 @@ def run_app(args) -> int:
 
     window = MainWindow(session)
     window.setup_panel.show_session(session, preset)
+    _start_autosave(window)
     if getattr(args, "presentation", False) or window.settings.value("view/presentation") in (True, "true"):
         window.set_presentation(True)
     if window.settings.value("view/dark") in (True, "true"):
@@ -191,6 +192,29 @@ def run_app(args) -> int:
             window.show_blowup(str(exc))
     window.show()
     return app.exec()
+
+
+def _start_autosave(window) -> None:
+    """Offer the session of an explorer that was killed, then autosave this one."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .autosave import Autosaver
+
+    saver = Autosaver(window)
+    crashed = saver.crashed_session()
+    if crashed is not None:
+        answer = QMessageBox.question(
+            window, window.tr("Restore session?"),
+            window.tr("The explorer did not close normally last time. Restore the session it was working on?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            restored = saver.restore(crashed)
+            if restored is not None:
+                window.set_session(restored)
+                window.show_message(window.tr("Restored the autosaved session at step {step}").format(
+                    step=restored.step))
+    window.autosaver = saver
+    saver.start()
 
 
 def _settle(app, ms: int) -> None:

@@ -23,6 +23,7 @@ from ..engine.corpus import read_text_file
 from ..errors import BlowUpError, ExplorerError
 from ..session import Session
 from . import style
+from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
 from .runner import RunWorker
 from .setup_panel import SetupPanel
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self.bookmarks = BookmarksMenu(self, before=self.help_menu.menuAction())
+        self.autosaver = None  # run_app attaches an Autosaver; tests and screenshots have none
         self.bridge.changed.connect(self._update_status)
         self.bridge.reset.connect(self._update_status)
         self.bridge.reset.connect(self._update_title)
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
 
         # Help
         m = mb.addMenu(self.tr("&Help"))
+        self.help_menu = m
         m.setToolTipsVisible(True)
         self.act_shortcuts = self._action(self.tr("Keyboard shortcuts"), self.tr("List every keyboard shortcut"),
                                           self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
@@ -803,6 +807,8 @@ class MainWindow(QMainWindow):
         self.transport.pause()
         if self.worker.is_running():
             self.worker.wait(cancel=True)  # cancels, and returns as soon as the run has stopped
+        if self.autosaver is not None:
+            self.autosaver.stop()  # last save, and a clean exit: no restore offer next time
         if self._save_layout:
             try:
                 self.save_layout()
