@@ -62,3 +62,18 @@ def test_cli_trace_exits_3_naming_the_step_and_keeps_earlier_lines():
     lines = r.stdout.splitlines()
     assert bad >= 2 and len(lines) == bad - 1  # the good steps before it are all there, complete
     assert [json.loads(l)["step"] for l in lines] == list(range(1, bad))
+
+
+def test_a_huge_full_softmax_is_met_with_a_warning_not_a_freeze(tmp_path):
+    """100,000 distinct words with the full softmax: a one-line warning naming memory, time and HS/NS."""
+    corpus = tmp_path / "distinct.txt"
+    corpus.write_text("\n".join(" ".join(f"x{i * 10 + j}" for j in range(10)) for i in range(10_000)))
+    r = subprocess.run([sys.executable, "main.py", "train", "--corpus", str(corpus), "--steps", "2"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0
+    warn = [l for l in r.stderr.splitlines() if l.startswith("warning:")]
+    assert len(warn) == 1 and "V = 100000" in warn[0] and "MB" in warn[0] and "ms" in warn[0]
+    assert "(hs)" in warn[0] and "(ns)" in warn[0]
+    r = subprocess.run([sys.executable, "main.py", "train", "--corpus", str(corpus), "--output", "ns", "--steps",
+                        "2"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "warning:" not in r.stderr

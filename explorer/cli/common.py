@@ -67,7 +67,15 @@ def config_from_args(args) -> Config:
 def model_from_args(args) -> Model:
     config = config_from_args(args)  # validate options before reading files
     corpus = parse(corpus_text(args), args.format, config.lowercase)
-    return Model(corpus, config)
+    return warn_if_costly(Model(corpus, config))
+
+
+def warn_if_costly(model: Model) -> Model:
+    """Print a one-line warning when the configuration's steps would be slow or large; go on anyway."""
+    warning = model.cost_warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return model
 
 
 def params_from_args(args, model: Model):

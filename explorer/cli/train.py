@@ -25,7 +25,7 @@ from ..errors import ExplorerError
 from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
 from ..session.persistence import atomic_file, check_writable
 from .common import (add_corpus_options, add_training_options, config_from_args, corpus_text, fail,
-                     params_from_args)
+                     params_from_args, warn_if_costly)
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
@@ -104,6 +104,7 @@ def _build_session(args):
     text = corpus_text(args)
     name = args.preset or Path(args.corpus).stem
     probe = Session(text, config, args.format, name=name)
+    warn_if_costly(probe.model)
     if args.weights:
         params = params_from_args(args, probe.model)
         return Session(text, config, args.format, params=params, name=name)

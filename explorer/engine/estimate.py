@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass
 
 #: above these, the GUI and CLI warn before building a session
-WARN_RECORD_BYTES = 32 * 2**20
-WARN_STEP_SECONDS = 0.25
+WARN_RECORD_BYTES = 8 * 2**20
+WARN_STEP_SECONDS = 0.02
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class CostEstimate:
 
 
 def estimate(V: int, N: int, output: str, panels: int = 1, negative: int = 5) -> CostEstimate:
-    """Rough memory and time of one recorded step (float64; ~1 GFLOP/s effective for numpy small ops)."""
+    """Rough memory and time of one recorded step (float64; calibrated on this project's 2-core machine:
+    ~0.5 GFLOP/s effective for the step's small numpy operations, ~1 GB/s for building the record)."""
     n_out = V - 1 if output == "hs" else V
     if output == "softmax":
         touched = n_out
@@ -44,5 +45,5 @@ def estimate(V: int, N: int, output: str, panels: int = 1, negative: int = 5) ->
         per_panel = 0
     record = 3 * touched * N * 8 + panels * per_panel + 4096
     flops = 6 * touched * N + panels * 4 * (V if output == "softmax" else 0)
-    seconds = 2e-5 + flops / 1e9 + record / 2e9
+    seconds = 2e-5 + flops / 5e8 + record / 1e9
     return CostEstimate(8 * N * (V + n_out), record, seconds)

@@ -18,6 +18,7 @@ from ..errors import ConfigError, CorpusError
 from . import rng
 from .config import Config
 from .corpus import Corpus, Vocabulary, build_vocabulary, parse
+from .estimate import estimate
 from .examples import Example, ExampleStream
 from .huffman import HuffmanTree, build_huffman
 from .noise import NoiseDistribution
@@ -65,6 +66,13 @@ class Model:
     def out_label(self, j: int) -> str:
         """Name of output vector j: the word, or ``n<j>`` for an inner node."""
         return f"n{j}" if self.config.output == "hs" else self.words[j]
+
+    def cost_warning(self) -> str | None:
+        """A one-line warning when one recorded step would be slow or large (e.g. V = 100,000 with the
+        full softmax), with the estimate and what to do instead; None when the configuration is fine."""
+        c = self.config
+        panels = 2 * c.window if (c.arch == "skipgram" and c.mode == "paper") else 1
+        return estimate(self.V, c.hidden, c.output, panels, c.negative).warning(self.V, c.output)
 
     def init_params(self) -> Params:
         c = self.config

@@ -319,9 +319,21 @@ class MainWindow(QMainWindow):
         session = self.setup_panel.build_session()
         if session is None:
             return
+        warning = session.model.cost_warning()
+        if warning and not self.confirm_costly(warning):
+            self.show_message(self.tr("Not applied: the current session is kept."))
+            return
         self._session_path = None
         self.set_session(session, fill_fields=False)
         self.show_message(self.tr("Applied: a new session at step 0."))
+
+    def confirm_costly(self, warning: str) -> bool:
+        """Ask before applying a configuration whose steps would be slow or large."""
+        answer = QMessageBox.warning(
+            self, self.tr("A large configuration"),
+            self.tr("{warning}.\n\nApply it anyway?").format(warning=warning),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def reset_session(self) -> None:
         if self._busy or self.bridge.session is None:
