@@ -41,7 +41,7 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=d.seed, metavar="S", help=f"random seed (default {d.seed})")
     p.add_argument("--epochs", type=int, default=None, metavar="E", help="epochs (trace: planned epochs for reference-mode lr decay)")
     p.add_argument("--shuffle", action="store_true", help="shuffle each epoch's examples by the seed")
-    p.add_argument("--init", choices=INITS, default=None, help="uniform, or word2vec (W' = 0); default by mode")
+    p.add_argument("--init", choices=INITS, default=None, help="uniform (W, W' in ±0.5/N), word2vec (W' = 0) or gensim (W in ±1/N, W' = 0); default: by mode")
     p.add_argument("--negative", type=int, default=d.negative, metavar="K", help=f"negatives per target (ns, default {d.negative})")
     p.add_argument("--ns-power", type=float, default=d.ns_power, metavar="P", help="noise distribution ∝ count^P (default 0.75)")
     p.add_argument("--min-count", type=int, default=d.min_count, metavar="M", help="drop words seen fewer times (default 1)")
