@@ -134,3 +134,31 @@ def test_runs_and_outlines():
     x, y = g.rect_outlines([[2, 3], [5, 6]], "cols", (0, 2))
     assert len(x) == 12
     np.testing.assert_array_equal(x[6:11], [5, 6, 6, 5, 5])
+
+
+def test_top_shown_orders_by_score_and_keeps_targets():
+    score = np.array([0.1, 0.5, 0.05, 0.3, 0.2, 0.01])
+    assert list(g.top_shown(score, 10)) == [0, 1, 2, 3, 4, 5]          # few: all, in index order
+    assert list(g.top_shown(score, 3)) == [1, 3, 4]                    # the 3 highest, highest first
+    assert list(g.top_shown(score, 3, always=[5])) == [1, 3, 5]        # a target always, by its score
+    big = np.random.default_rng(0).random(2000)
+    ids = g.top_shown(big, 40, always=[7])
+    assert len(ids) == 40 and 7 in ids
+    assert set(ids) - {7} <= set(np.argsort(-big)[:40])
+    assert np.all(np.diff(big[ids[ids != 7]]) <= 0)
+
+
+def test_stable_range_stays_put_and_adapts():
+    r = g.stable_range(0.0, 0.043)
+    assert r[0] <= 0.0 and r[1] >= 0.043 and r[1] - r[0] < 0.1
+    # round ends: a tenth of a round number
+    q = g.nice_ceil(r[1] - r[0]) / 20
+    assert abs(r[0] / q - round(r[0] / q)) < 1e-9 and abs(r[1] / q - round(r[1] / q)) < 1e-9
+    assert g.stable_range(0.001, 0.04, current=r) == r               # still covers, still fills it: kept
+    grown = g.stable_range(0.0, 0.2, current=r)                      # outgrown: a new, wider range
+    assert grown[1] >= 0.2 and grown != r
+    shrunk = g.stable_range(0.0, 0.001, current=grown)               # fills < 30 %: fitted again
+    assert shrunk[1] < grown[1] / 10 and shrunk[1] >= 0.001
+    assert g.stable_range(0.0, 0.0)[0] < 0 < g.stable_range(0.0, 0.0)[1]   # constant data: a range around it
+    assert g.stable_range(5.0, 5.0)[0] <= 5.0 <= g.stable_range(5.0, 5.0)[1]
+    assert g.stable_range(np.nan, 1.0, current=(0.0, 2.0)) == (0.0, 2.0)

@@ -127,27 +127,34 @@ def test_inspector_shows_the_record(qtbot, arch, output):
 # ---------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("output", ["softmax", "hs", "ns"])
 def test_heatmap_shows_the_parameters(qtbot, output):
+    from explorer.qt.views.common import diverging_rgba
+
     s, b = make("skipgram", output)
     v = show(qtbot, HeatmapView(b))
     s.step_forward(2)
-    np.testing.assert_array_equal(v.img_in.image, s.params.W.astype(np.float32))
-    np.testing.assert_array_equal(v.img_out.image, s.params.W_out.T.astype(np.float32))
-    lo, hi = v.img_in.getLevels()
+    np.testing.assert_array_equal(v.values_in, s.params.W)
+    np.testing.assert_array_equal(v.values_out, s.params.W_out.T)
+    lo, hi = v.levels
     assert lo == -hi and hi >= np.abs(s.params.W).max()
+    # the colours drawn are the values on the fixed diverging scale
+    np.testing.assert_array_equal(v.img_in.image, diverging_rgba(s.params.W, hi))
+    np.testing.assert_array_equal(v.img_out.image, diverging_rgba(s.params.W_out.T, hi))
     # the deltas instead of the values
     v.delta_box.setChecked(True)
     rec = s.record
-    d = v.img_in.image
+    d = v.values_in
     np.testing.assert_array_equal(d[rec.in_ids], rec.in_delta.astype(np.float32))
     others = np.setdiff1d(np.arange(len(d)), rec.in_ids)
     assert np.all(d[others] == 0)
-    np.testing.assert_array_equal(v.img_out.image[rec.out_ids], rec.out_delta.astype(np.float32))
-    lo, hi = v.img_in.getLevels()
+    np.testing.assert_array_equal(v.values_out[rec.out_ids], rec.out_delta.astype(np.float32))
+    lo, hi = v.levels
     assert lo == -hi and hi >= np.abs(rec.in_delta).max()
+    np.testing.assert_array_equal(v.img_in.image, diverging_rgba(d, hi))
     v.delta_box.setChecked(False)
     # undo: the images follow
     s.undo()
-    np.testing.assert_array_equal(v.img_in.image, s.params.W.astype(np.float32))
+    np.testing.assert_array_equal(v.values_in, s.params.W)
+    np.testing.assert_array_equal(v.img_in.image, diverging_rgba(s.params.W, v.levels[1]))
     assert "W[" in v.tip_at("in", 0, 1) and "\u0394" in v.tip_at("in", int(s.record.in_ids[0]), 0)
 
 
@@ -219,8 +226,18 @@ def test_projection_points_and_stable_basis(qtbot, output):
     s.undo()
     np.testing.assert_allclose(v.points_in, geometry.project(v.basis, s.params.W))
     assert "PC1" in v.variance.text()
-    # labels only for small vocabularies
-    assert sum(t.isVisible() for t in v.labels) == s.model.V + s.model.n_out
+    # labels: the selected word and this step's inputs first; every point only when there are few
+    texts = v.label_texts
+    assert texts[0] == b.selected_word
+    assert all(w in texts for w in s.record.inputs)
+    n_points = s.model.V + s.model.n_out
+    if n_points <= 20:
+        assert len(texts) == n_points
+    else:
+        assert len(texts) < n_points
+    v.grab()                                      # paint: the labels placed do not overlap
+    rects = [r for _, r in v.label_layer.placed]
+    assert rects and not any(a.intersects(b_) for i, a in enumerate(rects) for b_ in rects[i + 1:])
 
 
 def test_projection_raw_coordinates_for_N2(qtbot):
@@ -274,7 +291,7 @@ def test_network_shows_the_example(qtbot, arch, output):
         assert set(v.shown_out.tolist()) == ids
     assert len(v.shown_hidden) == 4
     node = v.nodes_hid[0]
-    assert full(rec.h[v.shown_hidden[0]]) in node.toolTip()
+    assert full(rec.h[v.shown_hidden[0]]) in node.tip_text()      # made on hover
     # an edge's tooltip is its exact weight
     seg = v.edges_in.seg[0]
     k = v.edges_in.nearest((seg[0] + seg[2]) / 2, (seg[1] + seg[3]) / 2, 1.0)
@@ -341,8 +358,8 @@ def test_reset_to_a_different_vocabulary(qtbot):
     b.set_session(s2)
     s2.step_forward(2)
     heat = next(v for v in views if isinstance(v, HeatmapView))
-    assert heat.img_in.image.shape == (s2.model.V, 6)
-    assert heat.img_out.image.shape == (s2.model.V - 1, 6)
+    assert heat.img_in.image.shape[:2] == (s2.model.V, 6)
+    assert heat.img_out.image.shape[:2] == (s2.model.V - 1, 6)
     proj = next(v for v in views if isinstance(v, ProjectionView))
     np.testing.assert_allclose(proj.points_in, geometry.project(proj.basis, s2.params.W))
     nb = next(v for v in views if isinstance(v, NeighboursView))
@@ -375,3 +392,303 @@ def test_reference_mode_and_phases_everywhere(qtbot):
     s.seek(0)
     for v in views:
         assert not v.grab().isNull()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# large vocabularies: the inspector draws the top K, the projection the largest moves
+def test_inspector_top_k_for_large_vocabularies(qtbot):
+    from explorer.qt.views import inspector_view as iv
+
+    s, b = make("cbow", "softmax", text=big_text(V=230, lines=30))
+    assert s.model.V >= iv.TOP_K_FROM
+    v = show(qtbot, InspectorView(b))
+    s.step_forward(2)
+    rec = s.record
+    p = v.panels["y"]
+    idx = p.indices
+    assert idx is not None and len(idx) <= iv.TOP_K + len(set(rec.target_ids))
+    assert set(rec.target_ids) <= set(idx.tolist())               # the targets are always drawn
+    others = [j for j in idx if j not in rec.target_ids]
+    assert set(np.argsort(-rec.y, kind="stable")[:len(others)]) == set(others)   # the highest y
+    assert np.all(np.diff(rec.y[idx]) <= 0)                        # highest first
+    # the values drawn are the record's values at those words; the same words in every softmax chart
+    np.testing.assert_array_equal(p.values, rec.y[idx])
+    np.testing.assert_array_equal(v.panels["u"].values, rec.u[idx])
+    np.testing.assert_array_equal(v.panels["e"].values, rec.e[idx])
+    assert p.labels == [s.model.words[j] for j in idx]
+    assert f"top {len(idx)} of {s.model.V}" in p.note
+    # the marked bars are the targets
+    assert sorted(idx[k] for k in range(len(idx)) if idx[k] in rec.target_ids) == sorted(set(rec.target_ids))
+    # Δv'_j: the largest changes (all V output vectors changed)
+    out = v.panels["out"]
+    assert len(rec.out_ids) == s.model.V and out.values.shape[0] <= iv.TOP_K + 1
+    norms = np.linalg.norm(rec.out_delta, axis=1)
+    rows = [int(np.flatnonzero(rec.out_ids == i)[0]) for i in out.row_ids]
+    np.testing.assert_array_equal(out.values, rec.out_delta[rows])
+    assert norms[rows].min() >= np.sort(norms)[-iv.TOP_K] or set(out.row_ids) & set(rec.target_ids)
+    assert "top" in out.note
+    # a small vocabulary: every word, no note
+    s2, b2 = make("cbow", "softmax")
+    v2 = show(qtbot, InspectorView(b2))
+    s2.step_forward(1)
+    assert v2.panels["y"].indices is None and v2.panels["y"].note == ""
+    np.testing.assert_array_equal(v2.panels["y"].values, s2.record.y)
+
+
+def test_projection_arrows_for_the_largest_moves(qtbot):
+    from explorer.qt.views import projection_view as pv
+
+    s, b = make("cbow", "softmax", text=big_text(V=120, lines=30), hidden=5)
+    v = show(qtbot, ProjectionView(b))
+    s.step_forward(1)
+    rec = s.record
+    assert len(rec.out_ids) == s.model.V > pv.MAX_ARROWS
+    p0, p1 = v.arrow_segments(s, v.basis)
+    assert len(v.arrow_out) == pv.MAX_ARROWS and len(v.arrow_in) == len(rec.in_ids)
+    assert len(p0) == pv.MAX_ARROWS + len(rec.in_ids)
+    # the arrows drawn are the largest projected moves
+    d = np.asarray(rec.out_delta) @ v.basis.components.T
+    moves = np.hypot(d[:, 0], d[:, 1])
+    assert moves[v.arrow_out].min() >= np.sort(moves)[-pv.MAX_ARROWS]
+    np.testing.assert_allclose(p0[:pv.MAX_ARROWS], geometry.project(v.basis, rec.out_before[v.arrow_out]))
+    # labels: not every one of the 2 × V points
+    assert len(v.label_texts) < 30
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the guided walk's highlight
+def test_inspector_follows_the_highlight(qtbot):
+    s, b = make("cbow", "softmax")
+    v = show(qtbot, InspectorView(b))
+    s.step_forward(2)
+    rec = s.record
+    b.set_highlight({"h"})
+    assert v.highlighted_keys() == {"h"}
+    assert v.panels["h"].plot.vb.border is not None and v.panels["h"].plot.vb.border.style() != Qt.NoPen
+    assert v.panels["u"].plot.vb.border is None or v.panels["u"].plot.vb.border.style() == Qt.NoPen
+    b.set_highlight({"t", "e"})
+    assert v.highlighted_keys() == {"t", "e"}
+    b.set_highlight({"E"})
+    assert "E" in v.highlighted_keys()
+    assert v.summary.value(0, 1) == rec.loss and v.summary._bold[0]        # the loss row emphasised
+    # one output vector: the Δv' map, with that vector's row outlined
+    j = int(rec.out_ids[3])
+    b.set_highlight({"out", f"out:{j}"})
+    p = v.panels["out"]
+    assert v.highlighted_keys() == {"out"} and p.row_mark.isVisible()
+    r = p.row_mark.rect()
+    assert int(r.top()) == int(np.flatnonzero(p.row_ids == j)[0]) and r.height() == 1
+    np.testing.assert_array_equal(p.values[int(r.top())], rec.out_delta[3])
+    i = int(rec.in_ids[0])
+    b.set_highlight({"in", f"in:{i}"})
+    assert v.highlighted_keys() == {"in"} and v.panels["in"].row_mark.isVisible()
+    assert not p.row_mark.isVisible()
+    b.set_highlight(())
+    assert v.highlighted_keys() == set()
+
+
+def test_equations_follow_the_highlight(qtbot):
+    s, b = make("cbow", "softmax")
+    v = show(qtbot, EquationView(b), h=250)
+    s.step_forward(1)
+    b.set_highlight({"h"})
+    assert v.canvas.highlighted_keys() == {"h"}
+    rect = v.canvas.highlight_rect()
+    assert rect is not None
+    # scrolled so that the highlighted equation is in sight
+    top = v.scroll.verticalScrollBar().value()
+    assert top <= rect.top() and rect.bottom() <= top + v.scroll.viewport().height()
+    b.set_highlight({"EH"})
+    assert v.canvas.highlighted_keys() == {"EH"}
+
+
+@pytest.mark.parametrize("output", ["softmax", "hs", "ns"])
+def test_network_follows_the_highlight(qtbot, output):
+    s, b = make("cbow", output)
+    v = show(qtbot, NetworkView(b))
+    s.step_forward(2)
+    rec = s.record
+    b.set_highlight({"h"})
+    st = v.highlight_state()
+    assert st["hidden"] and not st["outputs"] and not st["edges_out"]
+    assert all(n.glow for n in v.nodes_hid[:len(v.shown_hidden)])
+    b.set_highlight({"u"})
+    st = v.highlight_state()
+    assert not st["hidden"] and st["outputs"] == set(v.shown_out.tolist())
+    assert not any(n.glow for n in v.nodes_hid)
+    # one output vector: its node and its edges hidden → j
+    j = int(rec.out_ids[0])
+    b.set_highlight({"out", f"out:{j}"})
+    st = v.highlight_state()
+    assert j in st["edges_out"] and j in st["outputs"]
+    emph = v.edges_out.emphasis
+    k = list(v.shown_out).index(j)
+    n_out = len(v.shown_out)
+    glowing = np.flatnonzero(emph) % n_out          # edges are (hidden, output) pairs, output fastest
+    assert k in set(glowing.tolist())
+    assert st["edges_out"] == {j}                   # just that one, not every changed v'
+    # "out" alone: every output vector this step changed (those shown)
+    b.set_highlight({"out"})
+    assert v.highlight_state()["edges_out"] == {int(x) for x in rec.out_ids} & set(v.shown_out.tolist())
+    # one input vector: its edges to the hidden layer
+    i = int(rec.in_ids[0])
+    b.set_highlight({"in", f"in:{i}"})
+    st = v.highlight_state()
+    assert st["edges_in"] == {i} and st["inputs"] == {i}
+    rows = np.flatnonzero(v.edges_in.emphasis) // len(v.shown_hidden)
+    assert {int(v.shown_in[r]) for r in rows} == {i}
+    assert not v.edges_out.emphasis.any()
+    b.set_highlight({"in"})
+    assert v.highlight_state()["edges_in"] == {int(x) for x in rec.in_ids}
+    b.set_highlight(())
+    assert not any(v.highlight_state()[k] for k in ("hidden", "inputs", "outputs", "edges_in", "edges_out"))
+
+
+def test_heatmap_outlines_the_highlight(qtbot):
+    s, b = make("skipgram", "ns")
+    v = show(qtbot, HeatmapView(b))
+    s.step_forward(2)
+    rec = s.record
+    j = int(rec.out_ids[1])
+    b.set_highlight({"out", f"out:{j}"})
+    np.testing.assert_array_equal(v.highlighted["out"], [j])             # the vector named
+    assert len(v.highlighted["in"]) == 0
+    b.set_highlight({"out"})                                             # every changed one
+    np.testing.assert_array_equal(v.highlighted["out"], np.unique(rec.out_ids))
+    assert j in v.highlighted["out"]
+    ex, ey = geometry.rect_outlines(geometry.contiguous_runs(v.highlighted["out"]), "rows", (0, s.config.hidden))
+    x, y = v.hl_out.getData()
+    np.testing.assert_array_equal(x, ex)
+    np.testing.assert_array_equal(y, ey)
+    b.set_highlight({f"in:{int(rec.in_ids[0])}"})
+    np.testing.assert_array_equal(v.highlighted["in"], [int(rec.in_ids[0])])
+    x, y = v.hl_in.getData()
+    np.testing.assert_array_equal(y[:5], [rec.in_ids[0], rec.in_ids[0], rec.in_ids[0] + 1, rec.in_ids[0] + 1,
+                                          rec.in_ids[0]])
+    b.set_highlight({"h"})                 # h is made of the input words' rows
+    np.testing.assert_array_equal(v.highlighted["in"], sorted(set(rec.input_ids)))
+    b.set_highlight(())
+    assert len(v.hl_in.getData()[0]) == 0 and len(v.hl_out.getData()[0]) == 0
+
+
+def test_projection_emphasises_the_highlight(qtbot):
+    s, b = make("cbow", "hs", hidden=5)
+    v = show(qtbot, ProjectionView(b))
+    s.step_forward(2)
+    rec = s.record
+    j = int(rec.out_ids[0])
+    b.set_highlight({"out", f"out:{j}"})
+    hp = v.highlighted_points()
+    assert list(hp["out"]) == [j]                                 # the vector named, not every changed one
+    pts = v.emph_points
+    assert any(np.allclose(p, v.points_out[j]) for p in pts)
+    assert len(v.emph_arrows.getData()[0]) > 0                    # its arrow drawn wide
+    assert v.label_texts.index(f"n{j}\u2032") <= 2                # and labelled first (after the selection)
+    i = int(rec.in_ids[0])
+    b.set_highlight({f"in:{i}"})
+    assert list(v.highlighted_points()["in"]) == [i] and len(v.highlighted_points()["out"]) == 0
+    np.testing.assert_allclose(v.emph_points, v.points_in[[i]])
+    b.set_highlight(())
+    assert len(v.emph_points) == 0 and len(v.emph_arrows.getData()[0]) == 0
+    assert len(v.label_layer.rings[1][0]) == 0 and len(v.label_layer.rings[0][0]) == 1    # the selection stays
+
+
+# ---------------------------------------------------------------------------------------------------------
+# redraw cost: hidden tabs skip redraws, ranges and tables are kept
+def test_views_in_a_hidden_dock_tab_skip_redraws(qtbot):
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+    s, b = make("cbow", "softmax")
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    heat, loss = HeatmapView(b), LossView(b)
+    docks = []
+    for view in (loss, heat):
+        d = QDockWidget(view.title(), win)
+        d.setWidget(view)
+        win.addDockWidget(Qt.LeftDockWidgetArea, d)
+        docks.append(d)
+    win.tabifyDockWidget(docks[0], docks[1])
+    win.resize(800, 600)
+    win.show()
+    docks[0].raise_()                     # the loss tab in front, the heatmap tab behind
+    qtbot.waitUntil(lambda: loss.on_screen() and not heat.on_screen())
+    calls = {"heat": 0}
+    orig = heat.refresh
+
+    def counting():
+        calls["heat"] += 1
+        orig()
+
+    heat.refresh = counting
+    s.step_forward(3)
+    assert calls["heat"] == 0 and heat._stale          # behind a tab: not redrawn (Qt 6 keeps it "visible")
+    assert loss.cursor.value() == 3
+    docks[1].raise_()                     # switch tabs: it catches up
+    qtbot.waitUntil(lambda: calls["heat"] == 1)
+    np.testing.assert_array_equal(heat.values_in, s.params.W)
+
+
+def test_ranges_and_tables_are_kept_between_steps(qtbot):
+    s, b = make("cbow", "softmax")
+    insp = show(qtbot, InspectorView(b))
+    loss = show(qtbot, LossView(b))
+    s.step_forward(2)
+    t_range = insp.panels["t"].plot.vb.viewRange()
+    x_range = loss.plot_item.vb.viewRange()[0]
+    resets = []
+    insp.summary.modelReset.connect(lambda: resets.append(1))
+    insp.outputs.modelReset.connect(lambda: resets.append(1))
+    s.step_forward(3)
+    assert insp.panels["t"].plot.vb.viewRange() == t_range        # one-hot t: same range, same axis
+    assert loss.plot_item.vb.viewRange()[0] == x_range            # the x range grows in round steps
+    assert not resets                                              # cells updated in place
+    assert insp.outputs.column("y_j") is s.record.y or np.array_equal(insp.outputs.column("y_j"), s.record.y)
+    # the summary is never empty: the loss first, then the example
+    cells = insp.summary.all_text()
+    assert len(cells) >= 8 and cells[0][1] == fmt(s.record.loss) and " ".join(s.record.inputs) in cells[1][1]
+
+
+def test_plots_repaint_with_each_step_and_when_the_user_zooms(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    s, b = make("cbow", "softmax")
+    v = show(qtbot, LossView(b))
+    s.step_forward(2)
+    qtbot.wait(30)
+    vp = v.plot.viewport()
+    paints = []
+
+    class Counter(QObject):
+        def eventFilter(self, obj, ev):
+            if obj is vp and ev.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    counter = Counter()
+    vp.installEventFilter(counter)
+    s.step_forward(1)
+    qtbot.wait(30)
+    assert len(paints) == 1                        # the step's redraw: one paint of the plot
+    paints.clear()
+    v.plot_item.setXRange(0, 3)                    # what a zoom with the mouse does
+    qtbot.waitUntil(lambda: len(paints) >= 1, timeout=1000)
+    vp.removeEventFilter(counter)
+
+
+def test_info_line_changes_text_without_relayout(qtbot):
+    from explorer.qt.views.common import InfoLine
+
+    line = InfoLine(lines=2)
+    qtbot.addWidget(line)
+    line.resize(200, line.height())
+    line.show()
+    h = line.height()
+    line.set_runs([("bold part ", True, False), ("E = 1.5", True, True), (" and a long tail " * 5, False, False)])
+    assert line.text().startswith("bold part E = 1.5") and line.toolTip() == line.text()
+    assert line.height() == h and line.sizeHint().height() == h          # the layout is never asked again
+    img = line.grab()
+    assert not img.isNull()
+    pieces = line._layout(line.width() - 4)
+    assert {p[2] for p in pieces} == {0, 1}                             # wrapped onto its two lines
+    assert pieces[-1][0].endswith("\u2026")                             # and the rest elided

@@ -182,6 +182,20 @@ def select_shown(n: int, cap: int, active=(), score=None) -> tuple[np.ndarray, i
     return shown, n - len(shown)
 
 
+def top_shown(score, cap: int, always=()) -> np.ndarray:
+    """At most ``cap`` indices of the highest ``score`` plus every index in ``always`` (shown even past the
+    cap), ordered by score, highest first (ties: lower index first). All indices when there are at most
+    ``cap`` scores: then in index order."""
+    score = np.asarray(score, dtype=np.float64)
+    n = len(score)
+    if n <= cap:
+        return np.arange(n)
+    ids, _ = select_shown(n, cap, always, score)
+    s = score[ids]
+    s = np.where(np.isfinite(s), s, -np.inf)
+    return ids[np.lexsort((ids, -s))]
+
+
 def top_by_magnitude(values, cap: int) -> np.ndarray:
     """Sorted indices of the ``cap`` entries of largest |value| (all of them if there are fewer)."""
     values = np.asarray(values, dtype=np.float64)
@@ -215,6 +229,32 @@ def nice_ceil(x: float) -> float:
         if v >= x * (1 - 1e-12):
             return float(v)
     return float(10.0 ** (e + 1))
+
+
+def stable_range(lo: float, hi: float, current: tuple[float, float] | None = None, pad: float = 0.08,
+                 shrink: float = 0.3) -> tuple[float, float]:
+    """A plot range covering the data ``lo..hi`` that stays the same from step to step.
+
+    ``current`` is kept while it covers the data and the data fills at least ``shrink`` of it; otherwise the
+    data's range widened by ``pad`` of its span on each side, rounded outward to a tenth of a round number
+    (so the axis ticks stay round and only change when the data outgrows the range or shrinks a lot).
+    """
+    lo, hi = float(lo), float(hi)
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        return current if current is not None else (0.0, 1.0)
+    if lo > hi:
+        lo, hi = hi, lo
+    if current is not None:
+        a, b = float(current[0]), float(current[1])
+        if a <= lo and hi <= b and (hi - lo) >= shrink * (b - a):
+            return (a, b)
+    span = hi - lo
+    if span <= 0:
+        span = abs(hi) if hi != 0 else 1.0
+    lo2, hi2 = lo - pad * span, hi + pad * span
+    q = nice_ceil(hi2 - lo2) / 10.0
+    a, b = float(np.floor(lo2 / q + 1e-9) * q), float(np.ceil(hi2 / q - 1e-9) * q)
+    return (a if a <= lo else lo, b if b >= hi else hi)
 
 
 def symmetric_limit(*arrays, current: float | None = None) -> float:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
+from pyqtgraph import Point
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QHeaderView, QSizePolicy, QTableView, QToolTip, QWidget
 
 MINUS = "\u2212"
 
@@ -72,6 +73,9 @@ OUTPUT_C = QColor(230, 126, 34)  # output vectors / targets
 NEG_SAMPLE_C = QColor(142, 68, 173)  # negative samples
 GREY = QColor(150, 150, 150)
 TEXT = QColor(30, 30, 30)
+#: the guided walk's highlight (fill behind a highlighted quantity; frame / outline around it)
+HIGHLIGHT_FILL = QColor(255, 236, 160)
+HIGHLIGHT_EDGE = QColor(235, 150, 0)
 
 
 def diverging_cmap() -> pg.ColorMap:
@@ -85,13 +89,35 @@ def diverging_lut(n: int = 256) -> np.ndarray:
     return diverging_cmap().getLookupTable(0.0, 1.0, n, alpha=False)
 
 
+_LUT = None
+
+
 def diverging_colors(values, limit: float) -> np.ndarray:
     """(k, 3) uint8 colours of ``values`` on the diverging map with levels −limit..limit."""
-    lut = diverging_lut(256)
+    global _LUT
+    if _LUT is None:
+        _LUT = diverging_lut(256)
+    lut = _LUT
     v = np.asarray(values, dtype=np.float64)
     limit = limit if limit > 0 else 1.0
     idx = np.clip(((v / limit) + 1) * 0.5 * 255, 0, 255).astype(int)
     return lut[idx]
+
+
+def diverging_rgba(M, limit: float) -> np.ndarray:
+    """(…, 4) uint8 RGBA colours of ``M`` on the diverging map with levels −limit..limit (NaN: grey)."""
+    global _LUT
+    if _LUT is None:
+        _LUT = diverging_lut(256)
+    M = np.asarray(M, dtype=np.float64)
+    limit = limit if limit > 0 else 1.0
+    idx = np.clip(((np.nan_to_num(M, nan=0.0) / limit) + 1) * 0.5 * 255, 0, 255).astype(np.intp)
+    out = np.empty(M.shape + (4,), dtype=np.ubyte)
+    out[..., :3] = _LUT[idx][..., :3]
+    out[..., 3] = 255
+    if np.isnan(M).any():
+        out[np.isnan(M)] = (150, 150, 150, 255)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -110,6 +136,125 @@ def style_plot(plot: pg.PlotItem, title: str | None = None) -> None:
         plot.setTitle(title, color="#1e1e1e", size="10pt")
 
 
+def cache_axes(plot: pg.PlotItem) -> None:
+    """Keep each axis as a cached pixmap: it is drawn again only when its ticks change, not whenever the
+    plot's content under or next to it is repainted (text is the slowest thing a plot draws)."""
+    for side in ("left", "bottom", "right", "top"):
+        ax = plot.getAxis(side)
+        ax.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        ax.label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    plot.titleLabel.item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+
+def cache_item(item: QGraphicsItem) -> None:
+    """Cache an item and everything in it (e.g. a legend) as pixmaps: redrawn only when it changes."""
+    item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    for child in item.childItems():
+        cache_item(child)
+
+
+def set_plot_title(plot: pg.PlotItem, html: str, color: str = "#1e1e1e", size: str = "9pt",
+                   height: int | None = None) -> bool:
+    """Set a plot's title only when it differs from the one shown (setting it relayouts the plot)."""
+    key = (html, color, size, height)
+    if getattr(plot, "_w2v_title", None) == key:
+        return False
+    plot._w2v_title = key
+    plot.setTitle(html, color=color, size=size)
+    if height is not None:
+        plot.titleLabel.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
+    if not getattr(plot.titleLabel, "_w2v_narrow", False):
+        _narrow_title(plot.titleLabel)
+    plot.titleLabel.updateMin()
+    return True
+
+
+def _narrow_title(label) -> None:
+    """A long title does not widen its plot (and the plot's layout column): it is cut at the plot's edge."""
+    label._w2v_narrow = True
+    label.setFlag(QGraphicsItem.ItemClipsChildrenToShape, True)
+
+    resize = label.resizeEvent
+
+    def resize_event(ev):
+        resize(ev)
+        # too long for the plot: show its start (the quantity's name), cut at the right
+        if label.itemRect().width() > label.width():
+            label.item.setPos(label.item.pos().x() - label.itemRect().left(), label.item.pos().y())
+
+    label.resizeEvent = resize_event
+
+    def update_min():
+        b = label.itemRect()
+        label.setMinimumWidth(0)
+        label.setMinimumHeight(b.height())
+        label._sizeHint = {Qt.SizeHint.MinimumSize: (0, b.height()),
+                           Qt.SizeHint.PreferredSize: (min(b.width(), 60.0), b.height()),
+                           Qt.SizeHint.MaximumSize: (-1, -1), Qt.SizeHint.MinimumDescent: (0, 0)}
+        label.updateGeometry()
+
+    label.updateMin = update_min
+
+
+def set_axis_label(plot: pg.PlotItem, side: str, text: str) -> None:
+    """``plot.setLabel`` only when the text changes (a new label redraws and may resize the axis)."""
+    ax = plot.getAxis(side)
+    if getattr(ax, "_w2v_label", None) != text:
+        ax._w2v_label = text
+        plot.setLabel(side, text)
+
+
+def set_range(plot: pg.PlotItem, x=None, y=None) -> bool:
+    """Set the view range only where it differs from the last one set here (a range change regenerates the
+    axis ticks and repaints the whole plot)."""
+    last = getattr(plot, "_w2v_range", [None, None])
+    kw = {}
+    if x is not None and tuple(x) != last[0]:
+        kw["xRange"] = tuple(x)
+    if y is not None and tuple(y) != last[1]:
+        kw["yRange"] = tuple(y)
+    if not kw:
+        return False
+    plot.setRange(padding=0, **kw)
+    # apply the new view transform now, not while painting: pyqtgraph would apply it in the paint, which
+    # marks every item of the plot dirty again and costs a second repaint
+    plot.vb.updateMatrix()
+    plot._w2v_range = [tuple(x) if x is not None else last[0], tuple(y) if y is not None else last[1]]
+    return True
+
+
+def forget_range(plot: pg.PlotItem) -> None:
+    """The next :func:`set_range` sets the range whatever it was (after autoRange, a reset, a resize)."""
+    plot._w2v_range = [None, None]
+
+
+def set_ticks(axis: pg.AxisItem, ticks) -> None:
+    """``axis.setTicks`` only when the ticks differ from the last ones set here."""
+    if getattr(axis, "_w2v_ticks", 0) != ticks:
+        axis._w2v_ticks = ticks
+        axis._w2v_words = None
+        if isinstance(axis, WordAxis):
+            axis.set_words(None)
+        axis.setTicks(ticks)
+
+
+def move_points(scatter: pg.ScatterPlotItem, pos: np.ndarray) -> None:
+    """New positions for the same points of a scatter plot, keeping their styles and data (much faster than
+    ``setData`` for thousands of points). Falls back to ``setData`` when the number of points differs."""
+    pos = np.asarray(pos, dtype=np.float64).reshape(-1, 2)
+    data = getattr(scatter, "data", None)
+    if data is None or len(data) != len(pos) or len(pos) == 0:
+        scatter.setData(pos=pos)
+        return
+    data["x"] = pos[:, 0]
+    data["y"] = pos[:, 1]
+    scatter.prepareGeometryChange()
+    scatter.informViewBoundsChanged()
+    scatter.bounds = [None, None]
+    scatter.invalidate()
+
+
 def plot_widget() -> pg.PlotWidget:
     w = pg.PlotWidget(background="w")
     style_plot(w.getPlotItem())
@@ -120,11 +265,156 @@ def layout_widget() -> pg.GraphicsLayoutWidget:
     return pg.GraphicsLayoutWidget(border=None)
 
 
-def set_word_ticks(axis: pg.AxisItem, words, max_labels: int, offset: float = 0.0) -> None:
+class WordAxis(pg.AxisItem):
+    """An axis that labels positions i + offset with words, fast.
+
+    pyqtgraph's general tick code (levels, spacing, text measuring) is the slowest part of redrawing a small
+    plot whose words change every step (the terms of hierarchical softmax, the inputs of a step). Here the
+    words are placed directly: the first of every ~n/4, then every ~n/12, then the rest, each only where it
+    does not overlap a label already placed. Without words (``set_words(None)``) it is an ordinary numeric
+    axis."""
+
+    GAP = 4.0
+
+    def __init__(self, orientation, **kw):
+        super().__init__(orientation, **kw)
+        self._words = None
+        self._wkey = None
+        self._widths: dict = {}
+
+    def set_words(self, words, offset: float = 0.0) -> None:
+        key = None if words is None else (tuple(map(str, words)), float(offset))
+        if key == self._wkey:
+            return
+        self._wkey = key
+        self._words = key
+        self.picture = None
+        self.update()
+
+    def _size(self, fm, text):
+        wh = self._widths.get(text)
+        if wh is None:
+            if len(self._widths) > 5000:
+                self._widths.clear()
+            wh = self._widths[text] = (fm.horizontalAdvance(text) + 2, fm.height())   # words have descenders
+        return wh
+
+    def generateDrawSpecs(self, p):
+        if self._words is None:
+            return super().generateDrawSpecs(p)
+        words, off = self._words
+        bounds = self.mapRectFromParent(self.geometry())
+        vertical = self.orientation in ("left", "right")
+        r0, r1 = self.range
+        dif = r1 - r0
+        length = bounds.height() if vertical else bounds.width()
+        if dif == 0 or length <= 0:
+            return None
+        # value → local coordinate, as pyqtgraph's AxisItem (an inverted view has a reversed range)
+        if vertical:
+            scale = -bounds.height() / dif
+            shift = r0 * scale - bounds.height()
+        else:
+            scale = bounds.width() / dif
+            shift = r0 * scale
+        lo, hi = sorted((r0 * scale - shift, r1 * scale - shift))
+        o = self.orientation
+        if o == "left":
+            span = (Point(bounds.right() - 1, bounds.top() - 1), Point(bounds.right() - 1, bounds.bottom() + 1))
+            edge, sign = bounds.right(), -1
+        elif o == "right":
+            span = (Point(bounds.left() + 1, bounds.top() - 1), Point(bounds.left() + 1, bounds.bottom() + 1))
+            edge, sign = bounds.left(), 1
+        elif o == "top":
+            span = (Point(bounds.left() - 1, bounds.bottom() - 1), Point(bounds.right() + 1, bounds.bottom() - 1))
+            edge, sign = bounds.bottom(), -1
+        else:
+            span = (Point(bounds.left() - 1, bounds.top() + 1), Point(bounds.right() + 1, bounds.top() + 1))
+            edge, sign = bounds.top(), 1
+        tick_len = self.style["tickLength"]
+        tick_pen = self.tickPen()
+        text_off = max(0, tick_len) + self.style["tickTextOffset"][0 if vertical else 1]
+        fm = QFontMetricsF(self.style.get("tickFont") or QFont())
+        n = len(words)
+        numeric = words == tuple(str(i) for i in range(n))
+        if numeric:
+            # components 0, 1, …: multiples of 10, then of 5, then of 2, then the rest; a level is shown
+            # only when all of it fits, so the labels shown are evenly spaced
+            level = [0 if i % 10 == 0 else 1 if i % 5 == 0 else 2 if i % 2 == 0 else 3 for i in range(n)]
+            order = sorted(range(n), key=lambda i: (level[i], i))
+        else:
+            a, b = max(1, -(-n // 4)), max(1, -(-n // 12))
+            order = ([i for i in range(n) if i % a == 0] + [i for i in range(n) if i % a and i % b == 0]
+                     + [i for i in range(n) if i % a and i % b])
+        taken: list[tuple[float, float]] = []
+        ticks, texts = [], []
+        # the axis' depth follows the words' size (pyqtgraph sizes the axis from the text it last drew)
+        sizes = [self._size(fm, w) for w in words]
+        size2 = max((w if vertical else h for w, h in sizes), default=0.0)
+        self._updateMaxTextSize(size2)
+        stopped = None          # numeric labels: the first level that did not fit
+        for i in order:
+            x = (i + off) * scale - shift
+            if x < lo - 0.5 or x > hi + 0.5:
+                continue
+            if vertical:
+                ticks.append((tick_pen, Point(edge, x), Point(edge + sign * tick_len, x)))
+            else:
+                ticks.append((tick_pen, Point(x, edge), Point(x, edge + sign * tick_len)))
+            if numeric and stopped is not None and level[i] >= stopped:
+                continue
+            w, h = sizes[i]
+            extent = (x - h / 2, x + h / 2) if vertical else (x - w / 2, x + w / 2)
+            if any(extent[0] < t1 + self.GAP and t0 < extent[1] + self.GAP for t0, t1 in taken):
+                if numeric:
+                    stopped = level[i]
+                    # take back the labels of this level placed so far
+                    keep = [k for k, t in enumerate(texts) if level[int(t[2])] < stopped]
+                    texts = [texts[k] for k in keep]
+                    taken = [taken[k] for k in keep]
+                continue
+            if o == "left":
+                rect = QRectF(edge - text_off - w, x - h / 2, w, h)
+                flags = Qt.AlignRight | Qt.AlignVCenter
+            elif o == "right":
+                rect = QRectF(edge + text_off, x - h / 2, w, h)
+                flags = Qt.AlignLeft | Qt.AlignVCenter
+            elif o == "top":
+                rect = QRectF(x - w / 2, edge - text_off - h, w, h)
+                flags = Qt.AlignHCenter | Qt.AlignBottom
+            else:
+                rect = QRectF(x - w / 2, edge + text_off, w, h)
+                flags = Qt.AlignHCenter | Qt.AlignTop
+            # along the axis, a label must not stick out past its ends
+            slack = 2.0
+            if (extent[0] < lo - slack or extent[1] > hi + slack) and not (vertical and lo - 2 <= x <= hi + 2):
+                continue
+            taken.append(extent)
+            texts.append((rect, flags | Qt.TextDontClip, words[i]))
+        return (self.pen(), span[0], span[1]), ticks, texts
+
+
+def set_word_ticks(axis: pg.AxisItem, words, max_labels: int, offset: float = 0.0, fit_width: bool = True) -> None:
     """One tick per word at ``i + offset`` (when there are at most ``max_labels``), else automatic numeric
     ticks. The labels are split into three levels (about 4, 12, then all): a level whose labels do not fit
-    the axis is left out, so labels never pile up, and a longer axis shows more of them."""
+    the axis is left out, so labels never pile up, and a longer axis shows more of them.
+
+    Nothing is done when the words are the ones already set. ``fit_width``: a vertical axis is widened to
+    the longest word (a relayout of the plot: pass False for words that change every step and give the axis
+    a fixed width, e.g. :func:`word_axis_width`, once)."""
     n = len(words)
+    key = (tuple(map(str, words)), max_labels, offset)
+    if getattr(axis, "_w2v_words", None) == key:
+        return
+    axis._w2v_words = key
+    axis._w2v_ticks = 0
+    if isinstance(axis, WordAxis):
+        axis.set_words(list(words) if n <= max_labels else None, offset)
+        if fit_width and axis.orientation in ("left", "right") and 0 < n <= max_labels:
+            w = word_axis_width(axis, words)
+            if w != axis.width():
+                axis.setWidth(w)
+        return
     if n > max_labels:
         axis.setTicks(None)
         return
@@ -132,12 +422,22 @@ def set_word_ticks(axis: pg.AxisItem, words, max_labels: int, offset: float = 0.
     lv0 = [(i + offset, str(w)) for i, w in enumerate(words) if i % a == 0]
     lv1 = [(i + offset, str(w)) for i, w in enumerate(words) if i % a != 0 and i % b == 0]
     lv2 = [(i + offset, str(w)) for i, w in enumerate(words) if i % a != 0 and i % b != 0]
-    axis.setStyle(textFillLimits=[(0, 0.9)], hideOverlappingLabels=True, maxTextLevel=2, maxTickLevel=2)
+    if not getattr(axis, "_w2v_styled", False):
+        axis.setStyle(textFillLimits=[(0, 0.9)], hideOverlappingLabels=True, maxTextLevel=2, maxTickLevel=2)
+        axis._w2v_styled = True
     axis.setTicks([lv0, lv1, lv2])
-    if axis.orientation in ("left", "right") and n:
+    if fit_width and axis.orientation in ("left", "right") and n:
         # room for the longest word now (labels wider than the axis would be dropped until a relayout)
-        fm = QFontMetricsF(axis.style.get("tickFont") or QFont())
-        axis.setWidth(int(min(160, max(fm.horizontalAdvance(str(w)) for w in words) + 16)))
+        w = word_axis_width(axis, words)
+        if w != axis.width():
+            axis.setWidth(w)
+
+
+def word_axis_width(axis: pg.AxisItem, words, least: int = 0, most: int = 160) -> int:
+    """Width of a vertical axis that fits the longest of ``words`` (between ``least`` and ``most``)."""
+    fm = QFontMetricsF(axis.style.get("tickFont") or QFont())
+    longest = max((fm.horizontalAdvance(str(w)) for w in words), default=0.0)
+    return int(min(most, max(least, longest + 16)))
 
 
 def show_tip(scene_pos, text: str, widget) -> None:
@@ -188,16 +488,31 @@ class ArrayTableModel(QAbstractTableModel):
 
     def set_columns(self, headers, cols, tips=None, grey=(), bold=None, cell_tips=None) -> None:
         """``tips``: header tooltips; ``grey``: columns not reached yet; ``bold``: rows to emphasise;
-        ``cell_tips``: {column: fn(row) -> str} for tooltips made on demand."""
-        self.beginResetModel()
+        ``cell_tips``: {column: fn(row) -> str} for tooltips made on demand.
+
+        With the same headers and number of rows as before only the cells are announced as changed
+        (``dataChanged``): the table keeps its layout, column widths and scroll position and just repaints."""
+        headers, cols = list(headers), list(cols)
+        rows = max((len(c) for c in cols), default=0)
+        tips = list(tips) if tips is not None else [""] * len(headers)
+        same = headers == self._headers and rows == self._rows
+        if not same:
+            self.beginResetModel()
         self._cell_tips = dict(cell_tips or {})
-        self._headers = list(headers)
-        self._cols = list(cols)
-        self._tips = list(tips) if tips is not None else [""] * len(self._headers)
+        self._headers = headers
+        self._cols = cols
+        tips_changed = tips != self._tips
+        self._tips = tips
         self._grey = set(grey)
-        self._rows = max((len(c) for c in self._cols), default=0)
+        self._rows = rows
         self._bold = np.zeros(self._rows, dtype=bool) if bold is None else np.asarray(bold, dtype=bool)
-        self.endResetModel()
+        if not same:
+            self.endResetModel()
+            return
+        if rows and headers:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(headers) - 1))
+        if tips_changed and headers:
+            self.headerDataChanged.emit(Qt.Horizontal, 0, len(headers) - 1)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else self._rows
@@ -280,6 +595,112 @@ def table_view(model: QAbstractTableModel) -> QTableView:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# a line of text that changes every step
+class InfoLine(QWidget):
+    """One line of text for numbers that change every step (captions, read-outs).
+
+    Unlike a QLabel, setting its text never asks the layout for a new size (a QLabel does on every setText,
+    which relayouts its view, the dock and the main window): the height is fixed, the text is drawn as it
+    fits — elided at the end, the whole text in the tooltip. :meth:`set_runs` draws runs of plain, bold and
+    highlighted text.
+    """
+
+    def __init__(self, parent=None, point_delta: float = 0.0, lines: int = 1):
+        super().__init__(parent)
+        if point_delta:
+            f = QFont(self.font())
+            f.setPointSizeF(f.pointSizeF() + point_delta)
+            self.setFont(f)
+        self._runs: list[tuple[str, bool, bool]] = []
+        self._lines = max(1, int(lines))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self._bold = bold
+        h = QFontMetricsF(bold).lineSpacing()
+        self.setFixedHeight(int(h * self._lines + 4))
+        self.setMinimumWidth(40)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        # opaque: a new text repaints this line only, not the view, dock and window behind it
+        self.setAutoFillBackground(True)
+
+    def text(self) -> str:
+        return "".join(r[0] for r in self._runs)
+
+    def setText(self, text: str) -> None:
+        self.set_runs([(str(text), False, False)])
+
+    def set_runs(self, runs) -> None:
+        """``runs``: (text, bold, highlighted) pieces, drawn one after the other."""
+        runs = [(str(t), bool(b), bool(h)) for t, b, h in runs]
+        if runs != self._runs:
+            self._runs = runs
+            self.setToolTip(self.text())
+            self.update()
+
+    def sizeHint(self):
+        return QSize(200, self.height())
+
+    def _layout(self, width: float) -> list:
+        """(piece, x, line, bold, highlighted) to draw, for this text and width (remembered)."""
+        key = (tuple(self._runs), width, self.font().key())
+        if key == getattr(self, "_layout_key", None):
+            return self._pieces
+        fm_n, fm_b = QFontMetricsF(self.font()), QFontMetricsF(self._bold)
+        pieces = []
+        x, line = 2.0, 0
+        for text, bold, hl in self._runs:
+            fm = fm_b if bold or hl else fm_n
+            while text:
+                room = width - x
+                if fm.horizontalAdvance(text) <= room:
+                    piece, text = text, ""
+                elif line + 1 < self._lines:
+                    # the longest start that fits (binary search), cut at its last space if it has one
+                    lo, hi = 0, len(text)
+                    while lo < hi:
+                        mid = (lo + hi + 1) // 2
+                        if fm.horizontalAdvance(text[:mid]) <= room:
+                            lo = mid
+                        else:
+                            hi = mid - 1
+                    cut = lo
+                    space = text.rfind(" ", 0, cut + 1)
+                    if space > 0:
+                        cut = space
+                    if cut == 0 and x <= 2.0:
+                        cut = 1
+                    piece, text = text[:cut], text[cut:].lstrip(" ")
+                else:
+                    pieces.append((fm.elidedText(text, Qt.ElideRight, max(0.0, room)), x, line, bold, hl))
+                    self._layout_key, self._pieces = key, pieces
+                    return pieces
+                if piece:
+                    pieces.append((piece, x, line, bold, hl))
+                x += fm.horizontalAdvance(piece)
+                if text:
+                    line += 1
+                    x = 2.0
+        self._layout_key, self._pieces = key, pieces
+        return pieces
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.TextAntialiasing, True)
+        color = self.palette().color(QPalette.WindowText)
+        fm_n, fm_b = QFontMetricsF(self.font()), QFontMetricsF(self._bold)
+        line_h = fm_b.lineSpacing()
+        for piece, x, line, bold, hl in self._layout(self.width() - 4):
+            fm = fm_b if bold or hl else fm_n
+            p.setFont(self._bold if bold or hl else self.font())
+            top = 2 + line * line_h
+            if hl:
+                p.fillRect(QRectF(x - 1, top, fm.horizontalAdvance(piece) + 2, line_h), HIGHLIGHT_FILL)
+            p.setPen(color)
+            p.drawText(QPointF(x, top + fm.ascent()), piece)
+        p.end()
+
+
+# ---------------------------------------------------------------------------------------------------------
 # export
 class ExportMixin:
     """``export(path)`` writes the view as .png (what is on screen) or .svg (vector where possible)."""
@@ -321,6 +742,9 @@ class ExportMixin:
         gen.setSize(QSize(w, h))
         gen.setViewBox(QRectF(0, 0, w, h))
         gen.setTitle(getattr(self, "name", "view"))
+        cached = _cached_items(self)
+        for item in cached:            # vector output: draw every item, not its cached pixmap
+            item.setCacheMode(QGraphicsItem.NoCache)
         p = QPainter(gen)
         try:
             if isinstance(target, QGraphicsView):
@@ -330,9 +754,99 @@ class ExportMixin:
                 target.render(p, QPoint(0, 0))
         finally:
             p.end()
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         if not path.exists():
             raise OSError(f"cannot write {str(path)!r}")
 
 
-__all__ = ["fmt", "full", "fmt_vec", "full_vec", "diverging_cmap", "diverging_colors", "ArrayTableModel",
-           "table_view", "ExportMixin", "style_plot", "plot_widget", "set_word_ticks", "show_tip", "QPointF"]
+def _cached_items(widget) -> list:
+    """Items with a pixmap cache in the graphics scenes under ``widget``."""
+    out = []
+    for gv in widget.findChildren(QGraphicsView) + ([widget] if isinstance(widget, QGraphicsView) else []):
+        scene = gv.scene()
+        if scene is not None:
+            out += [it for it in scene.items() if it.cacheMode() != QGraphicsItem.NoCache]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# redraw only what is on screen
+class OnScreenMixin:
+    """Redraw only while on screen.
+
+    :class:`~explorer.qt.views.base.View` skips redraws while hidden, but Qt 6 does not hide the dock widgets
+    of a tab that is not the current one: it moves them outside the window (``isVisible()`` stays True).
+    Here a view also counts as hidden when none of it is visible (empty ``visibleRegion()``); it catches up
+    when it is moved or resized back into view (a tab switch) or shown.
+    """
+
+    def on_screen(self) -> bool:
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _on_changed(self) -> None:
+        if self.bridge.session is None:
+            return
+        if self.on_screen():
+            self.refresh()
+            self._stale = False
+        else:
+            self._stale = True
+
+    def _catch_up(self) -> None:
+        if self._stale and self.bridge.session is not None and self.on_screen():
+            self.refresh()
+            self._stale = False
+
+    def moveEvent(self, event):
+        super().moveEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._catch_up)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._catch_up)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# one repaint per step
+class DirectRepaint:
+    """Repaint a graphics view in the same pass as the rest of the window.
+
+    Qt paints a QGraphicsView when its scene has processed its changed items, and right then flushes every
+    pending repaint of the window: each scene costs a pass of its own over the window (with four plots, five
+    passes per step). Here the view does not follow its scene (``NoViewportUpdate``); the owner calls
+    :meth:`repaint` after a redraw, which marks the whole view for the window's next (single) pass. Changes
+    made by the user (zoom, pan, hover) still repaint: they come through the scene's ``changed`` signal —
+    except the one right after :meth:`repaint`, which is that redraw's own.
+    """
+
+    def __init__(self, view: QGraphicsView):
+        self.view = view
+        view.setViewportUpdateMode(QGraphicsView.NoViewportUpdate)
+        # the view paints every pixel (its background brush): no erasing, nothing painted behind it
+        view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)
+        self._own = False
+        view.scene().changed.connect(self._changed)
+
+    def repaint(self) -> None:
+        self.view.viewport().update()
+        if not self._own:
+            self._own = True
+            QTimer.singleShot(0, self._clear)
+
+    def _clear(self) -> None:
+        self._own = False
+
+    def _changed(self, _rects) -> None:
+        if self._own:
+            self._own = False
+            return
+        self.view.viewport().update()
+
+
+__all__ = ["fmt", "full", "fmt_vec", "full_vec", "diverging_cmap", "diverging_colors", "diverging_rgba",
+           "ArrayTableModel", "table_view", "ExportMixin", "OnScreenMixin", "InfoLine", "DirectRepaint", "WordAxis",
+           "style_plot", "cache_axes", "cache_item", "set_plot_title", "set_range", "forget_range", "set_axis_label",
+           "set_ticks", "move_points", "word_axis_width", "plot_widget", "set_word_ticks", "show_tip", "QPointF"]

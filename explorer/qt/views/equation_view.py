@@ -15,17 +15,19 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...engine.model import PHASES
 from .base import View
-from .common import ExportMixin, fmt, full, full_vec
+from .common import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, ExportMixin, InfoLine, OnScreenMixin, fmt, full, full_vec
 
 NUMBER = QColor(25, 90, 200)
 RESULT = QColor(160, 30, 30)
 INK = QColor(25, 25, 25)
 DIM = QColor(160, 160, 160)
 SCRIPT_SCALE = (1.0, 0.72, 0.58)
+HL_FILL = HIGHLIGHT_FILL
+HL_EDGE = HIGHLIGHT_EDGE
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -38,6 +40,10 @@ class Ctx:
         self.family = family
         self.dim = dim
         self._fonts = {}
+        self._metrics = {}
+        self._axis = {}
+        self._advance = {}
+        self._vmetrics = {}
 
     def font(self, level: int, italic=False, bold=False, scale=1.0) -> QFont:
         key = (min(level, 2), italic, bold, scale)
@@ -51,11 +57,37 @@ class Ctx:
         return f
 
     def metrics(self, level: int, italic=False, bold=False, scale=1.0) -> QFontMetricsF:
-        return QFontMetricsF(self.font(level, italic, bold, scale))
+        key = (min(level, 2), italic, bold, scale)
+        m = self._metrics.get(key)
+        if m is None:
+            m = self._metrics[key] = QFontMetricsF(self.font(level, italic, bold, scale))
+        return m
+
+    def vmetrics(self, level: int, italic=False, bold=False) -> tuple[float, float, float]:
+        """(height, ascent, descent) of a font (remembered)."""
+        key = (min(level, 2), italic, bold)
+        v = self._vmetrics.get(key)
+        if v is None:
+            m = self.metrics(level, italic, bold)
+            v = self._vmetrics[key] = (m.height(), m.ascent(), m.descent())
+        return v
+
+    def advance(self, text: str, level: int, italic=False, bold=False, scale=1.0) -> float:
+        """Width of ``text`` (remembered: most pieces of the equations repeat from step to step)."""
+        key = (text, min(level, 2), italic, bold, scale)
+        w = self._advance.get(key)
+        if w is None:
+            if len(self._advance) > 20000:
+                self._advance.clear()
+            w = self._advance[key] = self.metrics(level, italic, bold, scale).horizontalAdvance(text)
+        return w
 
     def axis(self, level: int) -> float:
         """Height of the math axis (where fraction bars sit) above the baseline."""
-        return self.metrics(level).xHeight() * 0.55
+        a = self._axis.get(level)
+        if a is None:
+            a = self._axis[level] = self.metrics(level).xHeight() * 0.55
+        return a
 
     def color(self, c: QColor | None) -> QColor:
         if self.dim:
@@ -80,15 +112,16 @@ class T(Box):
         self.text, self.italic, self.bold, self.color, self.pad = text, italic, bold, color, pad
 
     def layout(self, ctx, level):
-        m = ctx.metrics(level, self.italic, self.bold)
-        self.w = m.horizontalAdvance(self.text) + 2 * self.pad * m.height() + (m.height() * 0.06 if self.italic else 0)
-        self.asc, self.desc = m.ascent() * 0.92, m.descent()
+        h, asc, desc = ctx.vmetrics(level, self.italic, self.bold)
+        self.w = (ctx.advance(self.text, level, self.italic, self.bold) + 2 * self.pad * h
+                  + (h * 0.06 if self.italic else 0))
+        self.asc, self.desc = asc * 0.92, desc
 
     def draw(self, p, x, base, ctx, level):
         p.setFont(ctx.font(level, self.italic, self.bold))
         p.setPen(ctx.color(self.color))
-        m = ctx.metrics(level, self.italic, self.bold)
-        p.drawText(QPointF(x + self.pad * m.height(), base), self.text)
+        h = ctx.vmetrics(level, self.italic, self.bold)[0]
+        p.drawText(QPointF(x + self.pad * h, base), self.text)
 
 
 class Space(Box):
@@ -351,7 +384,8 @@ class EquationCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.setMouseTracking(True)
         self._rects: list[tuple[QRectF, str]] = []
-        self._size = QSize(400, 100)
+        self._size = QSize(0, 0)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)     # paints every pixel it is asked to
         self.highlight: frozenset = frozenset()
 
     def set_lines(self, lines) -> None:
@@ -363,8 +397,12 @@ class EquationCanvas(QWidget):
         y = 8.0
         w = 0.0
         self._placed = []
+        if getattr(self, "_ctx_pt", None) != self.base_pt:
+            # fonts and metrics made once (per size), shared by every line
+            self._ctx = {False: Ctx(self.base_pt, dim=False), True: Ctx(self.base_pt, dim=True)}
+            self._ctx_pt = self.base_pt
         for kind, payload, key, dim, tip in self.lines:
-            ctx = Ctx(self.base_pt, dim=dim)
+            ctx = self._ctx[bool(dim)]
             if kind == "eq":
                 payload.layout(ctx, 0)
                 top = y
@@ -386,9 +424,17 @@ class EquationCanvas(QWidget):
                 self._placed.append((kind, payload, key, dim, tip, x, y, top, f))
                 y += m.descent() + 6
                 w = max(w, x + m.horizontalAdvance(payload))
-        self._size = QSize(int(w + 24), int(y + 8))
-        self.setMinimumSize(self._size)
-        self.updateGeometry()
+        # the size changes only when the equations outgrow it or are much smaller (not with every number's
+        # width): a new size relayouts the scroll area and repaints its scroll bars
+        need_w, need_h = int(w + 24), int(y + 8)
+        cur = self._size
+        new_w = cur.width() if need_w <= cur.width() and need_w > cur.width() - 160 else need_w + 40
+        new_h = cur.height() if need_h <= cur.height() and need_h > cur.height() - 30 else need_h
+        size = QSize(new_w, new_h)
+        if size != self._size or self.minimumSize() != size:
+            self._size = size
+            self.setMinimumSize(size)
+            self.updateGeometry()
 
     def sizeHint(self):
         return self._size
@@ -397,21 +443,42 @@ class EquationCanvas(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.setRenderHint(QPainter.TextAntialiasing, True)
-        p.fillRect(self.rect(), Qt.white)
+        exposed = QRectF(event.rect())
+        p.fillRect(exposed, Qt.white)
         self._rects = []
         for kind, payload, key, dim, tip, x, base, top, extra in self._placed:
             if kind == "eq":
                 rect = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
-                if key and key in self.highlight:
-                    p.fillRect(rect, QColor(255, 232, 154))
-                payload.draw(p, x, base, extra, 0)
                 if tip:
                     self._rects.append((rect, tip))
+                if not rect.intersects(exposed):      # only what is on screen (the scroll area shows a part)
+                    continue
+                if key and key in self.highlight:
+                    p.fillRect(rect, HL_FILL)
+                    p.setPen(QPen(HL_EDGE, 1.5))
+                    p.drawRect(rect)
+                    extra = self._ctx[False]         # in colour even in an earlier (grey) phase
+                payload.draw(p, x, base, extra, 0)
             else:
+                if base + 20 < exposed.top() or base - 30 > exposed.bottom():
+                    continue
                 p.setFont(extra)
                 p.setPen(DIM if dim else (QColor(90, 90, 90) if kind == "note" else INK))
                 p.drawText(QPointF(x, base), payload)
         p.end()
+
+    def highlight_rect(self) -> QRectF | None:
+        """The rect of the highlighted equations (None when none is)."""
+        rect = None
+        for kind, payload, key, dim, tip, x, base, top, extra in getattr(self, "_placed", ()):
+            if kind == "eq" and key and key in self.highlight:
+                r = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
+                rect = r if rect is None else rect.united(r)
+        return rect
+
+    def highlighted_keys(self) -> set[str]:
+        """Keys of the equations shown highlighted."""
+        return {ln[2] for ln in self.lines if ln[0] == "eq" and ln[2] and ln[2] in self.highlight}
 
     def tip_at(self, pos) -> str:
         for rect, tip in self._rects:
@@ -429,15 +496,14 @@ class EquationCanvas(QWidget):
 
 # ---------------------------------------------------------------------------------------------------------
 # the view
-class EquationView(ExportMixin, View):
+class EquationView(OnScreenMixin, ExportMixin, View):
     name = "equations"
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
         self.canvas = EquationCanvas()
         self.scroll = QScrollArea()
@@ -459,6 +525,17 @@ class EquationView(ExportMixin, View):
     def _highlight(self, names) -> None:
         self.canvas.highlight = frozenset(names or ())
         self.canvas.update()
+        self._scroll_to_focus()
+
+    def _scroll_to_focus(self) -> None:
+        """Keep the walk's highlighted equation in sight, else the current phase (the bottom)."""
+        rect = self.canvas.highlight_rect()
+        bar = self.scroll.verticalScrollBar()
+        if rect is None:
+            bar.setValue(bar.maximum())
+        else:
+            c = rect.center()
+            self.scroll.ensureVisible(int(c.x()), int(c.y()), 50, int(rect.height() / 2) + 30)
 
     def refresh(self) -> None:
         s = self.bridge.session
@@ -480,10 +557,11 @@ class EquationView(ExportMixin, View):
                 lines.append((kind, payload, key, dim, tip))
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]
-        self.caption.setText(self.tr("Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this "
-                                     "step's numbers; red: the result.").format(k=rec.step, ph=self.tr(s.phase)))
-        # keep the current phase in sight
-        self.scroll.verticalScrollBar().setValue(self.scroll.verticalScrollBar().maximum())
+        text = self.tr("Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this step's numbers; red: "
+                       "the result.").format(k=rec.step, ph=self.tr(s.phase))
+        if text != self.caption.text():
+            self.caption.setText(text)
+        self._scroll_to_focus()
 
     def _phase_title(self, i: int) -> str:
         return [self.tr("1. Forward pass"), self.tr("2. Error"), self.tr("3. Output vectors update"),

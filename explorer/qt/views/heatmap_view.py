@@ -1,6 +1,10 @@
 """W and W' as heat maps on a fixed diverging colour scale, the rows / columns this step changed outlined;
 a toggle shows this step's changes Δ instead of the values.
 
+The guided walk's highlight outlines its vectors strongly (orange): ``in:<id>`` / ``out:<id>`` one row,
+``in`` / ``out`` (alone) every row this step changed, ``h`` the rows of the example's input words (h is made of
+them).
+
 W (V×N) is drawn with one row per input vector v_w. W' (N×V') is drawn transposed — one row per output
 vector v'_j (a column of W'; for hierarchical softmax an inner node of the Huffman tree) — so both maps read
 word by word from top to bottom.
@@ -15,14 +19,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import ExportMixin, diverging_cmap, fmt, full, set_word_ticks, show_tip, style_plot
+from .common import (HIGHLIGHT_EDGE, DirectRepaint, ExportMixin, OnScreenMixin, cache_axes, diverging_cmap,
+                     diverging_rgba, fmt, full, set_plot_title, set_word_ticks, show_tip, style_plot)
 
 #: per-word tick labels up to this many words (hover tips always)
 MAX_WORD_TICKS = 199
 MAX_DIM_TICKS = 32
 
 
-class HeatmapView(ExportMixin, View):
+class HeatmapView(OnScreenMixin, ExportMixin, View):
     name = "heatmap"
 
     def __init__(self, bridge, parent=None):
@@ -48,30 +53,44 @@ class HeatmapView(ExportMixin, View):
         self.cmap = diverging_cmap()
         self.img_in = pg.ImageItem(axisOrder="row-major")
         self.img_out = pg.ImageItem(axisOrder="row-major")
-        self.outline_in = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
-        self.outline_out = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
-        self.sel_in = pg.PlotDataItem(pen=pg.mkPen(230, 126, 34, width=2, style=Qt.DashLine), connect="finite")
-        for p, img, ol in ((self.p_in, self.img_in, self.outline_in), (self.p_out, self.img_out, self.outline_out)):
+        self.outline_in = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
+        self.outline_out = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
+        self.sel_in = pg.PlotCurveItem(pen=pg.mkPen(230, 126, 34, width=2, style=Qt.DashLine), connect="finite")
+        #: the numbers each map shows (W, W'ᵀ or this step's Δ) and the colour limit L (levels −L..L)
+        self.values_in = self.values_out = None
+        self.levels = (-1.0, 1.0)
+        # the guided walk's highlighted vectors: wide orange outlines
+        self.hl_in = pg.PlotCurveItem(pen=pg.mkPen(HIGHLIGHT_EDGE, width=4), connect="finite")
+        self.hl_out = pg.PlotCurveItem(pen=pg.mkPen(HIGHLIGHT_EDGE, width=4), connect="finite")
+        #: rows the walk highlights: {"in": ids of W's rows, "out": ids of W'ᵀ's rows}
+        self.highlighted = {"in": np.zeros(0, dtype=np.int64), "out": np.zeros(0, dtype=np.int64)}
+        for p, img, ol, hl in ((self.p_in, self.img_in, self.outline_in, self.hl_in),
+                               (self.p_out, self.img_out, self.outline_out, self.hl_out)):
             style_plot(p)
+            cache_axes(p)
             p.addItem(img)
             p.addItem(ol)
+            p.addItem(hl)
+            hl.setZValue(20)
             p.invertY(True)
             p.setMenuEnabled(False)
             p.hideButtons()
             p.setMouseEnabled(x=False, y=False)
-            img.setColorMap(self.cmap)
         self.p_in.addItem(self.sel_in)
+        # the maps are given as RGBA colours looked up here (pyqtgraph would rebuild a colour table on every
+        # redraw); the colour bar only shows the scale
         self.cbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=14,
                                     colorMapMenu=False)
-        self.cbar.setImageItem([self.img_in, self.img_out])
         self.glw.addItem(self.cbar, row=0, col=2)
         self.cbar.getAxis("right").setTextPen(pg.mkPen(30, 30, 30))
         self.glw.scene().sigMouseMoved.connect(self._hover)
+        self._direct = DirectRepaint(self.glw)
         self.glw.scene().sigMouseClicked.connect(self._clicked)
         self._limit = None       # value colour limit (fixed; widens only when exceeded)
         self._levels = (-1.0, 1.0)
         self._shape = None
         bridge.selectedWordChanged.connect(lambda _w: self._on_changed())
+        bridge.highlightChanged.connect(lambda _h: self._draw_highlight())
         if bridge.session is not None:
             self.rebuild()
 
@@ -93,13 +112,13 @@ class HeatmapView(ExportMixin, View):
         self._shape = (V, N, Vo)
         self._limit = None
         hs = s.config.output == "hs"
-        self.p_in.setTitle(self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
-                           color="#1e1e1e", size="10pt")
+        set_plot_title(self.p_in, self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
+                       size="10pt")
         if hs:
             t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
         else:
             t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
-        self.p_out.setTitle(t.format(V=Vo, N=N), color="#1e1e1e", size="10pt")
+        set_plot_title(self.p_out, t.format(V=Vo, N=N), size="10pt")
         for p, labels, n in ((self.p_in, self._words, V), (self.p_out, self._out_labels, Vo)):
             set_word_ticks(p.getAxis("left"), labels, MAX_WORD_TICKS, offset=0.5)
             set_word_ticks(p.getAxis("bottom"), [str(i) for i in range(N)], MAX_DIM_TICKS, offset=0.5)
@@ -135,25 +154,23 @@ class HeatmapView(ExportMixin, View):
                 if out_done and len(rec.out_ids):
                     dout[rec.out_ids] = rec.out_delta
             lim = geometry.symmetric_limit(din, dout)
-            self.img_in.setImage(din, autoLevels=False)
-            self.img_out.setImage(dout, autoLevels=False)
+            self.values_in, self.values_out = din, dout
             levels = (-lim, lim)
             self.info.setText(self.tr("Δ of step {k}; colour scale \u00b1{L}").format(
                 k=rec.step if rec is not None else 0, L=fmt(lim)))
         else:
             self._limit = geometry.symmetric_limit(W, Wo, current=self._limit)
-            self.img_in.setImage(W.astype(np.float32), autoLevels=False)
-            self.img_out.setImage(Wo.T.astype(np.float32), autoLevels=False)
+            self.values_in, self.values_out = W, Wo.T
             levels = (-self._limit, self._limit)
             self.info.setText(self.tr("values; fixed colour scale \u00b1{L}").format(L=fmt(self._limit)))
+        self.levels = levels
+        self.img_in.setImage(diverging_rgba(self.values_in, levels[1]), autoLevels=False)
+        self.img_out.setImage(diverging_rgba(self.values_out, levels[1]), autoLevels=False)
         self.img_in.setRect(0, 0, N, V)
         self.img_out.setRect(0, 0, N, Vo)
         if levels != self._levels:
             self.cbar.setLevels(levels)
             self._levels = levels
-        else:
-            self.img_in.setLevels(levels)
-            self.img_out.setLevels(levels)
         # outlines of the changed vectors
         if rec is not None and in_done:
             self.outline_in.setData(*geometry.rect_outlines(geometry.contiguous_runs(rec.in_ids), "rows", (0, N)))
@@ -170,6 +187,40 @@ class HeatmapView(ExportMixin, View):
             self.sel_in.setData(x, y)
         else:
             self.sel_in.setData([], [])
+        self._draw_highlight()
+
+    # -- the guided walk's highlight ------------------------------------------------------------------
+    def highlight_rows(self, names, rec) -> dict:
+        """{"in": rows of W, "out": rows of W'ᵀ} the walk's keys ``names`` name."""
+        out = {"in": set(), "out": set()}
+        for n in names:
+            kind, _, ident = n.partition(":")
+            if kind in out and ident.isdigit():
+                out[kind].add(int(ident))
+        if rec is not None:
+            # "in" / "out" alone: every vector this step changed; with one named ("out:<id>"), just that one
+            if "in" in names and not out["in"]:
+                out["in"].update(int(i) for i in rec.in_ids)
+            if "out" in names and not out["out"]:
+                out["out"].update(int(i) for i in rec.out_ids)
+            if "h" in names:
+                out["in"].update(int(i) for i in rec.input_ids)
+        return {k: np.array(sorted(v), dtype=np.int64) for k, v in out.items()}
+
+    def _draw_highlight(self) -> None:
+        s = self.bridge.session
+        if s is None or self._shape is None:
+            return
+        V, N, Vo = self._shape
+        rows = self.highlight_rows(self.bridge.highlight, s.record)
+        rows = {"in": rows["in"][rows["in"] < V], "out": rows["out"][rows["out"] < Vo]}
+        self.highlighted = rows
+        for key, item in (("in", self.hl_in), ("out", self.hl_out)):
+            if len(rows[key]):
+                item.setData(*geometry.rect_outlines(geometry.contiguous_runs(rows[key]), "rows", (0, N)))
+            elif len(item.getData()[0] if item.getData()[0] is not None else ()):
+                item.setData([], [])
+        self._direct.repaint()
 
     # -- interaction --------------------------------------------------------------------------------
     def _cell(self, scene_pos):

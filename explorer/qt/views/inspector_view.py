@@ -13,22 +13,110 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem, QSplitter, QTabWidget, QVBoxLayout
 
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import (MINUS, ArrayTableModel, ExportMixin, diverging_cmap, fmt, fmt_vec, full, full_vec,
-                     set_word_ticks, show_tip, style_plot, table_view)
+from .common import (HIGHLIGHT_EDGE, HIGHLIGHT_FILL, MINUS, ArrayTableModel, DirectRepaint, ExportMixin, InfoLine,
+                     OnScreenMixin, WordAxis, cache_axes, diverging_rgba, fmt, fmt_vec, full, full_vec, set_plot_title,
+                     set_range, set_ticks, set_word_ticks, show_tip, style_plot, table_view, word_axis_width)
 
 MAX_BAR_LABELS = 60
-_E1, _E0 = np.zeros(1), np.zeros(0)   # an empty step curve (edges have one more entry than values)
-GRID_COLUMNS = 3
+_E0 = np.zeros(0)
+#: (row, column) of each chart: a column reads down over the same axis — h, Δv'_j (each row a multiple of h)
+#: and EH over the components; u over t and y over e over the same output words (their word labels are shown
+#: once, under t and e)
+GRID = {"h": (0, 0), "u": (0, 1), "y": (0, 2), "out": (1, 0), "t": (1, 1), "e": (1, 2), "EH": (2, 0),
+        "in": (2, 1), "EI": (2, 2)}
+#: from this vocabulary size on, the softmax charts (u, y, t, e, EI) show the TOP_K words of highest y (and
+#: the targets) instead of all V; the Δv'_j map shows the TOP_K largest changes when more vectors changed
+TOP_K_FROM = 200
+TOP_K = 40
+TITLE_HEIGHT = 20
+#: width of every chart's left axis (numbers, or the words of a Δ map: set at rebuild for the vocabulary)
+LEFT_AXIS = 52
+_HL_BG = pg.mkColor(HIGHLIGHT_FILL)
+_HL_PEN = pg.mkPen(HIGHLIGHT_EDGE, width=2.5)
+
+
+class Bars(pg.GraphicsObject):
+    """Bar j (0..n−1, 0.8 wide) from 0 to ``values[j]``, all in one item: one filled path per colour
+    (positive, negative), an outline around the marked bars (the targets) and the zero line. Much cheaper to
+    update and draw than curve or bar-graph items (no per-bar items, no data-bounds searches)."""
+
+    def __init__(self, pos_brush, neg_brush):
+        super().__init__()
+        self.pos_brush, self.neg_brush = pos_brush, neg_brush
+        self.single = False
+        self.mark_pen = pg.mkPen(20, 20, 20, width=1.5)
+        self.mark_pen.setCosmetic(True)
+        self.zero_pen = pg.mkPen(120, 120, 120, width=1)
+        self.zero_pen.setCosmetic(True)
+        self._paths: list = []
+        self._marks = None
+        self._rect = QRectF()
+        self.n = 0
+
+    @staticmethod
+    def _outline(x, h):
+        """Polyline along the baseline through the bars' outlines (x: bar centres, h: heights)."""
+        k = len(x)
+        xs = np.stack([x - 0.4, x - 0.4, x + 0.4, x + 0.4], 1).ravel()
+        ys = np.stack([np.zeros(k), h, h, np.zeros(k)], 1).ravel()
+        return xs, ys
+
+    def set_values(self, values, marks=(), single: bool = False) -> None:
+        v = np.asarray(values, dtype=np.float64)
+        v = np.where(np.isfinite(v), v, 0.0)
+        n = len(v)
+        self.n = n
+        self._paths = []
+        x = np.arange(n, dtype=np.float64)
+        if n:
+            if single:
+                self._paths.append((self.pos_brush, pg.arrayToQPath(*self._outline(x, v))))
+            else:
+                for brush, sel in ((self.pos_brush, v > 0), (self.neg_brush, v < 0)):
+                    if sel.any():
+                        self._paths.append((brush, pg.arrayToQPath(*self._outline(x[sel], v[sel]))))
+        marks = np.asarray(list(marks), dtype=np.int64)
+        marks = marks[(marks >= 0) & (marks < n)]
+        if len(marks):
+            xs, ys = self._outline(x[marks], v[marks])
+            xs = np.concatenate([xs.reshape(-1, 4), np.full((len(marks), 1), np.nan)], 1).ravel()
+            ys = np.concatenate([ys.reshape(-1, 4), np.full((len(marks), 1), np.nan)], 1).ravel()
+            self._marks = pg.arrayToQPath(xs, ys, connect="finite")
+        else:
+            self._marks = None
+        lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
+        self.prepareGeometryChange()
+        self._rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        self.update()
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, p, *args):
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        p.setPen(Qt.NoPen)
+        for brush, path in self._paths:
+            p.fillPath(path, brush)
+        p.setPen(self.zero_pen)
+        p.drawLine(QPointF(-0.6, 0.0), QPointF(max(self.n, 1) - 0.4, 0.0))
+        if self._marks is not None:
+            p.setPen(self.mark_pen)
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(self._marks)
 
 
 class Panel:
-    """One quantity: a small plot with bars (vector) or a heat strip (matrix)."""
+    """One quantity: a small plot with bars (vector) or a heat strip (matrix).
+
+    Items are made once; a redraw only sets their data. The y range is kept from step to step while the
+    values fit it (:func:`~explorer.engine.geometry.stable_range`), so the axes are not redrawn each step.
+    """
 
     POS = pg.mkBrush(178, 24, 43, 220)
     NEG = pg.mkBrush(33, 102, 172, 220)
@@ -36,110 +124,141 @@ class Panel:
     def __init__(self, plot: pg.PlotItem, key: str, title: str, phase: int, symbol: str, single=None):
         self.plot, self.key, self.title, self.phase, self.symbol = plot, key, title, phase, symbol
         style_plot(plot)
+        cache_axes(plot)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         # no grid: a grid makes the axis repaint with the whole plot on every step (slow)
-        plot.getAxis("left").setWidth(58)
+        plot.getAxis("left").setWidth(LEFT_AXIS)
         self.single = pg.mkBrush(single) if single is not None else None
-        # bars as filled step curves (one path each: much faster to draw than one rectangle per bar)
-        self.pos = pg.PlotCurveItem(x=_E1, y=_E0, stepMode="center", fillLevel=0, brush=self.single or self.POS, pen=None)
-        self.neg = pg.PlotCurveItem(x=_E1, y=_E0, stepMode="center", fillLevel=0, brush=self.NEG, pen=None)
-        self.mark = pg.PlotCurveItem(x=_E1, y=_E0, stepMode="center", pen=pg.mkPen(20, 20, 20, width=1.5))
+        self.bars = Bars(self.single or self.POS, self.NEG)
+        # colours are looked up here (numpy) and given as RGBA: pyqtgraph would build a Qt colour table
+        # for every redraw of an indexed image
         self.img = pg.ImageItem(axisOrder="row-major")
-        self.img.setColorMap(diverging_cmap())
-        for it in (self.pos, self.neg, self.mark, self.img):
+        #: the guided walk's highlighted row of a matrix (out:<id>, in:<id>)
+        self.row_mark = QGraphicsRectItem()
+        pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
+        pen.setCosmetic(True)
+        self.row_mark.setPen(pen)
+        self.row_mark.setVisible(False)
+        self.row_mark.setZValue(10)
+        for it in (self.bars, self.img, self.row_mark):
             plot.addItem(it)
-        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(120, 120, 120, width=1))
-        plot.addItem(self.zero, ignoreBounds=True)
         self.values = None
+        #: the entries of the full vector shown (top-K of a large vocabulary), or None for all
+        self.indices = None
+        #: the rows of the matrix shown (ids of the vectors), or None
+        self.row_ids = None
         self.labels: list[str] = []
         self.row_labels: list[str] = []
         self.available = False
         self.highlighted = False
-        self._label_key = None
+        self.marked_row = None
+        self.note = ""
+        self._mode = None        # "bars" / "matrix" / None (cleared)
+        self._yr = None
+        self._lim = None
         self._set_title(False)
 
     def _set_title(self, available: bool, note: str = "") -> None:
+        self.note = note
         color = "#1e1e1e" if available else "#a0a0a0"
         bg = " style='background-color:#ffe89a'" if self.highlighted else ""
         text = f"<span{bg}>{self.title}</span>"
         if note:
-            text += f" <span style='color:#a0a0a0'>{note}</span>"
-        self.plot.setTitle(text, color=color, size="9pt")
+            text += f" <span style='color:#808080'>{note}</span>"
+        set_plot_title(self.plot, text, color=color, size="9pt", height=TITLE_HEIGHT)
 
     def clear(self, note: str = "") -> None:
+        if self._mode is None and self.note == note and self.values is None:
+            return
         self.values = None
+        self.indices = self.row_ids = None
         self.available = False
-        for it in (self.pos, self.neg, self.mark):
-            it.setData(_E1, _E0)
+        self._mode = None
+        self.bars.set_values(_E0)
         self.img.clear()
         self.img.setVisible(False)
+        self.set_row_mark(None)
+        # an empty frame: no numbers on the axes until the quantity exists
+        self.plot.invertY(False)
+        for side in ("left", "bottom"):
+            set_ticks(self.plot.getAxis(side), [[]])
+        self._yr = None
+        set_range(self.plot, x=(0.0, 1.0), y=(0.0, 1.0))
         self._set_title(False, note)
 
     def _ticks(self, axis: str, labels, offset: float) -> None:
-        key = (axis, tuple(labels), offset)
-        if key != self._label_key:
-            set_word_ticks(self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset)
-            self._label_key = key
+        set_word_ticks(self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset)
 
-    def set_bars(self, values, labels, marks=()) -> None:
+    def set_bars(self, values, labels, marks=(), note: str = "", indices=None, show_labels: bool = True) -> None:
+        """Bars of ``values`` named ``labels`` (tips); ``marks``: bars outlined (targets); ``show_labels``
+        False: the axis shows tick marks only (the chart below names the same bars)."""
         v = np.asarray(values, dtype=np.float64)
-        self.values, self.labels, self.available = v, list(labels), True
+        self.values, self.labels, self.available, self.indices = v, list(labels), True, indices
+        self.row_ids = None
         n = len(v)
-        # bar j spans j−0.4 .. j+0.4: step edges with a zero-height gap between bars
-        edges = np.stack([np.arange(n) - 0.4, np.arange(n) + 0.4], 1).ravel() if n else _E1
-        self.img.setVisible(False)
-        self.zero.setVisible(True)
+        if self._mode != "bars":
+            self._mode = "bars"
+            self.img.clear()
+            self.img.setVisible(False)
+            self.bars.setVisible(True)
+            self.plot.invertY(False)
+            set_ticks(self.plot.getAxis("left"), None)
+            self.set_row_mark(None)
+            self._yr = None
+        self.bars.set_values(v, marks, self.single is not None)
+        self._ticks("bottom", self.labels if show_labels else [""] * n, 0.0)
+        finite = v[np.isfinite(v)]
+        lo, hi = float(min(0.0, finite.min(initial=0.0))), float(max(0.0, finite.max(initial=0.0)))
+        self._yr = geometry.stable_range(lo, hi, self._yr, shrink=0.1)
+        set_range(self.plot, x=(-0.6, max(n, 1) - 0.4), y=self._yr)
+        self._set_title(True, note)
 
-        def bars(h):
-            return np.stack([h, np.zeros(n)], 1).ravel()[:-1] if n else _E0
-
-        if self.single is not None:
-            self.pos.setData(edges, bars(v))
-            self.neg.setData(_E1, _E0)
-        else:
-            self.pos.setData(edges, bars(np.where(v >= 0, v, 0.0)))
-            self.neg.setData(edges, bars(np.where(v < 0, v, 0.0)))
-        marks = np.asarray(list(marks), dtype=np.int64)
-        if len(marks):
-            hm = np.zeros(n)
-            hm[marks] = v[marks]
-            self.mark.setData(edges, bars(hm))
-        else:
-            self.mark.setData(_E1, _E0)
-        self.plot.getAxis("left").setTicks(None)
-        self._ticks("bottom", self.labels, 0.0)
-        lo, hi = float(min(0.0, v.min(initial=0.0))), float(max(0.0, v.max(initial=0.0)))
-        if hi - lo == 0:
-            hi = 1.0
-        self.plot.setXRange(-0.6, max(len(v), 1) - 0.4, padding=0)
-        self.plot.setYRange(lo, hi, padding=0.08)
-        self._set_title(True)
-
-    def set_matrix(self, M, row_labels, col_labels) -> None:
+    def set_matrix(self, M, row_labels, col_labels, note: str = "", row_ids=None) -> None:
         M = np.asarray(M, dtype=np.float64)
         if M.ndim == 1:
             M = M[None, :]
         self.values, self.row_labels, self.labels, self.available = M, list(row_labels), list(col_labels), True
-        for it in (self.pos, self.neg, self.mark):
-            it.setData(_E1, _E0)
-        self.zero.setVisible(False)
-        lim = geometry.symmetric_limit(M)
-        self.img.setImage(M.astype(np.float32), levels=(-lim, lim), autoLevels=False)
+        self.indices, self.row_ids = None, (None if row_ids is None else np.asarray(row_ids))
+        if self._mode != "matrix":
+            self._mode = "matrix"
+            self.bars.set_values(_E0)
+            self.bars.setVisible(False)
+            self.plot.invertY(True)
+            self._lim = None
+        # the colour limit stays while it covers the values and they fill at least a tenth of it
+        lim = geometry.symmetric_limit(M, current=self._lim)
+        m = float(np.nanmax(np.abs(M))) if M.size else 0.0
+        if np.isfinite(m) and m < lim / 10:
+            lim = geometry.symmetric_limit(M)
+        self._lim = lim
+        self.img.setImage(diverging_rgba(M, lim), autoLevels=False)
         self.img.setRect(0, 0, M.shape[1], M.shape[0])
         self.img.setVisible(True)
         self._ticks("bottom", self.labels, 0.5)
-        set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5)
-        self.plot.invertY(True)
-        self.plot.setXRange(0, max(M.shape[1], 1), padding=0)
-        self.plot.setYRange(0, max(M.shape[0], 1), padding=0)
-        self._set_title(True, f"(\u00b1{fmt(lim)})")
+        set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5, fit_width=False)
+        set_range(self.plot, x=(0, max(M.shape[1], 1)), y=(0, max(M.shape[0], 1)))
+        self._set_title(True, (note + " " if note else "") + f"\u00b1{fmt(lim)}")
+
+    def set_row_mark(self, row: int | None) -> None:
+        """Outline row ``row`` of the matrix shown (None: no outline)."""
+        if row == self.marked_row:
+            return
+        self.marked_row = row
+        if row is None or self.values is None or self.values.ndim != 2:
+            self.row_mark.setVisible(False)
+            return
+        self.row_mark.setRect(QRectF(0, row, self.values.shape[1], 1))
+        self.row_mark.setVisible(True)
 
     def set_highlight(self, on: bool) -> None:
         if on != self.highlighted:
             self.highlighted = on
-            self._set_title(self.available)
+            vb = self.plot.vb
+            vb.setBackgroundColor(_HL_BG if on else None)
+            vb.setBorder(_HL_PEN if on else None)
+            self._set_title(self.available, self.note)
 
     def tip(self, scene_pos) -> str | None:
         """The exact value under a scene position, or None when outside this panel."""
@@ -160,31 +279,27 @@ class Panel:
         return ""
 
 
-class InspectorView(ExportMixin, View):
+class InspectorView(OnScreenMixin, ExportMixin, View):
     name = "inspector"
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.RichText)
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        f = self.header.font()
-        f.setPointSize(f.pointSize() + 1)
-        self.header.setFont(f)
+        self.header = InfoLine(point_delta=1)
         lay.addWidget(self.header)
         self.split = QSplitter(Qt.Vertical)
         lay.addWidget(self.split, 1)
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
         self.glw.scene().sigMouseMoved.connect(self._hover)
+        self._direct = DirectRepaint(self.glw)
         self.split.addWidget(self.glw)
         self.tabs = QTabWidget()
         self.split.addWidget(self.tabs)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 7)
+        self.split.setStretchFactor(1, 3)
+        self._split_set = False
         self.summary = ArrayTableModel(self)
         self.outputs = ArrayTableModel(self)
         self.hidden = ArrayTableModel(self)
@@ -209,29 +324,38 @@ class InspectorView(ExportMixin, View):
     def title(self) -> str:
         return self.tr("Inspector")
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        total = sum(self.split.sizes())
+        if not self._split_set and total > 200:
+            # charts 70 %, tables 30 % (from the size hints alone the tables got a sliver)
+            self._split_set = True
+            self.split.setSizes([int(total * 0.7), total - int(total * 0.7)])
+
     def export_targets(self):
         return [self]
 
     # -- building -----------------------------------------------------------------------------------
     def _panel_specs(self, s):
+        """(key, title, phase, symbol, single colour) per chart. Titles are short (the charts are small); the
+        equations view has the full formulas."""
         out, arch, mode = s.config.output, s.config.arch, s.config.mode
         sg = arch == "skipgram" and out == "softmax"
         err = "EI_j" if sg else "e_j"
         specs = [("h", "h", 0, "h", None)]
         if out == "softmax":
             specs += [("u", "u<sub>j</sub> = v\u2032<sub>j</sub><sup>T</sup>h", 0, "u", None),
-                      ("y", "y<sub>j</sub> = exp(u<sub>j</sub>) / \u03a3 exp(u<sub>j\u2032</sub>)", 0, "y",
-                       (230, 126, 34, 220)),
-                      ("t", "t<sub>j</sub> (target)", 1, "t", (120, 120, 120, 220)),
+                      ("y", "y<sub>j</sub> = softmax(u)<sub>j</sub>", 0, "y", (230, 126, 34, 220)),
+                      ("t", self.tr("t<sub>j</sub> (target)"), 1, "t", (120, 120, 120, 220)),
                       ("e", "e<sub>j</sub> = y<sub>j</sub> \u2212 t<sub>j</sub>", 1, "e", None)]
             if sg:
                 specs.append(("EI", "EI<sub>j</sub> = \u03a3<sub>c</sub> e<sub>c,j</sub>", 1, "EI", None))
         else:
             node = "v\u2032<sub>n</sub>" if out == "hs" else "v\u2032<sub>j</sub>"
-            specs += [("u", f"u = {node}<sup>T</sup>h (per term)", 0, "u", None),
+            specs += [("u", f"u = {node}<sup>T</sup>h", 0, "u", None),
                       ("y", "\u03c3(u)", 0, "\u03c3(u)", (230, 126, 34, 220)),
-                      ("t", "t = 1 \u2212 code" if out == "hs" else "t (1: positive, 0: negative)", 1, "t",
-                       (120, 120, 120, 220)),
+                      ("t", self.tr("t = 1 \u2212 code") if out == "hs"
+                       else self.tr("t (1: w<sub>O</sub>, 0: neg.)"), 1, "t", (120, 120, 120, 220)),
                       ("e", "e = \u03c3(u) \u2212 t", 1, "e", None)]
             err = "e_j"
         share = "(\u03b7/C)\u00b7EH" if (arch == "cbow" and mode == "paper") else "\u03b7\u00b7EH"
@@ -248,9 +372,20 @@ class InspectorView(ExportMixin, View):
         self._config_key = (s.config.output, s.config.arch, s.config.mode, s.model.V, s.config.hidden)
         self.glw.clear()
         self.panels = {}
-        for k, (key, title, phase, symbol, single) in enumerate(self._panel_specs(s)):
-            plot = self.glw.addPlot(row=k // GRID_COLUMNS, col=k % GRID_COLUMNS)
+        for key, title, phase, symbol, single in self._panel_specs(s):
+            row, col = GRID[key]
+            plot = self.glw.addPlot(row=row, col=col,
+                                    axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")})
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
+        # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
+        # does not change from step to step
+        words = list(s.model.words) + [s.model.out_label(j) for j in range(min(s.model.n_out, 2000))]
+        some = next(iter(self.panels.values())).plot.getAxis("left")
+        width = word_axis_width(some, words, LEFT_AXIS, 84)
+        matrices = {"out", "in"} | ({"t", "e"} if s.config.arch == "skipgram" and s.config.output == "softmax"
+                                    else set())
+        for key, p in self.panels.items():
+            p.plot.getAxis("left").setWidth(width if key in matrices else LEFT_AXIS)
         self._apply_highlight(self.bridge.highlight)
 
     # -- drawing ------------------------------------------------------------------------------------
@@ -269,20 +404,22 @@ class InspectorView(ExportMixin, View):
         else:
             self._charts(s, rec, phase)
         self._tables(s, rec, phase)
+        self._mark_rows()
+        self._direct.repaint()
 
     def _header(self, s, rec) -> None:
         if rec is None:
-            self.header.setText(self.tr("<b>Step 0</b>: no example yet \u2014 take a step to see one."))
-            self.header.setToolTip("")
+            self.header.set_runs([(self.tr("Step 0"), True, False),
+                                  (self.tr(": no example yet \u2014 take a step to see one."), False, False)])
             return
         loss = fmt(rec.loss) if PHASES.index(s.phase) >= 1 else "\u2014"
-        ph = self.tr(s.phase)
-        self.header.setText(
-            self.tr("<b>{ins} \u2192 {tgts}</b> &nbsp; step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 "
-                    "E = {E} &nbsp; <i>phase: {ph}</i>").format(
-                ins=" ".join(rec.inputs), tgts=" ".join(rec.targets), k=rec.step, ep=rec.epoch + 1,
-                lr=fmt(rec.lr), E=loss, ph=ph))
-        self.header.setToolTip(f"\u03b7 = {full(rec.lr)}\nE = {full(rec.loss)}")
+        hl = "E" in self.bridge.highlight
+        self.header.set_runs([
+            (" ".join(rec.inputs) + " \u2192 " + " ".join(rec.targets), True, False),
+            (self.tr("   step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 ").format(
+                k=rec.step, ep=rec.epoch + 1, lr=fmt(rec.lr)), False, False),
+            (f"E = {loss}", hl, hl),
+            (self.tr("   phase: {ph}").format(ph=self.tr(s.phase)), False, False)])
 
     def _terms(self, rec):
         """Flattened hs/ns terms with their labels and the index of each target's group."""
@@ -299,6 +436,23 @@ class InspectorView(ExportMixin, View):
                 terms.append(tm)
         return terms, labels
 
+    def shown_outputs(self, rec) -> np.ndarray:
+        """The output words the softmax charts show: all V, or from TOP_K_FROM words on the TOP_K of highest
+        y and the targets, highest y first."""
+        V = len(rec.y)
+        if V < TOP_K_FROM:
+            return np.arange(V)
+        return geometry.top_shown(rec.y, TOP_K, sorted(set(rec.target_ids)))
+
+    def shown_out_rows(self, rec) -> np.ndarray:
+        """Rows of rec.out_* the Δv'_j map shows: all, or beyond TOP_K the largest changes and the targets."""
+        n = len(rec.out_ids)
+        if n <= TOP_K:
+            return np.arange(n)
+        norms = np.linalg.norm(np.asarray(rec.out_delta), axis=1)
+        tgt = np.flatnonzero(np.isin(rec.out_ids, list(rec.target_ids))) if rec.output != "hs" else []
+        return geometry.top_shown(norms, TOP_K, tgt)
+
     def _charts(self, s, rec, phase) -> None:
         P = self.panels
         words = s.model.words
@@ -311,34 +465,54 @@ class InspectorView(ExportMixin, View):
                 p.clear(later[p.phase])
         P["h"].set_bars(rec.h, dims)
         if rec.output == "softmax":
-            marks = sorted(set(rec.target_ids))
-            P["u"].set_bars(rec.u, words, marks)
-            P["y"].set_bars(rec.y, words, marks)
+            idx = self.shown_outputs(rec)
+            V = len(rec.y)
+            note = self.tr("top {k} of {V}").format(k=len(idx), V=V) if len(idx) < V else ""
+            sub = None if len(idx) == V else idx
+            labels = [words[j] for j in idx]
+            pos = {int(j): k for k, j in enumerate(idx)}
+            marks = sorted(pos[j] for j in set(rec.target_ids) if j in pos)
+
+            def pick(a):
+                return a if sub is None else a[..., sub]
+
+            below = phase >= 1          # t and e (under u and y) are drawn and name the words
+            P["u"].set_bars(pick(rec.u), labels, marks, note, sub, show_labels=not below)
+            P["y"].set_bars(pick(rec.y), labels, marks, note, sub, show_labels=not below)
             if phase >= 1:
                 for key, arr in (("t", rec.t), ("e", rec.e)):
                     if arr.ndim == 1:
-                        P[key].set_bars(arr, words, marks)
+                        P[key].set_bars(pick(arr), labels, marks, note, sub)
                     else:
-                        P[key].set_matrix(arr, list(rec.targets), words)
+                        P[key].set_matrix(pick(arr), list(rec.targets), labels, note)
                 if "EI" in P and rec.EI is not None:
-                    P["EI"].set_bars(rec.EI, words, marks)
+                    P["EI"].set_bars(pick(rec.EI), labels, marks, note, sub)
         else:
             terms, labels = self._terms(rec)
             pos = [i for i, tm in enumerate(terms) if tm.t == 1.0] if rec.output == "ns" else []
-            P["u"].set_bars([tm.u for tm in terms], labels, pos)
-            P["y"].set_bars([tm.y for tm in terms], labels, pos)
+            below = phase >= 1
+            P["u"].set_bars([tm.u for tm in terms], labels, pos, show_labels=not below)
+            P["y"].set_bars([tm.y for tm in terms], labels, pos, show_labels=not below)
             if phase >= 1:
                 P["t"].set_bars([tm.t for tm in terms], labels, pos)
                 P["e"].set_bars([tm.e for tm in terms], labels, pos)
         if phase >= 2:
-            P["out"].set_matrix(rec.out_delta, list(rec.out_words), dims)
+            rows = self.shown_out_rows(rec)
+            n = len(rec.out_ids)
+            note = self.tr("top {k} of {n}").format(k=len(rows), n=n) if len(rows) < n else ""
+            P["out"].set_matrix(np.asarray(rec.out_delta)[rows], [rec.out_words[r] for r in rows], dims, note,
+                                np.asarray(rec.out_ids)[rows])
         if phase >= 3:
             P["EH"].set_bars(rec.EH, dims)
-            P["in"].set_matrix(rec.in_delta, list(rec.in_words), dims)
+            P["in"].set_matrix(rec.in_delta, list(rec.in_words), dims, row_ids=rec.in_ids)
 
     def _tables(self, s, rec, phase) -> None:
-        tr = self.tr
-        # summary
+        self._summary_table(s, rec, phase)
+        self._output_table(s, rec, phase)
+        self._hidden_table(s, rec, phase)
+        self._vector_table(s, rec, phase)
+
+    def _summary_table(self, s, rec, phase) -> None:
         names, values, tips = [], [], []
 
         def row(name, value, tip=None):
@@ -347,32 +521,31 @@ class InspectorView(ExportMixin, View):
             tips.append(tip)
 
         if rec is None:
-            row(tr("step"), 0)
-            row(tr("training-set E"), float(s.epoch_losses.get(0, np.nan)))
-            row(tr("\u03b7 (next step)"), float(s.lr))
+            row(self.tr("step"), 0)
+            row(self.tr("training-set E"), float(s.epoch_losses.get(0, np.nan)))
+            row(self.tr("\u03b7 (next step)"), float(s.lr))
         else:
-            row(tr("step"), rec.step)
-            row(tr("epoch"), rec.epoch + 1)
-            row(tr("phase"), tr(s.phase))
-            row(tr("inputs"), " ".join(rec.inputs))
-            row(tr("targets"), " ".join(rec.targets))
-            row(tr("C (inputs)"), len(rec.inputs))
-            row("\u03b7", float(rec.lr))
-            row(tr("E (loss)"), float(rec.loss) if phase >= 1 else tr("(after the error phase)"))
+            row(self.tr("E (loss)"), float(rec.loss) if phase >= 1 else self.tr("(after the error phase)"))
+            row(self.tr("inputs"), " ".join(rec.inputs))
+            row(self.tr("targets"), " ".join(rec.targets))
             row("h", fmt_vec(rec.h), full_vec(rec.h))
-            if phase >= 3:
-                row("EH", fmt_vec(rec.EH), full_vec(rec.EH))
-        self.summary.set_columns([tr("quantity"), tr("value")], [names, values],
+            row("EH", fmt_vec(rec.EH) if phase >= 3 else self.tr("(after the input update)"),
+                full_vec(rec.EH) if phase >= 3 else None)
+            row("\u03b7", float(rec.lr))
+            row(self.tr("step"), rec.step)
+            row(self.tr("epoch"), rec.epoch + 1)
+            row(self.tr("phase"), self.tr(s.phase))
+            row(self.tr("C (inputs)"), len(rec.inputs))
+        bold = np.zeros(len(names), dtype=bool)
+        if rec is not None and "E" in self.bridge.highlight:
+            bold[0] = True
+        self.summary.set_columns([self.tr("quantity"), self.tr("value")], [names, values], bold=bold,
                                  cell_tips={1: lambda r: tips[r] if tips[r] else
                                             (full(values[r]) if isinstance(values[r], float) else str(values[r]))})
-        self._output_table(s, rec, phase)
-        self._hidden_table(s, rec, phase)
-        self._vector_table(s, rec, phase)
 
     def _output_table(self, s, rec, phase) -> None:
-        tr = self.tr
         if rec is None:
-            self.outputs.set_columns([tr("j"), tr("word")], [np.arange(s.model.V), list(s.model.words)])
+            self.outputs.set_columns([self.tr("j"), self.tr("word")], [np.arange(s.model.V), list(s.model.words)])
             return
         grey1 = phase < 1
         if rec.output == "softmax":
@@ -380,7 +553,7 @@ class InspectorView(ExportMixin, View):
             tgt = set(rec.target_ids)
             bold = np.zeros(V, dtype=bool)
             bold[list(tgt)] = True
-            heads = [tr("j"), tr("word"), "u_j", "y_j"]
+            heads = [self.tr("j"), self.tr("word"), "u_j", "y_j"]
             cols = [np.arange(V), list(s.model.words), rec.u, rec.y]
             if rec.t.ndim == 1:
                 heads += ["t_j", "e_j"]
@@ -392,8 +565,9 @@ class InspectorView(ExportMixin, View):
                 heads.append("EI_j")
                 cols.append(rec.EI)
             grey = [i for i in range(4, len(heads))] if grey1 else []
-            tips = ["", "", tr("u_j = v\u2032_j\u1d40h"), tr("y_j = exp(u_j) / \u03a3_j\u2032 exp(u_j\u2032)")]
-            tips += [tr("(after the error phase)")] * (len(heads) - 4)
+            tips = ["", "", self.tr("u_j = v\u2032_j\u1d40h"),
+                    self.tr("y_j = exp(u_j) / \u03a3_j\u2032 exp(u_j\u2032)")]
+            tips += [self.tr("(after the error phase)")] * (len(heads) - 4)
             self.outputs.set_columns(heads, cols, tips, grey=grey, bold=bold)
             return
         terms, labels = self._terms(rec)
@@ -401,33 +575,31 @@ class InspectorView(ExportMixin, View):
         for c, group in enumerate(rec.terms() or ()):
             target_of += [rec.targets[c]] * len(group)
         hs = rec.output == "hs"
-        heads = [tr("target"), tr("node") if hs else tr("word")]
+        heads = [self.tr("target"), self.tr("node") if hs else self.tr("word")]
         cols = [target_of, [tm.word for tm in terms]]
         if hs:
-            heads.append(tr("code"))
+            heads.append(self.tr("code"))
             cols.append([tm.code for tm in terms])
-        heads += ["u", "\u03c3(u)", "t", "e", tr("skipped")]
+        heads += ["u", "\u03c3(u)", "t", "e", self.tr("skipped")]
         cols += [np.array([tm.u for tm in terms]), np.array([tm.y for tm in terms]),
                  np.array([tm.t for tm in terms]), np.array([tm.e for tm in terms]),
-                 [tr("yes") if tm.skipped else "" for tm in terms]]
+                 [self.tr("yes") if tm.skipped else "" for tm in terms]]
         n0 = len(heads) - 5
         grey = [n0 + 2, n0 + 3] if grey1 else []
         bold = np.array([tm.t == 1.0 for tm in terms], dtype=bool) if not hs else None
         self.outputs.set_columns(heads, cols, grey=grey, bold=bold)
 
     def _hidden_table(self, s, rec, phase) -> None:
-        tr = self.tr
         N = s.config.hidden
         if rec is None:
-            self.hidden.set_columns([tr("i")], [np.arange(N)])
+            self.hidden.set_columns([self.tr("i")], [np.arange(N)])
             return
-        heads, cols, grey = [tr("i"), "h_i", "EH_i"], [np.arange(N), rec.h, rec.EH], ([2] if phase < 3 else [])
-        self.hidden.set_columns(heads, cols, ["", tr("hidden layer h"), tr("EH_i = \u03a3_j e_j w\u2032_ij")],
+        heads, cols, grey = [self.tr("i"), "h_i", "EH_i"], [np.arange(N), rec.h, rec.EH], ([2] if phase < 3 else [])
+        self.hidden.set_columns(heads, cols, ["", self.tr("hidden layer h"), self.tr("EH_i = \u03a3_j e_j w\u2032_ij")],
                                 grey=grey)
 
     def _vector_table(self, s, rec, phase) -> None:
-        tr = self.tr
-        heads = [tr("vector"), tr("id"), tr("before"), "\u0394", tr("after")]
+        heads = [self.tr("vector"), self.tr("id"), self.tr("before"), "\u0394", self.tr("after")]
         if rec is None:
             self.vectors.set_columns(heads, [[], [], [], [], []])
             return
@@ -450,10 +622,43 @@ class InspectorView(ExportMixin, View):
                                  cell_tips={c: (lambda r, c=c: full_vec(vec[c][r])) for c in (2, 3, 4)})
 
     # -- highlight and hover ------------------------------------------------------------------------
+    #: walk keys → the chart that shows the quantity
+    PANEL_OF = {"h": "h", "u": "u", "y": "y", "t": "t", "e": "e", "EI": "EI", "EH": "EH", "out": "out",
+                "in": "in"}
+
     def _apply_highlight(self, names) -> None:
         names = set(names or ())
+        keys = {self.PANEL_OF.get(n.split(":")[0]) for n in names}
         for key, p in self.panels.items():
-            p.set_highlight(key in names)
+            p.set_highlight(key in keys)
+        self._mark_rows()
+        self._direct.repaint()
+        s = self.bridge.session
+        if s is not None and self._config_key is not None and not self._stale:
+            rec = s.record
+            self._header(s, rec)
+            self._summary_table(s, rec, PHASES.index(s.phase) if rec is not None else -1)
+
+    def _mark_rows(self) -> None:
+        """Outline the row of v'_<id> / v_<id> in the Δ maps when the walk highlights one vector."""
+        names = self.bridge.highlight
+        for key in ("out", "in"):
+            p = self.panels.get(key)
+            if p is None:
+                continue
+            row = None
+            ids = [int(n.split(":")[1]) for n in names if n.startswith(key + ":") and n.split(":")[1].isdigit()]
+            if ids and p.available and p.row_ids is not None:
+                hit = np.flatnonzero(p.row_ids == ids[0])
+                row = int(hit[0]) if len(hit) else None
+            p.set_row_mark(row)
+
+    def highlighted_keys(self) -> set[str]:
+        """The charts highlighted by the guided walk (and "E" when the loss in the header is)."""
+        keys = {k for k, p in self.panels.items() if p.highlighted}
+        if "E" in self.bridge.highlight:
+            keys.add("E")
+        return keys
 
     def _hover(self, scene_pos) -> None:
         for p in self.panels.values():

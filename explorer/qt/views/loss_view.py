@@ -4,17 +4,20 @@ A click on the plot seeks to that step (within the computed steps 0..furthest).
 """
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from ...engine import geometry
 from .base import View
-from .common import ExportMixin, fmt, full, plot_widget
+from .common import (DirectRepaint, ExportMixin, InfoLine, OnScreenMixin, cache_axes, fmt, forget_range, full,
+                     plot_widget, set_plot_title, set_range)
 
 
-class LossView(ExportMixin, View):
+class LossView(OnScreenMixin, ExportMixin, View):
     """Per-step loss E, its trailing moving average (one epoch wide) and the epoch loss; a click seeks."""
 
     name = "loss"
@@ -26,8 +29,7 @@ class LossView(ExportMixin, View):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
-        self.readout = QLabel()
-        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.readout = InfoLine()
         self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_box.toggled.connect(self._set_log)
@@ -43,7 +45,7 @@ class LossView(ExportMixin, View):
         pi.showGrid(x=True, y=True, alpha=0.15)
         pi.setLabel("bottom", self.tr("step"))
         pi.setLabel("left", self.tr("loss E"))
-        self.legend = pi.addLegend(offset=(-10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200))
+        # the legend is the plot's title line: a legend inside the plot would cover the curves
         self.step_curve = pi.plot(pen=pg.mkPen(150, 180, 215, 160, width=1), name=self.tr("E of each step"))
         self.avg_curve = pi.plot(pen=pg.mkPen(31, 119, 180, width=2.5), name=self.tr("moving average"))
         self.epoch_curve = pi.plot(pen=pg.mkPen(230, 126, 34, width=2), symbol="o", symbolSize=7,
@@ -53,6 +55,16 @@ class LossView(ExportMixin, View):
                                       pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine))
         pi.addItem(self.cursor, ignoreBounds=True)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self._direct = DirectRepaint(self.plot)
+        cache_axes(pi)
+        pi.disableAutoRange()
+        # the range follows the data only while the user has not zoomed or panned (the "A" button or a
+        # reset brings it back)
+        pi.vb.sigRangeChangedManually.connect(self._manual_range)
+        pi.vb.sigStateChanged.connect(self._state_changed)
+        self._follow = True
+        self._xr = self._yr = None
+        self._epoch_key = None
         self._window = 1
         if bridge.session is not None:
             self.rebuild()
@@ -68,13 +80,20 @@ class LossView(ExportMixin, View):
         spe = s.steps_per_epoch(0) if s is not None else 1
         self._window = int(max(1, min(spe, 1000)))
         self.avg_curve.opts["name"] = self.tr("moving average ({n} steps)").format(n=self._window)
-        self._relabel_legend()
-        self.plot_item.enableAutoRange()
+        self._set_legend()
+        self._epoch_key = None
+        self._follow = True
+        self._xr = self._yr = None
+        forget_range(self.plot_item)
 
-    def _relabel_legend(self) -> None:
-        for sample, label in self.legend.items:
-            if sample.item is self.avg_curve:
-                label.setText(self.avg_curve.opts["name"], color="#1e1e1e")
+    def _set_legend(self) -> None:
+        """The curves' names in their colours, as the title line above the plot."""
+        parts = []
+        for curve, mark in ((self.step_curve, "\u2501"), (self.avg_curve, "\u2501"), (self.epoch_curve, "\u25cf")):
+            pen = curve.opts["pen"] if curve is not self.epoch_curve else pg.mkPen(230, 126, 34)
+            c = pg.mkPen(pen).color().name()
+            parts.append(f"<span style='color:{c}'>{mark}</span>&nbsp;{html.escape(curve.opts['name'])}")
+        set_plot_title(self.plot_item, " &nbsp; ".join(parts), size="8pt", height=18)
 
     def refresh(self) -> None:
         s = self.bridge.session
@@ -85,8 +104,14 @@ class LossView(ExportMixin, View):
         self.step_curve.setData(x, loss)
         self.avg_curve.setData(x, geometry.moving_average(loss, self._window))
         ex, ey = s.epoch_loss_series()
-        self.epoch_curve.setData(np.asarray(ex, dtype=np.float64), np.asarray(ey, dtype=np.float64))
+        ex, ey = np.asarray(ex, dtype=np.float64), np.asarray(ey, dtype=np.float64)
+        key = (ex.tobytes(), ey.tobytes())
+        if key != self._epoch_key:        # changes once an epoch: not redrawn every step
+            self._epoch_key = key
+            self.epoch_curve.setData(ex, ey)
         self.cursor.setValue(s.step)
+        self._follow_data(loss, ey, s.furthest)
+        self._direct.repaint()
         rec = s.record
         if rec is not None:
             self.readout.setText(self.tr("step {k} of {n} \u00b7 E = {e}").format(k=rec.step, n=s.furthest,
@@ -98,9 +123,41 @@ class LossView(ExportMixin, View):
                                                                                            e=fmt(e0)))
             self.readout.setToolTip(f"E = {full(e0)}")
 
+    def _follow_data(self, loss, epoch_loss, furthest) -> None:
+        """Set the range explicitly, and only when the data leaves it (auto-range on every step would
+        redraw the axes and the grid each time): x from 0 to a round number past the last step, y the
+        stable range of the losses (in log10 when the axis is logarithmic)."""
+        if not self._follow:
+            return
+        x1 = max(float(furthest), 1.0)
+        if self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 4:
+            self._xr = (0.0, geometry.nice_ceil(x1 * 1.25) if x1 > 8 else 10.0)
+        vals = np.concatenate([np.asarray(loss, dtype=np.float64), np.asarray(epoch_loss, dtype=np.float64)])
+        vals = vals[np.isfinite(vals)]
+        if self.log_box.isChecked():
+            vals = np.log10(vals[vals > 0])
+        if len(vals):
+            self._yr = geometry.stable_range(float(vals.min()), float(vals.max()), self._yr, pad=0.06,
+                                             shrink=0.2)
+        set_range(self.plot_item, x=self._xr, y=self._yr)
+
+    def _manual_range(self, *_):
+        self._follow = False
+
+    def _state_changed(self, *_):
+        # the "A" (auto-range) button: follow the data again from the next step
+        if any(self.plot_item.vb.autoRangeEnabled()) and not self._follow:
+            self._follow = True
+            self._xr = self._yr = None
+            forget_range(self.plot_item)
+
     # -- interaction --------------------------------------------------------------------------------
     def _set_log(self, on: bool) -> None:
         self.plot_item.setLogMode(y=on)
+        self._yr = None
+        forget_range(self.plot_item)
+        if self.bridge.session is not None:
+            self.refresh()
 
     def step_at_scene(self, scene_pos) -> int | None:
         vb = self.plot_item.vb

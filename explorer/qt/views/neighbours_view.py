@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QSpinB
 
 from ...engine import geometry
 from .base import View
-from .common import ArrayTableModel, ExportMixin, table_view
+from .common import ArrayTableModel, ExportMixin, OnScreenMixin, table_view
 
 
-class NeighboursView(ExportMixin, View):
+class NeighboursView(OnScreenMixin, ExportMixin, View):
     name = "neighbours"
 
     def __init__(self, bridge, parent=None):

@@ -7,33 +7,51 @@ hidden → output) and drawn wider the larger it is. Hover a node or an edge for
 
 Beyond ~40 words a column shows the active words and the highest-scoring others (by y for softmax) with an
 "… N more" marker; beyond 24 hidden units the largest |h_i|.
+
+The guided walk's highlight (``bridge.highlightChanged``) glows the nodes of the quantity it explains — the
+hidden layer for h and EH, the output units for u, y, t, e, EI and E — and, for one vector, its node and
+edges: v'_j (``out:<j>``) is the column of W' on the edges hidden → j, v_w (``in:<w>``) the row of W on the
+edges w → hidden.
+
+Every item is made once; a redraw sets only what changed (tooltips are made when hovered).
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem,
-                               QGraphicsView, QLabel, QVBoxLayout)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout)
 
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import (GREY, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, TEXT, ExportMixin, diverging_colors, fmt, full)
+from .common import (GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, TEXT, ExportMixin,
+                     InfoLine, OnScreenMixin, diverging_colors, fmt, full)
 
 CAP_WORDS = 40
 CAP_HIDDEN = 24
 ROW = 24.0
 RADIUS = 8.0
+GLOW = 6.0
 X_IN, X_HID, X_OUT = 0.0, 260.0, 520.0
 MIN_SCALE = 0.6
+SELECTED_C = QColor(230, 30, 30)
+#: walk keys whose quantity lives on the hidden layer / on the output units
+HIDDEN_KEYS = {"h", "EH"}
+OUTPUT_KEYS = {"u", "y", "t", "e", "EI", "E"}
 
 
 class EdgeLayer(QGraphicsItem):
-    """Many weighted line segments drawn in one item: colour by sign, width by magnitude, tip on hover."""
+    """Many weighted line segments drawn in one item: colour by sign, width by magnitude, tip on hover.
 
-    BINS = 8
+    Segments are bucketed by (sign, strong, magnitude bin): one path and one pen per bucket. Emphasised
+    segments (the guided walk's vector) get a wide orange glow underneath.
+    """
+
+    BINS = 6
+    _pens: dict = {}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,43 +59,90 @@ class EdgeLayer(QGraphicsItem):
         self.setZValue(-1)
         self._rect = QRectF()
         self._groups: list = []
+        self._paths: dict = {}
+        self._lim = None
+        self._glow = None
+        self._key = None
+        # drawn into a pixmap once per change: nodes and labels repainting over the edges only blit it
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.seg = np.zeros((0, 4))
         self.weights = np.zeros(0)
+        self.emphasis = np.zeros(0, dtype=bool)
         self.tip = None
         self.antialias = False
 
-    def set_edges(self, seg: np.ndarray, weights: np.ndarray, strong: np.ndarray, tip=None) -> None:
+    @classmethod
+    def pen(cls, positive: bool, strong: bool, mag: int) -> QPen:
+        key = (positive, strong, mag)
+        pen = cls._pens.get(key)
+        if pen is None:
+            c = diverging_colors([(1.0 if positive else -1.0) * (0.35 + 0.65 * (mag + 1) / cls.BINS)], 1.0)[0]
+            # opaque colours pre-blended with the white background (alpha blending of wide
+            # antialiased lines is slow in the raster engine)
+            f = 0.85 if strong else 0.22
+            pen = QPen(QColor(*(int(255 - (255 - float(ch)) * f) for ch in c[:3])))
+            pen.setWidthF(0.7 + 2.8 * (mag + 1) / cls.BINS)
+            pen.setCosmetic(True)        # width in pixels: cheap to stroke at any zoom
+            pen.setCapStyle(Qt.FlatCap)
+            cls._pens[key] = pen
+        return pen
+
+    def set_edges(self, seg: np.ndarray, weights: np.ndarray, strong: np.ndarray, tip=None, emphasis=None) -> None:
         """``seg`` (k, 4) x0 y0 x1 y1; ``strong`` False draws an edge faint (an input that is not active);
-        ``tip(k)`` gives edge k's tooltip (made only on hover)."""
-        self.prepareGeometryChange()
+        ``tip(k)`` gives edge k's tooltip (made only on hover); ``emphasis`` (k,) bool marks edges to glow.
+
+        When every edge keeps its place, colour and width bucket nothing is redrawn."""
+        seg = np.asarray(seg, dtype=np.float64).reshape(-1, 4)
+        weights = np.asarray(weights, dtype=np.float64)
         self.seg, self.weights, self.tip = seg, weights, tip
+        self.emphasis = np.zeros(len(seg), bool) if emphasis is None else np.asarray(emphasis, dtype=bool)
+        strong = np.asarray(strong, dtype=bool)
+        # the width scale stays while it covers the weights and they fill at least 60 % of it: a step's small
+        # changes then move few edges to another bucket (and unchanged buckets are not redrawn)
+        m = float(np.max(np.abs(weights))) if len(seg) else 0.0
+        if not (np.isfinite(m) and m > 0):
+            lim = 1.0
+        elif self._lim is None or m > self._lim or m < 0.6 * self._lim:
+            lim = 1.15 * m
+        else:
+            lim = self._lim
+        self._lim = lim
+        mag = np.minimum((np.abs(weights) / lim * self.BINS).astype(np.int64), self.BINS - 1)
+        pos = weights >= 0
+        key = pos.astype(np.int64) * 2 * self.BINS + strong.astype(np.int64) * self.BINS + mag
+        full_key = (seg.tobytes(), key.tobytes(), self.emphasis.tobytes())
+        if full_key == self._key:
+            return
+        self._key = full_key
+        self.prepareGeometryChange()
         self._groups = []
+        self._glow = None
         self.antialias = len(seg) <= 150
         if len(seg):
-            lim = float(np.max(np.abs(weights))) or 1.0
-            mag = np.minimum((np.abs(weights) / lim * self.BINS).astype(int), self.BINS - 1)
-            key = (np.sign(weights) >= 0).astype(int) * 2 * self.BINS + strong.astype(int) * self.BINS + mag
-            colors = diverging_colors(np.where(weights >= 0, 1.0, -1.0) * (0.35 + 0.65 * (mag + 1) / self.BINS),
-                                      1.0)
-            for k in np.unique(key):
-                idx = np.flatnonzero(key == k)
-                m = mag[idx[0]]
-                c = colors[idx[0]]
-                # opaque colours pre-blended with the white background (alpha blending of wide
-                # antialiased lines is slow in the raster engine)
-                f = 0.85 if strong[idx[0]] else 0.22
-                pen = QPen(QColor(*(int(255 - (255 - float(ch)) * f) for ch in c[:3])))
-                pen.setWidthF(0.7 + 2.8 * (m + 1) / self.BINS)
-                pen.setCosmetic(True)        # width in pixels: cheap to stroke at any zoom
-                pen.setCapStyle(Qt.FlatCap)
+            order = np.argsort(key, kind="stable")
+            ks = key[order]
+            cuts = np.flatnonzero(np.diff(ks)) + 1
+            paths = {}
+            for idx in np.split(order, cuts):
+                k0 = idx[0]
                 sg = seg[idx]
-                xs = np.stack([sg[:, 0], sg[:, 2]], 1).ravel()
-                ys = np.stack([sg[:, 1], sg[:, 3]], 1).ravel()
-                self._groups.append((pen, pg.arrayToQPath(xs, ys, connect="pairs")))
-            x = np.concatenate([seg[:, 0], seg[:, 2]])
-            y = np.concatenate([seg[:, 1], seg[:, 3]])
-            self._rect = QRectF(float(x.min()) - 4, float(y.min()) - 4,
-                                float(x.max() - x.min()) + 8, float(y.max() - y.min()) + 8)
+                # a bucket whose segments did not move keeps its path (most buckets, most steps)
+                gkey = (int(key[k0]), sg.tobytes())
+                path = self._paths.get(gkey)
+                if path is None:
+                    path = _pairs_path(sg)
+                paths[gkey] = path
+                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), path))
+            self._paths = paths
+            if self.emphasis.any():
+                pen = QPen(QColor(HIGHLIGHT_EDGE.red(), HIGHLIGHT_EDGE.green(), HIGHLIGHT_EDGE.blue(), 190))
+                pen.setWidthF(8.0)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.RoundCap)
+                self._glow = (pen, _pairs_path(seg[self.emphasis]))
+            self._rect = QRectF(float(min(seg[:, 0].min(), seg[:, 2].min())) - 4,
+                                float(min(seg[:, 1].min(), seg[:, 3].min())) - 4,
+                                float(np.ptp(seg[:, [0, 2]])) + 8, float(np.ptp(seg[:, [1, 3]])) + 8)
         else:
             self._rect = QRectF()
         self.update()
@@ -88,6 +153,9 @@ class EdgeLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None):
         painter.setRenderHint(QPainter.Antialiasing, self.antialias)
         painter.setBrush(Qt.NoBrush)
+        if self._glow is not None:
+            painter.setPen(self._glow[0])
+            painter.drawPath(self._glow[1])
         for pen, path in self._groups:
             painter.setPen(pen)
             painter.drawPath(path)
@@ -109,26 +177,80 @@ class EdgeLayer(QGraphicsItem):
         self.setToolTip(self.tip(k) if k is not None and self.tip is not None else "")
 
 
-class Label(QGraphicsSimpleTextItem):
-    """Text on a translucent white box, readable over edges."""
-
-    def paint(self, painter, option, widget=None):
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 215))
-        painter.drawRoundedRect(self.boundingRect().adjusted(-2, 0, 2, 0), 3, 3)
-        super().paint(painter, option, widget)
+def _pairs_path(seg):
+    """One path of separate line segments (x0, y0, x1, y1 rows)."""
+    if len(seg) > 8:
+        return pg.arrayToQPath(seg[:, 0::2].ravel(), seg[:, 1::2].ravel(), connect="pairs")
+    path = QPainterPath()            # a few segments: cheaper than pyqtgraph's array conversion
+    for x0, y0, x1, y1 in seg.tolist():
+        path.moveTo(x0, y0)
+        path.lineTo(x1, y1)
+    return path
 
 
 class Node(QGraphicsEllipseItem):
-    """A neuron: a circle with a label; a click selects its word."""
+    """A neuron: a circle with a label; a click selects its word. ``tip_fn`` makes the tooltip on hover.
+
+    Everything is drawn by Qt's own items (no Python paint: a Python paint method per node costs more than
+    the drawing): the label is a text item on a translucent white box (readable over edges), the guided
+    walk's highlight a halo behind the circle."""
 
     def __init__(self, on_click=None):
         super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-        self.label = Label(self)
+        self.halo = QGraphicsEllipseItem(-RADIUS - GLOW, -RADIUS - GLOW, 2 * (RADIUS + GLOW), 2 * (RADIUS + GLOW),
+                                         self)
+        self.halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
+        self.halo.setBrush(QBrush(HIGHLIGHT_FILL))
+        self.halo.setPen(QPen(HIGHLIGHT_EDGE, 1.5))
+        self.halo.setVisible(False)
+        self.label_box = QGraphicsPathItem(self)
+        self.label_box.setPen(QPen(Qt.NoPen))
+        self.label_box.setBrush(QBrush(QColor(255, 255, 255, 225)))
+        self.label = QGraphicsSimpleTextItem(self)
         self.word = ""
         self.on_click = on_click
+        self.tip_fn = None
+        self.glow = False
+        self._state = None
+        self._text = None
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
+
+    def apply(self, pos, brush: QColor, pen: QPen, text: str, font: QFont, text_color: QColor, left: bool) -> None:
+        """Set what changed since the last call (each setter repaints the node)."""
+        x, y = pos
+        if self.x() != x or self.y() != y:
+            self.setPos(x, y)
+        state = (brush.rgba(), pen.color().rgba(), pen.widthF())
+        if state != self._state:
+            self._state = state
+            self.setBrush(QBrush(brush))
+            self.setPen(pen)
+        label = (text, font.bold(), text_color.rgba(), left)
+        if label != self._text:
+            self._text = label
+            self.label.setText(text)
+            if self.label.font() != font:
+                self.label.setFont(font)
+            self.label.setBrush(QBrush(text_color))
+            br = self.label.boundingRect()
+            self.label.setPos(-RADIUS - 6 - br.width() if left else RADIUS + 6, -br.height() / 2)
+            box = QPainterPath()
+            box.addRoundedRect(br.translated(self.label.pos()).adjusted(-2, 0, 2, 0), 3, 3)
+            self.label_box.setPath(box)
+
+    def set_glow(self, on: bool) -> None:
+        if on != self.glow:
+            self.glow = on
+            self.halo.setVisible(on)
+
+    def tip_text(self) -> str:
+        return self.tip_fn() if self.tip_fn is not None else ""
+
+    def hoverEnterEvent(self, event):
+        if self.tip_fn is not None:
+            self.setToolTip(self.tip_fn())
+        super().hoverEnterEvent(event)
 
     def mousePressEvent(self, event):
         if self.on_click and self.word:
@@ -143,24 +265,29 @@ class _GraphicsView(QGraphicsView):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.owner.fit()
+        self.owner.fit(force=True)
+        gap = self.owner._columns_x(max(len(self.owner.shown_in), len(self.owner.shown_out), 1))
+        if gap != self.owner._xs:          # a narrower / wider view: the columns move
+            self.owner._on_changed()
 
 
-class NetworkView(ExportMixin, View):
+class NetworkView(OnScreenMixin, ExportMixin, View):
     name = "network"
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        self.caption = InfoLine()
         lay.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
         self.scene.setBackgroundBrush(QBrush(Qt.white))
+        self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # items move every step
         self.view = _GraphicsView(self.scene, self)
         self.view.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.view.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
+        self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)     # paints its white background
         lay.addWidget(self.view, 1)
         self.font = QFont()
         self.font.setPointSize(10)
@@ -192,11 +319,17 @@ class NetworkView(ExportMixin, View):
         self.nodes_hid: list[Node] = []
         self.nodes_out: list[Node] = []
         bridge.selectedWordChanged.connect(lambda _w: self._on_changed())
+        bridge.highlightChanged.connect(lambda _h: self._on_changed())
         # what is shown (for tests and the main window)
         self.shown_in = np.zeros(0, dtype=np.int64)
         self.shown_hidden = np.zeros(0, dtype=np.int64)
         self.shown_out = np.zeros(0, dtype=np.int64)
         self.more_counts = (0, 0, 0)
+        #: what the guided walk's highlight lights up (see :meth:`highlight_state`)
+        self._hl = {"hidden": False, "inputs": set(), "outputs": set(), "edges_in": set(), "edges_out": set()}
+        self._fit_key = None
+        self._label_w = (80.0, 160.0)      # widest input / output label (of the last redraw)
+        self._xs = (0.0, 260.0, 520.0)
         if bridge.session is not None:
             self.rebuild()
 
@@ -211,6 +344,7 @@ class NetworkView(ExportMixin, View):
         while len(pool) < n:
             node = Node(self.bridge.select_word)
             node.label.setFont(self.font)
+            node.setVisible(False)
             self.scene.addItem(node)
             pool.append(node)
 
@@ -228,6 +362,7 @@ class NetworkView(ExportMixin, View):
         self.headers[2].setText({"softmax": self.tr("output y (softmax over V = {V})").format(V=V),
                                  "hs": self.tr("inner nodes on the Huffman path"),
                                  "ns": self.tr("positive and negative samples")}[out])
+        self._fit_key = None
 
     # -- what to show -------------------------------------------------------------------------------
     def _choose(self, s, rec):
@@ -261,6 +396,39 @@ class NetworkView(ExportMixin, View):
                 outs, more_o = geometry.select_shown(V, CAP_WORDS)
         return np.asarray(ins), np.asarray(hid), np.asarray(outs), (more_in, more_h, more_o)
 
+    # -- the guided walk's highlight ------------------------------------------------------------------
+    def _highlight_targets(self, rec):
+        """(hidden glows, input ids, output ids, input ids whose edges glow, output ids whose edges glow)."""
+        names = self.bridge.highlight
+        hidden = bool(names & HIDDEN_KEYS)
+        ins, outs, e_in, e_out = set(), set(), set(), set()
+        if names & OUTPUT_KEYS:
+            outs.update(int(j) for j in self.shown_out)
+        for n in names:
+            kind, _, ident = n.partition(":")
+            if ident.isdigit() and kind in ("in", "out"):
+                (e_in if kind == "in" else e_out).add(int(ident))
+                (ins if kind == "in" else outs).add(int(ident))
+        if rec is not None:
+            # "out" / "in" alone: every vector this step changed; with one named ("out:<id>"), just that one
+            if "out" in names and not e_out:
+                ids = {int(j) for j in rec.out_ids}
+                outs.update(ids)
+                e_out.update(ids)
+            if "in" in names and not e_in:
+                ids = {int(i) for i in rec.in_ids}
+                ins.update(ids)
+                e_in.update(ids)
+        return hidden, ins, outs, e_in, e_out
+
+    def highlight_state(self) -> dict:
+        """What the walk's highlight lights up now (ids shown in the picture): {"hidden": bool, "inputs",
+        "outputs", "edges_in", "edges_out": sets of ids}."""
+        return {k: (set(v) if isinstance(v, set) else v) for k, v in self._hl.items()}
+
+    def highlighted_keys(self) -> set[str]:
+        return set(self.bridge.highlight)
+
     # -- drawing ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         s = self.bridge.session
@@ -276,60 +444,65 @@ class NetworkView(ExportMixin, View):
         self._pool(self.nodes_out, len(outs))
         W, Wo = s.params.W, s.params.W_out
         words = s.model.words
+        X_IN, X_HID, X_OUT = self._xs = self._columns_x(max(len(ins), len(outs), 1))
         ys_in = self._column_y(len(ins))
         spacing = max(len(ins), len(outs), 1) * ROW / max(len(hid), 1)
         ys_h = self._column_y(len(hid), float(min(max(spacing, 1.6 * ROW), 3 * ROW)))
         ys_o = self._column_y(len(outs))
         active_in = set(rec.input_ids) if rec is not None else set()
         sel = self.bridge.selected_word
+        hl_hidden, hl_in, hl_out, e_in, e_out = self._highlight_targets(rec)
+        shown_in, shown_out = {int(i) for i in ins}, {int(j) for j in outs}
+        self._hl = {"hidden": hl_hidden and len(hid) > 0, "inputs": hl_in & shown_in, "outputs": hl_out & shown_out,
+                    "edges_in": e_in & shown_in, "edges_out": e_out & shown_out}
 
         # input nodes
         for k, node in enumerate(self.nodes_in):
             if k >= len(ins):
-                node.setVisible(False)
+                if node.isVisible():
+                    node.setVisible(False)
                 continue
             i = int(ins[k])
             w = words[i]
             act = i in active_in
             node.word = w
-            node.setPos(X_IN, ys_in[k])
-            node.setBrush(QBrush(INPUT_C if act else Qt.white))
-            node.setPen(QPen(QColor(230, 30, 30) if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5))
             count = rec.inputs.count(w) if act else 0
-            node.label.setText(w + (f" \u00d7{count}" if count > 1 else ""))
-            _set_font(node.label, self.bold if act else self.font)
-            node.label.setBrush(QBrush(TEXT if act else QColor(90, 90, 90)))
-            br = node.label.boundingRect()
-            node.label.setPos(-RADIUS - 6 - br.width(), -br.height() / 2)
-            tip = self.tr("input word \u201c{w}\u201d (row {i} of W)").format(w=w, i=i)
-            tip += "\n" + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0"))
-            node.setToolTip(tip)
-            node.setVisible(True)
+            pen = QPen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
+            node.apply((X_IN, ys_in[k]), INPUT_C if act else QColor(Qt.white), pen,
+                       w + (f" \u00d7{count}" if count > 1 else ""), self.bold if act else self.font,
+                       TEXT if act else QColor(90, 90, 90), left=True)
+            node.tip_fn = (lambda w=w, i=i, act=act:
+                           self.tr("input word \u201c{w}\u201d (row {i} of W)").format(w=w, i=i) + "\n"
+                           + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0")))
+            node.set_glow(i in self._hl["inputs"])
+            if not node.isVisible():
+                node.setVisible(True)
 
         # hidden nodes
         h = rec.h if rec is not None else None
-        hlim = float(np.max(np.abs(h))) if h is not None and len(h) and np.max(np.abs(h)) > 0 else 1.0
-        hcol = diverging_colors(h[hid], hlim) if h is not None else None
+        hmax = float(np.max(np.abs(h))) if h is not None and len(h) else 0.0
+        hcol = diverging_colors(h[hid], hmax if hmax > 0 else 1.0) if h is not None else None
+        dark = QPen(QColor(60, 60, 60), 1.2)
         for k, node in enumerate(self.nodes_hid):
             if k >= len(hid):
-                node.setVisible(False)
+                if node.isVisible():
+                    node.setVisible(False)
                 continue
             i = int(hid[k])
             node.word = ""
-            node.setPos(X_HID, ys_h[k])
             if h is not None:
                 c = hcol[k]
-                node.setBrush(QBrush(QColor(int(c[0]), int(c[1]), int(c[2]))))
-                node.label.setText(f"h{self._sub(i)} = {fmt(h[i])}")
-                node.setToolTip(f"h_{i} = {full(h[i])}")
+                hi = float(h[i])
+                node.apply((X_HID, ys_h[k]), QColor(int(c[0]), int(c[1]), int(c[2])), dark,
+                           f"h{self._sub(i)} = {fmt(hi)}", self.font, TEXT, left=False)
+                node.tip_fn = lambda i=i, hi=hi: f"h_{i} = {full(hi)}"
             else:
-                node.setBrush(QBrush(Qt.white))
-                node.label.setText(f"h{self._sub(i)}")
-                node.setToolTip(f"h_{i}")
-            node.setPen(QPen(QColor(60, 60, 60), 1.2))
-            br = node.label.boundingRect()
-            node.label.setPos(RADIUS + 5, -br.height() / 2)
-            node.setVisible(True)
+                node.apply((X_HID, ys_h[k]), QColor(Qt.white), dark, f"h{self._sub(i)}", self.font, TEXT,
+                           left=False)
+                node.tip_fn = lambda i=i: f"h_{i}"
+            node.set_glow(self._hl["hidden"])
+            if not node.isVisible():
+                node.setVisible(True)
 
         # output nodes
         self._draw_outputs(s, rec, phase, outs, ys_o, sel)
@@ -338,23 +511,26 @@ class NetworkView(ExportMixin, View):
         if len(ins) and len(hid):
             a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
             a, b = a.ravel(), b.ravel()
-            w_in = W[ins[a], hid[b]]
-            seg_in = np.stack([np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1)
-            st_in = np.isin(ins[a], list(active_in)) if active_in else np.ones(len(a), bool)
             ia, hb = ins[a], hid[b]
+            w_in = W[ia, hb]
+            seg_in = np.stack([np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1)
+            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(a), bool)
+            emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
             self.edges_in.set_edges(seg_in, w_in, st_in,
-                                    lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}")
+                                    lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph)
         else:
             self.edges_in.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
         if len(outs) and len(hid):
             a, b = np.meshgrid(np.arange(len(hid)), np.arange(len(outs)), indexing="ij")
             a, b = a.ravel(), b.ravel()
-            w_out = Wo[hid[a], outs[b]]
+            ha, ob = hid[a], outs[b]
+            w_out = Wo[ha, ob]
             seg = np.stack([np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1)
             label = s.model.out_label
-            ha, ob = hid[a], outs[b]
+            emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
             self.edges_out.set_edges(seg, w_out, np.ones(len(a), bool),
-                                     lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}")
+                                     lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}",
+                                     emph)
         else:
             self.edges_out.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
 
@@ -363,14 +539,50 @@ class NetworkView(ExportMixin, View):
         bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
         for t, x in zip(self.headers, (X_IN, X_HID, X_OUT)):
             br = t.boundingRect()
-            t.setPos(x - br.width() / 2, top - 2.4 * ROW - br.height() / 2)
+            _move(t, x - br.width() / 2, top - 2.4 * ROW - br.height() / 2)
         for t, x, n in zip(self.more, (X_IN, X_HID, X_OUT), more):
-            t.setText(self.tr("\u2026 {n} more").format(n=n) if n > 0 else "")
+            text = self.tr("\u2026 {n} more").format(n=n) if n > 0 else ""
+            if t.text() != text:
+                t.setText(text)
             br = t.boundingRect()
-            t.setPos(x - br.width() / 2, bottom + ROW)
+            _move(t, x - br.width() / 2, bottom + ROW)
         self._caption(s, rec)
-        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
-        self.fit()
+        self._fit_scene(top, bottom)
+
+    def _columns_x(self, rows: int) -> tuple[float, float, float]:
+        """x of the input, hidden and output columns: 260 apart, closer in a narrow view (so that the words
+        and the outputs' numbers stay in sight at a readable scale)."""
+        vp = self.view.viewport().size()
+        if vp.width() < 50 or vp.height() < 50:
+            gap = 260.0
+        else:
+            scale = max(MIN_SCALE, min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
+            w_in, w_out = self._label_w
+            room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
+            gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
+        return 0.0, gap, 2 * gap
+
+    def _fit_scene(self, top: float, bottom: float) -> None:
+        """The scene rect from the columns' extent (not itemsBoundingRect: that walks every item); the view is
+        refitted only when it changes."""
+        X_IN, X_HID, X_OUT = self._xs
+        widths = [n.label.boundingRect().width() for n in self.nodes_in if n.isVisible()] or [0.0]
+        widths_o = [n.label.boundingRect().width() for n in self.nodes_out if n.isVisible()] or [0.0]
+        self._label_w = (max(widths), max(widths_o))
+        left = X_IN - RADIUS - 6 - max(widths) - 4
+        right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
+        hw = max(t.boundingRect().width() for t in self.headers) / 2
+        left, right = min(left, X_IN - hw), max(right, X_OUT + hw)
+        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 3.4 * ROW + 40)
+        # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
+        # to step do not refit (and repaint) the whole view
+        cur = self._fit_key
+        if (cur is None or not cur.contains(rect) or rect.width() < 0.8 * cur.width()
+                or rect.height() < 0.8 * cur.height()):
+            rect = rect.adjusted(-20, 0, 20, 0)
+            self._fit_key = rect
+            self.scene.setSceneRect(rect)
+            self.fit(force=True)
 
     def _draw_outputs(self, s, rec, phase, outs, ys, sel) -> None:
         out = s.config.output
@@ -381,34 +593,27 @@ class NetworkView(ExportMixin, View):
                 for term in group:
                     info.setdefault(term.id, []).append((c, term))
         targets = set(rec.target_ids) if rec is not None else set()
+        ymax = max(float(rec.y.max()), 1e-12) if rec is not None and out == "softmax" else 1.0
+        grey = QPen(GREY, 1.5)
         for k, node in enumerate(self.nodes_out):
             if k >= len(outs):
-                node.setVisible(False)
+                if node.isVisible():
+                    node.setVisible(False)
                 continue
             j = int(outs[k])
             name = label(j)
             node.word = name if out != "hs" else ""
-            node.setPos(X_OUT, ys[k])
-            pen = QPen(GREY, 1.5)
+            pen = grey
             fill = QColor(Qt.white)
             bold = False
             if rec is None:
-                text, tip = name, name
+                text = name
+                node.tip_fn = lambda name=name: name
             elif out == "softmax":
                 y = float(rec.y[j])
                 text = f"{name}   y = {fmt(y)}"
-                tip = [self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j),
-                       f"u_{name} = {full(rec.u[j])}", f"y_{name} = {full(y)}"]
-                if phase >= 1:
-                    t = rec.t if rec.t.ndim == 1 else rec.t.sum(axis=0)
-                    e = rec.e if rec.e.ndim == 1 else None
-                    tip.append(f"t_{name} = {full(t[j])}")
-                    if e is not None:
-                        tip.append(f"e_{name} = {full(e[j])}")
-                    if rec.EI is not None:
-                        tip.append(f"EI_{name} = {full(rec.EI[j])}")
-                tip = "\n".join(tip)
-                fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / max(float(rec.y.max()), 1e-12)))
+                node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
+                fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / ymax))
                 if j in targets:
                     pen, bold = QPen(QColor(20, 20, 20), 3.0), True
             else:
@@ -421,44 +626,56 @@ class NetworkView(ExportMixin, View):
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
                     pen, bold = QPen(QColor(20, 20, 20), 2.5), True
                 else:
-                    pos = any(tm.t == 1.0 for _, tm in terms)
-                    sign = " (+)" if pos else " (\u2212)"
+                    positive = any(tm.t == 1.0 for _, tm in terms)
+                    sign = " (+)" if positive else " (\u2212)"
                     text = f"{name}{sign}   \u03c3(u) = {fmt(y)}"
-                    pen = QPen(QColor(20, 20, 20), 3.0) if pos else QPen(NEG_SAMPLE_C, 2.0)
-                    bold = pos
-                lines = [self.tr("inner node n{j} (column {j} of W\u2032)").format(j=j) if out == "hs"
-                         else self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j)]
-                for c, tm in terms:
-                    tgt = rec.targets[c]
-                    parts = [f"u = {full(tm.u)}", f"\u03c3(u) = {full(tm.y)}"]
-                    if phase >= 1:
-                        parts += [f"t = {fmt(tm.t)}", f"e = {full(tm.e)}"]
-                    if out == "hs":
-                        parts.insert(0, self.tr("code {b}").format(b=tm.code))
-                    if tm.skipped:
-                        parts.append(self.tr("skipped (as word2vec.c)"))
-                    lines.append(self.tr("target \u201c{w}\u201d: ").format(w=tgt) + ", ".join(parts))
-                tip = "\n".join(lines)
+                    pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
+                    bold = positive
+                node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(rec, phase, out, j, name, terms)
                 fill = _mix(QColor(Qt.white), OUTPUT_C, y)
             if name == sel and out != "hs":
-                pen = QPen(QColor(230, 30, 30), 2.5)
-            node.setPen(pen)
-            node.setBrush(QBrush(fill))
-            node.label.setText(text)
-            _set_font(node.label, self.bold if bold else self.font)
-            node.label.setBrush(QBrush(TEXT))
-            br = node.label.boundingRect()
-            node.label.setPos(RADIUS + 6, -br.height() / 2)
-            node.setToolTip(tip)
-            node.setVisible(True)
+                pen = QPen(SELECTED_C, 2.5)
+            node.apply((self._xs[2], ys[k]), fill, pen, text, self.bold if bold else self.font, TEXT, left=False)
+            node.set_glow(j in self._hl["outputs"])
+            if not node.isVisible():
+                node.setVisible(True)
+
+    def _softmax_tip(self, rec, phase, j, name) -> str:
+        tip = [self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j),
+               f"u_{name} = {full(rec.u[j])}", f"y_{name} = {full(rec.y[j])}"]
+        if phase >= 1:
+            t = rec.t if rec.t.ndim == 1 else rec.t.sum(axis=0)
+            tip.append(f"t_{name} = {full(t[j])}")
+            if rec.e.ndim == 1:
+                tip.append(f"e_{name} = {full(rec.e[j])}")
+            if rec.EI is not None:
+                tip.append(f"EI_{name} = {full(rec.EI[j])}")
+        return "\n".join(tip)
+
+    def _term_tip(self, rec, phase, out, j, name, terms) -> str:
+        lines = [self.tr("inner node n{j} (column {j} of W\u2032)").format(j=j) if out == "hs"
+                 else self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j)]
+        for c, tm in terms:
+            tgt = rec.targets[c]
+            parts = [f"u = {full(tm.u)}", f"\u03c3(u) = {full(tm.y)}"]
+            if phase >= 1:
+                parts += [f"t = {fmt(tm.t)}", f"e = {full(tm.e)}"]
+            if out == "hs":
+                parts.insert(0, self.tr("code {b}").format(b=tm.code))
+            if tm.skipped:
+                parts.append(self.tr("skipped (as word2vec.c)"))
+            lines.append(self.tr("target \u201c{w}\u201d: ").format(w=tgt) + ", ".join(parts))
+        return "\n".join(lines)
 
     def _caption(self, s, rec) -> None:
         if rec is None:
-            self.caption.setText(self.tr("Step 0: no example yet. Edges show the initial weights."))
-            return
-        arrow = " \u2192 "
-        self.caption.setText(self.tr("Step {k} ({phase}): {i}{a}{t}").format(
-            k=rec.step, phase=self.tr(s.phase), i=" ".join(rec.inputs), a=arrow, t=" ".join(rec.targets)))
+            text = self.tr("Step 0: no example yet. Edges show the initial weights.")
+        else:
+            arrow = " \u2192 "
+            text = self.tr("Step {k} ({phase}): {i}{a}{t}").format(
+                k=rec.step, phase=self.tr(s.phase), i=" ".join(rec.inputs), a=arrow, t=" ".join(rec.targets))
+        if text != self.caption.text():
+            self.caption.setText(text)
 
     @staticmethod
     def _sub(i: int) -> str:
@@ -468,7 +685,7 @@ class NetworkView(ExportMixin, View):
     def _column_y(n: int, spacing: float = ROW) -> np.ndarray:
         return (np.arange(n) - (n - 1) / 2.0) * spacing
 
-    def fit(self) -> None:
+    def fit(self, force: bool = False) -> None:
         """Fit the scene into the view, but never smaller than readable (then scroll)."""
         rect = self.scene.sceneRect()
         vp = self.view.viewport().size()
@@ -481,12 +698,12 @@ class NetworkView(ExportMixin, View):
         self.view.centerOn(rect.center())
 
 
+def _move(item, x: float, y: float) -> None:
+    if item.x() != x or item.y() != y:
+        item.setPos(x, y)
+
+
 def _mix(a: QColor, b: QColor, f: float) -> QColor:
     f = float(min(max(f, 0.0), 1.0))
     return QColor(int(a.red() + (b.red() - a.red()) * f), int(a.green() + (b.green() - a.green()) * f),
                   int(a.blue() + (b.blue() - a.blue()) * f))
-
-
-def _set_font(item, font) -> None:
-    if item.font() != font:
-        item.setFont(font)

@@ -10,20 +10,138 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QPushButton,
+                               QVBoxLayout)
 
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import INPUT_C, OUTPUT_C, ExportMixin, fmt, plot_widget
+from .common import (HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, DirectRepaint, ExportMixin, InfoLine, OnScreenMixin,
+                     cache_axes, fmt, forget_range, move_points, plot_widget, set_axis_label, set_range)
 
-#: text labels are drawn when at most this many points are shown (hover tips always)
-MAX_LABELS = 60
+#: every point is labelled when at most this many are shown (else: the selected word, this step's inputs and
+#: targets and its largest moves); hover tips always
+MAX_LABELS = 20
+#: at most this many of this step's changed output vectors are labelled (largest moves first)
+MAX_CHANGED_LABELS = 8
+#: arrows for at most this many changed vectors (the largest moves)
+MAX_ARROWS = 50
 ARROW_SCALES = (1, 10, 100, 1000)
+SELECTED_C = QColor(230, 30, 30)
 
 
-class ProjectionView(ExportMixin, View):
+class LabelLayer(QGraphicsItem):
+    """A few text labels next to their points, and rings around marked points, drawn in one item on top of
+    the plot (one Python paint call instead of one per item).
+
+    Each label sits a few pixels off its point, on a translucent white box; a label that would overlap one
+    placed before it (labels are placed in priority order) tries the other three corners and is left out
+    if none is free. Positions are in view (data) coordinates; they are mapped to pixels when painting, so
+    the labels follow zoom and pan.
+    """
+
+    OFFSET = 5.0
+
+    def __init__(self, vb: pg.ViewBox):
+        super().__init__(vb)
+        self.vb = vb
+        self.setZValue(1e6)
+        self.setFlag(QGraphicsItem.ItemClipsToShape, False)
+        self.font = QFont()
+        self.font.setPointSize(8)
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
+        self._sizes: dict = {}
+        self.points = np.zeros((0, 2))
+        self.rings: list[tuple] = []      # (points (k, 2), diameter in pixels, QPen)
+        self.texts: list[str] = []
+        self.styles: list[tuple] = []     # (bold, QColor) per label
+        self.placed: list[tuple[str, QRectF]] = []   # what the last paint drew (for tests)
+        self._rect = QRectF()
+        vb.sigResized.connect(self._resized)
+        vb.sigTransformChanged.connect(lambda *_: self.update())
+        self._resized()
+
+    def _resized(self, *_):
+        self.prepareGeometryChange()
+        self._rect = QRectF(self.vb.boundingRect())
+        self.update()
+
+    def set_labels(self, points, texts, styles) -> None:
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        texts, styles = list(texts), list(styles)
+        if (len(points) == len(self.points) and texts == self.texts and styles == self.styles
+                and np.array_equal(points, self.points)):
+            return
+        self.points, self.texts, self.styles = points, texts, styles
+        self.update()
+
+    def set_rings(self, rings) -> None:
+        """Rings around points: [(points (k, 2) in view coordinates, diameter in pixels, QPen), …]."""
+        rings = [(np.asarray(p, dtype=np.float64).reshape(-1, 2), float(d), pen) for p, d, pen in rings]
+        old = self.rings
+        if (len(old) == len(rings) and all(d0 == d1 and pen0 == pen1 and np.array_equal(p0, p1)
+                                           for (p0, d0, pen0), (p1, d1, pen1) in zip(old, rings))):
+            return
+        self.rings = rings
+        self.update()
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        self.placed = []
+        t = self.vb.childGroup.transform()
+        if self.rings:
+            painter.setBrush(Qt.NoBrush)
+            painter.setRenderHint(QPainter.Antialiasing, True)
+            for pts, d, pen in self.rings:
+                painter.setPen(pen)
+                r = d / 2
+                for x, y in pts.tolist():
+                    painter.drawEllipse(QPointF(t.m11() * x + t.m21() * y + t.m31(),
+                                                t.m12() * x + t.m22() * y + t.m32()), r, r)
+        if not len(self.texts):
+            return
+        x, y = self.points[:, 0], self.points[:, 1]
+        px = t.m11() * x + t.m21() * y + t.m31()
+        py = t.m12() * x + t.m22() * y + t.m32()
+        a = self._rect
+        x0, y0, x1, y1 = a.left(), a.top(), a.right(), a.bottom()
+        taken: list[tuple] = []
+        o = self.OFFSET
+        box = QColor(255, 255, 255, 200)
+        for k, text in enumerate(self.texts):
+            x, y = float(px[k]), float(py[k])
+            if not (x0 <= x <= x1 and y0 <= y <= y1):       # also False for NaN
+                continue
+            bold, color = self.styles[k]
+            wh = self._sizes.get((text, bold))
+            if wh is None:
+                fm = self._fm[bold]
+                wh = self._sizes[(text, bold)] = (fm.horizontalAdvance(text) + 4, fm.height())
+            w, h = wh
+            for dx, dy in ((o, -o - h), (o, o), (-o - w, -o - h), (-o - w, o)):
+                l, t = x + dx, y + dy
+                if not any(l < r_ and q_l < l + w and t < b_ and q_t < t + h for q_l, q_t, r_, b_ in taken):
+                    break
+            else:
+                continue
+            taken.append((l, t, l + w, t + h))
+            r = QRectF(l, t, w, h)
+            self.placed.append((text, r))
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(box)
+            painter.drawRoundedRect(r, 2, 2)
+            painter.setFont(self.bold if bold else self.font)
+            painter.setPen(color)
+            painter.drawText(r.adjusted(2, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
+
+
+class ProjectionView(OnScreenMixin, ExportMixin, View):
     name = "projection"
     #: the basis was (re)fitted: the main window may show it in the status bar
     basisChanged = Signal()
@@ -56,14 +174,15 @@ class ProjectionView(ExportMixin, View):
         bar.addWidget(self.scale_box)
         bar.addStretch(1)
         lay.addLayout(bar)
-        self.variance = QLabel()
-        self.variance.setWordWrap(True)
+        self.variance = InfoLine(lines=2)
         lay.addWidget(self.variance)
         self.plot = plot_widget()
         lay.addWidget(self.plot, 1)
         pi = self.plot_item = self.plot.getPlotItem()
         pi.showGrid(x=True, y=True, alpha=0.12)
         pi.setAspectLocked(True)
+        pi.disableAutoRange()
+        cache_axes(pi)
         self.legend = pi.addLegend(offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200))
         tip = self._tip
         self.sc_in = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(255, 255, 255, 200),
@@ -72,26 +191,39 @@ class ProjectionView(ExportMixin, View):
         self.sc_out = pg.ScatterPlotItem(symbol="t1", size=10, pen=pg.mkPen(255, 255, 255, 200),
                                          brush=pg.mkBrush(OUTPUT_C), hoverable=True, tip=tip,
                                          hoverPen=pg.mkPen(0, 0, 0, width=2), name=self.tr("output v\u2032_j"))
-        self.arrows = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
-        self.selected = pg.ScatterPlotItem(symbol="o", size=18, pen=pg.mkPen(230, 30, 30, width=2), brush=None)
-        pi.addItem(self.arrows)
-        pi.addItem(self.sc_out)
-        pi.addItem(self.sc_in)
-        pi.addItem(self.selected)
+        # all arrows in one item: shafts and heads as NaN-separated polylines
+        self.arrows = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
+        # the guided walk's highlighted vectors: a ring around the point, its arrow wide and orange
+        self.emph_arrows = pg.PlotCurveItem(pen=pg.mkPen(HIGHLIGHT_EDGE, width=3.5), connect="finite")
+        # rings around the selected word and the walk's vectors: drawn by the label layer
+        self._sel_pen = pg.mkPen(SELECTED_C, width=2)
+        self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
+        #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
+        self.selected_points = np.zeros((0, 2))
+        self.emph_points = np.zeros((0, 2))
+        for it in (self.emph_arrows, self.arrows, self.sc_out, self.sc_in):
+            pi.addItem(it)
         self.sc_in.sigClicked.connect(self._point_clicked)
         self.sc_out.sigClicked.connect(self._point_clicked)
-        self.labels: list[pg.TextItem] = []
-        for _ in range(MAX_LABELS):
-            t = pg.TextItem(color=(30, 30, 30), anchor=(0, 1))
-            t.setVisible(False)
-            pi.addItem(t, ignoreBounds=True)
-            self.labels.append(t)
+        self.label_layer = LabelLayer(pi.vb)
+        self._direct = DirectRepaint(self.plot)
+        pi.vb.sigRangeChangedManually.connect(self._manual_range)
         bridge.selectedWordChanged.connect(lambda _w: self._on_changed())
+        bridge.highlightChanged.connect(self._on_highlight)
         self.basis: geometry.Basis | None = None
         self.fitted_at = 0
         self._N = None
+        self._auto_range = True     # follow the points (until the user pans or zooms)
+        self._range = None
         self.points_in = np.zeros((0, 2))
         self.points_out = np.zeros((0, 2))
+        #: rows of rec.out_* / rec.in_* with an arrow this step
+        self.arrow_out = np.zeros(0, dtype=np.int64)
+        self.arrow_in = np.zeros(0, dtype=np.int64)
+        #: the point ids the guided walk highlights: {"in": ids, "out": ids}
+        self.emphasised = {"in": np.zeros(0, dtype=np.int64), "out": np.zeros(0, dtype=np.int64)}
+        #: the labels asked for (text per labelled point; LabelLayer leaves out ones that would overlap)
+        self.label_texts: list[str] = []
         if bridge.session is not None:
             self.rebuild()
 
@@ -113,15 +245,16 @@ class ProjectionView(ExportMixin, View):
         return np.concatenate(parts, axis=0)
 
     def refit(self) -> None:
-        """Fit the basis to the vectors now (signs aligned with the previous basis)."""
+        """Fit the basis to the vectors now (signs aligned with the previous basis) and the view to them."""
         s = self.bridge.session
         if s is None:
             return
         self.basis = geometry.fit_pca(self.fit_data(), previous=self.basis)
         self.fitted_at = s.step
         self.basisChanged.emit()
+        self._auto_range = True
+        self._range = None
         self.refresh()
-        self.plot_item.enableAutoRange()
 
     def rebuild(self) -> None:
         s = self.bridge.session
@@ -134,10 +267,13 @@ class ProjectionView(ExportMixin, View):
         self._out_names = [f"{m.out_label(j)}\u2032" for j in range(m.n_out)]
         self.sc_out.opts["name"] = (self.tr("inner node v\u2032_n") if s.config.output == "hs"
                                     else self.tr("output v\u2032_j"))
+        self.sc_in.setData([], [])
+        self.sc_out.setData([], [])
         self.legend.clear()
         self.legend.addItem(self.sc_in, self.tr("input v_w"))
         self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
-        self.plot_item.enableAutoRange()
+        self._auto_range = True
+        self._range = None
 
     # -- drawing ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -155,67 +291,95 @@ class ProjectionView(ExportMixin, View):
         show_in, show_out = self.in_box.isChecked(), self.out_box.isChecked()
         self.points_in = geometry.project(b, W)
         self.points_out = geometry.project(b, Wo.T)
-        if show_in:
-            self.sc_in.setData(pos=self.points_in, data=self._in_names)
-        else:
-            self.sc_in.setData([], [])
-        if show_out:
-            self.sc_out.setData(pos=self.points_out, data=self._out_names)
-        else:
-            self.sc_out.setData([], [])
+        _set_points(self.sc_in, self.points_in if show_in else None, self._in_names)
+        _set_points(self.sc_out, self.points_out if show_out else None, self._out_names)
         # axis labels and explained variance
         if b.raw:
-            self.plot_item.setLabel("bottom", self.tr("component 0"))
-            self.plot_item.setLabel("left", self.tr("component 1") if b.N > 1 else "")
-            self.variance.setText(self.tr("N = {N}: raw coordinates (no projection)").format(N=b.N))
+            set_axis_label(self.plot_item, "bottom", self.tr("component 0"))
+            set_axis_label(self.plot_item, "left", self.tr("component 1") if b.N > 1 else "")
+            text = self.tr("N = {N}: raw coordinates (no projection)").format(N=b.N)
         else:
             r = b.explained_variance_ratio
             now = geometry.captured_variance(b, self.fit_data())
-            self.plot_item.setLabel("bottom", self.tr("PC1 ({p} %)").format(p=fmt(100 * r[0], 3)))
-            self.plot_item.setLabel("left", self.tr("PC2 ({p} %)").format(p=fmt(100 * r[1], 3)))
-            self.variance.setText(self.tr(
-                "Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %")
-                .format(a=fmt(100 * r[0], 3), b=fmt(100 * r[1], 3), k=self.fitted_at,
-                        c=fmt(100 * now[0], 3), d=fmt(100 * now[1], 3)))
+            set_axis_label(self.plot_item, "bottom", self.tr("PC1 ({p} %)").format(p=fmt(100 * r[0], 3)))
+            set_axis_label(self.plot_item, "left", self.tr("PC2 ({p} %)").format(p=fmt(100 * r[1], 3)))
+            text = self.tr(
+                "Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %").format(
+                a=fmt(100 * r[0], 3), b=fmt(100 * r[1], 3), k=self.fitted_at, c=fmt(100 * now[0], 3),
+                d=fmt(100 * now[1], 3))
+        if text != self.variance.text():
+            self.variance.setText(text)
+        self._follow_points(show_in, show_out)
         self._draw_arrows(s, b, show_in, show_out)
-        self._draw_labels(show_in, show_out)
+        self._draw_emphasis(s, b, show_in, show_out)
+        self._draw_labels(s, show_in, show_out)
         sel = s.model.vocab.index.get(self.bridge.selected_word)
-        if sel is not None and show_in:
-            self.selected.setData(pos=self.points_in[sel:sel + 1])
-        else:
-            self.selected.setData([], [])
+        self.selected_points = self.points_in[sel:sel + 1] if sel is not None and show_in else np.zeros((0, 2))
+        self._set_rings()
+        self._direct.repaint()
+
+    def _follow_points(self, show_in, show_out) -> None:
+        """Fit the view to the points at the start; later change it only when points leave it (no
+        auto-range on every step: that redraws the axes and grid each time)."""
+        if not self._auto_range:
+            return
+        pts = [p for p, on in ((self.points_in, show_in), (self.points_out, show_out)) if on and len(p)]
+        if not pts:
+            return
+        P = np.concatenate(pts)
+        P = P[np.all(np.isfinite(P), axis=1)]
+        if not len(P):
+            return
+        lo, hi = P.min(axis=0), P.max(axis=0)
+        if self._range is not None:
+            (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+            if x0 <= lo[0] and hi[0] <= x1 and y0 <= lo[1] and hi[1] <= y1:
+                return
+        xr = geometry.stable_range(lo[0], hi[0], None, pad=0.1)
+        yr = geometry.stable_range(lo[1], hi[1], None, pad=0.1)
+        self._range = (xr, yr)
+        forget_range(self.plot_item)
+        set_range(self.plot_item, x=xr, y=yr)
+
+    def _manual_range(self, *_):
+        self._auto_range = False
 
     def arrow_segments(self, s, b, show_in=True, show_out=True):
-        """(starts, ends) of this step's arrows on basis ``b`` (end = start + scale · change), as (k, 2)."""
+        """(starts, ends) of this step's arrows on basis ``b`` (end = start + scale · change), as (k, 2): the
+        changed output vectors first, then the input vectors; each set limited to its MAX_ARROWS largest
+        moves (rows in :attr:`arrow_out` / :attr:`arrow_in`)."""
         rec = s.record
+        self.arrow_out = np.zeros(0, dtype=np.int64)
+        self.arrow_in = np.zeros(0, dtype=np.int64)
         if rec is None:
             return np.zeros((0, 2)), np.zeros((0, 2))
         k = PHASES.index(s.phase)
         scale = float(self.scale_box.currentData() or 1)
         starts, ends = [], []
-        for done, shown, before, delta in ((k >= 2, show_out, rec.out_before, rec.out_delta),
-                                           (k >= 3, show_in, rec.in_before, rec.in_delta)):
+        for which, done, shown, before, delta in (("out", k >= 2, show_out, rec.out_before, rec.out_delta),
+                                                  ("in", k >= 3, show_in, rec.in_before, rec.in_delta)):
             if done and shown and len(before):
-                p0 = geometry.project(b, before)
                 d = np.asarray(delta) @ b.components.T
+                rows = np.arange(len(d))
+                if len(rows) > MAX_ARROWS:
+                    rows = np.sort(geometry.top_shown(np.hypot(d[:, 0], d[:, 1]), MAX_ARROWS))
+                p0 = geometry.project(b, np.asarray(before)[rows])
                 starts.append(p0)
-                ends.append(p0 + scale * d)
+                ends.append(p0 + scale * d[rows])
+                setattr(self, f"arrow_{which}", rows)
         if not starts:
             return np.zeros((0, 2)), np.zeros((0, 2))
         return np.concatenate(starts), np.concatenate(ends)
 
-    def _draw_arrows(self, s, b, show_in, show_out) -> None:
-        p0, p1 = self.arrow_segments(s, b, show_in, show_out)
-        if len(p0) == 0:
-            self.arrows.setData([], [])
-            return
+    @staticmethod
+    def _arrow_path(p0, p1):
+        """x, y of arrows (shaft and a two-stroke head each) as NaN-separated polylines."""
         d = p1 - p0
         length = np.hypot(d[:, 0], d[:, 1])
         ok = length > 0
         p0, p1, d, length = p0[ok], p1[ok], d[ok], length[ok]
         if len(p0) == 0:
-            self.arrows.setData([], [])
-            return
+            return np.zeros(0), np.zeros(0)
         u = d / length[:, None]
         head = 0.3 * length[:, None]
         c, sn = np.cos(np.radians(25)), np.sin(np.radians(25))
@@ -224,30 +388,133 @@ class ProjectionView(ExportMixin, View):
         nan = np.full_like(p0, np.nan)
         # shaft, then head: start → end → left, break, end → right, break
         pts = np.stack([p0, p1, left, nan, p1, right, nan], axis=1).reshape(-1, 2)
-        self.arrows.setData(pts[:, 0], pts[:, 1])
+        return pts[:, 0], pts[:, 1]
 
-    def _draw_labels(self, show_in, show_out) -> None:
-        pts, names = [], []
-        if show_in:
-            pts.append(self.points_in)
-            names += self._in_names
-        if show_out:
-            pts.append(self.points_out)
-            names += self._out_names
-        n = len(names)
-        if n == 0 or n > MAX_LABELS:
-            for t in self.labels:
-                t.setVisible(False)
+    def _draw_arrows(self, s, b, show_in, show_out) -> None:
+        p0, p1 = self.arrow_segments(s, b, show_in, show_out)
+        x, y = self._arrow_path(p0, p1)
+        self.arrows.setData(x, y)
+
+    # -- the guided walk's highlight ------------------------------------------------------------------
+    def _emphasised_ids(self, s):
+        """Point ids (rows of W / columns of W') the walk's keys name: in:<id>, out:<id>; "in" / "out" (without
+        a single vector named) all this step changed (the drawn arrows' vectors)."""
+        names = self.bridge.highlight
+        rec = s.record
+        out = {"in": set(), "out": set()}
+        for key in ("in", "out"):
+            for n in names:
+                if n.startswith(key + ":") and n.split(":")[1].isdigit():
+                    out[key].add(int(n.split(":")[1]))
+            # one vector named (the walk's "out:<id>" comes with "out"): only that one stands out
+            if key in names and rec is not None and not out[key]:
+                ids = rec.out_ids if key == "out" else rec.in_ids
+                rows = self.arrow_out if key == "out" else self.arrow_in
+                out[key].update(int(ids[r]) for r in rows)
+        return {k: np.array(sorted(v), dtype=np.int64) for k, v in out.items()}
+
+    def _draw_emphasis(self, s, b, show_in, show_out) -> None:
+        self.emphasised = ids = self._emphasised_ids(s)
+        pts, starts, ends = [], [], []
+        rec = s.record
+        k = PHASES.index(s.phase) if rec is not None else -1
+        scale = float(self.scale_box.currentData() or 1)
+        for key, shown, P, done in (("in", show_in, self.points_in, k >= 3), ("out", show_out, self.points_out,
+                                                                               k >= 2)):
+            sel = ids[key][(ids[key] >= 0) & (ids[key] < len(P))] if shown else ids[key][:0]
+            if not len(sel):
+                continue
+            pts.append(P[sel])
+            if done:
+                rid = np.asarray(rec.in_ids if key == "in" else rec.out_ids)
+                rows = np.flatnonzero(np.isin(rid, sel))
+                if len(rows):
+                    before = np.asarray(rec.in_before if key == "in" else rec.out_before)[rows]
+                    delta = np.asarray(rec.in_delta if key == "in" else rec.out_delta)[rows]
+                    p0 = geometry.project(b, before)
+                    starts.append(p0)
+                    ends.append(p0 + scale * (delta @ b.components.T))
+        self.emph_points = np.concatenate(pts) if pts else np.zeros((0, 2))
+        self._set_rings()
+        if starts:
+            self.emph_arrows.setData(*self._arrow_path(np.concatenate(starts), np.concatenate(ends)))
+        elif self.emph_arrows.xData is not None and len(self.emph_arrows.xData):
+            self.emph_arrows.setData([], [])
+
+    def _set_rings(self) -> None:
+        self.label_layer.set_rings([(self.selected_points, 18, self._sel_pen), (self.emph_points, 22, self._emph_pen)])
+
+    def _on_highlight(self, _names) -> None:
+        s = self.bridge.session
+        if s is None or self.basis is None:
             return
-        P = np.concatenate(pts)
-        for i, t in enumerate(self.labels):
-            if i < n:
-                if t.textItem.toPlainText() != names[i]:
-                    t.setText(names[i])
-                t.setPos(float(P[i, 0]), float(P[i, 1]))
-                t.setVisible(True)
+        if not self.on_screen():
+            self._stale = True
+            return
+        show_in, show_out = self.in_box.isChecked(), self.out_box.isChecked()
+        self._draw_emphasis(s, self.basis, show_in, show_out)
+        self._draw_labels(s, show_in, show_out)
+        self._direct.repaint()
+
+    def highlighted_points(self) -> dict:
+        """{"in": ids, "out": ids} of the points the guided walk emphasises."""
+        return {k: v.copy() for k, v in self.emphasised.items()}
+
+    # -- labels -------------------------------------------------------------------------------------
+    def _draw_labels(self, s, show_in, show_out) -> None:
+        """Label the selected word, the walk's highlighted vectors, this step's inputs and targets and its
+        largest moves (or every point when there are few), in that order of priority."""
+        rec = s.record
+        n_in = len(self.points_in) if show_in else 0
+        n_out = len(self.points_out) if show_out else 0
+        order: list[tuple[str, int]] = []     # ("in" | "out", id)
+
+        def add(kind, i):
+            i = int(i)
+            if (kind == "in" and 0 <= i < n_in or kind == "out" and 0 <= i < n_out) and (kind, i) not in seen:
+                seen.add((kind, i))
+                order.append((kind, i))
+
+        seen: set = set()
+        sel = s.model.vocab.index.get(self.bridge.selected_word)
+        if sel is not None:
+            add("in", sel)
+        for kind in ("in", "out"):
+            for i in self.emphasised[kind]:
+                add(kind, i)
+        if rec is not None:
+            for i in rec.input_ids:
+                add("in", i)
+            if rec.output != "hs":
+                for i in rec.target_ids:
+                    add("out", i)
+            # the largest moves of the arrows drawn
+            if len(self.arrow_out):
+                d = np.linalg.norm(np.asarray(rec.out_delta)[self.arrow_out], axis=1)
+                for r in self.arrow_out[np.argsort(-d, kind="stable")][:MAX_CHANGED_LABELS]:
+                    add("out", rec.out_ids[r])
+            for r in self.arrow_in:
+                add("in", rec.in_ids[r])
+        if n_in + n_out <= MAX_LABELS:
+            for i in range(n_in):
+                add("in", i)
+            for i in range(n_out):
+                add("out", i)
+        emph = {(k, int(i)) for k in ("in", "out") for i in self.emphasised[k]}
+        pts, texts, styles = [], [], []
+        for kind, i in order:
+            if kind == "in":
+                pts.append(self.points_in[i])
+                texts.append(self._in_names[i])
+                color = (SELECTED_C if i == sel else
+                         HIGHLIGHT_EDGE.darker(130) if (kind, i) in emph else INPUT_C.darker(140))
             else:
-                t.setVisible(False)
+                pts.append(self.points_out[i])
+                texts.append(self._out_names[i])
+                color = HIGHLIGHT_EDGE.darker(130) if (kind, i) in emph else OUTPUT_C.darker(150)
+            styles.append(((kind == "in" and i == sel) or (kind, i) in emph, QColor(color)))
+        self.label_texts = texts
+        self.label_layer.set_labels(np.array(pts).reshape(-1, 2), texts, styles)
 
     # -- interaction --------------------------------------------------------------------------------
     def _tip(self, x, y, data):
@@ -256,3 +523,18 @@ class ProjectionView(ExportMixin, View):
     def _point_clicked(self, item, points, ev=None) -> None:
         if len(points) and item is self.sc_in:
             self.bridge.select_word(str(points[0].data()))
+
+
+def _set_points(scatter: pg.ScatterPlotItem, pos, names) -> None:
+    """Show ``pos`` (None: nothing), named ``names`` for hover tips; the same number of points as before
+    only moves them."""
+    if pos is None:
+        if len(scatter.data):
+            scatter.setData([], [])
+        return
+    if len(scatter.data) == len(pos) and len(pos):
+        move_points(scatter, pos)
+    elif names is None:
+        scatter.setData(pos=np.asarray(pos, dtype=np.float64))
+    else:
+        scatter.setData(pos=np.asarray(pos, dtype=np.float64), data=list(names))
