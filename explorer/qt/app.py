@@ -16,8 +16,6 @@ from ..errors import ExplorerError
 
 DEFAULT_PRESET = "royalty"
 SCREENSHOT_SIZE = (1600, 1000)
-LANGUAGES = ("en", "zh_CN")
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
 #: Qt platforms that need no display server
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
 
@@ -87,19 +85,15 @@ def _initial_session(args):
     return Session(text, config, "auto", name=name), (None if corpus else name)
 
 
-def _install_translator(app, lang: str | None):
-    from PySide6.QtCore import QLocale, QTranslator
+def _install_language(app, lang: str | None, settings) -> None:
+    """The interface language: ``--lang``, else the one chosen in the Language menu (``settings``; none for
+    screenshots), else the system locale's."""
+    from . import i18n
 
-    if lang is None:
-        lang = "zh_CN" if QLocale.system().name().startswith("zh") else "en"
-    if lang == "en":
-        return None
-    tr = QTranslator(app)
-    for name in (f"explorer_{lang}", f"w2v_explorer_{lang}", lang):
-        if tr.load(name, str(I18N_DIR)):
-            app.installTranslator(tr)
-            return tr
-    return None  # the translation is not there yet: English
+    lang = lang or i18n.saved_language(settings) or i18n.default_language()
+    if not i18n.install_translator(app, lang):
+        print(f"warning: the {lang} translations are missing ({i18n.catalogue_path(lang).name}); "
+              f"the interface is in English", file=sys.stderr)
 
 
 def run_app(args) -> int:
@@ -108,8 +102,12 @@ def run_app(args) -> int:
     lang = getattr(args, "lang", None)
     if steps < 0:
         return _fail(f"--steps must be >= 0, got {steps}")
-    if lang is not None and lang not in LANGUAGES:
-        return _fail(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
+    if lang is not None:
+        from .i18n import known_languages, normalize_language
+
+        if normalize_language(lang) is None:
+            return _fail(f"unknown language {lang!r} (choose {', '.join(known_languages())})")
+        lang = normalize_language(lang)
     if screenshot:
         shot = Path(screenshot)
         if shot.suffix.lower() != ".png":
@@ -142,7 +140,8 @@ def run_app(args) -> int:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
-    _install_translator(app, lang)
+    # screenshots have a fixed look: the user's saved language does not count, only --lang and the locale
+    _install_language(app, lang, None if screenshot else QSettings(ORGANIZATION, APPLICATION))
     style.apply_theme(app, style.LIGHT)
 
     if screenshot:
@@ -196,23 +195,27 @@ def run_app(args) -> int:
 
 def _start_autosave(window) -> None:
     """Offer the session of an explorer that was killed, then autosave this one."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from .autosave import Autosaver
+
+    translate = QCoreApplication.translate
 
     saver = Autosaver(window)
     crashed = saver.crashed_session()
     if crashed is not None:
         answer = QMessageBox.question(
-            window, window.tr("Restore session?"),
-            window.tr("The explorer did not close normally last time. Restore the session it was working on?"),
+            window, translate("MainWindow", "Restore session?"),
+            translate("MainWindow", "The explorer did not close normally last time. Restore the session it was "
+                                    "working on?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             restored = saver.restore(crashed)
             if restored is not None:
                 window.set_session(restored)
-                window.show_message(window.tr("Restored the autosaved session at step {step}").format(
-                    step=restored.step))
+                window.show_message(translate("MainWindow", "Restored the autosaved session at step {step}")
+                                    .format(step=restored.step))
     window.autosaver = saver
     saver.start()
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView,
                                QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
 from ..engine.corpus import read_text_file
 from ..errors import BlowUpError, ExplorerError
 from ..session import Session
-from . import style
+from . import i18n, style
 from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
 from .runner import RunWorker
-from .setup_panel import SetupPanel
+from .setup_panel import ARCH_ITEMS, OUTPUT_ITEMS, SetupPanel, choice_text, preset_label
 from .transport import Transport
 
 ORGANIZATION = "w2v-explorer"
@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
                                            self.set_fullscreen, "F11", checkable=True)
         for a in (self.act_presentation, self.act_dark, self.act_fullscreen):
             m.addAction(a)
+        m.addSeparator()
+        self._build_language_menu(m)
 
         # Help
         m = mb.addMenu(self.tr("&Help"))
@@ -266,7 +268,46 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_about)
 
         self.session_actions = [self.act_open_corpus, self.act_open_session, self.act_save_session,
-                                self.act_save_session_as, *self.export_actions.values()]
+                                self.act_save_session_as, *self.export_actions.values(),
+                                *self.language_actions.values()]
+
+    def _build_language_menu(self, parent_menu) -> None:
+        """View ▸ Language: each language under its own name; the one in use is checked."""
+        m = parent_menu.addMenu(self.tr("&Language"))
+        m.setToolTipsVisible(True)
+        self.language_menu = m
+        self.language_actions = {}
+        group = QActionGroup(self)
+        for lang in i18n.available_languages():
+            a = QAction(i18n.LANGUAGE_NAMES[lang], self)
+            a.setCheckable(True)
+            a.setChecked(lang == i18n.current_language())
+            a.setToolTip(self.tr("Show the interface in this language (remembered for the next start)"))
+            a.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+            group.addAction(a)
+            m.addAction(a)
+            self.language_actions[lang] = a
+
+    def set_language(self, lang: str) -> MainWindow:
+        """View ▸ Language: remember ``lang`` (QSettings), install its translations and rebuild the window
+        around the same session (step, history, layout and panel settings are kept; see
+        :mod:`explorer.qt.i18n.switch`). Returns the window that shows the session now."""
+        from PySide6.QtWidgets import QApplication
+
+        from .i18n.switch import rebuild_window
+
+        code = i18n.normalize_language(lang)
+        if code is None or self._busy:
+            self.language_actions.get(i18n.current_language(), QAction()).setChecked(True)
+            return self
+        i18n.save_language(self.settings, code)
+        if code == i18n.current_language():
+            return self
+        i18n.install_translator(QApplication.instance(), code)
+        new = rebuild_window(self)
+        new.show_message(QCoreApplication.translate("MainWindow", "Interface language: {language}").format(
+            language=i18n.LANGUAGE_NAMES[code]))
+        return new
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -467,9 +508,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("word2vec Gradient Explorer"))
             return
         c = s.config
-        what = s.name or (Path(self._session_path).name if self._session_path else self.tr("own text"))
+        what = preset_label(s.name) if s.name else (Path(self._session_path).name if self._session_path
+                                                    else self.tr("own text"))
         self.setWindowTitle(self.tr("word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, "
-                                    "N = {N}").format(corpus=what, arch=c.arch, output=c.output, V=s.model.V,
+                                    "N = {N}").format(corpus=what, arch=choice_text(ARCH_ITEMS, c.arch),
+                                                      output=choice_text(OUTPUT_ITEMS, c.output), V=s.model.V,
                                                       N=c.hidden))
 
     # -- files --------------------------------------------------------------------------------------

@@ -9,11 +9,11 @@ While stepping, the current example is highlighted in the corpus text (the recor
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTextEdit, QVBoxLayout,
-                               QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QStyleOptionComboBox,
+                               QTextEdit, QVBoxLayout, QWidget)
 
 from ..engine.config import Config
 from ..engine.presets import list_presets, preset_description, preset_text
@@ -42,12 +42,57 @@ FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
                 ("text", QT_TRANSLATE_NOOP("SetupPanel", "Plain text")),
                 ("pairs", QT_TRANSLATE_NOOP("SetupPanel", "Pairs in|out")))
 
+#: the built-in corpora under their names in the interface language (the command line uses the keys)
+PRESET_NAMES = {
+    "animals": QT_TRANSLATE_NOOP("Presets", "animals"),
+    "chinese": QT_TRANSLATE_NOOP("Presets", "chinese"),
+    "fruit-and-drink": QT_TRANSLATE_NOOP("Presets", "fruit-and-drink"),
+    "loop": QT_TRANSLATE_NOOP("Presets", "loop"),
+    "royalty": QT_TRANSLATE_NOOP("Presets", "royalty"),
+}
+#: the presets' descriptions (the comment lines of the preset files, explorer/engine/presets), marked for
+#: translation here because the engine has no Qt; a description not listed shows as written in its file
+PRESET_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("Presets", "Animals and what they do: a slightly larger corpus (about 40 words). Try "
+                                 "negative sampling, k 3."),
+    QT_TRANSLATE_NOOP("Presets", "中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try "
+                                 "CBOW, window 2."),
+    QT_TRANSLATE_NOOP("Presets", "Fruit and drink, as input|output pairs: words that predict each other. Try "
+                                 "skip-gram, N 5, lr 0.2."),
+    QT_TRANSLATE_NOOP("Presets", "A loop of five symbols: each symbol is always followed by the next. Try "
+                                 "skip-gram, window 1, N 2."),
+    QT_TRANSLATE_NOOP("Presets", "Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, "
+                                 "window 2, N 5."),
+)
+
 #: the defaults of the desktop app (the engine's, with a window of 2 so CBOW sees some context)
 GUI_DEFAULTS = Config(window=2)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SetupPanel", text)
+
+
+def choice_text(items, value) -> str:
+    """The interface text of ``value`` in one of the ``*_ITEMS`` tables (e.g. ``OUTPUT_ITEMS``, "hs")."""
+    for v, text in items:
+        if v == value:
+            return _tr(text)
+    return str(value)
+
+
+def preset_label(name: str) -> str:
+    """A built-in corpus's name in the interface language (other names as they are)."""
+    return QCoreApplication.translate("Presets", name) if name in PRESET_NAMES else name
+
+
+def preset_tip(name: str) -> str:
+    """A built-in corpus's description in the interface language ("" when it has none)."""
+    try:
+        desc = preset_description(name)
+    except ExplorerError:
+        return ""
+    return QCoreApplication.translate("Presets", desc) if desc else ""
 
 
 class SetupPanel(QWidget):
@@ -90,12 +135,8 @@ class SetupPanel(QWidget):
         self.preset.setItemData(0, self.tr("The corpus text below, as typed or opened from a file"),
                                 Qt.ItemDataRole.ToolTipRole)
         for name in list_presets():
-            self.preset.addItem(name, name)
-            try:
-                desc = preset_description(name)
-            except ExplorerError:
-                desc = ""
-            self.preset.setItemData(self.preset.count() - 1, desc, Qt.ItemDataRole.ToolTipRole)
+            self.preset.addItem(preset_label(name), name)
+            self.preset.setItemData(self.preset.count() - 1, preset_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.preset.activated.connect(self._on_preset)
         self.preset.currentIndexChanged.connect(self._update_preset_tip)
 
@@ -240,8 +281,27 @@ class SetupPanel(QWidget):
 
     def fit_width(self) -> None:
         """Keep the panel at least as wide as its fields need (no clipped fields at any font size)."""
+        self._fit_combos()
+        # the combo boxes' new minimum widths count now, not at the next layout pass: inner layouts first
+        for w in [*reversed(self._body.findChildren(QWidget)), self._body]:
+            if w.layout() is not None:
+                w.layout().invalidate()
+                w.layout().activate()
         need = self._body.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width() + 4
         self._scroll.setMinimumWidth(need)
+
+    def _fit_combos(self) -> None:
+        """Each combo box at least as wide as its entries of up to 14 average characters, in the current font
+        (whatever the language: Chinese labels are short, so the form leaves the combo boxes less room; and
+        a combo box's own size hint does not follow a font change, e.g. presentation mode)."""
+        for c in self._body.findChildren(QComboBox):
+            fm = c.fontMetrics()
+            longest = max((fm.horizontalAdvance(c.itemText(i)) for i in range(c.count())), default=0)
+            opt = QStyleOptionComboBox()
+            c.initStyleOption(opt)
+            size = c.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt,
+                                              QSize(min(longest, 14 * fm.averageCharWidth()), fm.height()), c)
+            c.setMinimumWidth(size.width())
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -11,14 +11,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+#: ``translate("Walk", "...")``: the captions in the interface language (lupdate finds these calls)
+translate = QCoreApplication.translate
+
+#: the session's phase names (``Session.phase``) as the views show them
+PHASE_TITLES = {
+    "forward": QT_TRANSLATE_NOOP("Phase", "forward"),
+    "error": QT_TRANSLATE_NOOP("Phase", "error"),
+    "output update": QT_TRANSLATE_NOOP("Phase", "output update"),
+    "input update": QT_TRANSLATE_NOOP("Phase", "input update"),
+}
+
+
+def phase_title(phase: str | None) -> str:
+    """A phase of the session (``"forward"``, ``"output update"``, …) in the interface language."""
+    if phase in PHASE_TITLES:
+        return translate("Phase", PHASE_TITLES[phase])
+    return phase or ""
 
 #: at most this many output vectors get an item of their own (the targets and the largest changes)
 MAX_OUT_ITEMS = 8
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Walk", text)
+    """``text`` (already marked for lupdate) in the interface language, context ``Walk``."""
+    return translate("Walk", text)
 
 
 def fmt(x: float) -> str:
@@ -57,76 +76,83 @@ def walk_items(rec) -> list[WalkItem]:
     outs = ", ".join(rec.targets)
     # -- forward ------------------------------------------------------------------------------------
     if C == 1:
-        cap = tr("Forward. The input word is “{ins}”, so h is simply its input vector: h = v_I = {h}.")
+        cap = translate("Walk", "Forward. The input word is “{ins}”, so h is simply its input vector: "
+                                "h = v_I = {h}.")
     else:
-        cap = tr("Forward. The C = {C} input words are {ins}; h is the average of their input vectors: "
-                 "h = (1/C) Σ v_w = {h}.")
+        cap = translate("Walk", "Forward. The C = {C} input words are {ins}; h is the average of their input "
+                                "vectors: h = (1/C) Σ v_w = {h}.")
     items.append(WalkItem(0, "h", frozenset({"h"}), cap.format(ins=ins, C=C, h=vec(rec.h))))
     if rec.output == "softmax":
         j = rec.target_ids[0]
-        cap = tr("Each output word j gets the score u_j = v'_jᵀh. For the target “{w}”: u = {u}.")
+        cap = translate("Walk", "Each output word j gets the score u_j = v'_jᵀh. For the target “{w}”: u = {u}.")
         items.append(WalkItem(0, "u", frozenset({"u"}), cap.format(w=rec.targets[0], u=fmt(rec.u[j]))))
-        cap = tr("The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j' exp(u_j'). "
-                 "The model now gives “{w}” the probability y = {y}.")
+        cap = translate("Walk", "The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j' exp(u_j'). "
+                                "The model now gives “{w}” the probability y = {y}.")
         items.append(WalkItem(0, "y", frozenset({"y"}), cap.format(w=rec.targets[0], y=fmt(rec.y[j]))))
     else:
         terms = rec.terms()[0]
         live = [t for t in terms if not t.skipped] or list(terms)
         t0 = live[0]
         if rec.output == "hs":
-            cap = tr("Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At each node "
-                     "u = v'_nᵀh; at the root, u = {u}.")
-            items.append(WalkItem(0, "u", frozenset({"u"}), cap.format(w=rec.targets[0], n=len(terms), u=fmt(t0.u))))
-            cap = tr("y = σ(u) is the probability of going left at a node: at the root y = {y}. "
-                     "p(w) is the product of the probabilities of the turns on the path.")
+            cap = translate("Walk", "Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At "
+                                    "each node u = v'_nᵀh; at the root, u = {u}.")
+            items.append(WalkItem(0, "u", frozenset({"u"}),
+                                  cap.format(w=rec.targets[0], n=len(terms), u=fmt(t0.u))))
+            cap = translate("Walk", "y = σ(u) is the probability of going left at a node: at the root y = {y}. "
+                                    "p(w) is the product of the probabilities of the turns on the path.")
         else:
-            cap = tr("Negative sampling scores the positive word “{w}” and {k} sampled negatives: u = v'ᵀh; "
-                     "for the positive, u = {u}.")
+            cap = translate("Walk", "Negative sampling scores the positive word “{w}” and {k} sampled negatives: "
+                                    "u = v'ᵀh; for the positive, u = {u}.")
             items.append(WalkItem(0, "u", frozenset({"u"}),
                                   cap.format(w=rec.targets[0], k=len(terms) - 1, u=fmt(t0.u))))
-            cap = tr("y = σ(u) is the probability that a word is the real context: for the positive y = {y}.")
+            cap = translate("Walk", "y = σ(u) is the probability that a word is the real context: for the "
+                                    "positive y = {y}.")
         items.append(WalkItem(0, "y", frozenset({"y"}), cap.format(y=fmt(t0.y))))
     # -- error --------------------------------------------------------------------------------------
     if rec.output == "softmax":
         j = rec.target_ids[0]
         e0 = rec.e if rec.e.ndim == 1 else rec.e[0]
-        cap = tr("Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the target "
-                 "e = {e} (negative: its score must rise); every other word has e_j = y_j > 0.")
+        cap = translate("Walk", "Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the "
+                                "target e = {e} (negative: its score must rise); every other word has "
+                                "e_j = y_j > 0.")
         items.append(WalkItem(1, "e", frozenset({"t", "e"}), cap.format(w=rec.targets[0], e=fmt(e0[j]))))
         if rec.EI is not None:
-            cap = tr("Skip-gram predicts {P} context words ({outs}) from one h: the errors of the panels add up, "
-                     "EI_j = Σ_c e_c,j.")
+            cap = translate("Walk", "Skip-gram predicts {P} context words ({outs}) from one h: the errors of the "
+                                    "panels add up, EI_j = Σ_c e_c,j.")
             items.append(WalkItem(1, "EI", frozenset({"EI"}), cap.format(P=len(rec.targets), outs=outs)))
     else:
         t0 = rec.terms()[0][0]
-        cap = tr("Error. e = y − t at every term (t = 1 for the left turn / the positive word, 0 otherwise); "
-                 "at the first term e = {y} − {t} = {e}.")
+        cap = translate("Walk", "Error. e = y − t at every term (t = 1 for the left turn / the positive word, "
+                                "0 otherwise); at the first term e = {y} − {t} = {e}.")
         items.append(WalkItem(1, "e", frozenset({"t", "e"}), cap.format(y=fmt(t0.y), t=fmt(t0.t), e=fmt(t0.e))))
-    cap = tr("The loss of this example is E = {E}: the smaller, the better the prediction of {outs}.")
+    cap = translate("Walk", "The loss of this example is E = {E}: the smaller, the better the prediction of "
+                            "{outs}.")
     items.append(WalkItem(1, "E", frozenset({"E"}), cap.format(E=fmt(rec.loss), outs=outs)))
     # -- output update ------------------------------------------------------------------------------
     sym = "EI_j" if rec.EI is not None else "e_j"
     for k in _output_order(rec):
         i, w = int(rec.out_ids[k]), rec.out_words[k]
-        cap = tr("Output update of v'_{w}: v'(new) = v'(old) − η·{sym}·h with η = {lr}: "
-                 "{b} + {d} = {a}.")
+        cap = translate("Walk", "Output update of v'_{w}: v'(new) = v'(old) − η·{sym}·h with η = {lr}: "
+                                "{b} + {d} = {a}.")
         items.append(WalkItem(2, f"out:{i}", frozenset({"out", f"out:{i}"}),
                               cap.format(w=w, sym=sym, lr=fmt(rec.lr), b=vec(rec.out_before[k]),
                                          d=vec(rec.out_delta[k]), a=vec(rec.out_after[k]))))
     extra = len(rec.out_ids) - min(len(rec.out_ids), MAX_OUT_ITEMS)
     if extra > 0:
-        cap = tr("… and {n} more output vectors change the same way (the full softmax updates every v'_j).")
+        cap = translate("Walk", "… and {n} more output vectors change the same way (the full softmax updates "
+                                "every v'_j).")
         items.append(WalkItem(2, "out:more", frozenset({"out"}), cap.format(n=extra)))
     # -- hidden error and input update --------------------------------------------------------------
-    cap = tr("Hidden error. EH = Σ_j {sym}·v'_j, with the output vectors from before the update: EH = {EH}.")
+    cap = translate("Walk", "Hidden error. EH = Σ_j {sym}·v'_j, with the output vectors from before the update: "
+                            "EH = {EH}.")
     items.append(WalkItem(3, "EH", frozenset({"EH"}), cap.format(sym=sym, EH=vec(rec.EH))))
     for k in range(len(rec.in_ids)):
         i, w = int(rec.in_ids[k]), rec.in_words[k]
         if rec.mode == "paper" and C > 1:
-            rule = tr("v(new) = v(old) − (1/C)·η·EH")
+            rule = translate("Walk", "v(new) = v(old) − (1/C)·η·EH")
         else:
-            rule = tr("v(new) = v(old) − η·EH")
-        cap = tr("Input update of “{w}”: {rule}: {b} + {d} = {a}.")
+            rule = translate("Walk", "v(new) = v(old) − η·EH")
+        cap = translate("Walk", "Input update of “{w}”: {rule}: {b} + {d} = {a}.")
         items.append(WalkItem(3, f"in:{i}", frozenset({"in", f"in:{i}"}),
                               cap.format(w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]),
                                          a=vec(rec.in_after[k]))))

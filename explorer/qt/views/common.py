@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import Point
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPoint, QPointF, QRectF, QSize,
+                            Qt, QTimer)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QHeaderView, QSizePolicy, QTableView, QToolTip, QWidget
 
@@ -59,7 +60,7 @@ def full_vec(v, limit: int = 64) -> str:
     v = np.asarray(v).ravel()
     parts = [full(a) for a in v[:limit]]
     if len(v) > limit:
-        parts.append(f"\u2026 ({len(v) - limit} more)")
+        parts.append(QCoreApplication.translate("Views", "\u2026 ({n} more)").format(n=len(v) - limit))
     return "[" + ", ".join(parts) + "]"
 
 
@@ -596,6 +597,28 @@ def table_view(model: QAbstractTableModel) -> QTableView:
 
 # ---------------------------------------------------------------------------------------------------------
 # a line of text that changes every step
+#: characters a line may not start with (Chinese punctuation that closes or follows)
+NO_LINE_START = set("，。、；：？！）》」』”’…—,.;:?!)]}")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+def _line_break(text: str, fit: int) -> int:
+    """Where to end a line of ``text`` when its first ``fit`` characters fit: after the last space, or —
+    in Chinese, which has no spaces — between any two characters, but not before closing punctuation."""
+    if fit >= len(text):
+        return fit
+    cut = fit
+    while 0 < cut and cut < len(text) and text[cut] in NO_LINE_START:
+        cut -= 1
+    if 0 < cut and (_is_cjk(text[cut - 1]) or _is_cjk(text[cut])):
+        return cut
+    space = text.rfind(" ", 0, fit + 1)
+    return space if space > 0 else fit
+
+
 class InfoLine(QWidget):
     """One line of text for numbers that change every step (captions, read-outs).
 
@@ -607,21 +630,31 @@ class InfoLine(QWidget):
 
     def __init__(self, parent=None, point_delta: float = 0.0, lines: int = 1):
         super().__init__(parent)
-        if point_delta:
-            f = QFont(self.font())
-            f.setPointSizeF(f.pointSizeF() + point_delta)
-            self.setFont(f)
         self._runs: list[tuple[str, bool, bool]] = []
         self._lines = max(1, int(lines))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        self._bold = bold
-        h = QFontMetricsF(bold).lineSpacing()
-        self.setFixedHeight(int(h * self._lines + 4))
+        self._point_delta = point_delta
+        self._fit_font()
         self.setMinimumWidth(40)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         # opaque: a new text repaints this line only, not the view, dock and window behind it
         self.setAutoFillBackground(True)
+
+    def _fit_font(self) -> None:
+        """The fonts (``point_delta`` larger than the widget's, which follows the application's) and the
+        fixed height, again after every font change (e.g. presentation mode: large text is not cut)."""
+        normal = QFont(self.font())
+        if self._point_delta:
+            normal.setPointSizeF(normal.pointSizeF() + self._point_delta)
+        bold = QFont(normal)
+        bold.setBold(True)
+        self._normal, self._bold = normal, bold
+        self.setFixedHeight(int(QFontMetricsF(bold).lineSpacing() * self._lines + 4))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
+            self.update()
 
     def text(self) -> str:
         return "".join(r[0] for r in self._runs)
@@ -642,10 +675,10 @@ class InfoLine(QWidget):
 
     def _layout(self, width: float) -> list:
         """(piece, x, line, bold, highlighted) to draw, for this text and width (remembered)."""
-        key = (tuple(self._runs), width, self.font().key())
+        key = (tuple(self._runs), width, self._normal.key())
         if key == getattr(self, "_layout_key", None):
             return self._pieces
-        fm_n, fm_b = QFontMetricsF(self.font()), QFontMetricsF(self._bold)
+        fm_n, fm_b = QFontMetricsF(self._normal), QFontMetricsF(self._bold)
         pieces = []
         x, line = 2.0, 0
         for text, bold, hl in self._runs:
@@ -663,10 +696,7 @@ class InfoLine(QWidget):
                             lo = mid
                         else:
                             hi = mid - 1
-                    cut = lo
-                    space = text.rfind(" ", 0, cut + 1)
-                    if space > 0:
-                        cut = space
+                    cut = _line_break(text, lo)
                     if cut == 0 and x <= 2.0:
                         cut = 1
                     piece, text = text[:cut], text[cut:].lstrip(" ")
@@ -687,11 +717,11 @@ class InfoLine(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.TextAntialiasing, True)
         color = self.palette().color(QPalette.WindowText)
-        fm_n, fm_b = QFontMetricsF(self.font()), QFontMetricsF(self._bold)
+        fm_n, fm_b = QFontMetricsF(self._normal), QFontMetricsF(self._bold)
         line_h = fm_b.lineSpacing()
         for piece, x, line, bold, hl in self._layout(self.width() - 4):
             fm = fm_b if bold or hl else fm_n
-            p.setFont(self._bold if bold or hl else self.font())
+            p.setFont(self._bold if bold or hl else self._normal)
             top = 2 + line * line_h
             if hl:
                 p.fillRect(QRectF(x - 1, top, fm.horizontalAdvance(piece) + 2, line_h), HIGHLIGHT_FILL)

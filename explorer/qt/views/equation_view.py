@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...engine.model import PHASES
+from ..walk import phase_title
 from .base import View
 from .common import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, ExportMixin, InfoLine, OnScreenMixin, fmt, full, full_vec
 
@@ -558,7 +559,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]
         text = self.tr("Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this step's numbers; red: "
-                       "the result.").format(k=rec.step, ph=self.tr(s.phase))
+                       "the result.").format(k=rec.step, ph=phase_title(s.phase))
         if text != self.caption.text():
             self.caption.setText(text)
         self._scroll_to_focus()
@@ -734,8 +735,9 @@ class EquationView(OnScreenMixin, ExportMixin, View):
                         parts.append(PLUS)
                     parts.append(arg(e))
                 err_box = Fence(Row(*parts))
-            tip = (f"v\u2032_{label} before = {full_vec(rec.out_before[k])}\n\u0394 = {full_vec(rec.out_delta[k])}"
-                   f"\nafter = {full_vec(rec.out_after[k])}")
+            tip = self.tr("{v} before = {b}\n\u0394 = {d}\nafter = {a}").format(
+                v=f"v\u2032_{label}", b=full_vec(rec.out_before[k]), d=full_vec(rec.out_delta[k]),
+                a=full_vec(rec.out_after[k]))
             L.append(("eq", Row(v_out(label), T("(new)"), EQ, vec(rec.out_before[k]), MINUS_, num(rec.lr), DOT,
                                 err_box, DOT, vec(rec.h)), f"out:{j}", tip))
             L.append(("eq", Row(Space(3.0), EQ, vec(rec.out_after[k], color=RESULT, bold=True)), f"out:{j}", tip))
@@ -774,8 +776,8 @@ class EquationView(OnScreenMixin, ExportMixin, View):
             w = rec.in_words[0]
             n = rec.inputs.count(w)
             fr = Row(Frac(num(n), num(C)), DOT) if paper_cbow else (Row(num(n), DOT) if n > 1 else Row())
-            tip = (f"v_{w} before = {full_vec(rec.in_before[0])}\n\u0394 = {full_vec(rec.in_delta[0])}\n"
-                   f"after = {full_vec(rec.in_after[0])}")
+            tip = self.tr("{v} before = {b}\n\u0394 = {d}\nafter = {a}").format(
+                v=f"v_{w}", b=full_vec(rec.in_before[0]), d=full_vec(rec.in_delta[0]), a=full_vec(rec.in_after[0]))
             L.append(("eq", Row(v_in(w), T("(new)"), EQ, vec(rec.in_before[0]), MINUS_, fr, num(rec.lr), DOT,
                                 vec(rec.EH)), f"in:{int(rec.in_ids[0])}", tip))
             L.append(("eq", Row(Space(3.0), EQ, vec(rec.in_after[0], color=RESULT, bold=True)),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QSplitter, QTabWidget, QVBoxLay
 
 from ...engine import geometry
 from ...engine.model import PHASES
+from ..walk import phase_title
 from .base import View
 from .common import (HIGHLIGHT_EDGE, HIGHLIGHT_FILL, MINUS, ArrayTableModel, DirectRepaint, ExportMixin, InfoLine,
                      OnScreenMixin, WordAxis, cache_axes, diverging_rgba, fmt, fmt_vec, full, full_vec, set_plot_title,
@@ -419,7 +420,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             (self.tr("   step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 ").format(
                 k=rec.step, ep=rec.epoch + 1, lr=fmt(rec.lr)), False, False),
             (f"E = {loss}", hl, hl),
-            (self.tr("   phase: {ph}").format(ph=self.tr(s.phase)), False, False)])
+            (self.tr("   phase: {ph}").format(ph=phase_title(s.phase)), False, False)])
 
     def _terms(self, rec):
         """Flattened hs/ns terms with their labels and the index of each target's group."""
@@ -534,7 +535,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             row("\u03b7", float(rec.lr))
             row(self.tr("step"), rec.step)
             row(self.tr("epoch"), rec.epoch + 1)
-            row(self.tr("phase"), self.tr(s.phase))
+            row(self.tr("phase"), phase_title(s.phase))
             row(self.tr("C (inputs)"), len(rec.inputs))
         bold = np.zeros(len(names), dtype=bool)
         if rec is not None and "E" in self.bridge.highlight:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPat
 
 from ...engine import geometry
 from ...engine.model import PHASES
+from ..walk import phase_title
 from .base import View
 from .common import (GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, TEXT, ExportMixin,
                      InfoLine, OnScreenMixin, diverging_colors, fmt, full)
@@ -673,7 +674,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         else:
             arrow = " \u2192 "
             text = self.tr("Step {k} ({phase}): {i}{a}{t}").format(
-                k=rec.step, phase=self.tr(s.phase), i=" ".join(rec.inputs), a=arrow, t=" ".join(rec.targets))
+                k=rec.step, phase=phase_title(s.phase), i=" ".join(rec.inputs), a=arrow, t=" ".join(rec.targets))
         if text != self.caption.text():
             self.caption.setText(text)
 

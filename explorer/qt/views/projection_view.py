@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QPushButton,
                                QVBoxLayout)
@@ -280,6 +280,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
+        self._drawn_record = s.record
         if self._N != s.config.hidden or len(getattr(self, "_in_names", ())) != s.model.V:
             self.rebuild()
         if self.basis is None:
@@ -451,10 +452,20 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         if not self.on_screen():
             self._stale = True
             return
+        if s.record is not getattr(self, "_drawn_record", None):
+            # the highlight is for a record this view has not drawn yet (the guided walk redraws first): the
+            # arrows drawn belong to the old record; this view's own redraw follows and shows the highlight
+            QTimer.singleShot(0, self._refresh_if_behind)
+            return
         show_in, show_out = self.in_box.isChecked(), self.out_box.isChecked()
         self._draw_emphasis(s, self.basis, show_in, show_out)
         self._draw_labels(s, show_in, show_out)
         self._direct.repaint()
+
+    def _refresh_if_behind(self) -> None:
+        s = self.bridge.session
+        if s is not None and s.record is not getattr(self, "_drawn_record", None) and self.on_screen():
+            self.refresh()
 
     def highlighted_points(self) -> dict:
         """{"in": ids, "out": ids} of the points the guided walk emphasises."""

@@ -12,8 +12,10 @@ from .loss_view import LossView
 from .neighbours_view import NeighboursView
 from .network_view import NetworkView
 from .projection_view import ProjectionView
+from .walk_view import WalkView
 
-VIEW_CLASSES = [NetworkView, InspectorView, EquationView, HeatmapView, LossView, ProjectionView, NeighboursView]
+VIEW_CLASSES = [NetworkView, InspectorView, EquationView, WalkView, HeatmapView, LossView, ProjectionView,
+                NeighboursView]
 
 __all__ = ["VIEW_CLASSES", "NetworkView", "InspectorView", "EquationView", "HeatmapView", "LossView",
-           "ProjectionView", "NeighboursView"]
+           "ProjectionView", "NeighboursView", "WalkView"]

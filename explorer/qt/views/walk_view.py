@@ -6,16 +6,17 @@ current item's quantities are highlighted in every view through ``bridge.set_hig
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from ...engine.model import PHASES
 from ..walk import walk_items
 from .base import View
+from .common import ExportMixin, OnScreenMixin
 
 
-class WalkView(View):
+class WalkView(OnScreenMixin, ExportMixin, View):
     name = "walk"
 
     def __init__(self, bridge, parent=None):
@@ -26,24 +27,25 @@ class WalkView(View):
         lay = QVBoxLayout(self)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("walkPhase")
-        f = self.phase_label.font()
-        f.setBold(True)
-        self.phase_label.setFont(f)
         self.caption = QLabel()
         self.caption.setObjectName("walkCaption")
         self.caption.setWordWrap(True)
+        # a new caption every step must not re-lay out the window: the label takes the space it is given
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.caption.setMinimumHeight(80)
         self.caption.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        f = self.caption.font()
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        self.caption.setFont(f)
+        self._fit_fonts()
         row = QHBoxLayout()
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶"))
         self.prev_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Left))
         self.next_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Right))
-        self.prev_button.setToolTip(self.tr("Previous part of the derivation (Ctrl+Left)"))
-        self.next_button.setToolTip(self.tr("Next part of the derivation (Ctrl+Right)"))
+        native = QKeySequence.SequenceFormat.NativeText
+        self.prev_button.setToolTip(self.tr("Previous part of the derivation ({key})").format(
+            key=self.prev_button.shortcut().toString(native)))
+        self.next_button.setToolTip(self.tr("Next part of the derivation ({key})").format(
+            key=self.next_button.shortcut().toString(native)))
         self.position = QLabel()
         row.addWidget(self.prev_button)
         row.addWidget(self.position, 1, Qt.AlignCenter)
@@ -53,6 +55,21 @@ class WalkView(View):
         lay.addLayout(row)
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
+
+    def _fit_fonts(self) -> None:
+        """A bold phase line and a caption a quarter larger than the view's font (again after every font
+        change: presentation mode enlarges them too)."""
+        f = QFont(self.font())
+        f.setBold(True)
+        self.phase_label.setFont(f)
+        f = QFont(self.font())
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.caption.setFont(f)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_fonts()
 
     def title(self) -> str:
         return self.tr("Guided walk")
@@ -86,6 +103,11 @@ class WalkView(View):
         self._sync()
         self._show()
 
+    def _on_changed(self) -> None:
+        super()._on_changed()
+        if not self.on_screen() and self.bridge.highlight:
+            self.bridge.set_highlight(())  # the walk is not in view: the other panels show no walk highlight
+
     def _show(self) -> None:
         s = self.bridge.session
         if not self.items:
@@ -106,6 +128,20 @@ class WalkView(View):
         self.next_button.setEnabled(True)
         if self.bridge.highlight != it.highlight:
             self.bridge.set_highlight(it.highlight)
+
+    # -- rebuilding the window (a language switch) ----------------------------------------------------
+    def view_state(self):
+        """Where the walk is (the new window of a language switch continues from here)."""
+        return {"key": self._key, "index": self.index}
+
+    def restore_view_state(self, state) -> None:
+        if self.bridge.session is None or not state:
+            return
+        self._sync()
+        if state.get("key") == self._key and 0 <= state.get("index", -1) < len(self.items) \
+                and self.items[state["index"]].phase_index == self._session_phase():
+            self.index = state["index"]
+        self._show()
 
     # -- actions ------------------------------------------------------------------------------------
     def next(self) -> None:
