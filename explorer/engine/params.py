@@ -11,6 +11,7 @@ import os
 import tempfile
 import zipfile
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,20 +61,30 @@ def save_weights(path, params: Params, vocab_words) -> None:
     atomic_write_bytes(path, buf.getvalue())
 
 
-def atomic_write_bytes(path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written file."""
+@contextmanager
+def atomic_file(path, mode: str = "wb"):
+    """Open a temporary file next to ``path`` for writing; on success it replaces ``path`` atomically.
+
+    On any error the temporary file is removed and ``path`` is left as it was. ``mode`` is ``"wb"`` or
+    ``"w"`` (UTF-8 text, ``\\n`` line ends). An OS error becomes a one-line :class:`FileFormatError`.
+    The file gets the usual permissions (0666 minus the umask), not mkstemp's 0600.
+    """
     path = Path(path)
+    name = str(path)
+    if path.is_dir():
+        raise FileFormatError(f"cannot write {name!r}: it is a folder")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise FileFormatError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+        raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a saved file gets the usual permissions
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        os.fchmod(fd, 0o666 & ~umask)
+        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+        with os.fdopen(fd, mode, **kw) as f:
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -83,8 +94,14 @@ def atomic_write_bytes(path, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise FileFormatError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+            raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
         raise
+
+
+def atomic_write_bytes(path, data: bytes) -> None:
+    """Write ``data`` to a temporary file in the same folder, then rename: never a half-written file."""
+    with atomic_file(path, "wb") as f:
+        f.write(data)
 
 
 def load_weights(path, vocab_words=None, hidden: int | None = None, output: str | None = None):

@@ -44,7 +44,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -56,7 +55,7 @@ from .. import __version__
 from ..engine.config import Config
 from ..engine.corpus import MAX_CORPUS_BYTES
 from ..engine.model import PHASES
-from ..engine.params import Params
+from ..engine.params import Params, atomic_file
 from ..errors import ExplorerError, FileFormatError
 from .history import FastSteps, LrSchedule
 
@@ -76,42 +75,7 @@ NPY_HEADER_ALLOWANCE = 64 * 1024   # an .npy header is at most this long (np.loa
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # same bytes for the same session: no timestamps in the archive
 
 
-# -- atomic writing ---------------------------------------------------------------------------------
-@contextmanager
-def atomic_file(path, mode: str = "wb"):
-    """Open a temporary file next to ``path`` for writing; on success it replaces ``path`` atomically.
-
-    On any error the temporary file is removed and ``path`` is left as it was. ``mode`` is ``"wb"`` or
-    ``"w"`` (UTF-8 text, ``\\n`` line ends). An OS error becomes a one-line :class:`FileFormatError`.
-    The file gets the usual permissions (0666 minus the umask), not mkstemp's 0600.
-    """
-    path = Path(path)
-    name = str(path)
-    if path.is_dir():
-        raise FileFormatError(f"cannot write {name!r}: it is a folder")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
-        with os.fdopen(fd, mode, **kw) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
-        raise
+# -- atomic writing: explorer.engine.params.atomic_file (re-exported here) ------------------------
 
 
 def check_writable(path, what: str = "output file") -> None:
