@@ -471,6 +471,72 @@ _GREY_BRUSH = QBrush(GREY)
 _BOLD_BRUSH = QBrush(QColor(255, 243, 214))
 
 
+#: tables of at most this many cells compare old and new values to announce only the changed cells
+_CELLS_COMPARED = 2000
+#: more changed cells than this: the whole table is announced as changed (one repaint of it)
+_CELLS_ONE_BY_ONE = 200
+
+
+def _same_value(a, b) -> bool:
+    """Whether two cell values are the same (and so look the same); NaN equals NaN."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, np.ndarray):
+        return a.shape == b.shape and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+    try:
+        eq = a == b
+    except Exception:  # noqa: BLE001 — incomparable values count as changed
+        return False
+    if isinstance(eq, (bool, np.bool_)):
+        if eq:
+            return True
+        return isinstance(a, (float, np.floating)) and a != a and b != b
+    return False
+
+
+def _changed_rows(old, new, rows: int):
+    """Rows whose value differs between two columns (an iterable of row numbers), or None: compare all."""
+    if old is new:
+        return None             # the same object may have been changed in place
+    if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
+        if old.shape != new.shape or old.dtype != new.dtype or old.ndim != 1:
+            return None
+        if old.dtype.kind in "fc":
+            diff = ~((old == new) | (np.isnan(old) & np.isnan(new)))
+        else:
+            diff = old != new
+        return np.flatnonzero(diff).tolist()
+    if isinstance(old, _LazyColumn) and isinstance(new, _LazyColumn):
+        old, new = old.values, new.values
+    if len(old) != len(new):
+        return None
+    try:
+        return [r for r in range(min(len(new), rows)) if not _same_value(old[r], new[r])]
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _changed_cells(old_cols, new_cols, rows: int):
+    """(row, column) of every cell whose value changed, or None when that cannot be told."""
+    if len(old_cols) != len(new_cols):
+        return None
+    out = []
+    for c, (old, new) in enumerate(zip(old_cols, new_cols)):
+        changed = _changed_rows(old, new, rows)
+        if changed is None:
+            return None
+        out += [(r, c) for r in changed]
+    return out
+
+
+class _LazyColumn:
+    """Base of columns formatted on demand: ``values`` are compared to tell which cells changed."""
+
+    values: list = []
+
+
 class ArrayTableModel(QAbstractTableModel):
     """Columns of equal length (numpy arrays or lists). Numbers show 4 significant digits, tooltips full
     precision. A column can be greyed out (a later phase), rows can be emphasised (active words)."""
@@ -499,6 +565,7 @@ class ArrayTableModel(QAbstractTableModel):
         same = headers == self._headers and rows == self._rows
         if not same:
             self.beginResetModel()
+        old_cols, old_grey, old_bold = self._cols, self._grey, self._bold
         self._cell_tips = dict(cell_tips or {})
         self._headers = headers
         self._cols = cols
@@ -511,7 +578,18 @@ class ArrayTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         if rows and headers:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(headers) - 1))
+            cells = None
+            if (self._grey == old_grey and len(old_bold) == len(self._bold)
+                    and np.array_equal(old_bold, self._bold) and rows * len(headers) <= _CELLS_COMPARED):
+                cells = _changed_cells(old_cols, cols, rows)
+            if cells is None or len(cells) > _CELLS_ONE_BY_ONE:
+                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(headers) - 1))
+            else:
+                # only the cells whose values changed: the views repaint just those (a range repaints the
+                # whole table)
+                for r, c in cells:
+                    ix = self.index(r, c)
+                    self.dataChanged.emit(ix, ix)
         if tips_changed and headers:
             self.headerDataChanged.emit(Qt.Horizontal, 0, len(headers) - 1)
 

@@ -21,8 +21,8 @@ from ...engine.model import PHASES
 from ..walk import phase_title
 from .base import View
 from .common import (HIGHLIGHT_EDGE, HIGHLIGHT_FILL, MINUS, ArrayTableModel, DirectRepaint, ExportMixin, InfoLine,
-                     OnScreenMixin, WordAxis, cache_axes, diverging_rgba, fmt, fmt_vec, full, full_vec, set_plot_title,
-                     set_range, set_ticks, set_word_ticks, show_tip, style_plot, table_view, word_axis_width)
+                     OnScreenMixin, WordAxis, _LazyColumn, cache_axes, diverging_rgba, fmt, fmt_vec, full, full_vec,
+                     set_plot_title, set_range, set_ticks, set_word_ticks, show_tip, style_plot, table_view, word_axis_width)
 
 MAX_BAR_LABELS = 60
 _E0 = np.zeros(0)
@@ -670,11 +670,11 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         show_tip(scene_pos, "", self.glw)
 
 
-class _LazyVec:
+class _LazyVec(_LazyColumn):
     """A column of vectors that formats each one only when the table draws it."""
 
     def __init__(self, vectors):
-        self.vectors = vectors
+        self.vectors = self.values = vectors
 
     def __len__(self):
         return len(self.vectors)
