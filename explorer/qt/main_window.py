@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
 
 from ..engine.corpus import read_text_file
 from ..errors import BlowUpError, ExplorerError
-from ..session import Session
+from ..session import Session, exports
 from . import i18n, style
+from .actions import make_action
 from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
 from .runner import RunWorker
 from .setup_panel import ARCH_ITEMS, OUTPUT_ITEMS, SetupPanel, choice_text, preset_label
 from .transport import Transport
+from .views.registry import VIEW_CLASSES
 
 ORGANIZATION = "w2v-explorer"
 APPLICATION = "word2vec Gradient Explorer"
@@ -48,13 +50,7 @@ ROW_HEIGHTS = {1: (58, 42), 2: (42, 24, 34)}
 
 
 def view_classes() -> list:
-    """The view classes of the registry (empty while it does not exist yet)."""
-    try:
-        from .views.registry import VIEW_CLASSES
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.endswith("views.registry"):
-            return []
-        raise
+    """The view classes of the registry, in default dock order."""
     return list(VIEW_CLASSES)
 
 
@@ -149,19 +145,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _action(self, text, tip, slot=None, shortcut=None, checkable=False) -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-            a.setToolTip(self.tr("{tip} ({key})").format(
-                tip=tip, key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-        else:
-            a.setToolTip(tip)
-        a.setStatusTip(tip)
-        a.setCheckable(checkable)
-        if slot is not None:
-            a.triggered.connect(slot)
-        self.addAction(a)
-        return a
+        return make_action(self, text, tip, slot, shortcut, checkable)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -588,9 +572,6 @@ class MainWindow(QMainWindow):
         s = self.bridge.session
         if s is None or self._busy:
             return False
-        if not callable(getattr(s, "save", None)):
-            self.show_error(self.tr("Saving sessions is not available in this version."))
-            return False
         self.transport.pause()
         try:
             s.save(path)
@@ -611,16 +592,8 @@ class MainWindow(QMainWindow):
         s = self.bridge.session
         if self._busy or s is None:
             return False
-        try:
-            from ..session import exports
-        except ImportError:
-            exports = None
-        names = {"vectors": "export_vectors", "weights": "export_weights", "trace": "export_trace",
-                 "loss": "export_loss_csv"}
-        fn = getattr(exports, names[kind], None) if exports is not None else None
-        if fn is None:
-            self.show_error(self.tr("This export is not available in this version."))
-            return False
+        fn = {"vectors": exports.export_vectors, "weights": exports.export_weights,
+              "trace": exports.export_trace, "loss": exports.export_loss_csv}[kind]
         filters = {"vectors": self.tr("word2vec text (*.txt *.vec);;word2vec binary (*.bin)"),
                    "weights": self.tr("NumPy archive (*.npz)"),
                    "trace": self.tr("JSON Lines (*.jsonl)"),

@@ -14,11 +14,12 @@ import math
 import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QSlider, QStyle, QToolBar,
                                QWidget)
 
 from ..errors import BlowUpError, ExplorerError
+from .actions import make_action
 from .bridge import SessionBridge
 
 #: the speed slider's range; its top value means "as fast as possible"
@@ -86,21 +87,8 @@ class Transport(QObject):
         st = parent_widget.style()
 
         def act(text, tip, shortcut=None, icon=None, slot=None, checkable=False):
-            a = QAction(text, parent_widget)
-            if icon is not None:
-                a.setIcon(st.standardIcon(icon))
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-                a.setToolTip(self.tr("{tip} ({key})").format(
-                    tip=tip, key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-            else:
-                a.setToolTip(tip)
-            a.setStatusTip(tip)
-            a.setCheckable(checkable)
-            if slot is not None:
-                a.triggered.connect(slot)
-            parent_widget.addAction(a)  # shortcuts work while the menus are closed
-            return a
+            return make_action(parent_widget, text, tip, slot, shortcut, checkable,
+                               st.standardIcon(icon) if icon is not None else None)
 
         SP = QStyle.StandardPixmap
         self.act_play = act(self.tr("Play"), self.tr("Play: take steps one after another at the chosen speed"),

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../actions.py" line="20"/>
+        <source>{tip} ({key})</source>
+        <translation>{tip}（{key}）</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksMenu</name>
     <message>
         <location filename="../bookmarks.py" line="20"/>
@@ -564,307 +572,302 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="92"/>
+        <location filename="../main_window.py" line="88"/>
         <source>Setup</source>
         <extracomment>bump when the default set of docks changes incompatibly (old saved layouts are then ignored) the default arrangement: columns left to right; in each column, rows top to bottom; a row that is a tuple holds docks tabbed together (the first one in front). Docks not named here join the last row. a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="89"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
-        <source>{tip} ({key})</source>
-        <translation>{tip}（{key}）</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="157"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="166"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Word vectors (word2vec format)…</source>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="176"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="177"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="180"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="623"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="189"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="195"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="212"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
-        <location filename="../main_window.py" line="831"/>
+        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="804"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="247"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="249"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
-        <location filename="../main_window.py" line="853"/>
+        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="826"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="260"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="292"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Completed steps</source>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="303"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="304"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="306"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374"/>
+        <location filename="../main_window.py" line="358"/>
         <source>A large configuration</source>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="359"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -873,222 +876,212 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="416"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="429"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="634"/>
         <location filename="../main_window.py" line="646"/>
-        <location filename="../main_window.py" line="661"/>
-        <location filename="../main_window.py" line="673"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="440"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="442"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="479"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="486"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="487"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="492"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="496"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="497"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="516"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="517"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="533"/>
         <source>Opening sessions is not available in this version.</source>
         <translation>此版本不支持打开会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="536"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="563"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
-        <source>Saving sessions is not available in this version.</source>
-        <translation>此版本不支持保存会话。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="601"/>
-        <location filename="../main_window.py" line="643"/>
+        <location filename="../main_window.py" line="582"/>
+        <location filename="../main_window.py" line="616"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622"/>
-        <source>This export is not available in this version.</source>
-        <translation>此版本不支持这种导出。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="624"/>
+        <location filename="../main_window.py" line="597"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="598"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="599"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="600"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="602"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="623"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../main_window.py" line="632"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="638"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="638"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671"/>
+        <location filename="../main_window.py" line="644"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="835"/>
+        <location filename="../main_window.py" line="808"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="835"/>
+        <location filename="../main_window.py" line="808"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="854"/>
+        <location filename="../main_window.py" line="827"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
@@ -1766,263 +1759,258 @@ Apply it anyway?</source>
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../transport.py" line="36"/>
+        <location filename="../transport.py" line="37"/>
         <source>forward (h, u, y)</source>
         <extracomment>the speed slider&apos;s range; its top value means &quot;as fast as possible&quot; above this rate views redraw through the bridge&apos;s throttle (at most ~30 times a second) longest time one play tick may spend stepping, so Pause and redraws stay responsive manual steps closer together than this (key auto-repeat) are drawn through the throttle</extracomment>
         <translation>前向传播（h, u, y）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="37"/>
+        <location filename="../transport.py" line="38"/>
         <source>error (t, e, E)</source>
         <translation>误差（t, e, E）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="38"/>
+        <location filename="../transport.py" line="39"/>
         <source>output update (W′)</source>
         <translation>输出向量更新（W′）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="39"/>
+        <location filename="../transport.py" line="40"/>
         <source>input update (EH, W)</source>
         <translation>输入向量更新（EH, W）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="45"/>
+        <location filename="../transport.py" line="46"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="59"/>
+        <location filename="../transport.py" line="60"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="61"/>
+        <location filename="../transport.py" line="62"/>
         <source>one step every {s:.1f} s</source>
         <translation>每 {s:.1f} 秒一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="62"/>
+        <location filename="../transport.py" line="63"/>
         <source>{r:.0f} steps per second</source>
         <translation>每秒 {r:.0f} 步</translation>
     </message>
     <message>
         <location filename="../transport.py" line="94"/>
-        <source>{tip} ({key})</source>
-        <extracomment>a step would blow up: the one-line message (the parameters are as before that step) any other user-facing problem: one line for the status bar play started (True) or stopped (False) the user asked for a long run: (&quot;epoch&quot;, 0) or (&quot;steps&quot;, n) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
-        <translation>{tip}（{key}）</translation>
-    </message>
-    <message>
-        <location filename="../transport.py" line="106"/>
-        <location filename="../transport.py" line="441"/>
-        <location filename="../transport.py" line="442"/>
+        <location filename="../transport.py" line="429"/>
+        <location filename="../transport.py" line="430"/>
         <source>Play</source>
+        <extracomment>a step would blow up: the one-line message (the parameters are as before that step) any other user-facing problem: one line for the status bar play started (True) or stopped (False) the user asked for a long run: (&quot;epoch&quot;, 0) or (&quot;steps&quot;, n) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="106"/>
+        <location filename="../transport.py" line="94"/>
         <source>Play: take steps one after another at the chosen speed</source>
         <translation>播放：按选定的速度一步接一步地训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="108"/>
+        <location filename="../transport.py" line="96"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="108"/>
+        <location filename="../transport.py" line="96"/>
         <source>Step: train on the next example</source>
         <translation>单步：用下一个样本训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="110"/>
+        <location filename="../transport.py" line="98"/>
         <source>Sub-step</source>
         <translation>子步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="111"/>
+        <location filename="../transport.py" line="99"/>
         <source>Sub-step: show the next phase of the example (forward, error, output update, input update)</source>
         <translation>子步：显示本样本的下一个阶段（前向传播、误差、输出向量更新、输入向量更新）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="115"/>
+        <location filename="../transport.py" line="103"/>
         <source>Sub-step back</source>
         <translation>子步后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="115"/>
+        <location filename="../transport.py" line="103"/>
         <source>Sub-step back: go back one phase</source>
         <translation>子步后退：退回一个阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118"/>
+        <location filename="../transport.py" line="106"/>
         <source>Back (undo)</source>
         <translation>后退（撤销）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118"/>
+        <location filename="../transport.py" line="106"/>
         <source>Back: undo the last step exactly</source>
         <translation>后退：精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="120"/>
+        <location filename="../transport.py" line="108"/>
         <source>Forward (redo)</source>
         <translation>前进（重做）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="120"/>
+        <location filename="../transport.py" line="108"/>
         <source>Forward: redo the step that was undone</source>
         <translation>前进：重做被撤销的那一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="122"/>
+        <location filename="../transport.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="122"/>
+        <location filename="../transport.py" line="110"/>
         <source>Undo the last step (exactly: the old values come back)</source>
         <translation>撤销上一步（精确恢复：旧的数值全部回来）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="124"/>
+        <location filename="../transport.py" line="112"/>
         <source>Run one epoch</source>
         <translation>运行一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="125"/>
+        <location filename="../transport.py" line="113"/>
         <source>Run to the end of the current epoch in the background</source>
         <translation>在后台运行到当前这一轮结束</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="127"/>
+        <location filename="../transport.py" line="115"/>
         <source>Fast-forward…</source>
         <translation>快进…</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="128"/>
+        <location filename="../transport.py" line="116"/>
         <source>Fast-forward: run a number of steps in the background</source>
         <translation>快进：在后台运行若干步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="130"/>
+        <location filename="../transport.py" line="118"/>
         <source>Go to step 0</source>
         <translation>回到第 0 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="130"/>
+        <location filename="../transport.py" line="118"/>
         <source>Go back to the start (step 0)</source>
         <translation>回到开头（第 0 步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="132"/>
+        <location filename="../transport.py" line="120"/>
         <source>Go to the last computed step</source>
         <translation>跳到最后计算的一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="133"/>
+        <location filename="../transport.py" line="121"/>
         <source>Go to the furthest step computed so far</source>
         <translation>跳到目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="135"/>
+        <location filename="../transport.py" line="123"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="135"/>
+        <location filename="../transport.py" line="123"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="136"/>
+        <location filename="../transport.py" line="124"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="136"/>
-        <location filename="../transport.py" line="374"/>
+        <location filename="../transport.py" line="124"/>
+        <location filename="../transport.py" line="362"/>
         <source>Fast-forward</source>
         <translation>快进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="159"/>
+        <location filename="../transport.py" line="147"/>
         <source>Timeline: drag to go to any step computed so far (Home: step 0, End: the furthest step)</source>
         <translation>时间轴：拖动可跳到任何已计算的步（Home：第 0 步，End：最远的一步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="173"/>
+        <location filename="../transport.py" line="161"/>
         <source>Completed steps, and the furthest step computed so far</source>
         <translation>已完成的步数，以及目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="175"/>
+        <location filename="../transport.py" line="163"/>
         <source>Epoch, and the example within it (one example per step)</source>
         <translation>轮次，以及本轮中的样本序号（每步一个样本）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="177"/>
+        <location filename="../transport.py" line="165"/>
         <source>The phase of the current example shown in the views</source>
         <translation>各视图中显示的当前样本所处的阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="200"/>
+        <location filename="../transport.py" line="188"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="212"/>
+        <location filename="../transport.py" line="200"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="218"/>
+        <location filename="../transport.py" line="206"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="269"/>
+        <location filename="../transport.py" line="257"/>
         <source>Step {step} of {furthest}</source>
         <translation>第 {step} 步，共 {furthest} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="273"/>
+        <location filename="../transport.py" line="261"/>
         <source>Epoch {epoch}, example {i} of {n}</source>
         <translation>第 {epoch} 轮，第 {i} 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="276"/>
+        <location filename="../transport.py" line="264"/>
         <source>Epoch 1, example 0 of {n}</source>
         <translation>第 1 轮，第 0 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="277"/>
+        <location filename="../transport.py" line="265"/>
         <source>Phase: {phase}</source>
         <translation>阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="375"/>
+        <location filename="../transport.py" line="363"/>
         <source>Number of steps to run in the background:</source>
         <translation>在后台运行的步数：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="387"/>
+        <location filename="../transport.py" line="375"/>
         <source>Play speed: from one step every 3 seconds to as fast as possible (now: {speed})</source>
         <translation>播放速度：从每 3 秒一步到尽可能快（当前：{speed}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="435"/>
-        <location filename="../transport.py" line="436"/>
+        <location filename="../transport.py" line="423"/>
+        <location filename="../transport.py" line="424"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="438"/>
+        <location filename="../transport.py" line="426"/>
         <source>Pause ({key})</source>
         <translation>暂停（{key}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="444"/>
+        <location filename="../transport.py" line="432"/>
         <source>Play: take steps one after another at the chosen speed ({key})</source>
         <translation>播放：按选定的速度一步接一步地训练（{key}）</translation>
     </message>
