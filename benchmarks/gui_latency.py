@@ -89,7 +89,7 @@ class _PaintCounter:
 
 def measure(app, session: Session, steps: int, settings_path: str) -> tuple[np.ndarray, np.ndarray]:
     """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
 
     from explorer.qt.main_window import MainWindow
 
@@ -102,6 +102,10 @@ def measure(app, session: Session, steps: int, settings_path: str) -> tuple[np.n
     w.apply_layout(ALL_VISIBLE, ALL_WIDTHS, {1: (55, 45), 2: (40, 30, 30), 3: (50, 50, 30)})
     for _ in range(20):
         app.processEvents()
+    # the tab bars of the default layout's tab groups were deleteLater()'d; without an event loop they would
+    # stay on screen (and be repainted every step) unless deferred deletions are run here
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
     hidden = [n for n, d in w.docks.items() if not d.widget().isVisible()]
     if hidden:
         print(f"note: not visible: {', '.join(hidden)}", file=sys.stderr)

@@ -16,9 +16,10 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout  # noqa: E402
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QStatusBar, QTabBar,  # noqa: E402
+                               QToolBar, QVBoxLayout)
 
 from explorer.engine import Config  # noqa: E402
 from explorer.engine.presets import preset_text  # noqa: E402
@@ -165,6 +166,49 @@ def test_layout_is_remembered_and_reset(make_window, settings):
     w2.act_reset_layout.trigger()
     assert {n: (d.isVisible(), d.isFloating()) for n, d in w2.docks.items()} == {
         n: (True, False) for n in w2.docks}
+
+
+def ghost_tab_bars(w) -> list[str]:
+    """Visible tab bars of the dock area that do not belong to a group of tabbed docks where they are."""
+    by_title = {d.windowTitle(): d for d in w.docks.values()}
+    ghosts = []
+    for bar in w.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not bar.isVisibleTo(w):
+            continue
+        titles = [bar.tabText(i) for i in range(bar.count())]
+        docks = [by_title.get(t) for t in titles]
+        # the dock in front of its group (the others are visible too, but moved out of the window)
+        front = [d for d in docks if d is not None and d.isVisible() and not d.isFloating()
+                 and w.rect().contains(d.geometry().topLeft())]
+        ok = (len(titles) >= 2 and None not in docks and len(front) == 1
+              and set(docks) - {front[0]} == set(w.tabifiedDockWidgets(front[0]))
+              and bar.geometry().left() == front[0].geometry().left()
+              and bar.geometry().width() == front[0].geometry().width())
+        if not ok:
+            ghosts.append(" | ".join(titles) or "(empty)")
+    return ghosts
+
+
+def test_no_ghost_tab_bars_after_reset_or_restore(qtbot, make_window, settings):
+    """Qt leaves the tab bar of a replaced tab group on screen; the window hides those."""
+    w = make_window()
+    assert w.tabifiedDockWidgets(w.docks["loss"]), "the default layout has a tab group"
+    assert ghost_tab_bars(w) == []
+    w.tabifyDockWidget(w.docks["inspector"], w.docks["setup"])
+    qtbot.wait(10)
+    assert ghost_tab_bars(w) == []
+    w.act_reset_layout.trigger()
+    qtbot.wait(10)
+    assert ghost_tab_bars(w) == []
+    assert not w.tabifiedDockWidgets(w.docks["setup"])
+    # a saved layout without the default's tab group, restored over the default arrangement
+    w.tabifyDockWidget(w.docks["inspector"], w.docks["setup"])
+    w.tabifyDockWidget(w.docks["inspector"], w.docks["placeholder"])
+    w.close()
+    w2 = make_window()
+    qtbot.wait(10)
+    assert set(w2.tabifiedDockWidgets(w2.docks["inspector"])) == {w2.docks["setup"], w2.docks["placeholder"]}
+    assert ghost_tab_bars(w2) == []
 
 
 def test_registry_is_optional_and_loaded_in_one_place():
@@ -553,10 +597,7 @@ def test_close_leaves_no_thread_or_timer(qtbot, make_window):
 # ---------------------------------------------------------------------------------------------------------
 # the real views, when the registry is there
 def test_real_views_follow_the_session(qtbot, make_window):
-    classes = view_classes()
-    if not classes:
-        pytest.skip("the view registry is not in yet")
-    w = make_window(Session(preset_text("royalty"), Config(window=2), name="royalty"), views=classes)
+    w = make_window(Session(preset_text("royalty"), Config(window=2), name="royalty"), views=view_classes())
     for _ in range(3):
         key(qtbot, w, Qt.Key.Key_Right)
     key(qtbot, w, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
@@ -569,6 +610,40 @@ def test_real_views_follow_the_session(qtbot, make_window):
         w.run_epoch()
         qtbot.waitUntil(lambda: not w.is_busy(), timeout=20000)
     assert w.session.config.output == "ns" and w.session.step > 1
+
+
+@pytest.mark.parametrize("output", ["softmax", "ns"])
+def test_a_step_repaints_the_views_without_laying_out_the_window(qtbot, make_window, output):
+    """The counters, captions and read-outs that change every step must not ask for a new layout: that
+    would lay out the main window, its docks and tool bars again and repaint far more than changed."""
+    w = make_window(Session(preset_text("royalty"), Config(window=2, output=output), name="royalty"),
+                    views=view_classes())
+    for name in ("walk", "neighbours"):  # tabbed behind others in the default layout
+        w.docks[name].raise_()
+    for _ in range(3):
+        w.transport.step()
+        QApplication.processEvents()
+    requests = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.LayoutRequest and isinstance(obj, (QMainWindow, QDockWidget, QToolBar,
+                                                                           QStatusBar)):
+                requests.append(obj.objectName() or type(obj).__name__)
+            return False
+
+    spy = Spy()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        for _ in range(4):
+            w.transport.step()
+            QApplication.processEvents()
+            w.transport.sub_step()
+            QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert w.session.step == 7 and all(v.isVisible() for v in w.views)
+    assert requests == []
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from explorer.engine import Config, geometry  # noqa: E402
 from explorer.engine.model import PHASES  # noqa: E402
@@ -692,3 +693,31 @@ def test_info_line_changes_text_without_relayout(qtbot):
     pieces = line._layout(line.width() - 4)
     assert {p[2] for p in pieces} == {0, 1}                             # wrapped onto its two lines
     assert pieces[-1][0].endswith("\u2026")                             # and the rest elided
+
+
+def test_steady_label_only_grows_and_refits_on_a_font_change(qtbot):
+    from PySide6.QtGui import QFont
+
+    from explorer.qt.views.common import SteadyLabel
+
+    lab = SteadyLabel("Step 9")
+    qtbot.addWidget(lab)
+    lab.show()
+    fixed = lab.minimumSize() == lab.maximumSize()
+    assert fixed and lab.width() >= QLabel("Step 9").sizeHint().width()   # fixed size: no relayout asked
+    w9 = lab.width()
+    lab.setText("Step 10")
+    assert lab.width() == w9                          # the room of a few more characters was kept
+    lab.setText("Step 123456789 of 123456789")
+    assert lab.width() >= QLabel(lab.text()).sizeHint().width() > w9
+    wide = lab.width()
+    lab.setText("Step 1")
+    assert lab.width() == wide                        # never shrinks while counting
+    big = QFont(lab.font())
+    big.setPointSizeF(big.pointSizeF() * 2)
+    lab.setFont(big)
+    ref = QLabel(lab.text())
+    ref.setFont(big)
+    room = lab.fontMetrics().horizontalAdvance("000")
+    assert lab.height() == ref.sizeHint().height()    # a font change fits the text anew, at its new size
+    assert ref.sizeHint().width() <= lab.width() <= ref.sizeHint().width() + room + 2 < wide * 2

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView,
-                               QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..engine.corpus import read_text_file
@@ -29,6 +29,7 @@ from .bridge import SessionBridge
 from .runner import RunWorker
 from .setup_panel import ARCH_ITEMS, OUTPUT_ITEMS, SetupPanel, choice_text, preset_label
 from .transport import Transport
+from .views.common import SteadyLabel
 from .views.registry import VIEW_CLASSES
 
 ORGANIZATION = "w2v-explorer"
@@ -295,10 +296,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
-        self.status_step = QLabel()
-        self.status_epoch = QLabel()
-        self.status_loss = QLabel()
-        self.status_lr = QLabel()
+        # steady labels: a new count every step repaints the label, not the whole window (see SteadyLabel)
+        self.status_step = SteadyLabel()
+        self.status_epoch = SteadyLabel()
+        self.status_loss = SteadyLabel()
+        self.status_lr = SteadyLabel()
         self.status_step.setToolTip(self.tr("Completed steps"))
         self.status_epoch.setToolTip(self.tr("The epoch of the next step"))
         self.status_loss.setToolTip(self.tr("E, the loss of the current example (before its update); at step 0 "

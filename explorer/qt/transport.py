@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QSizePolicy, Q
 from ..errors import BlowUpError, ExplorerError
 from .actions import make_action
 from .bridge import SessionBridge
+from .views.common import SteadyLabel
 
 #: the speed slider's range; its top value means "as fast as possible"
 SPEED_STEPS = 100
@@ -157,11 +158,11 @@ class Transport(QObject):
         self.speed.valueChanged.connect(self._on_speed)
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(150)
-        self.step_label = QLabel()
+        self.step_label = SteadyLabel()
         self.step_label.setToolTip(self.tr("Completed steps, and the furthest step computed so far"))
-        self.epoch_label = QLabel()
+        self.epoch_label = SteadyLabel()
         self.epoch_label.setToolTip(self.tr("Epoch, and the example within it (one example per step)"))
-        self.phase_label = QLabel()
+        self.phase_label = SteadyLabel()
         self.phase_label.setToolTip(self.tr("The phase of the current example shown in the views"))
         for lab in (self.step_label, self.epoch_label, self.phase_label):
             lab.setTextFormat(Qt.TextFormat.PlainText)
@@ -236,18 +237,20 @@ class Transport(QObject):
         """Counters, timeline and enabled states from the session."""
         s = self.session
         live = s is not None and not self._busy
-        for a in self.actions:
-            a.setEnabled(live)
+        enabled = dict.fromkeys(self.actions, live)
+        if live:
+            can_undo = s.can_undo()
+            enabled.update({self.act_back: can_undo, self.act_undo: can_undo, self.act_sub_step_back: can_undo,
+                            self.act_forward: s.can_redo(),
+                            self.act_seek_start: s.step > 0 or s.pending is not None,
+                            self.act_seek_end: s.step < s.furthest or s.pending is not None})
+        # each action is set once: switching one off and on again would re-lay out its tool bar every step
+        for a, on in enabled.items():
+            if a.isEnabled() != on:
+                a.setEnabled(on)
         self.timeline.setEnabled(live)
         if not live:
             return
-        can_undo, can_redo = s.can_undo(), s.can_redo()
-        self.act_back.setEnabled(can_undo)
-        self.act_undo.setEnabled(can_undo)
-        self.act_sub_step_back.setEnabled(can_undo)
-        self.act_forward.setEnabled(can_redo)
-        self.act_seek_start.setEnabled(s.step > 0 or s.pending is not None)
-        self.act_seek_end.setEnabled(s.step < s.furthest or s.pending is not None)
         self._updating = True
         try:
             self.timeline.setMaximum(s.furthest)

@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import Point
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPoint, QPointF, QRectF, QSize,
-                            Qt, QTimer)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPoint, QPointF, QRect, QRectF,
+                            QSize, Qt, QTimer)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QHeaderView, QSizePolicy, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsView, QHeaderView, QLabel, QSizePolicy, QTableView, QToolTip,
+                               QWidget)
 
 MINUS = "\u2212"
 
@@ -808,6 +809,69 @@ class InfoLine(QWidget):
         p.end()
 
 
+class SteadyLabel(QLabel):
+    """A QLabel for short text that changes every step (counters in the tool bar and the status bar).
+
+    A QLabel asks for a new layout on every new text, and Qt passes that request up through its view, the
+    dock and the main window, which then lays out and repaints far more than the label. This one has a fixed
+    size that only grows — by the room of a few more characters at a time — when a text needs more, so a new
+    count repaints the label alone. A font change fits it anew.
+    """
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._fit(shrink=True)
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)
+            self._fit()
+
+    def _needed(self) -> QSize:
+        """The size the text needs (QLabel.sizeHint cannot say: it never answers less than the minimum)."""
+        br = self.fontMetrics().boundingRect(QRect(0, 0, 100_000, 1000), int(self.alignment())
+                                             | Qt.TextFlag.TextSingleLine, self.text() or " ")
+        m = self.contentsMargins()
+        extra = 2 * self.margin()
+        return QSize(br.width() + m.left() + m.right() + extra, br.height() + m.top() + m.bottom() + extra)
+
+    def _fit(self, shrink: bool = False) -> None:
+        need = self._needed()
+        if shrink or need.width() > self.maximumWidth() or need.height() != self.maximumHeight():
+            self.setFixedSize(need.width() + self.fontMetrics().horizontalAdvance("000"), need.height())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit(shrink=True)
+
+
+class Pinned(QWidget):
+    """Holds one widget that fills it, without a layout: the child's requests for a new size stop here.
+
+    For a word-wrapped label whose text changes every step (the guided walk's caption): it takes the room
+    the view gives it (``hint``, at least ``minimum``), and a new text repaints the label only.
+    """
+
+    def __init__(self, child: QWidget, hint: QSize = QSize(200, 80), minimum: QSize = QSize(40, 40), parent=None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self._hint, self._minimum = QSize(hint), QSize(minimum)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return self._hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self._minimum
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.child.setGeometry(self.rect())
+
+
 # ---------------------------------------------------------------------------------------------------------
 # export
 class ExportMixin:
@@ -955,6 +1019,7 @@ class DirectRepaint:
 
 
 __all__ = ["fmt", "full", "fmt_vec", "full_vec", "diverging_cmap", "diverging_colors", "diverging_rgba",
-           "ArrayTableModel", "table_view", "ExportMixin", "OnScreenMixin", "InfoLine", "DirectRepaint", "WordAxis",
+           "ArrayTableModel", "table_view", "ExportMixin", "OnScreenMixin", "InfoLine", "SteadyLabel", "Pinned",
+           "DirectRepaint", "WordAxis",
            "style_plot", "cache_axes", "cache_item", "set_plot_title", "set_range", "forget_range", "set_axis_label",
            "set_ticks", "move_points", "word_axis_width", "plot_widget", "set_word_ticks", "show_tip", "QPointF"]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QSpinB
 
 from ...engine import geometry
 from .base import View
-from .common import ArrayTableModel, ExportMixin, OnScreenMixin, table_view
+from .common import ArrayTableModel, ExportMixin, InfoLine, OnScreenMixin, table_view
 
 
 class NeighboursView(OnScreenMixin, ExportMixin, View):
@@ -36,8 +36,7 @@ class NeighboursView(OnScreenMixin, ExportMixin, View):
         self.k_box.valueChanged.connect(lambda _v: self.refresh())
         bar.addWidget(self.k_box)
         lay.addLayout(bar)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
         self.model = ArrayTableModel(self)
         self.table = table_view(self.model)

@@ -6,14 +6,14 @@ current item's quantities are highlighted in every view through ``bridge.set_hig
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from ...engine.model import PHASES
 from ..walk import walk_items
 from .base import View
-from .common import ExportMixin, OnScreenMixin
+from .common import ExportMixin, InfoLine, OnScreenMixin, Pinned, SteadyLabel
 
 
 class WalkView(OnScreenMixin, ExportMixin, View):
@@ -25,14 +25,13 @@ class WalkView(OnScreenMixin, ExportMixin, View):
         self.index = 0
         self._key = None
         lay = QVBoxLayout(self)
-        self.phase_label = QLabel()
+        self.phase_label = InfoLine()
         self.phase_label.setObjectName("walkPhase")
         self.caption = QLabel()
         self.caption.setObjectName("walkCaption")
         self.caption.setWordWrap(True)
-        # a new caption every step must not re-lay out the window: the label takes the space it is given
+        # a new caption every step must not re-lay out the window: the label fills a holder without a layout
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.caption.setMinimumHeight(80)
         self.caption.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self._fit_fonts()
@@ -46,22 +45,19 @@ class WalkView(OnScreenMixin, ExportMixin, View):
             key=self.prev_button.shortcut().toString(native)))
         self.next_button.setToolTip(self.tr("Next part of the derivation ({key})").format(
             key=self.next_button.shortcut().toString(native)))
-        self.position = QLabel()
+        self.position = SteadyLabel()
         row.addWidget(self.prev_button)
         row.addWidget(self.position, 1, Qt.AlignCenter)
         row.addWidget(self.next_button)
         lay.addWidget(self.phase_label)
-        lay.addWidget(self.caption, 1)
+        lay.addWidget(Pinned(self.caption, minimum=QSize(40, 80)), 1)
         lay.addLayout(row)
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
 
     def _fit_fonts(self) -> None:
-        """A bold phase line and a caption a quarter larger than the view's font (again after every font
+        """A caption a quarter larger than the view's font (again after every font
         change: presentation mode enlarges them too)."""
-        f = QFont(self.font())
-        f.setBold(True)
-        self.phase_label.setFont(f)
         f = QFont(self.font())
         f.setPointSizeF(f.pointSizeF() * 1.25)
         self.caption.setFont(f)
@@ -111,7 +107,7 @@ class WalkView(OnScreenMixin, ExportMixin, View):
     def _show(self) -> None:
         s = self.bridge.session
         if not self.items:
-            self.phase_label.setText(self.tr("No example yet"))
+            self.phase_label.set_runs([(self.tr("No example yet"), True, False)])
             self.caption.setText(self.tr("Press Next (or Sub-step) to start the first example."))
             self.position.setText("")
             self.prev_button.setEnabled(False)
@@ -120,8 +116,8 @@ class WalkView(OnScreenMixin, ExportMixin, View):
                 self.bridge.set_highlight(())
             return
         it = self.items[self.index]
-        self.phase_label.setText(self.tr("Step {step} · {phase}").format(
-            step=s.record.step, phase=self.phase_names()[it.phase_index]))
+        self.phase_label.set_runs([(self.tr("Step {step} · {phase}").format(
+            step=s.record.step, phase=self.phase_names()[it.phase_index]), True, False)])
         self.caption.setText(it.caption)
         self.position.setText(f"{self.index + 1} / {len(self.items)}")
         self.prev_button.setEnabled(self.index > 0 or s.can_undo())
