@@ -426,11 +426,12 @@ class EquationCanvas(QWidget):
                 y += m.descent() + 6
                 w = max(w, x + m.horizontalAdvance(payload))
         # the size changes only when the equations outgrow it or are much smaller (not with every number's
-        # width): a new size relayouts the scroll area and repaints its scroll bars
+        # width, nor with the count of distinct negatives): a new size relayouts the scroll area and repaints
+        # its scroll bars
         need_w, need_h = int(w + 24), int(y + 8)
         cur = self._size
-        new_w = cur.width() if need_w <= cur.width() and need_w > cur.width() - 160 else need_w + 40
-        new_h = cur.height() if need_h <= cur.height() and need_h > cur.height() - 30 else need_h
+        new_w = cur.width() if 0.6 * cur.width() < need_w <= cur.width() else need_w + 40
+        new_h = cur.height() if 0.6 * cur.height() < need_h <= cur.height() else need_h + 20
         size = QSize(new_w, new_h)
         if size != self._size or self.minimumSize() != size:
             self._size = size
