@@ -14,12 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout
 
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import (HIGHLIGHT_EDGE, DirectRepaint, ExportMixin, OnScreenMixin, cache_axes, diverging_cmap,
+from .common import (HIGHLIGHT_EDGE, DirectRepaint, ExportMixin, InfoLine, OnScreenMixin, cache_axes, diverging_cmap,
                      diverging_rgba, fmt, full, set_plot_title, set_word_ticks, show_tip, style_plot)
 
 #: per-word tick labels up to this many words (hover tips always)
@@ -39,7 +39,7 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.delta_box.setToolTip(self.tr("Colour each entry by how much this step changed it (Δ = after − "
                                           "before) instead of its value"))
         self.delta_box.toggled.connect(lambda _on: self.refresh())
-        self.info = QLabel()
+        self.info = InfoLine()   # a new text every step (in Δ mode) repaints the line only
         self.info.setToolTip(self.tr("Outlined: the vectors this step changed"))
         bar.addWidget(self.delta_box)
         bar.addWidget(self.info, 1)
@@ -83,12 +83,15 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
                                     colorMapMenu=False)
         self.glw.addItem(self.cbar, row=0, col=2)
         self.cbar.getAxis("right").setTextPen(pg.mkPen(30, 30, 30))
+        for side in ("left", "right", "top", "bottom"):   # drawn again only when the colour scale changes
+            self.cbar.getAxis(side).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.glw.scene().sigMouseMoved.connect(self._hover)
         self._direct = DirectRepaint(self.glw)
         self.glw.scene().sigMouseClicked.connect(self._clicked)
         self._limit = None       # value colour limit (fixed; widens only when exceeded)
         self._levels = (-1.0, 1.0)
         self._shape = None
+        self._rects = None
         bridge.selectedWordChanged.connect(lambda _w: self._on_changed())
         bridge.highlightChanged.connect(lambda _h: self._draw_highlight())
         if bridge.session is not None:
@@ -166,8 +169,10 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.levels = levels
         self.img_in.setImage(diverging_rgba(self.values_in, levels[1]), autoLevels=False)
         self.img_out.setImage(diverging_rgba(self.values_out, levels[1]), autoLevels=False)
-        self.img_in.setRect(0, 0, N, V)
-        self.img_out.setRect(0, 0, N, Vo)
+        if self._rects != (N, V, Vo):   # a new rect re-lays out the plots (and redraws their axes)
+            self._rects = (N, V, Vo)
+            self.img_in.setRect(0, 0, N, V)
+            self.img_out.setRect(0, 0, N, Vo)
         if levels != self._levels:
             self.cbar.setLevels(levels)
             self._levels = levels
