@@ -70,80 +70,80 @@
 <context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="521"/>
+        <location filename="../views/equation_view.py" line="522"/>
         <source>Equations</source>
         <extracomment>the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="547"/>
+        <location filename="../views/equation_view.py" line="548"/>
         <source>Step 0: take a step to see the equations with its numbers.</source>
         <translation>第 0 步：走一步，即可看到代入本步数值的公式。</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="561"/>
+        <location filename="../views/equation_view.py" line="562"/>
         <source>Step {k}, phase “{ph}”: earlier phases in grey. Blue: this step&apos;s numbers; red: the result.</source>
         <translation>第 {k} 步，阶段“{ph}”：之前的阶段为灰色。蓝色：本步代入的数值；红色：计算结果。</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="568"/>
+        <location filename="../views/equation_view.py" line="569"/>
         <source>1. Forward pass</source>
         <translation>1. 前向传播</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="568"/>
+        <location filename="../views/equation_view.py" line="569"/>
         <source>2. Error</source>
         <translation>2. 误差</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="568"/>
+        <location filename="../views/equation_view.py" line="569"/>
         <source>3. Output vectors update</source>
         <translation>3. 输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="569"/>
+        <location filename="../views/equation_view.py" line="570"/>
         <source>4. Input vectors update</source>
         <translation>4. 输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="639"/>
+        <location filename="../views/equation_view.py" line="640"/>
         <source>first node of the Huffman path of “{w}”</source>
         <translation>“{w}”的哈夫曼路径上的第一个节点</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="640"/>
+        <location filename="../views/equation_view.py" line="641"/>
         <source>the positive sample w_O = “{w}”</source>
         <translation>正样本 w_O = “{w}”</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="641"/>
+        <location filename="../views/equation_view.py" line="642"/>
         <source>For {what}:</source>
         <translation>对于{what}：</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="699"/>
         <location filename="../views/equation_view.py" line="700"/>
+        <location filename="../views/equation_view.py" line="701"/>
         <source>for</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="716"/>
+        <location filename="../views/equation_view.py" line="717"/>
         <source>for every j = 1 … V</source>
         <translation>对每个 j = 1 … V</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="717"/>
+        <location filename="../views/equation_view.py" line="718"/>
         <source>for the nodes on the path only</source>
         <translation>只对路径上的节点</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="718"/>
+        <location filename="../views/equation_view.py" line="719"/>
         <source>for w_O and the negatives only</source>
         <translation>只对 w_O 和负样本</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="738"/>
-        <location filename="../views/equation_view.py" line="779"/>
+        <location filename="../views/equation_view.py" line="739"/>
+        <location filename="../views/equation_view.py" line="780"/>
         <source>{v} before = {b}
 Δ = {d}
 after = {a}</source>
@@ -152,12 +152,12 @@ after = {a}</source>
 更新后 = {a}</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="765"/>
+        <location filename="../views/equation_view.py" line="766"/>
         <source>(summed over the {n} targets of this example)</source>
         <translation>（对本样本的 {n} 个目标词求和）</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="774"/>
+        <location filename="../views/equation_view.py" line="775"/>
         <source>reference mode (word2vec.c): every context word gets the full EH</source>
         <translation>参考实现模式（word2vec.c）：每个上下文词都加上完整的 EH</translation>
     </message>
@@ -181,53 +181,53 @@ after = {a}</source>
         <translation>带边框的：本步改变了的向量</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="98"/>
+        <location filename="../views/heatmap_view.py" line="101"/>
         <source>Weights W and W′</source>
         <extracomment>the numbers each map shows (W, W&apos;ᵀ or this step&apos;s Δ) and the colour limit L (levels −L..L) rows the walk highlights: {&quot;in&quot;: ids of W&apos;s rows, &quot;out&quot;: ids of W&apos;ᵀ&apos;s rows}</extracomment>
         <translation>权重 W 和 W′</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="115"/>
+        <location filename="../views/heatmap_view.py" line="118"/>
         <source>W ({V}×{N}): input vectors v_w, one per row</source>
         <translation>W（{V}×{N}）：输入向量 v_w，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="118"/>
+        <location filename="../views/heatmap_view.py" line="121"/>
         <source>W′ᵀ ({V}×{N}): inner-node vectors v′_n, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：内部节点向量 v′_n，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="120"/>
+        <location filename="../views/heatmap_view.py" line="123"/>
         <source>W′ᵀ ({V}×{N}): output vectors v′_j, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：输出向量 v′_j，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="125"/>
+        <location filename="../views/heatmap_view.py" line="128"/>
         <source>component i</source>
         <translation>分量 i</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="159"/>
-        <source>Δ of step {k}; colour scale ±{L}</source>
-        <translation>第 {k} 步的 Δ；色标 ±{L}</translation>
+        <location filename="../views/heatmap_view.py" line="162"/>
+        <source>Δ of step {k}, scale ±{L}</source>
+        <translation>第 {k} 步的 Δ，色标 ±{L}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="165"/>
-        <source>values; fixed colour scale ±{L}</source>
-        <translation>数值；固定色标 ±{L}</translation>
+        <location filename="../views/heatmap_view.py" line="168"/>
+        <source>colour scale ±{L} (fixed)</source>
+        <translation>色标 ±{L}（固定）</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="246"/>
+        <location filename="../views/heatmap_view.py" line="251"/>
         <source>W[{w}, {i}] (v_{w}, component {i}) = {v}</source>
         <translation>W[{w}, {i}]（v_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="250"/>
+        <location filename="../views/heatmap_view.py" line="255"/>
         <source>W′[{i}, {w}] (v′_{w}, component {i}) = {v}</source>
         <translation>W′[{i}, {w}]（v′_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="256"/>
+        <location filename="../views/heatmap_view.py" line="261"/>
         <source>Δ this step = {d}</source>
         <translation>本步的 Δ = {d}</translation>
     </message>
@@ -572,302 +572,302 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="89"/>
         <source>Setup</source>
         <extracomment>bump when the default set of docks changes incompatibly (old saved layouts are then ignored) the default arrangement: columns left to right; in each column, rows top to bottom; a row that is a tuple holds docks tabbed together (the first one in front). Docks not named here join the last row. a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="89"/>
+        <location filename="../main_window.py" line="90"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="157"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="166"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="172"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Word vectors (word2vec format)…</source>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="177"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="178"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="190"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
-        <location filename="../main_window.py" line="804"/>
+        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="806"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="248"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="826"/>
+        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="828"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="261"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="270"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="304"/>
         <source>Completed steps</source>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="305"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="306"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="308"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="360"/>
         <source>A large configuration</source>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="361"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -876,212 +876,212 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="372"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="393"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="411"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="418"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="431"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
-        <location filename="../main_window.py" line="619"/>
-        <location filename="../main_window.py" line="634"/>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="636"/>
+        <location filename="../main_window.py" line="648"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="442"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="444"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="467"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="488"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="489"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="494"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="498"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="499"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517"/>
+        <location filename="../main_window.py" line="519"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="535"/>
         <source>Opening sessions is not available in this version.</source>
         <translation>此版本不支持打开会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="537"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582"/>
-        <location filename="../main_window.py" line="616"/>
+        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="618"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="589"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="599"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598"/>
+        <location filename="../main_window.py" line="600"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="601"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="602"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="604"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="625"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="640"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="640"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="644"/>
+        <location filename="../main_window.py" line="646"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="808"/>
+        <location filename="../main_window.py" line="810"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="808"/>
+        <location filename="../main_window.py" line="810"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="827"/>
+        <location filename="../main_window.py" line="829"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
@@ -1109,42 +1109,42 @@ Apply it anyway?</source>
         <translation>列出多少个近邻</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="45"/>
+        <location filename="../views/neighbours_view.py" line="44"/>
         <source>Double-click a word to select it</source>
         <translation>双击一个词以选中它</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="55"/>
+        <location filename="../views/neighbours_view.py" line="54"/>
         <source>Nearest neighbours</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="89"/>
+        <location filename="../views/neighbours_view.py" line="88"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="89"/>
+        <location filename="../views/neighbours_view.py" line="88"/>
         <source>word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="89"/>
+        <location filename="../views/neighbours_view.py" line="88"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="90"/>
+        <location filename="../views/neighbours_view.py" line="89"/>
         <source>cos(v_a, v_b) = v_aᵀv_b / (|v_a| |v_b|), input vectors (rows of W)</source>
         <translation>cos(v_a, v_b) = v_aᵀv_b / (|v_a| |v_b|)，输入向量（W 的行）</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="94"/>
+        <location filename="../views/neighbours_view.py" line="93"/>
         <source>Select a word.</source>
         <translation>请选择一个词。</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="100"/>
+        <location filename="../views/neighbours_view.py" line="99"/>
         <source>Closest to “{w}” by cosine of input vectors v_w, at step {k}</source>
         <translation>第 {k} 步时，按输入向量 v_w 的余弦相似度与“{w}”最接近的词</translation>
     </message>
@@ -1759,258 +1759,258 @@ Apply it anyway?</source>
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../transport.py" line="37"/>
+        <location filename="../transport.py" line="38"/>
         <source>forward (h, u, y)</source>
         <extracomment>the speed slider&apos;s range; its top value means &quot;as fast as possible&quot; above this rate views redraw through the bridge&apos;s throttle (at most ~30 times a second) longest time one play tick may spend stepping, so Pause and redraws stay responsive manual steps closer together than this (key auto-repeat) are drawn through the throttle</extracomment>
         <translation>前向传播（h, u, y）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="38"/>
+        <location filename="../transport.py" line="39"/>
         <source>error (t, e, E)</source>
         <translation>误差（t, e, E）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="39"/>
+        <location filename="../transport.py" line="40"/>
         <source>output update (W′)</source>
         <translation>输出向量更新（W′）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="40"/>
+        <location filename="../transport.py" line="41"/>
         <source>input update (EH, W)</source>
         <translation>输入向量更新（EH, W）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="46"/>
+        <location filename="../transport.py" line="47"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="60"/>
+        <location filename="../transport.py" line="61"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="62"/>
+        <location filename="../transport.py" line="63"/>
         <source>one step every {s:.1f} s</source>
         <translation>每 {s:.1f} 秒一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="63"/>
+        <location filename="../transport.py" line="64"/>
         <source>{r:.0f} steps per second</source>
         <translation>每秒 {r:.0f} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="94"/>
-        <location filename="../transport.py" line="429"/>
-        <location filename="../transport.py" line="430"/>
+        <location filename="../transport.py" line="95"/>
+        <location filename="../transport.py" line="432"/>
+        <location filename="../transport.py" line="433"/>
         <source>Play</source>
         <extracomment>a step would blow up: the one-line message (the parameters are as before that step) any other user-facing problem: one line for the status bar play started (True) or stopped (False) the user asked for a long run: (&quot;epoch&quot;, 0) or (&quot;steps&quot;, n) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="94"/>
+        <location filename="../transport.py" line="95"/>
         <source>Play: take steps one after another at the chosen speed</source>
         <translation>播放：按选定的速度一步接一步地训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="96"/>
+        <location filename="../transport.py" line="97"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="96"/>
+        <location filename="../transport.py" line="97"/>
         <source>Step: train on the next example</source>
         <translation>单步：用下一个样本训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="98"/>
+        <location filename="../transport.py" line="99"/>
         <source>Sub-step</source>
         <translation>子步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="99"/>
+        <location filename="../transport.py" line="100"/>
         <source>Sub-step: show the next phase of the example (forward, error, output update, input update)</source>
         <translation>子步：显示本样本的下一个阶段（前向传播、误差、输出向量更新、输入向量更新）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="103"/>
+        <location filename="../transport.py" line="104"/>
         <source>Sub-step back</source>
         <translation>子步后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="103"/>
+        <location filename="../transport.py" line="104"/>
         <source>Sub-step back: go back one phase</source>
         <translation>子步后退：退回一个阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="106"/>
+        <location filename="../transport.py" line="107"/>
         <source>Back (undo)</source>
         <translation>后退（撤销）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="106"/>
+        <location filename="../transport.py" line="107"/>
         <source>Back: undo the last step exactly</source>
         <translation>后退：精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="108"/>
+        <location filename="../transport.py" line="109"/>
         <source>Forward (redo)</source>
         <translation>前进（重做）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="108"/>
+        <location filename="../transport.py" line="109"/>
         <source>Forward: redo the step that was undone</source>
         <translation>前进：重做被撤销的那一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="110"/>
+        <location filename="../transport.py" line="111"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="110"/>
+        <location filename="../transport.py" line="111"/>
         <source>Undo the last step (exactly: the old values come back)</source>
         <translation>撤销上一步（精确恢复：旧的数值全部回来）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="112"/>
+        <location filename="../transport.py" line="113"/>
         <source>Run one epoch</source>
         <translation>运行一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="113"/>
+        <location filename="../transport.py" line="114"/>
         <source>Run to the end of the current epoch in the background</source>
         <translation>在后台运行到当前这一轮结束</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="115"/>
+        <location filename="../transport.py" line="116"/>
         <source>Fast-forward…</source>
         <translation>快进…</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="116"/>
+        <location filename="../transport.py" line="117"/>
         <source>Fast-forward: run a number of steps in the background</source>
         <translation>快进：在后台运行若干步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118"/>
+        <location filename="../transport.py" line="119"/>
         <source>Go to step 0</source>
         <translation>回到第 0 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118"/>
+        <location filename="../transport.py" line="119"/>
         <source>Go back to the start (step 0)</source>
         <translation>回到开头（第 0 步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="120"/>
+        <location filename="../transport.py" line="121"/>
         <source>Go to the last computed step</source>
         <translation>跳到最后计算的一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="121"/>
+        <location filename="../transport.py" line="122"/>
         <source>Go to the furthest step computed so far</source>
         <translation>跳到目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="123"/>
+        <location filename="../transport.py" line="124"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="123"/>
+        <location filename="../transport.py" line="124"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="124"/>
+        <location filename="../transport.py" line="125"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="124"/>
-        <location filename="../transport.py" line="362"/>
+        <location filename="../transport.py" line="125"/>
+        <location filename="../transport.py" line="365"/>
         <source>Fast-forward</source>
         <translation>快进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="147"/>
+        <location filename="../transport.py" line="148"/>
         <source>Timeline: drag to go to any step computed so far (Home: step 0, End: the furthest step)</source>
         <translation>时间轴：拖动可跳到任何已计算的步（Home：第 0 步，End：最远的一步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="161"/>
+        <location filename="../transport.py" line="162"/>
         <source>Completed steps, and the furthest step computed so far</source>
         <translation>已完成的步数，以及目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="163"/>
+        <location filename="../transport.py" line="164"/>
         <source>Epoch, and the example within it (one example per step)</source>
         <translation>轮次，以及本轮中的样本序号（每步一个样本）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="165"/>
+        <location filename="../transport.py" line="166"/>
         <source>The phase of the current example shown in the views</source>
         <translation>各视图中显示的当前样本所处的阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="188"/>
+        <location filename="../transport.py" line="189"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="200"/>
+        <location filename="../transport.py" line="201"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="206"/>
+        <location filename="../transport.py" line="207"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="257"/>
+        <location filename="../transport.py" line="260"/>
         <source>Step {step} of {furthest}</source>
         <translation>第 {step} 步，共 {furthest} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="261"/>
+        <location filename="../transport.py" line="264"/>
         <source>Epoch {epoch}, example {i} of {n}</source>
         <translation>第 {epoch} 轮，第 {i} 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="264"/>
+        <location filename="../transport.py" line="267"/>
         <source>Epoch 1, example 0 of {n}</source>
         <translation>第 1 轮，第 0 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="265"/>
+        <location filename="../transport.py" line="268"/>
         <source>Phase: {phase}</source>
         <translation>阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="363"/>
+        <location filename="../transport.py" line="366"/>
         <source>Number of steps to run in the background:</source>
         <translation>在后台运行的步数：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="375"/>
+        <location filename="../transport.py" line="378"/>
         <source>Play speed: from one step every 3 seconds to as fast as possible (now: {speed})</source>
         <translation>播放速度：从每 3 秒一步到尽可能快（当前：{speed}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="423"/>
-        <location filename="../transport.py" line="424"/>
+        <location filename="../transport.py" line="426"/>
+        <location filename="../transport.py" line="427"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="426"/>
+        <location filename="../transport.py" line="429"/>
         <source>Pause ({key})</source>
         <translation>暂停（{key}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="432"/>
+        <location filename="../transport.py" line="435"/>
         <source>Play: take steps one after another at the chosen speed ({key})</source>
         <translation>播放：按选定的速度一步接一步地训练（{key}）</translation>
     </message>
@@ -2018,7 +2018,7 @@ Apply it anyway?</source>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../views/common.py" line="63"/>
+        <location filename="../views/common.py" line="64"/>
         <source>… ({n} more)</source>
         <translation>…（另有 {n} 个）</translation>
     </message>
@@ -2120,62 +2120,62 @@ Apply it anyway?</source>
 <context>
     <name>WalkView</name>
     <message>
-        <location filename="../views/walk_view.py" line="40"/>
+        <location filename="../views/walk_view.py" line="39"/>
         <source>◀ Previous</source>
         <translation>◀ 上一条</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="41"/>
+        <location filename="../views/walk_view.py" line="40"/>
         <source>Next ▶</source>
         <translation>下一条 ▶</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="45"/>
+        <location filename="../views/walk_view.py" line="44"/>
         <source>Previous part of the derivation ({key})</source>
         <translation>推导的上一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="47"/>
+        <location filename="../views/walk_view.py" line="46"/>
         <source>Next part of the derivation ({key})</source>
         <translation>推导的下一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="75"/>
+        <location filename="../views/walk_view.py" line="71"/>
         <source>Guided walk</source>
         <translation>逐步讲解</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="78"/>
+        <location filename="../views/walk_view.py" line="74"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="78"/>
+        <location filename="../views/walk_view.py" line="74"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="78"/>
+        <location filename="../views/walk_view.py" line="74"/>
         <source>Output update</source>
         <translation>输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="78"/>
+        <location filename="../views/walk_view.py" line="74"/>
         <source>Input update</source>
         <translation>输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="114"/>
+        <location filename="../views/walk_view.py" line="110"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="115"/>
+        <location filename="../views/walk_view.py" line="111"/>
         <source>Press Next (or Sub-step) to start the first example.</source>
         <translation>按“下一条”（或“子步”）开始第一个样本。</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="123"/>
+        <location filename="../views/walk_view.py" line="119"/>
         <source>Step {step} · {phase}</source>
         <translation>第 {step} 步 · {phase}</translation>
     </message>

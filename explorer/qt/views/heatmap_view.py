@@ -159,13 +159,13 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
             lim = geometry.symmetric_limit(din, dout)
             self.values_in, self.values_out = din, dout
             levels = (-lim, lim)
-            self.info.setText(self.tr("Δ of step {k}; colour scale \u00b1{L}").format(
+            self.info.setText(self.tr("Δ of step {k}, scale \u00b1{L}").format(
                 k=rec.step if rec is not None else 0, L=fmt(lim)))
         else:
             self._limit = geometry.symmetric_limit(W, Wo, current=self._limit)
             self.values_in, self.values_out = W, Wo.T
             levels = (-self._limit, self._limit)
-            self.info.setText(self.tr("values; fixed colour scale \u00b1{L}").format(L=fmt(self._limit)))
+            self.info.setText(self.tr("colour scale \u00b1{L} (fixed)").format(L=fmt(self._limit)))
         self.levels = levels
         self.img_in.setImage(diverging_rgba(self.values_in, levels[1]), autoLevels=False)
         self.img_out.setImage(diverging_rgba(self.values_out, levels[1]), autoLevels=False)

@@ -696,7 +696,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         scale = max(MIN_SCALE, min(scale, 1.6))
         self.view.resetTransform()
         self.view.scale(scale, scale)
-        self.view.centerOn(rect.center())
+        # too tall to fit at a readable size: start at the top, where the column headers are
+        y = min(rect.center().y(), rect.top() + vp.height() / (2 * scale))
+        self.view.centerOn(rect.center().x(), y)
 
 
 def _move(item, x: float, y: float) -> None:
