@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from explorer.engine import Config, geometry  # noqa: E402
+from explorer.engine.presets import preset_text  # noqa: E402
 from explorer.engine.model import PHASES  # noqa: E402
 from explorer.qt.bridge import SessionBridge  # noqa: E402
 from explorer.qt.views.base import View  # noqa: E402
@@ -313,6 +314,23 @@ def test_network_caps_large_vocabularies(qtbot):
     assert v.more_counts[2] == s.model.V - len(v.shown_out) > 0
     assert "more" in v.more[2].text()
     assert len(v.shown_hidden) == 24 and v.more_counts[1] == 16
+
+
+@pytest.mark.parametrize("output", ["softmax", "hs", "ns"])
+@pytest.mark.parametrize("width", [300, 550, 1200])
+def test_network_column_headers_never_overlap(qtbot, output, width):
+    """A small vocabulary in a narrow view brings the columns close: the headers go on two lines and the
+    columns stay far enough apart for them."""
+    s, b = make("cbow", output, text=preset_text("loop"), hidden=5)
+    v = show(qtbot, NetworkView(b), w=width, h=380)
+    s.step_forward(2)
+    qtbot.wait(10)
+    rects = [t.sceneBoundingRect() for t in v.headers]
+    assert all(t.text() for t in v.headers)
+    for a, c in zip(rects, rects[1:]):
+        assert a.right() < c.left(), [t.text() for t in v.headers]
+    if width == 1200:
+        assert all("\n" not in t.text() for t in v.headers)     # room enough: one line each
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout)
 
@@ -38,6 +38,7 @@ RADIUS = 8.0
 GLOW = 6.0
 X_IN, X_HID, X_OUT = 0.0, 260.0, 520.0
 MIN_SCALE = 0.6
+HEADER_SPACE = 14.0   # at least this much between two column headers
 SELECTED_C = QColor(230, 30, 30)
 #: walk keys whose quantity lives on the hidden layer / on the output units
 HIDDEN_KEYS = {"h", "EH"}
@@ -358,11 +359,13 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._pool(self.nodes_hid, min(N, CAP_HIDDEN))
         self._pool(self.nodes_out, min(s.model.n_out, CAP_WORDS) + 8)
         out = s.config.output
-        self.headers[0].setText(self.tr("input words x (one-hot)"))
-        self.headers[1].setText(self.tr("hidden layer h (N = {N})").format(N=N))
-        self.headers[2].setText({"softmax": self.tr("output y (softmax over V = {V})").format(V=V),
-                                 "hs": self.tr("inner nodes on the Huffman path"),
-                                 "ns": self.tr("positive and negative samples")}[out])
+        self._header_texts = [
+            self.tr("input words x (one-hot)"), self.tr("hidden layer h (N = {N})").format(N=N),
+            {"softmax": self.tr("output y (softmax over V = {V})").format(V=V),
+             "hs": self.tr("inner nodes on the Huffman path"), "ns": self.tr("positive and negative samples")}[out]]
+        fm = QFontMetricsF(self.header_font)
+        self._header_w = {wrap: [max(fm.horizontalAdvance(line) for line in (_two_lines(t) if wrap else t).split("\n"))
+                                 for t in self._header_texts] for wrap in (False, True)}
         self._fit_key = None
 
     # -- what to show -------------------------------------------------------------------------------
@@ -538,7 +541,14 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         # headers, "… N more", caption
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
         bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
-        for t, x in zip(self.headers, (X_IN, X_HID, X_OUT)):
+        # a header wider than its share of the row is set on two lines (a narrow view brings the columns close)
+        w1 = self._header_w[False]
+        wrap = any(b - a < (w1[i] + w1[i + 1]) / 2 + HEADER_SPACE
+                   for i, (a, b) in enumerate(zip((X_IN, X_HID), (X_HID, X_OUT))))
+        for t, x, text in zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts):
+            text = _two_lines(text) if wrap else text
+            if t.text() != text:
+                t.setText(text)
             br = t.boundingRect()
             _move(t, x - br.width() / 2, top - 2.4 * ROW - br.height() / 2)
         for t, x, n in zip(self.more, (X_IN, X_HID, X_OUT), more):
@@ -561,6 +571,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             w_in, w_out = self._label_w
             room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
             gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
+        # never so close that the column headers overlap, even on two lines
+        w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
+        gap = max(gap, float(np.ceil(max(w2[0] + w2[1], w2[1] + w2[2]) / 2 + HEADER_SPACE)))
         return 0.0, gap, 2 * gap
 
     def _fit_scene(self, top: float, bottom: float) -> None:
@@ -699,6 +712,21 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         # too tall to fit at a readable size: start at the top, where the column headers are
         y = min(rect.center().y(), rect.top() + vp.height() / (2 * scale))
         self.view.centerOn(rect.center().x(), y)
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken onto two lines: before its parenthesis, else at the space nearest the middle, else
+    (Chinese) in the middle."""
+    for mark in (" (", "（", "("):
+        i = text.find(mark)
+        if i > 0:
+            return text[:i].rstrip() + "\n" + text[i:].lstrip()
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if spaces:
+        i = min(spaces, key=lambda k: abs(k - len(text) / 2))
+        return text[:i] + "\n" + text[i + 1:]
+    i = (len(text) + 1) // 2
+    return text[:i] + "\n" + text[i:] if len(text) > 1 else text
 
 
 def _move(item, x: float, y: float) -> None:
