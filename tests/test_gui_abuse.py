@@ -6,9 +6,7 @@ import random
 import threading
 import time
 
-import pytest
-
-pytest.importorskip("pytestqt")
+import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

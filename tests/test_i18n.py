@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pytestqt")
+import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
 
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
@@ -326,7 +326,6 @@ def test_catalogue_is_complete_and_keeps_every_placeholder():
 
 
 def test_qm_is_the_compilation_of_the_ts_and_the_ts_has_every_string_of_the_code():
-    pytest.importorskip("PySide6.scripts.pyside_tool")
     from explorer.qt.i18n.__main__ import check
 
     assert QM.is_file() and QM.stat().st_size > 10000

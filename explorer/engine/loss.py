@@ -56,10 +56,13 @@ def dataset_loss(model, params, max_work: float = 3e8) -> float:
     total = 0.0
     n_in = np.diff(plan.in_ptr)
     n_tg = np.diff(plan.tgt_ptr)
-    ex_of_in = np.repeat(np.arange(M), n_in)
-    H = np.zeros((M, W.shape[1]))
-    np.add.at(H, ex_of_in, W[plan.in_ids])
-    H /= n_in[:, None]
+    # h of every example: the mean of its input vectors (a sum per example of consecutive rows)
+    if len(plan.in_ids) and (n_in > 0).all():
+        H = np.add.reduceat(W[plan.in_ids], plan.in_ptr[:-1], axis=0)
+    else:
+        H = np.zeros((M, W.shape[1]))
+        np.add.at(H, np.repeat(np.arange(M), n_in), W[plan.in_ids])
+    H /= np.maximum(n_in, 1)[:, None]
     ex_of_t = np.repeat(np.arange(M), n_tg)
     tg = plan.tgt_ids
     out = model.config.output

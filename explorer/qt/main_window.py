@@ -11,11 +11,12 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView,
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -277,7 +278,6 @@ class MainWindow(QMainWindow):
         """View ▸ Language: remember ``lang`` (QSettings), install its translations and rebuild the window
         around the same session (step, history, layout and panel settings are kept; see
         :mod:`explorer.qt.i18n.switch`). Returns the window that shows the session now."""
-        from PySide6.QtWidgets import QApplication
 
         from .i18n.switch import rebuild_window
 
@@ -343,7 +343,8 @@ class MainWindow(QMainWindow):
         if self._busy:
             return
         self.transport.pause()
-        session = self.setup_panel.build_session()
+        with self.working(self.tr("Building the vocabulary, the examples and the model…")):
+            session = self.setup_panel.build_session()
         if session is None:
             return
         warning = session.model.cost_warning()
@@ -353,6 +354,21 @@ class MainWindow(QMainWindow):
         self._session_path = None
         self.set_session(session, fill_fields=False)
         self.show_message(self.tr("Applied: a new session at step 0."))
+
+    @contextmanager
+    def working(self, message: str):
+        """A wait cursor and ``message`` in the status bar while the window builds something that can take
+        seconds (a corpus of megabytes: reading, the vocabulary, the examples, the training-set loss)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        bar = self.statusBar()
+        bar.showMessage(message)
+        bar.repaint()      # now: the work below keeps the event loop from painting
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            if bar.currentMessage() == message:   # a message the work left (a problem) stays
+                bar.clearMessage()
 
     def confirm_costly(self, warning: str) -> bool:
         """Ask before applying a configuration whose steps would be slow or large."""
@@ -366,7 +382,8 @@ class MainWindow(QMainWindow):
         if self._busy or self.bridge.session is None:
             return
         self.transport.pause()
-        session = self.setup_panel.build_reset_session(self.bridge.session)
+        with self.working(self.tr("Building the model again…")):
+            session = self.setup_panel.build_reset_session(self.bridge.session)
         if session is not None:
             self.set_session(session, fill_fields=False)
             self.show_message(self.tr("Reset: step 0 with fresh weights."))
@@ -520,7 +537,8 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         try:
-            text = read_text_file(path)
+            with self.working(self.tr("Reading {path}…").format(path=path)):
+                text = read_text_file(path)
         except ExplorerError as exc:
             self.show_error(str(exc))
             return False
@@ -531,16 +549,14 @@ class MainWindow(QMainWindow):
     def open_session(self, path: str | None = None) -> bool:
         if self._busy:
             return False
-        if not hasattr(Session, "load"):
-            self.show_error(self.tr("Opening sessions is not available in this version."))
-            return False
         path = path or self.ask_open_path(self.tr("Open session"),
                                           self.tr("Explorer sessions (*.w2vx);;All files (*)"))
         if not path:
             return False
         self.transport.pause()
         try:
-            session = Session.load(path)
+            with self.working(self.tr("Opening {path}…").format(path=path)):
+                session = Session.load(path)
         except ExplorerError as exc:
             self.show_error(str(exc))
             return False
