@@ -554,15 +554,9 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         self.transport.pause()
-        try:
-            with self.working(self.tr("Opening {path}…").format(path=path)):
-                session = Session.load(path)
-        except ExplorerError as exc:
-            self.show_error(str(exc))
-            return False
-        except OSError as exc:
-            self.show_error(self.tr("Cannot open {path}: {reason}").format(path=path,
-                                                                           reason=exc.strerror or exc))
+        with self.working(self.tr("Opening {path}…").format(path=path)):
+            ok, session = self._file_call(lambda: Session.load(path), path, writing=False)
+        if not ok:
             return False
         self._session_path = str(path)
         self.set_session(session)
@@ -591,14 +585,7 @@ class MainWindow(QMainWindow):
         if s is None or self._busy:
             return False
         self.transport.pause()
-        try:
-            s.save(path)
-        except ExplorerError as exc:
-            self.show_error(str(exc))
-            return False
-        except OSError as exc:
-            self.show_error(self.tr("Cannot write {path}: {reason}").format(path=path,
-                                                                            reason=exc.strerror or exc))
+        if not self._file_call(lambda: s.save(path), path, writing=True)[0]:
             return False
         self._session_path = str(path)
         self._update_title()
@@ -625,17 +612,22 @@ class MainWindow(QMainWindow):
             # long: on the worker, with progress and Cancel-free completion
             self._run_kind = f"export:{path}"
             return self.worker.run_call(lambda sess, progress: fn(sess, path, progress=progress))
-        try:
-            fn(s, path)
-        except ExplorerError as exc:
-            self.show_error(str(exc))
-            return False
-        except OSError as exc:
-            self.show_error(self.tr("Cannot write {path}: {reason}").format(path=path,
-                                                                            reason=exc.strerror or exc))
+        if not self._file_call(lambda: fn(s, path), path, writing=True)[0]:
             return False
         self.show_message(self.tr("Wrote {path}.").format(path=path))
         return True
+
+    def _file_call(self, fn, path, writing: bool) -> tuple[bool, object]:
+        """(True, ``fn()``), or (False, None) with the problem shown in one line: the session's own message,
+        or the system's reason the file cannot be opened or written."""
+        try:
+            return True, fn()
+        except ExplorerError as exc:
+            self.show_error(str(exc))
+        except OSError as exc:
+            text = self.tr("Cannot write {path}: {reason}") if writing else self.tr("Cannot open {path}: {reason}")
+            self.show_error(text.format(path=path, reason=exc.strerror or exc))
+        return False, None
 
     def export_plot(self, view, path: str | None = None) -> bool:
         path = path or self.ask_save_path(self.tr("Export plot"), self.tr("PNG image (*.png);;SVG image (*.svg)"),
