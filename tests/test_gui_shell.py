@@ -593,6 +593,20 @@ def test_shortcuts_are_listed_and_named_in_tooltips(win):
     assert win._shortcuts_dialog.isVisible()
 
 
+def test_a_window_deleted_with_deferred_work_pending_raises_nothing(qtbot, settings):
+    """Work queued for the next event-loop pass (a refit after a font change, a catch-up redraw) belongs to
+    its widget: deleting the window first cancels it, instead of calling into deleted C++ objects."""
+    w = MainWindow(royal_session(), settings=settings, views=view_classes(), restore_layout=False)
+    w.show()
+    qtbot.waitExposed(w)
+    w.act_presentation.trigger()          # font change: the setup panel queues a refit
+    w.resize(w.width() - 50, w.height())  # resize: stale views queue a catch-up
+    w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)                        # pytest-qt fails the test on any exception raised in here
+    style.apply_theme(QApplication.instance(), style.LIGHT)
+
+
 def test_close_leaves_no_thread_or_timer(qtbot, make_window):
     w = make_window()
     _slow(w.session)

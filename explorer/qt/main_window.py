@@ -743,7 +743,7 @@ class MainWindow(QMainWindow):
             for row in rows:
                 self.docks[row[0]].raise_()
         self._resize_default(self._default_columns)
-        QTimer.singleShot(0, lambda: self._resize_default(self._default_columns))
+        QTimer.singleShot(0, self, lambda: self._resize_default(self._default_columns))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

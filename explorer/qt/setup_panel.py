@@ -306,7 +306,7 @@ class SetupPanel(QWidget):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self.fit_width)  # after the layouts took the new font
+            QTimer.singleShot(0, self, self.fit_width)  # after the layouts took the new font (not if closed)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -973,12 +973,12 @@ class OnScreenMixin:
     def moveEvent(self, event):
         super().moveEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self._catch_up)
+            QTimer.singleShot(0, self, self._catch_up)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self._catch_up)
+            QTimer.singleShot(0, self, self._catch_up)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1006,7 +1006,7 @@ class DirectRepaint:
         self.view.viewport().update()
         if not self._own:
             self._own = True
-            QTimer.singleShot(0, self._clear)
+            QTimer.singleShot(0, self.view, self._clear)
 
     def _clear(self) -> None:
         self._own = False

@@ -455,7 +455,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         if s.record is not getattr(self, "_drawn_record", None):
             # the highlight is for a record this view has not drawn yet (the guided walk redraws first): the
             # arrows drawn belong to the old record; this view's own redraw follows and shows the highlight
-            QTimer.singleShot(0, self._refresh_if_behind)
+            QTimer.singleShot(0, self, self._refresh_if_behind)
             return
         show_in, show_out = self.in_box.isChecked(), self.out_box.isChecked()
         self._draw_emphasis(s, self.basis, show_in, show_out)
