@@ -17,6 +17,23 @@ INITS = ("uniform", "word2vec", "gensim")
 #: word2vec.c floors the decayed learning rate at alpha0 * 1e-4.
 LR_FLOOR_RATIO = 1e-4
 
+# -- caps: every value that multiplies work or memory has an upper bound (README, "Bad input") --------
+#: hidden size N
+MAX_HIDDEN = 10_000
+#: window C (context words on each side); the example plan holds 2C context slots per corpus word
+MAX_WINDOW = 100
+#: negatives k per target
+MAX_NEGATIVE = 1000
+#: noise exponent p: count^p must stay finite for every count a corpus can have
+MAX_NS_POWER = 10.0
+#: V × N of each weight matrix (W and W'): 10^8 float64 values are 800 MB
+MAX_MATRIX_VALUES = 10**8
+#: V × N with the full softmax, whose every step computes and records all V output vectors
+#: (about 3·V·N·8 bytes per step: 240 MB at the cap); the cost warning starts far below
+MAX_SOFTMAX_VALUES = 10**7
+#: the corpus text the desktop app takes (the command line takes up to corpus.MAX_CORPUS_BYTES)
+MAX_APP_CORPUS_BYTES = 16 * 2**20
+
 
 @dataclass(frozen=True)
 class Config:
@@ -75,18 +92,33 @@ class Config:
             need(isinstance(v, (int, float)) and not isinstance(v, bool), f"{name} must be a number, got {v!r}")
             need(v == v and abs(v) != float("inf"), f"{name} must be finite, got {v!r}")
         need(self.hidden >= 1, f"hidden size N must be at least 1, got {self.hidden}")
-        need(self.hidden <= 10_000, f"hidden size N must be at most 10000, got {self.hidden}")
+        need(self.hidden <= MAX_HIDDEN, f"hidden size N must be at most {MAX_HIDDEN}, got {self.hidden}")
         need(self.window >= 1, f"window C must be at least 1, got {self.window}")
+        need(self.window <= MAX_WINDOW, f"window C must be at most {MAX_WINDOW}, got {self.window}")
         need(self.lr > 0, f"learning rate must be > 0, got {self.lr:g}")
         need(self.epochs >= 1, f"epochs must be at least 1, got {self.epochs}")
         need(self.seed >= 0, f"seed must be >= 0, got {self.seed}")
         need(self.seed < 2**63, f"seed must be < 2^63, got {self.seed}")
         need(self.min_count >= 1, f"min count must be at least 1, got {self.min_count}")
         need(self.ns_power >= 0, f"ns power must be >= 0, got {self.ns_power:g}")
+        need(self.ns_power <= MAX_NS_POWER, f"ns power must be at most {MAX_NS_POWER:g} (count^p must stay "
+                                            f"finite), got {self.ns_power:g}")
         need(self.sample >= 0, f"sample must be >= 0, got {self.sample:g}")
         if self.output == "ns":
             need(self.negative >= 1, f"negative sampling needs at least 1 negative, got {self.negative}")
-        need(self.negative <= 1000, f"negative must be at most 1000, got {self.negative}")
+        need(self.negative <= MAX_NEGATIVE, f"negative must be at most {MAX_NEGATIVE}, got {self.negative}")
+
+    def check_size(self, V: int) -> None:
+        """Raise a one-line :class:`ConfigError` when a vocabulary of ``V`` words makes the weight matrices
+        (V × N) or the full softmax's steps (V × N per step) larger than the caps."""
+        vn = V * self.hidden
+        if vn > MAX_MATRIX_VALUES:
+            raise ConfigError(f"V × N = {V} × {self.hidden} = {vn:,} values per weight matrix; the limit is "
+                              f"{MAX_MATRIX_VALUES:,} (use a smaller hidden size or a larger min count)")
+        if self.output == "softmax" and vn > MAX_SOFTMAX_VALUES:
+            raise ConfigError(f"full softmax with V × N = {V} × {self.hidden} = {vn:,}; the limit is "
+                              f"{MAX_SOFTMAX_VALUES:,} (use hs or ns, a smaller hidden size or a larger "
+                              f"min count)")
 
     @property
     def init_scheme(self) -> str:

@@ -35,6 +35,7 @@ class Model:
         self.corpus = corpus
         self.config = config
         self.vocab = vocab if vocab is not None else build_vocabulary(corpus, config.min_count)
+        config.check_size(len(self.vocab))
         self.stream = ExampleStream(corpus, self.vocab, config)
         if self.stream.epoch_length(0) == 0:
             raise CorpusError("the corpus gives no training examples (every sentence has a single word "

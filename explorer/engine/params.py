@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
+import stat
 import zipfile
-import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import FileFormatError
+from .config import MAX_HIDDEN, MAX_MATRIX_VALUES
+from .npyio import ZIP_ERRORS, read_npy_member, reason
+from .outputs import atomic_file, atomic_write_bytes  # noqa: F401  (re-exported: the one writer)
+
+#: a weights file's words: at most this many bytes of vocabulary array (UTF-32 in the .npz)
+MAX_VOCAB_BYTES = 256 * 2**20
 
 
 @dataclass
@@ -61,91 +65,107 @@ def save_weights(path, params: Params, vocab_words) -> None:
     atomic_write_bytes(path, buf.getvalue())
 
 
-@contextmanager
-def atomic_file(path, mode: str = "wb"):
-    """Open a temporary file next to ``path`` for writing; on success it replaces ``path`` atomically.
-
-    On any error the temporary file is removed and ``path`` is left as it was. ``mode`` is ``"wb"`` or
-    ``"w"`` (UTF-8 text, ``\\n`` line ends). An OS error becomes a one-line :class:`FileFormatError`.
-    The file gets the usual permissions (0666 minus the umask), not mkstemp's 0600.
-    """
-    path = Path(path)
-    name = str(path)
-    if path.is_dir():
-        raise FileFormatError(f"cannot write {name!r}: it is a folder")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
-        with os.fdopen(fd, mode, **kw) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise FileFormatError(f"cannot write {name!r}: {exc.strerror or exc}") from None
-        raise
-
-
-def atomic_write_bytes(path, data: bytes) -> None:
-    """Write ``data`` to a temporary file in the same folder, then rename: never a half-written file."""
-    with atomic_file(path, "wb") as f:
-        f.write(data)
-
-
 def load_weights(path, vocab_words=None, hidden: int | None = None, output: str | None = None):
     """Read an .npz written by :func:`save_weights` (never unpickling) and check it against the run.
 
-    Returns ``(Params, vocab_words)``. A mismatch in shapes or vocabulary is a one-line
+    Returns ``(Params, vocab_words)``. Every declared shape is checked before anything is read: against the
+    run (V words, N = ``hidden``, V' for ``output``) when given, and against the caps
+    (:data:`~explorer.engine.config.MAX_MATRIX_VALUES`, ``MAX_HIDDEN``) always. ``W_in`` and ``W_out`` must
+    be real floating-point arrays (float16/32/64), ``vocab`` an array of strings. A problem is a one-line
     :class:`FileFormatError`.
     """
     name = str(path)
+
+    def fail(problem: str):
+        raise FileFormatError(f"weights file {name!r} {problem}")
+
+    p = Path(path)
     try:
-        with np.load(path, allow_pickle=False) as z:
-            missing = [k for k in ("W_in", "W_out", "vocab") if k not in z.files]
-            if missing:
-                raise FileFormatError(f"weights file {name!r} has no {missing[0]!r} array")
-            W = np.array(z["W_in"], dtype=np.float64)
-            W_out = np.array(z["W_out"], dtype=np.float64)
-            words = [str(w) for w in z["vocab"].tolist()]
-    except FileFormatError:
-        raise
+        st = os.stat(p)
     except FileNotFoundError:
         raise FileFormatError(f"weights file {name!r} does not exist") from None
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, TypeError, NotImplementedError,
-            RuntimeError, zlib.error) as exc:  # zip: unsupported/encrypted member; deflate: bad data
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FileFormatError(f"weights file {name!r} is damaged or not an .npz ({reason[:80]})") from None
-    if W.ndim != 2 or W_out.ndim != 2:
-        raise FileFormatError(f"weights file {name!r}: W_in and W_out must be 2-D")
+    except OSError as exc:
+        raise FileFormatError(f"cannot read weights file {name!r}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        fail("is a folder, not a file")
+    try:
+        with open(p, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise FileFormatError(f"cannot read weights file {name!r}: {exc.strerror or exc}") from None
+    if head.startswith(b"\x93NUMPY"):
+        fail("is a single .npy array, not an .npz archive of W_in, W_out and vocab")
+    if not head.startswith(b"PK"):
+        fail("is not an .npz archive (weights are saved as an .npz of W_in, W_out and vocab)")
+    try:
+        zf = zipfile.ZipFile(p, "r")
+    except (zipfile.BadZipFile, *ZIP_ERRORS) as exc:
+        fail(f"is damaged or not an .npz ({reason(exc)})")
+    with zf:
+        infos = {}
+        for info in zf.infolist():
+            infos.setdefault(info.filename, info)
+        for k in ("W_in", "W_out", "vocab"):
+            if f"{k}.npy" not in infos:
+                fail(f"has no {k!r} array")
+        dims = {}
+
+        def matrix(key: str, rows_of: str, cols_of: str):
+            def check(shape, dtype):
+                if dtype.kind != "f":
+                    fail(f"array {key!r} has type {dtype}; weights must be real floating-point numbers")
+                if len(shape) != 2:
+                    fail(f"array {key!r} has shape {shape}; W_in and W_out must be 2-D")
+                for d, v in ((rows_of, shape[0]), (cols_of, shape[1])):
+                    if d in dims and dims[d] != v:
+                        fail(_mismatch(key, shape, d, v, dims[d], d in run, output))
+                    dims.setdefault(d, v)
+                if dims.get("N", 0) > MAX_HIDDEN:
+                    fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
+                if shape[0] * shape[1] > MAX_MATRIX_VALUES:
+                    fail(f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}")
+            return check
+
+        def vocab_check(shape, dtype):
+            if dtype.kind != "U":
+                fail(f"array 'vocab' has type {dtype}, expected strings")
+            if len(shape) != 1:
+                fail(f"array 'vocab' has shape {shape}, expected one word per row of W_in")
+            if "V" in dims and shape[0] != dims["V"]:
+                fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
+            if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
+                fail(f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}")
+
+        if vocab_words is not None:
+            dims["V"] = len(vocab_words)
+        if hidden is not None:
+            dims["N"] = hidden
+        if output is not None and "V" in dims:
+            dims["V'"] = n_output_vectors(output, dims["V"])
+        run = set(dims)
+        W = read_npy_member(zf, infos["W_in.npy"], matrix("W_in", "V", "N"), fail)
+        W_out = read_npy_member(zf, infos["W_out.npy"], matrix("W_out", "N", "V'"), fail)
+        vocab = read_npy_member(zf, infos["vocab.npy"], vocab_check, fail)
+    words = [str(w) for w in vocab.tolist()]
     V, N = W.shape
-    if len(words) != V:
-        raise FileFormatError(f"weights file {name!r}: vocab has {len(words)} words but W_in has {V} rows")
-    if W_out.shape[0] != N:
-        raise FileFormatError(f"weights file {name!r}: W_out has {W_out.shape[0]} rows, expected N = {N}")
+    if output is not None and W_out.shape[1] != n_output_vectors(output, V):
+        fail(f"W_out has {W_out.shape[1]} columns, output layer {output!r} needs {n_output_vectors(output, V)}")
     if not (np.all(np.isfinite(W)) and np.all(np.isfinite(W_out))):
-        raise FileFormatError(f"weights file {name!r} contains non-finite values")
+        fail("contains non-finite values")
     if vocab_words is not None and list(vocab_words) != words:
         diff = next((i for i, (a, b) in enumerate(zip(vocab_words, words)) if a != b),
                     min(len(words), len(vocab_words)))
-        raise FileFormatError(f"weights file {name!r}: vocabulary does not match the corpus "
-                              f"({len(words)} vs {len(vocab_words)} words, first difference at index {diff})")
-    if hidden is not None and N != hidden:
-        raise FileFormatError(f"weights file {name!r}: hidden size is {N}, the run uses N = {hidden}")
-    if output is not None:
-        want = n_output_vectors(output, V)
-        if W_out.shape[1] != want:
-            raise FileFormatError(f"weights file {name!r}: W_out has {W_out.shape[1]} columns, "
-                                  f"output layer {output!r} needs {want}")
-    return Params(W, W_out), words
+        fail(f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
+             f"difference at index {diff})")
+    return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
+
+
+def _mismatch(key: str, shape: tuple, dim: str, got: int, want: int, from_run: bool, output) -> str:
+    """The one-line reason a weights array's declared shape does not fit."""
+    if not from_run:
+        return f"array {key!r} has shape {shape}: {dim} = {got}, but the other arrays say {want}"
+    if dim == "V":
+        return f"holds vectors for {got} words, but the corpus's vocabulary has {want} words"
+    if dim == "N":
+        return f"has hidden size {got}, the run uses N = {want}"
+    return f"W_out has {got} columns, output layer {output!r} needs {want}"
