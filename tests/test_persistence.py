@@ -246,7 +246,7 @@ def test_each_missing_member_is_named(tmp_path, saved, member):
     ("initial_W", np.full((10, 4), np.nan), "non-finite"),
     ("lrs", -np.ones(35), "learning rate"),
     ("epoch_ids", np.array([0, 40]), "epoch"),
-    ("W", np.array([{"a": 1}], dtype=object), "not a readable .npy"),
+    ("W", np.array([{"a": 1}], dtype=object), "holds objects"),
 ])
 def test_wrong_arrays(tmp_path, saved, key, array, expect):
     m = members(saved)

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -55,7 +54,9 @@ from .. import __version__
 from ..engine.config import Config
 from ..engine.corpus import MAX_CORPUS_BYTES
 from ..engine.model import PHASES
-from ..engine.params import Params, atomic_file
+from ..engine.npyio import NPY_HEADER_ALLOWANCE, ZIP_ERRORS, read_npy_member
+from ..engine.outputs import atomic_file, check_writable  # noqa: F401  (re-exported)
+from ..engine.params import Params
 from ..errors import ExplorerError, FileFormatError
 from .history import FastSteps, LrSchedule
 
@@ -71,23 +72,17 @@ MEMBERS = (MANIFEST, SESSION_JSON, CORPUS) + tuple(f"{a}.npy" for a in ARRAYS)
 
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_MEMBERS = 256
-NPY_HEADER_ALLOWANCE = 64 * 1024   # an .npy header is at most this long (np.load's own limit is 10000)
+# -- caps on what a session file may declare (README, "Bad input"); checked before anything is read --------
+#: computed steps (``furthest``): the loss and learning-rate series hold 16 bytes per step
+MAX_STEPS = 50_000_000
+#: entries of the learning-rate schedule (each a change of η made in the app)
+MAX_SCHEDULE_ENTRIES = 10_000
+#: bookmarks, and the length of a bookmark's name
+MAX_BOOKMARKS = 10_000
+MAX_BOOKMARK_NAME = 500
+#: all seek checkpoints together (K × (V·N + N·V') float64 values)
+MAX_CHECKPOINT_BYTES = 512 * 2**20
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # same bytes for the same session: no timestamps in the archive
-
-
-# -- atomic writing: explorer.engine.params.atomic_file (re-exported here) ------------------------
-
-
-def check_writable(path, what: str = "output file") -> None:
-    """Fail early (one line) if ``path`` cannot be written: its folder is missing or it is a folder."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    if p.is_dir():
-        raise ExplorerError(f"{what} {str(path)!r} is a folder")
-    if not folder.is_dir():
-        raise ExplorerError(f"{what} {str(path)!r}: folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExplorerError(f"{what} {str(path)!r}: folder {str(folder)!r} is not writable")
 
 
 # -- saving ------------------------------------------------------------------------------------------
@@ -192,8 +187,7 @@ class _Reader:
         try:
             with self.zf.open(info) as f:
                 data = f.read(limit + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
-                zipfile.LargeZipFile, zlib.error) as exc:  # zlib.error: a corrupt deflate stream
+        except ZIP_ERRORS as exc:  # zlib.error: a corrupt deflate stream
             self.fail(f"is damaged: cannot read {member!r} ({_reason(exc)})")
         if len(data) != info.file_size:
             self.fail(f"is damaged: {member!r} has {len(data)} bytes, the archive says {info.file_size}")
@@ -210,25 +204,37 @@ class _Reader:
         return obj
 
     def array(self, key: str, shape: tuple, dtype) -> np.ndarray:
-        """The array ``key``.npy, which must have exactly ``shape`` and a ``dtype``-compatible type."""
+        """The array ``key``.npy, which must have exactly ``shape`` and a ``dtype``-compatible type
+        (the declared header is checked before the data is read or inflated)."""
         member = f"{key}.npy"
         dtype = np.dtype(dtype)
-        nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-        data = self.read(member, nbytes + NPY_HEADER_ALLOWANCE)
-        try:
-            a = np.load(io.BytesIO(data), allow_pickle=False)
-        except (ValueError, EOFError, OSError, TypeError) as exc:
-            self.fail(f"is damaged: {member!r} is not a readable .npy array ({_reason(exc)})")
-        if not isinstance(a, np.ndarray):
-            self.fail(f"is damaged: {member!r} is not a single array")
-        if a.dtype.kind != dtype.kind or a.dtype.itemsize != dtype.itemsize:
-            self.fail(f"array {key!r} has type {a.dtype}, expected {dtype}")
-        if a.shape != tuple(shape):
-            self.fail(f"array {key!r} has shape {a.shape}, expected {tuple(shape)}")
+        info = self.infos.get(member)
+        if info is None:
+            self.fail(f"has no {member!r} (damaged or not a session file)")
+        limit = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize + NPY_HEADER_ALLOWANCE
+        if info.file_size > limit:
+            self.fail(f"member {member!r} is {info.file_size} bytes, more than the {limit} expected")
+
+        def check(got_shape, got_dtype):
+            if got_dtype.kind != dtype.kind or got_dtype.itemsize != dtype.itemsize:
+                self.fail(f"array {key!r} has type {got_dtype}, expected {dtype}")
+            if got_shape != tuple(shape):
+                self.fail(f"array {key!r} has shape {_short(got_shape)}, expected {tuple(shape)}")
+
+        a = read_npy_member(self.zf, info, check, lambda problem: self.fail(_damaged(problem)))
         a = np.array(a, dtype=dtype, order="C")  # native byte order, own memory, writable
         if dtype.kind == "f" and key not in ("epoch_losses",) and a.size and not np.all(np.isfinite(a)):
             self.fail(f"array {key!r} contains non-finite values")
         return a
+
+
+def _damaged(problem: str) -> str:
+    return problem if problem.startswith("is ") else f"is damaged: {problem}"
+
+
+def _short(shape) -> str:
+    text = str(tuple(shape))
+    return text if len(text) <= 60 else text[:28] + "…" + text[-28:]
 
 
 def _reason(exc: BaseException) -> str:
@@ -289,21 +295,67 @@ def _manifest(r: _Reader) -> dict:
     return m
 
 
-def load_session(path, cls=None):
-    """Read a ``.w2vx`` file into a new :class:`~explorer.session.session.Session` (``cls``)."""
+def load_session(path, cls=None, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True):
+    """Read a ``.w2vx`` file into a new :class:`~explorer.session.session.Session` (``cls``).
+
+    Every declared size is checked against the caps above and against the configuration before it is
+    read; with ``verify`` (the default) the whole history is then replayed from the initial parameters and
+    must reproduce every stored checkpoint and the current parameters bit for bit. So a session that is
+    returned works: seeking, undo and every view can replay any step of it. Any problem, including running
+    out of memory, is one :class:`FileFormatError`; nothing that exists is changed.
+    """
     if cls is None:
         from .session import Session as cls
-    with _open(path) as (zf, name):
-        r = _Reader(zf, name)
-        _manifest(r)
-        corpus_limit = MAX_CORPUS_BYTES
-        text_bytes = r.read(CORPUS, corpus_limit)
+    try:
+        with _open(path) as (zf, name):
+            r = _Reader(zf, name)
+            _manifest(r)
+            text_bytes = r.read(CORPUS, corpus_limit)
+            try:
+                text = text_bytes.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                r.fail(f"is damaged: {CORPUS!r} is not UTF-8 (offset {exc.start})")
+            meta = r.json(SESSION_JSON, 32 * 2**20 + 4 * len(text_bytes))
+            session = _build(cls, r, meta, text)
+        if verify:
+            verify_replay(session, name)
+        return session
+    except MemoryError:
+        raise FileFormatError(f"session file {str(path)!r} does not fit in memory") from None
+
+
+def verify_replay(session, name: str) -> None:
+    """Replay ``session`` from step 0 to its furthest step; every stored checkpoint and the current
+    parameters must be reproduced bit for bit, and no step may fail (a one-line FileFormatError)."""
+    ck = session.checkpoints.items()
+    steps = [s for s, _ in ck]
+    targets = sorted(set(steps[1:]) | {session.step, session.furthest})
+    stored = dict(ck)
+    params = session.initial.copy()
+    at = 0
+    for t in targets:
+        if t <= at:
+            continue
         try:
-            text = text_bytes.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            r.fail(f"is damaged: {CORPUS!r} is not UTF-8 (offset {exc.start})")
-        meta = r.json(SESSION_JSON, 32 * 2**20 + 4 * len(text_bytes))
-        return _build(cls, r, meta, text)
+            session._replay(params, at, t)
+        except (ExplorerError, RuntimeError, ArithmeticError, ValueError, FloatingPointError) as exc:
+            raise FileFormatError(f"session file {name!r} cannot be replayed: steps {at + 1}..{t} fail "
+                                  f"({_reason(exc)})") from None
+        at = t
+        if t in stored and not stored[t].equals(params):
+            raise FileFormatError(f"session file {name!r} is inconsistent: replaying its history does not "
+                                  f"reproduce its checkpoint at step {t}")
+        if t == session.step and not _current(session).equals(params):
+            raise FileFormatError(f"session file {name!r} is inconsistent: replaying its history does not "
+                                  f"reproduce its parameters at step {t}")
+
+
+def _current(session) -> Params:
+    """The session's parameters after ``step`` completed steps (without a sub-stepped output update)."""
+    params = session.params.copy()
+    if session.pending is not None and session.phase_index >= 2:
+        session.model.revert(params, session.pending, "out")
+    return params
 
 
 def _build(cls, r: _Reader, meta: dict, text: str):
@@ -328,12 +380,16 @@ def _build(cls, r: _Reader, meta: dict, text: str):
                                                   f"(computed steps are 0..{furthest})")
     need(_is_int(phase_index) and -1 <= phase_index <= len(PHASES) - 2,
          f"has an invalid sub-step phase {str(phase_index)[:20]!r}")
+    need(furthest <= MAX_STEPS, f"has {furthest} computed steps; the limit is {MAX_STEPS:,}")
     interval = meta["checkpoint_interval"]
     need(_is_int(interval) and interval >= 1, f"has an invalid checkpoint interval {str(interval)[:20]!r}")
 
     # the learning-rate schedule
     sched = meta["schedule"]
     need(isinstance(sched, list) and sched, "has an empty or invalid learning-rate schedule")
+    need(len(sched) <= min(MAX_SCHEDULE_ENTRIES, furthest + 1),
+         f"has {len(sched)} learning-rate schedule entries; the limit is "
+         f"{min(MAX_SCHEDULE_ENTRIES, furthest + 1):,} (at most one per computed step, and {MAX_SCHEDULE_ENTRIES:,})")
     prev = 0
     for item in sched:
         ok = (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and item[0] > prev
@@ -344,6 +400,7 @@ def _build(cls, r: _Reader, meta: dict, text: str):
     need(sched[0][0] == 1, "has a learning-rate schedule that does not start at step 1")
     fast = meta["fast_steps"]
     need(isinstance(fast, list), "has an invalid list of fast-forwarded steps")
+    need(len(fast) <= furthest, f"has {len(fast)} ranges of fast-forwarded steps, more than its {furthest} steps")
     prev = 0
     for item in fast:
         need(isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and _is_int(item[1])
@@ -352,9 +409,12 @@ def _build(cls, r: _Reader, meta: dict, text: str):
         prev = item[1]
     bookmarks = meta["bookmarks"]
     need(isinstance(bookmarks, list), "has an invalid bookmark list")
+    need(len(bookmarks) <= MAX_BOOKMARKS, f"has {len(bookmarks)} bookmarks; the limit is {MAX_BOOKMARKS:,}")
     for b in bookmarks:
-        need(isinstance(b, list) and len(b) == 2 and isinstance(b[0], str) and _is_int(b[1]) and b[1] >= 0,
-             f"has an invalid bookmark {str(b)[:40]}")
+        need(isinstance(b, list) and len(b) == 2 and isinstance(b[0], str) and _is_int(b[1])
+             and 0 <= b[1] <= furthest and len(b[0]) <= MAX_BOOKMARK_NAME,
+             f"has an invalid bookmark {str(b)[:40]} (a name of at most {MAX_BOOKMARK_NAME} characters and "
+             f"a step in 0..{furthest})")
 
     # the model: rebuilt from the corpus and configuration, checked against the saved vocabulary
     vocab = meta["vocab"]
@@ -366,6 +426,11 @@ def _build(cls, r: _Reader, meta: dict, text: str):
          f"says there are {str(n_out)[:20]} output vectors; V = {V} and output {config.output!r} need "
          f"{V - 1 if config.output == 'hs' else V}")
 
+    try:
+        config.check_size(V)
+    except ExplorerError as exc:
+        r.fail(f"has a model too large to load: {exc}")
+
     # arrays, each with the shape the metadata implies (checked before reading)
     W0 = r.array("initial_W", (V, N), np.float64)
     Wo0 = r.array("initial_W_out", (N, n_out), np.float64)
@@ -376,6 +441,9 @@ def _build(cls, r: _Reader, meta: dict, text: str):
     need(not lrs.size or np.all(lrs > 0), "has a learning rate <= 0 in its step series")
     ck_steps = _int_array(r, "checkpoint_steps", furthest + 1)
     K = len(ck_steps)
+    need(K * (V * N + N * n_out) * 8 <= MAX_CHECKPOINT_BYTES,
+         f"has {K} checkpoints of {V * N + N * n_out:,} values each; the limit is "
+         f"{MAX_CHECKPOINT_BYTES // 2**20} MB of checkpoints")
     need(K >= 1 and ck_steps[0] == 0 and np.all(np.diff(ck_steps) > 0) and ck_steps[-1] <= furthest,
          f"has invalid checkpoint steps (they must rise from 0 to at most {furthest})")
     ck_W = r.array("checkpoint_W", (K, V, N), np.float64)
@@ -433,13 +501,18 @@ def _build(cls, r: _Reader, meta: dict, text: str):
 def _int_array(r: _Reader, key: str, max_len: int) -> np.ndarray:
     """A 1-D int64 array of at most ``max_len`` entries (its length comes from its own header)."""
     member = f"{key}.npy"
-    data = r.read(member, 8 * max_len + NPY_HEADER_ALLOWANCE)
-    try:
-        a = np.load(io.BytesIO(data), allow_pickle=False)
-    except (ValueError, EOFError, OSError, TypeError) as exc:
-        r.fail(f"is damaged: {member!r} is not a readable .npy array ({_reason(exc)})")
-    if not isinstance(a, np.ndarray) or a.ndim != 1 or a.dtype.kind != "i" or a.dtype.itemsize != 8:
-        r.fail(f"array {key!r} must be a 1-D int64 array")
-    if len(a) > max_len:
-        r.fail(f"array {key!r} has {len(a)} entries, more than the {max_len} possible")
+    info = r.infos.get(member)
+    if info is None:
+        r.fail(f"has no {member!r} (damaged or not a session file)")
+    if info.file_size > 8 * max_len + NPY_HEADER_ALLOWANCE:
+        r.fail(f"member {member!r} is {info.file_size} bytes, more than the {8 * max_len + NPY_HEADER_ALLOWANCE} "
+               f"expected")
+
+    def check(shape, dtype):
+        if len(shape) != 1 or dtype.kind != "i" or dtype.itemsize != 8:
+            r.fail(f"array {key!r} must be a 1-D int64 array")
+        if shape[0] > max_len:
+            r.fail(f"array {key!r} has {shape[0]} entries, more than the {max_len} possible")
+
+    a = read_npy_member(r.zf, info, check, lambda problem: r.fail(_damaged(problem)))
     return np.array(a, dtype=np.int64)
