@@ -119,8 +119,8 @@ def test_blow_up_exit_3_with_one_line_and_complete_files(tmp_path, capsys, steps
     status, out, err = run(capsys, "train", *OPTS, "--lr", 50, "--steps", steps, "--save", path,
                            "--export-vectors", vec, "--export-trace", tmp_path / "b.jsonl")
     assert status == 3
-    assert re.fullmatch(r"step (\d+): \S+ (overflowed \(\|\S+\| > 1e\+150\)|is not finite) at lr 50\n", err), err
-    k = int(err.split(":")[0].split()[1])
+    assert re.fullmatch(r"error: step (\d+): \S+ (overflowed \(\|\S+\| > 1e\+150\)|is not finite) at lr 50\n", err), err
+    k = int(err.split(":")[1].split()[1])
     s = Session.load(path)
     assert s.step == k - 1 and s.furthest == k - 1
     assert KeyedVectors.load_word2vec_format(str(vec), datatype=np.float64).vectors.tobytes() == s.params.W.tobytes()

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from ..engine.config import ARCHS, INITS, MODES, OUTPUTS, Config
 from ..engine.corpus import parse, read_text_file
 from ..engine.model import Model
+from ..engine.outputs import refuse_same_file
 from ..engine.params import load_weights
 from ..engine.presets import preset_text
 from ..errors import ExplorerError
@@ -15,11 +17,44 @@ from ..errors import ExplorerError
 OUTPUT_ALIASES = {"softmax": "softmax", "hs": "hs", "ns": "ns", "hierarchical": "hs", "negative": "ns"}
 
 
+#: an error line fits one (wide) screen line; a quoted value longer than VALUE_WIDTH is shortened
+LINE_WIDTH = 200
+VALUE_WIDTH = 60
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shorten(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    half = (width - 1) // 2
+    return text[:half] + "…" + text[len(text) - (width - 1 - half):]
+
+
+def error_line(message: str) -> str:
+    """``message`` as one screen line: white space squeezed, control characters shown as ``?``, each quoted
+    value longer than :data:`VALUE_WIDTH` shortened in its middle, the whole at most :data:`LINE_WIDTH`."""
+    text = _CONTROL.sub("?", " ".join(str(message).split()))
+    text = _QUOTED.sub(lambda m: m.group(0)[0] + _shorten(m.group(0)[1:-1], VALUE_WIDTH) + m.group(0)[-1], text)
+    if len(text) > LINE_WIDTH:
+        text = text[: LINE_WIDTH - 1] + "…"
+    return text
+
+
+def print_error(message: str) -> None:
+    """``error: <message>`` on standard error, one line (see :func:`error_line`)."""
+    try:
+        print(error_line(f"error: {message}"), file=sys.stderr, flush=True)
+    except OSError:  # standard error itself is gone: nothing more to say
+        pass
+
+
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exits with status 2."""
 
     def error(self, message):
-        self.exit(2, f"error: {message} (see '{self.prog} --help')\n")
+        print_error(f"{message} (see '{self.prog} --help')")
+        self.exit(2)
 
 
 def add_corpus_options(p: argparse.ArgumentParser, required: bool = True) -> None:
@@ -86,8 +121,15 @@ def params_from_args(args, model: Model):
 
 
 def fail(exc: ExplorerError) -> int:
-    print(f"error: {exc}", file=sys.stderr)
+    print_error(str(exc))
     return exc.exit_status
+
+
+def refuse_overwriting_inputs(args, outputs) -> None:
+    """A one-line error when an output (``[(option, path), ...]``) is the same file as an input."""
+    inputs = [(opt, getattr(args, dest, None)) for opt, dest in
+              (("--corpus", "corpus"), ("--load", "load"), ("--weights", "weights"))]
+    refuse_same_file(outputs, inputs)
 
 
 def json_line(obj) -> str:

@@ -12,6 +12,7 @@ that blew up); 130 interrupted with Ctrl-C (likewise written with the state reac
 """
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
@@ -23,9 +24,9 @@ import numpy as np
 from ..engine.config import Config
 from ..errors import ExplorerError
 from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
-from ..session.persistence import atomic_file, check_writable
+from ..engine.outputs import atomic_file, check_writable
 from .common import (add_corpus_options, add_training_options, config_from_args, corpus_text, fail,
-                     params_from_args, warn_if_costly)
+                     params_from_args, print_error, refuse_overwriting_inputs, warn_if_costly)
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
@@ -84,6 +85,10 @@ def _check_args(args) -> None:
         load_conflicts(args)
     elif not (args.corpus or args.preset):
         raise ExplorerError("give --corpus FILE or --preset NAME (or --load FILE.w2vx)")
+    # --save may replace the --load file (it was read completely first, and the new file holds its history)
+    refuse_overwriting_inputs(args, [(o, p) for o, p in _outputs(args) if o != "--save"])
+    refuse_overwriting_inputs(argparse.Namespace(corpus=args.corpus, weights=args.weights),
+                              [(o, p) for o, p in _outputs(args) if o == "--save"])
     seen: dict[str, str] = {}
     for opt, path in _outputs(args):
         key = os.path.realpath(path)
@@ -238,7 +243,7 @@ def run(args) -> int:
     for w in written:
         print(f"wrote {w}")
     if result.blowup is not None:
-        print(str(result.blowup), file=sys.stderr)
+        print_error(str(result.blowup))
         return result.blowup.exit_status
     if interrupted or result.cancelled:
         print(f"interrupted at step {session.step:,} (the files asked for hold the state reached)", file=sys.stderr)

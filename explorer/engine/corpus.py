@@ -150,6 +150,13 @@ def parse(text: str, fmt: str = "auto", lowercase: bool = True) -> Corpus:
     raise CorpusError(f"unknown corpus format {fmt!r} (choose auto, text, pairs)")
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: the NULs of ASCII text sit at every other byte."""
+    even, odd = head[0::2], head[1::2]
+    n = min(len(even), len(odd))
+    return n >= 2 and (even.count(0) >= 0.9 * n or odd.count(0) >= 0.9 * n)
+
+
 def read_text_file(path: str | Path) -> str:
     """Read a UTF-8 text file, with a one-line error for anything else."""
     p = Path(path)
@@ -166,7 +173,10 @@ def read_text_file(path: str | Path) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise CorpusError(f"cannot read corpus file {str(path)!r}: {exc.strerror or exc}") from None
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head and _looks_utf16(head)):
+        raise CorpusError(f"corpus file {str(path)!r} is UTF-16 text; save it as UTF-8")
+    if b"\x00" in head:
         raise CorpusError(f"corpus file {str(path)!r} looks binary (it contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
