@@ -37,7 +37,7 @@ LEGACY_TMP_AGE_S = 600.0
 STDOUT = "-"
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if pid == os.getpid():
@@ -74,7 +74,7 @@ def stale_temp_files(folder: Path, target_name: str) -> list[Path]:
         m = ours.fullmatch(n)
         try:
             if m is not None:
-                if not _pid_alive(int(m.group(1))):
+                if not pid_alive(int(m.group(1))):
                     stale.append(p)
             elif legacy.fullmatch(n) and now - p.lstat().st_mtime > LEGACY_TMP_AGE_S:
                 stale.append(p)

@@ -203,19 +203,21 @@ def _start_autosave(window) -> None:
     translate = QCoreApplication.translate
 
     saver = Autosaver(window)
-    crashed = saver.crashed_session()
-    if crashed is not None:
+    for orphan in saver.crashed_sessions():  # newest first; the first one accepted is restored
         answer = QMessageBox.question(
             window, translate("MainWindow", "Restore session?"),
             translate("MainWindow", "The explorer did not close normally last time. Restore the session it was "
                                     "working on?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
-            restored = saver.restore(crashed)
-            if restored is not None:
-                window.set_session(restored)
-                window.show_message(translate("MainWindow", "Restored the autosaved session at step {step}")
-                                    .format(step=restored.step))
+        if answer != QMessageBox.StandardButton.Yes:
+            saver.discard(orphan)
+            continue
+        restored = saver.restore(orphan)
+        if restored is not None:
+            window.set_session(restored)
+            window.show_message(translate("MainWindow", "Restored the autosaved session at step {step}")
+                                .format(step=restored.step))
+            break
     window.autosaver = saver
     saver.start()
 

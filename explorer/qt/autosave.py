@@ -1,11 +1,9 @@
-"""Autosave: the session is saved every few seconds while it changes, and on exit.
+"""Autosave in the app: a Qt timer saves the session every few seconds while it changes, and on exit.
 
-A lock file holding the process id marks a running explorer. If the next start finds the lock of a process
-that no longer exists next to an autosaved session, the explorer was killed (or crashed): it offers to
-restore that session, losing at most the last :data:`INTERVAL_MS` of steps. Saving goes through
-:meth:`Session.save`, which writes a temporary file and renames it: never a half-written file.
-
-The folder is Qt's application-data location, or ``$W2V_EXPLORER_DATA`` when set.
+The files and locks are :class:`explorer.session.autosave.AutosaveStore`'s (one autosave per running
+explorer, keyed by its process id). On start the app offers to restore each autosave whose explorer is gone
+(killed or crashed), losing at most the last :data:`INTERVAL_MS` of steps; a clean exit removes only this
+explorer's own autosave. The folder is Qt's application-data location, or ``$W2V_EXPLORER_DATA`` when set.
 """
 from __future__ import annotations
 
@@ -16,10 +14,9 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from ..errors import ExplorerError
 from ..session import Session
+from ..session.autosave import AutosaveStore, Orphan
 
 INTERVAL_MS = 5000
-AUTOSAVE_NAME = "autosave.w2vx"
-LOCK_NAME = "running.lock"
 
 
 def data_dir() -> Path:
@@ -29,27 +26,12 @@ def data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
 class Autosaver(QObject):
     def __init__(self, window, folder: Path | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(window)
         self.window = window
-        self.folder = Path(folder) if folder is not None else data_dir()
-        self.path = self.folder / AUTOSAVE_NAME
-        self.lock = self.folder / LOCK_NAME
+        self.store = AutosaveStore(Path(folder) if folder is not None else data_dir())
+        self.folder, self.path, self.lock = self.store.folder, self.store.path, self.store.lock
         self._signature = None
         self.last_error = ""
         self.timer = QTimer(self)
@@ -57,22 +39,13 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.save_if_changed)
 
     # -- start-up -----------------------------------------------------------------------------------
-    def crashed_session(self) -> Path | None:
-        """The autosave of an explorer that did not exit cleanly, if any (call before :meth:`start`)."""
-        if not self.path.is_file() or not self.lock.is_file():
-            return None
-        try:
-            pid = int(self.lock.read_text().strip() or 0)
-        except (OSError, ValueError):
-            pid = 0
-        if pid == os.getpid() or _pid_alive(pid):
-            return None  # another explorer is running right now
-        return self.path
+    def crashed_sessions(self) -> list[Orphan]:
+        """Autosaves of explorers that did not exit cleanly, newest first (call before :meth:`start`)."""
+        return self.store.orphans()
 
     def start(self) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.lock.write_text(str(os.getpid()))
+            self.store.open()
         except OSError as exc:
             self.last_error = f"autosave is off: cannot write to {str(self.folder)!r} ({exc.strerror or exc})"
             self.window.show_message(self.last_error)
@@ -89,13 +62,13 @@ class Autosaver(QObject):
 
     def save_if_changed(self) -> bool:
         """Save when the session changed since the last save (never during a run: it is not thread-safe)."""
-        if self.window.is_busy():
+        if self.window.is_busy() or not self.store.is_open:
             return False
         s, sig = self._state()
         if s is None or sig == self._signature:
             return False
         try:
-            s.save(self.path)
+            self.store.save(s)
         except (ExplorerError, OSError) as exc:
             self.last_error = f"autosave failed: {exc}"
             self.window.show_message(self.last_error)
@@ -104,17 +77,23 @@ class Autosaver(QObject):
         return True
 
     def stop(self) -> None:
-        """Final save and a clean exit: the lock goes, so the next start does not offer a restore."""
+        """A clean exit: this explorer's autosave and lock go, so no restore is offered for it."""
         self.timer.stop()
-        self.save_if_changed()
-        try:
-            self.lock.unlink()
-        except OSError:
-            pass
+        self.store.close()
 
-    def restore(self, path: Path) -> Session | None:
+    def restore(self, orphan: Orphan) -> Session | None:
+        """Load an orphan (claimed first); it is removed once loaded: this explorer autosaves it from now on.
+        A damaged one is reported and removed too."""
+        if not self.store.claim(orphan):
+            return None  # another explorer took it meanwhile
         try:
-            return Session.load(path)
+            session = Session.load(orphan.path)
         except ExplorerError as exc:
             self.window.show_error(f"could not restore the autosaved session: {exc}")
-            return None
+            session = None
+        self.store.discard(orphan)
+        return session
+
+    def discard(self, orphan: Orphan) -> None:
+        if self.store.claim(orphan):
+            self.store.discard(orphan)
