@@ -74,7 +74,7 @@ def test_session_member_that_inflates_past_its_declared_size_is_cut_off(tmp_path
     path = tmp_path / "liar.w2vx"
     write_zip(path, _with(members, **{"losses.npy": bomb}))
     msg = _load_error_capped(path)
-    assert "'losses.npy' holds" in msg and "its header declares" in msg, msg
+    assert "damaged" in msg and "'losses.npy'" in msg, msg  # zipfile stops at the declared size (bad CRC)
 
 
 def test_weights_bomb_is_refused_before_inflating(tmp_path):
