@@ -252,3 +252,29 @@ def test_weights_file_of_the_wrong_kind_says_what_it_is(tmp_path):
     s = Session(ROYAL, Config(hidden=3))
     save_weights(tmp_path / "ok.npz", s.params, s.model.words)
     assert load_weights(tmp_path / "ok.npz", s.model.words, 3, "softmax")[0].equals(s.params)
+
+
+# -- item 8: the app never hands a huge corpus to its text widget at once --------------------------------
+@pytest.mark.parametrize("text", ["w" * 1_000_000 + " b\nb c\n", "\n" * 5_000_000 + "a b\nb c\n"],
+                         ids=["one 1 MB word", "5M blank lines"])
+def test_app_shows_a_large_corpus_as_a_read_only_preview(qtbot, tmp_path, text):
+    from PySide6.QtCore import QSettings
+
+    from explorer.qt.corpus_text import corpus_text, is_preview
+    from explorer.qt.main_window import MainWindow
+    from explorer.session.corpus_display import PREVIEW_LINE_CHARS, PREVIEW_LINES
+
+    settings = QSettings(str(tmp_path / "explorer.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(Session(ROYAL, Config(hidden=3)), settings=settings, restore_layout=False)
+    qtbot.addWidget(w)
+    panel = w.setup_panel
+    panel.load_text(text)
+    editor = panel.corpus
+    assert is_preview(editor) and editor.isReadOnly()
+    assert len(editor.toPlainText()) <= (PREVIEW_LINES + 1) * (PREVIEW_LINE_CHARS + 3)
+    assert corpus_text(editor) == text
+    session = panel.build_session()
+    assert session is not None and session.text == text  # trained on the whole corpus, not the preview
+    panel.load_text(ROYAL)  # a small corpus is editable again
+    assert not is_preview(editor) and not editor.isReadOnly() and editor.toPlainText() == ROYAL
+    w.close()

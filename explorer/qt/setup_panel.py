@@ -21,6 +21,7 @@ from ..errors import ExplorerError
 from ..session import Session
 from . import style
 from .bridge import SessionBridge
+from .corpus_text import corpus_text, is_preview, set_corpus_text
 
 #: the settings the panel edits, in the order of the form (Config field names)
 FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_power", "min_count", "sample",
@@ -363,7 +364,7 @@ class SetupPanel(QWidget):
             if fmt is not None:
                 self.fmt.setCurrentIndex(max(0, self.fmt.findData(fmt)))
             if text is not None:
-                self.corpus.setPlainText(text)
+                set_corpus_text(self.corpus, text)
             if preset is not None or text is not None:
                 i = self.preset.findData(preset) if preset else 0
                 self.preset.setCurrentIndex(max(0, i))
@@ -413,7 +414,7 @@ class SetupPanel(QWidget):
             return
         self._loading = True
         try:
-            self.corpus.setPlainText(text)
+            set_corpus_text(self.corpus, text)
             self.fmt.setCurrentIndex(0)
         finally:
             self._loading = False
@@ -424,7 +425,7 @@ class SetupPanel(QWidget):
         """Put ``text`` (e.g. a corpus file) in the editor as the own text; the caller applies it."""
         self._loading = True
         try:
-            self.corpus.setPlainText(text)
+            set_corpus_text(self.corpus, text)
             self.preset.setCurrentIndex(0)
             self.fmt.setCurrentIndex(0)
         finally:
@@ -561,7 +562,7 @@ class SetupPanel(QWidget):
     def build_session(self) -> Session | None:
         """A new session from the fields, or None with the problems marked (nothing else changes)."""
         config = self.read_config()
-        text = self.corpus.toPlainText()
+        text = corpus_text(self.corpus)
         fmt = self.fmt.currentData()
         name = self.preset.currentData() or ""
         if config is None:
@@ -627,7 +628,8 @@ class SetupPanel(QWidget):
     def _editor_matches(self, session: Session) -> bool:
         key = (id(session), self._editor_rev)
         if self._match[:2] != key:
-            self._match = (key[0], key[1], self.corpus.toPlainText() == session.text)
+            same = not is_preview(self.corpus) and self.corpus.toPlainText() == session.text
+            self._match = (key[0], key[1], same)
         return self._match[2]
 
     def update_highlight(self) -> None:
