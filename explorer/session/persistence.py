@@ -74,7 +74,9 @@ MAX_MANIFEST_BYTES = 64 * 1024
 MAX_MEMBERS = 256
 # -- caps on what a session file may declare (README, "Bad input"); checked before anything is read --------
 #: computed steps (``furthest``): the loss and learning-rate series hold 16 bytes per step
-MAX_STEPS = 50_000_000
+MAX_STEPS = 20_000_000
+#: steps made with records (not the compiled fast path): load replays each at ~50 µs
+MAX_RECORD_STEPS = 200_000
 #: entries of the learning-rate schedule (each a change of η made in the app)
 MAX_SCHEDULE_ENTRIES = 10_000
 #: bookmarks, and the length of a bookmark's name
@@ -407,6 +409,9 @@ def _build(cls, r: _Reader, meta: dict, text: str):
              and prev < item[0] <= item[1] <= furthest,
              f"has an invalid range of fast-forwarded steps {str(item)[:40]} (steps are 1..{furthest})")
         prev = item[1]
+    recorded = furthest - sum(b - a + 1 for a, b in fast)
+    need(recorded <= MAX_RECORD_STEPS, f"has {recorded} steps made with records (not fast-forwarded); the limit "
+                                       f"is {MAX_RECORD_STEPS:,}")
     bookmarks = meta["bookmarks"]
     need(isinstance(bookmarks, list), "has an invalid bookmark list")
     need(len(bookmarks) <= MAX_BOOKMARKS, f"has {len(bookmarks)} bookmarks; the limit is {MAX_BOOKMARKS:,}")
