@@ -143,7 +143,7 @@ class LrSchedule:
         self.changes: list[tuple[int, float]] = [(1, float(lr))]
 
     def at(self, step: int) -> float:
-        i = bisect_right([s for s, _ in self.changes], step) - 1
+        i = bisect_right(self.changes, (step, float("inf"))) - 1  # O(log n): no list per call (issue 17)
         return self.changes[max(i, 0)][1]
 
     def set(self, from_step: int, lr: float) -> None:
