@@ -31,8 +31,6 @@ MAX_MATRIX_VALUES = 10**8
 #: V × N with the full softmax, whose every step computes and records all V output vectors
 #: (about 3·V·N·8 bytes per step: 240 MB at the cap); the cost warning starts far below
 MAX_SOFTMAX_VALUES = 10**7
-#: the corpus text the desktop app takes (the command line takes up to corpus.MAX_CORPUS_BYTES)
-MAX_APP_CORPUS_BYTES = 16 * 2**20
 
 
 @dataclass(frozen=True)
