@@ -269,8 +269,38 @@ def first_difference(a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9,
     return compare(a_lines, b_lines, tol, names).difference
 
 
-def trace_lines(path) -> Iterator[bytes]:
-    """The lines of a file as bytes (decoded per line by :func:`_records`, so errors name the line)."""
+#: the longest trace line read (bytes); a longer line (or a file without newlines, e.g. /dev/zero) is an error
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+def bounded_lines(f, name: str, max_line: int | None = None) -> Iterator[bytes]:
+    """The lines of a binary file object, each at most ``max_line`` bytes (memory stays bounded).
+
+    A longer line raises :class:`FileFormatError` naming the file and the line, after reading at most
+    ``max_line + 1`` bytes of it.
+    """
+    cap = MAX_LINE_BYTES if max_line is None else max_line
+    n = 0
+    while True:
+        try:
+            line = f.readline(cap + 1)
+        except OSError as exc:
+            raise FileFormatError(f"cannot read trace file {name!r}: {exc.strerror or exc}") from None
+        if not line:
+            return
+        n += 1
+        if len(line) > cap and not (len(line) == cap + 1 and line.endswith(b"\n")):
+            raise FileFormatError(f"{name} line {n}: longer than {cap // (1024 * 1024) or cap} "
+                                  f"{'MB' if cap >= 1024 * 1024 else 'bytes'} (not a trace line)")
+        yield line
+
+
+def trace_lines(path, max_line: int | None = None) -> Iterator[bytes]:
+    """The lines of a file as bytes (decoded per line by :func:`_records`, so errors name the line).
+
+    Lines are read one at a time with a length cap (:data:`MAX_LINE_BYTES`), so a huge file without
+    newlines gives one error instead of exhausting memory.
+    """
     name = str(path)
     try:
         f = open(path, "rb")
@@ -283,10 +313,7 @@ def trace_lines(path) -> Iterator[bytes]:
 
     def gen():
         with f:
-            try:
-                yield from f
-            except OSError as exc:
-                raise FileFormatError(f"cannot read trace file {name!r}: {exc.strerror or exc}") from None
+            yield from bounded_lines(f, name, max_line)
     return gen()
 
 
