@@ -280,19 +280,28 @@ def bounded_lines(f, name: str, max_line: int | None = None) -> Iterator[bytes]:
     ``max_line + 1`` bytes of it.
     """
     cap = MAX_LINE_BYTES if max_line is None else max_line
+    chunk = 1 << 20
     n = 0
     while True:
+        parts, total = [], 0
         try:
-            line = f.readline(cap + 1)
+            while True:  # in pieces, so an over-long line costs at most ``cap`` bytes before it is refused
+                part = f.readline(min(chunk, cap + 1 - total))
+                if not part:
+                    break
+                parts.append(part)
+                total += len(part)
+                if part.endswith(b"\n"):
+                    break
+                if total > cap:
+                    unit = f"{cap // (1024 * 1024)} MB" if cap >= 1024 * 1024 else f"{cap} bytes"
+                    raise FileFormatError(f"{name} line {n + 1}: longer than {unit} (not a trace line)")
         except OSError as exc:
             raise FileFormatError(f"cannot read trace file {name!r}: {exc.strerror or exc}") from None
-        if not line:
+        if not parts:
             return
         n += 1
-        if len(line) > cap and not (len(line) == cap + 1 and line.endswith(b"\n")):
-            raise FileFormatError(f"{name} line {n}: longer than {cap // (1024 * 1024) or cap} "
-                                  f"{'MB' if cap >= 1024 * 1024 else 'bytes'} (not a trace line)")
-        yield line
+        yield parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def trace_lines(path, max_line: int | None = None) -> Iterator[bytes]:
