@@ -7,6 +7,7 @@
 
 It contains one classic mistake on purpose (the line marked MISTAKE); ``--fixed`` runs it corrected.
 """
+
 import sys
 from pathlib import Path
 
@@ -20,8 +21,11 @@ with np.load(init) as z:
     W, W_out, vocab = z["W_in"].copy(), z["W_out"].copy(), list(z["vocab"])
 index = {w: i for i, w in enumerate(vocab)}
 text = (Path(__file__).resolve().parents[1] / "assets" / "presets" / "royalty.txt").read_text()
-sentences = [[index[w] for w in line.lower().split()] for line in text.splitlines()
-             if line.strip() and not line.startswith("#")]
+sentences = [
+    [index[w] for w in line.lower().split()]
+    for line in text.splitlines()
+    if line.strip() and not line.startswith("#")
+]
 examples = []  # (context ids, centre id), in corpus order, every position with some context
 for s in sentences:
     for i, centre in enumerate(s):
@@ -31,16 +35,16 @@ for s in sentences:
 
 rec = TraceRecorder(out, W, W_out, words=vocab, out_words=vocab)
 for ctx, centre in examples[:STEPS]:
-    h = W[ctx].mean(axis=0)                 # h = (1/C) Σ_c v_c
-    u = W_out.T @ h                         # u_j = v'_jᵀ h
+    h = W[ctx].mean(axis=0)  # h = (1/C) Σ_c v_c
+    u = W_out.T @ h  # u_j = v'_jᵀ h
     y = np.exp(u - u.max())
-    y /= y.sum()                            # y = softmax(u)
+    y /= y.sum()  # y = softmax(u)
     t = np.zeros(len(vocab))
     t[centre] = 1.0
-    e = y - t                               # e = y − t
-    EH = W_out @ e                          # EH = Σ_j e_j v'_j, with the old v'_j
-    W_out -= LR * np.outer(h, e)            # v'_j ← v'_j − η e_j h
+    e = y - t  # e = y − t
+    EH = W_out @ e  # EH = Σ_j e_j v'_j, with the old v'_j
+    W_out -= LR * np.outer(h, e)  # v'_j ← v'_j − η e_j h
     share = 1.0 / len(ctx) if "--fixed" in sys.argv else 1.0  # MISTAKE: must be 1/C
-    np.add.at(W, ctx, -LR * share * EH)     # v_c ← v_c − (1/C) η EH
+    np.add.at(W, ctx, -LR * share * EH)  # v_c ← v_c − (1/C) η EH
     rec.record(h=h, loss=-np.log(y[centre]))
 rec.close()

@@ -1,5 +1,6 @@
 """A plain numpy word2vec step for every arch × output × mode, in the form ``check`` runs, with the
 known mistakes switchable by ``MISTAKE`` (tests write a copy of this file with one set)."""
+
 import numpy as np
 
 MISTAKE = None
@@ -11,8 +12,22 @@ def _nls(x):
     return float(np.logaddexp(0.0, -x))
 
 
-def step(W, W_out, inputs, targets, lr, arch, output, mode, words, sigmoid, negatives=None, paths=None,
-         codes=None, **ctx):
+def step(
+    W,
+    W_out,
+    inputs,
+    targets,
+    lr,
+    arch,
+    output,
+    mode,
+    words,
+    sigmoid,
+    negatives=None,
+    paths=None,
+    codes=None,
+    **ctx,
+):
     m = MISTAKE
     if m == "lr-schedule":
         lr = LR0

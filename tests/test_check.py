@@ -1,5 +1,6 @@
 """``check IMPL.py``: a correct step agrees for 200 steps in every arch × output × mode; each known mistake
 is diagnosed with its id at the right step and field, and with no other id."""
+
 from __future__ import annotations
 
 import json
@@ -49,6 +50,7 @@ def _repeat_step(model):
         ex = model.example(s)
         ids = np.concatenate([[t, *model.negatives(s, 1)[0]] for t in ex.targets])
         return len(set(ids)) < len(ids) or len(set(ex.inputs)) < len(ex.inputs)
+
     return first_step(model, repeats)
 
 
@@ -63,19 +65,39 @@ def _lr_step(model):
 # mistake → (config, expected step (int or function of the model), expected field (str or function))
 CASES = {
     "e-sign": (dict(arch="cbow", output="softmax"), 1, lambda m: f"W_out[:, {m.words[0]}]"),
-    "cbow-input-not-averaged": (dict(arch="cbow", output="ns"), 1,
-                                lambda m: f"W[{m.words[min(m.example(1).inputs)]}]"),
+    "cbow-input-not-averaged": (
+        dict(arch="cbow", output="ns"),
+        1,
+        lambda m: f"W[{m.words[min(m.example(1).inputs)]}]",
+    ),
     "cbow-h-sum": (dict(arch="cbow", output="hs"), 1, "h"),
-    "skipgram-error-not-summed": (dict(arch="skipgram", output="softmax"), 1, lambda m: f"W_out[:, {m.words[0]}]"),
-    "eh-after-update": (dict(arch="cbow", output="softmax"), 1,
-                        lambda m: f"W[{m.words[min(m.example(1).inputs)]}]"),
+    "skipgram-error-not-summed": (
+        dict(arch="skipgram", output="softmax"),
+        1,
+        lambda m: f"W_out[:, {m.words[0]}]",
+    ),
+    "eh-after-update": (
+        dict(arch="cbow", output="softmax"),
+        1,
+        lambda m: f"W[{m.words[min(m.example(1).inputs)]}]",
+    ),
     "repeated-id-overwritten": (dict(arch="cbow", output="ns"), _repeat_step, None),
     "hs-code-flipped": (dict(arch="skipgram", output="hs"), 1, "loss"),
-    "ns-positive-as-negative": (dict(arch="cbow", output="ns", mode="reference"), _positive_drawn_step, "loss"),
-    "lr-schedule": (dict(arch="skipgram", output="softmax", mode="reference"), _lr_step,
-                    lambda m: f"W_out[:, {m.words[0]}]"),
-    "wrong-input-row": (dict(arch="skipgram", output="hs"), 1,
-                        lambda m: f"W[{m.words[min(m.example(1).inputs[0], m.example(1).targets[0])]}]"),
+    "ns-positive-as-negative": (
+        dict(arch="cbow", output="ns", mode="reference"),
+        _positive_drawn_step,
+        "loss",
+    ),
+    "lr-schedule": (
+        dict(arch="skipgram", output="softmax", mode="reference"),
+        _lr_step,
+        lambda m: f"W_out[:, {m.words[0]}]",
+    ),
+    "wrong-input-row": (
+        dict(arch="skipgram", output="hs"),
+        1,
+        lambda m: f"W[{m.words[min(m.example(1).inputs[0], m.example(1).targets[0])]}]",
+    ),
     "loss-only": (dict(arch="cbow", output="softmax"), 1, "loss"),
 }
 
@@ -120,19 +142,36 @@ def test_softmax_overflow_is_diagnosed_where_ours_stays_finite(tmp_path, capsys)
     g = np.random.default_rng(0)
     big = Params(np.abs(g.normal(13, 1, (model.V, 5))), np.abs(g.normal(13, 1, (5, model.V))))
     save_weights(tmp_path / "big.npz", big, model.words)
-    status = main(["check", str(write_impl(tmp_path, "softmax-overflow")), "--preset", "royalty",
-                   "--weights", str(tmp_path / "big.npz"), "--steps", "5", "--json"])
+    status = main(
+        [
+            "check",
+            str(write_impl(tmp_path, "softmax-overflow")),
+            "--preset",
+            "royalty",
+            "--weights",
+            str(tmp_path / "big.npz"),
+            "--steps",
+            "5",
+            "--json",
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert status == 1
-    assert json.loads(out[-1]) == {"agree": False, "step": 1, "field": f"W_out[:, {model.words[0]}]",
-                                   "diagnosis": "softmax-overflow"}
+    assert json.loads(out[-1]) == {
+        "agree": False,
+        "step": 1,
+        "field": f"W_out[:, {model.words[0]}]",
+        "diagnosis": "softmax-overflow",
+    }
     assert "nan" in out[-3]  # both values shown: ours finite, theirs not
 
 
 def test_an_unrecognised_mistake_is_unknown_with_the_numbers(tmp_path, capsys):
     impl = tmp_path / "odd.py"
-    impl.write_text(IMPL.read_text() + "\n_step = step\n\ndef step(W, W_out, *a, **k):\n"
-                    "    r = _step(W, W_out, *a, **k)\n    W_out[0, :] *= 1.01\n    return r\n")
+    impl.write_text(
+        IMPL.read_text() + "\n_step = step\n\ndef step(W, W_out, *a, **k):\n"
+        "    r = _step(W, W_out, *a, **k)\n    W_out[0, :] *= 1.01\n    return r\n"
+    )
     status = main(["check", str(impl), "--preset", "royalty", "--steps", "5"])
     out = capsys.readouterr().out
     assert status == 1
@@ -140,8 +179,21 @@ def test_an_unrecognised_mistake_is_unknown_with_the_numbers(tmp_path, capsys):
 
 
 def test_the_cli_agrees_exits_0_and_ends_with_the_json_line(tmp_path, capsys):
-    status = main(["check", str(write_impl(tmp_path)), "--preset", "royalty", "--arch", "skipgram",
-                   "--output", "ns", "--steps", "50", "--json"])
+    status = main(
+        [
+            "check",
+            str(write_impl(tmp_path)),
+            "--preset",
+            "royalty",
+            "--arch",
+            "skipgram",
+            "--output",
+            "ns",
+            "--steps",
+            "50",
+            "--json",
+        ]
+    )
     out = capsys.readouterr().out.splitlines()
     assert status == 0
     assert out[0].startswith("compared: h, loss, out, in") or out[0].startswith("compared: lr")
@@ -157,16 +209,25 @@ def test_the_cli_reports_the_first_difference_and_its_diagnosis(tmp_path, capsys
     assert json.loads(out[-1])["diagnosis"] == "e-sign"
 
 
-@pytest.mark.parametrize("source, first, last", [
-    (None, "does not exist", None),
-    ("def step(:\n", "syntax error on line 1", "SyntaxError"),
-    ("x = 1\n", "defines no function 'step", None),
-    ("raise RuntimeError('boom at import')\n", "importing it raised RuntimeError: boom at import",
-     "RuntimeError: boom at import"),
-    ("def step(W, W_out, inputs, targets, lr, **ctx):\n    return 1 / 0\n",
-     "step 1: their step raised ZeroDivisionError", "ZeroDivisionError: division by zero"),
-    ("def step(W, W_out, inputs, targets, lr, **ctx):\n    return 3\n", "step returned a int", None),
-])
+@pytest.mark.parametrize(
+    "source, first, last",
+    [
+        (None, "does not exist", None),
+        ("def step(:\n", "syntax error on line 1", "SyntaxError"),
+        ("x = 1\n", "defines no function 'step", None),
+        (
+            "raise RuntimeError('boom at import')\n",
+            "importing it raised RuntimeError: boom at import",
+            "RuntimeError: boom at import",
+        ),
+        (
+            "def step(W, W_out, inputs, targets, lr, **ctx):\n    return 1 / 0\n",
+            "step 1: their step raised ZeroDivisionError",
+            "ZeroDivisionError: division by zero",
+        ),
+        ("def step(W, W_out, inputs, targets, lr, **ctx):\n    return 3\n", "step returned a int", None),
+    ],
+)
 def test_bad_implementations_give_one_error_line_then_their_exception(tmp_path, capsys, source, first, last):
     impl = tmp_path / "mine.py"
     if source is not None:

@@ -1,6 +1,7 @@
 """Qt-free parts of the app's comparison: the comparison model (first / next / previous difference, both
 values, the quantity to highlight), "Copy as command" (the line reproduces the same steps), and the
 command line's defaults being the app's."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,9 @@ def _model(**kw):
 def test_the_comparison_lists_differing_steps_and_steps_between_them(tmp_path):
     model = _model(output="hs")
     ours = list(model_trace(model, model.init_params(), 12))
-    theirs = [{"step": o["step"], "h": o["h"], "loss": o["loss"], "out": o["out"], "in": o["in"]} for o in ours]
+    theirs = [
+        {"step": o["step"], "h": o["h"], "loss": o["loss"], "out": o["out"], "in": o["in"]} for o in ours
+    ]
     theirs[2]["loss"] += 0.5
     theirs[6]["h"][1] += 1e-3
     theirs[9]["in"][0]["delta"][0] *= -1
@@ -40,7 +43,10 @@ def test_the_comparison_lists_differing_steps_and_steps_between_them(tmp_path):
     assert c.previous_before(10).step == 7 and c.previous_before(3) is None
     assert c.at(5) is None and c.at(10).field == f"W[{ours[9]['in'][0]['word']}]"
     assert field_target(c.at(10).field) == ("W", ours[9]["in"][0]["word"])
-    assert field_target("W_out[:, n4]") == ("W_out", "n4") and field_target("paths[0][id=3].e") == ("paths", None)
+    assert field_target("W_out[:, n4]") == ("W_out", "n4") and field_target("paths[0][id=3].e") == (
+        "paths",
+        None,
+    )
     assert field_target("h") == ("h", None)
 
 
@@ -54,12 +60,15 @@ def test_the_comparison_of_agreeing_traces_and_of_a_shorter_one(tmp_path):
     assert not c.agree and c.steps == [] and c.length_message.startswith("entry 4: missing in theirs")
 
 
-@pytest.mark.parametrize("changes, preset", [
-    ({}, "royalty"),
-    (dict(arch="skipgram", output="ns", negative=3, hidden=4, lr=0.05, seed=9), "animals"),
-    (dict(mode="reference", output="hs", window=3, epochs=2, shuffle=True), "royalty"),
-    (dict(init="word2vec", lowercase=False, min_count=2, ns_power=0.5, output="ns"), "animals"),
-])
+@pytest.mark.parametrize(
+    "changes, preset",
+    [
+        ({}, "royalty"),
+        (dict(arch="skipgram", output="ns", negative=3, hidden=4, lr=0.05, seed=9), "animals"),
+        (dict(mode="reference", output="hs", window=3, epochs=2, shuffle=True), "royalty"),
+        (dict(init="word2vec", lowercase=False, min_count=2, ns_power=0.5, output="ns"), "animals"),
+    ],
+)
 def test_copy_as_command_reproduces_the_same_first_steps(tmp_path, changes, preset):
     config = APP_DEFAULTS.replace(**changes)
     cmd = command_line(config, preset=preset, steps=8)
@@ -74,17 +83,35 @@ def test_copy_as_command_reproduces_the_same_first_steps(tmp_path, changes, pres
 
 def test_copy_as_command_names_a_corpus_file_and_a_changed_lr():
     cmd = command_line(Config(window=2), corpus="my text.txt", lr=0.025, fmt="pairs")
-    assert cmd == "python main.py trace --corpus 'my text.txt' --format pairs --arch cbow --output softmax " \
-                  "--mode paper --lr 0.025"
+    assert (
+        cmd == "python main.py trace --corpus 'my text.txt' --format pairs --arch cbow --output softmax "
+        "--mode paper --lr 0.025"
+    )
 
 
 def test_the_command_line_defaults_are_the_apps():
     from explorer.qt.setup_panel import GUI_DEFAULTS  # what the app starts with
+
     assert GUI_DEFAULTS == APP_DEFAULTS
     sub = build_parser()._subparsers._group_actions[0].choices
     for name in ("trace", "train", "check"):
-        args = sub[name].parse_args(["--preset", "royalty"] + (["--steps", "1"] if name == "trace" else [])
-                                    + (["impl.py"] if name == "check" else []))
-        for key in ("arch", "output", "mode", "hidden", "window", "lr", "seed", "negative", "ns_power",
-                    "min_count", "sample", "init"):
+        args = sub[name].parse_args(
+            ["--preset", "royalty"]
+            + (["--steps", "1"] if name == "trace" else [])
+            + (["impl.py"] if name == "check" else [])
+        )
+        for key in (
+            "arch",
+            "output",
+            "mode",
+            "hidden",
+            "window",
+            "lr",
+            "seed",
+            "negative",
+            "ns_power",
+            "min_count",
+            "sample",
+            "init",
+        ):
             assert getattr(args, key) == getattr(APP_DEFAULTS, key), (name, key)

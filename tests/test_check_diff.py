@@ -1,5 +1,6 @@
 """``diff`` on partial traces: any subset of the fields, vectors by word or id, ``--fields``, the same
 diagnoses as ``check`` on traces the recorder wrote, the ``--json`` line, and a cap on one line's length."""
+
 from __future__ import annotations
 
 import json
@@ -7,12 +8,12 @@ import os
 import tracemalloc
 
 import pytest
+from test_check import CASES, model_for, write_impl
 
 from explorer.check.recorder import TraceRecorder
 from explorer.check.runner import load_step, run_check, step_context
 from explorer.cli.main import main
 from explorer.session import diff as session_diff
-from test_check import CASES, model_for, write_impl
 
 OPTS = {"arch": "--arch", "output": "--output", "mode": "--mode"}
 
@@ -33,8 +34,14 @@ def record_their_loop(path, step_fn, model, steps: int) -> None:
         for s in range(1, steps + 1):
             ex = model.example(s)
             targets = [int(t) for t in ex.targets]
-            r = step_fn(W, W_out, [int(i) for i in ex.inputs], targets, model.lr_at(s),
-                        **step_context(model, s, targets))
+            r = step_fn(
+                W,
+                W_out,
+                [int(i) for i in ex.inputs],
+                targets,
+                model.lr_at(s),
+                **step_context(model, s, targets),
+            )
             rec.record(**r)
 
 
@@ -56,7 +63,12 @@ def test_diff_gives_the_same_diagnosis_as_check_on_recorded_traces(tmp_path, cap
     capsys.readouterr()
     assert main(["diff", ours, str(theirs), "--json"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert json.loads(out[-1]) == {"agree": False, "step": want.step, "field": want.field, "diagnosis": mistake}
+    assert json.loads(out[-1]) == {
+        "agree": False,
+        "step": want.step,
+        "field": want.field,
+        "diagnosis": mistake,
+    }
     assert out[0] == "compared: step, h, loss, out, in"
 
 
@@ -86,7 +98,10 @@ def test_a_trace_with_only_step_h_and_loss_is_compared_on_those(tmp_path, capsys
     theirs = [{"step": o["step"], "h": o["h"], "loss": o["loss"]} for o in ours]
     p = _write(tmp_path / "t.jsonl", theirs)
     assert main(["diff", str(tmp_path / "ours.jsonl"), p]) == 0
-    assert capsys.readouterr().out.splitlines() == ["compared: step, h, loss", "traces agree: 5 steps within tol 1e-09"]
+    assert capsys.readouterr().out.splitlines() == [
+        "compared: step, h, loss",
+        "traces agree: 5 steps within tol 1e-09",
+    ]
     theirs[3]["loss"] += 1e-3
     _write(tmp_path / "t.jsonl", theirs)
     assert main(["diff", str(tmp_path / "ours.jsonl"), p, "--json"]) == 1
@@ -98,17 +113,26 @@ def test_a_trace_with_only_step_h_and_loss_is_compared_on_those(tmp_path, capsys
 @pytest.mark.parametrize("key", ["id", "word"])
 def test_vectors_may_be_named_by_id_or_by_word_with_delta_or_before_and_after(tmp_path, capsys, key):
     ours = _ours_lines(tmp_path)
-    theirs = []
-    for o in ours:
-        vec = lambda v, k: ({key: v[key], "delta": [-x for x in v["delta"]]} if k % 2 else
-                            {key: v[key], "before": v["before"], "after": [b - d for b, d in zip(v["before"], v["delta"])]})
-        theirs.append({"out": [vec(v, k) for k, v in enumerate(o["out"])], "in": [vec(v, k) for k, v in enumerate(o["in"])]})
+
+    def vec(v, k):  # odd entries: the opposite delta; even ones: before and the opposite after
+        if k % 2:
+            return {key: v[key], "delta": [-x for x in v["delta"]]}
+        return {key: v[key], "before": v["before"], "after": [b - d for b, d in zip(v["before"], v["delta"])]}
+
+    theirs = [
+        {"out": [vec(v, k) for k, v in enumerate(o["out"])], "in": [vec(v, k) for k, v in enumerate(o["in"])]}
+        for o in ours
+    ]
     p = _write(tmp_path / "t.jsonl", theirs)
     assert main(["diff", str(tmp_path / "ours.jsonl"), p, "--json"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "compared: out, in"
-    assert json.loads(out[-1]) == {"agree": False, "step": 1, "field": f"W_out[:, {ours[0]['out'][0]['word']}]",
-                                   "diagnosis": "e-sign"}
+    assert json.loads(out[-1]) == {
+        "agree": False,
+        "step": 1,
+        "field": f"W_out[:, {ours[0]['out'][0]['word']}]",
+        "diagnosis": "e-sign",
+    }
 
 
 def test_fields_narrows_the_comparison(tmp_path, capsys):

@@ -1,5 +1,6 @@
 """The trace recorder: one line per call with the vectors that changed since the last call, for numpy arrays
 and for tensors read through ``detach().cpu().numpy()`` (no torch needed to test the duck typing)."""
+
 from __future__ import annotations
 
 import io
@@ -65,6 +66,7 @@ def test_tensors_are_read_without_importing_torch_and_out_rows_layout(tmp_path):
     assert line["loss"] == 2.0
     assert W.calls[:3] == ["detach", "cpu", "numpy"]
     import explorer.check.recorder as r
+
     assert "import torch" not in open(r.__file__).read()
 
 

@@ -4,6 +4,7 @@ Only options that differ from :data:`~explorer.engine.config.APP_DEFAULTS` are w
 architecture, output layer and mode (written always, so the line reads on its own); since the command
 line's defaults are the app's, running the line gives the app's steps bit for bit.
 """
+
 from __future__ import annotations
 
 import shlex
@@ -11,10 +12,21 @@ import shlex
 from ..engine.config import APP_DEFAULTS, Config
 
 #: Config field → command-line option (booleans are flags)
-OPTIONS = (("arch", "--arch"), ("output", "--output"), ("mode", "--mode"), ("hidden", "--hidden"),
-           ("window", "--window"), ("lr", "--lr"), ("seed", "--seed"), ("epochs", "--epochs"),
-           ("init", "--init"), ("negative", "--negative"), ("ns_power", "--ns-power"),
-           ("min_count", "--min-count"), ("sample", "--sample"))
+OPTIONS = (
+    ("arch", "--arch"),
+    ("output", "--output"),
+    ("mode", "--mode"),
+    ("hidden", "--hidden"),
+    ("window", "--window"),
+    ("lr", "--lr"),
+    ("seed", "--seed"),
+    ("epochs", "--epochs"),
+    ("init", "--init"),
+    ("negative", "--negative"),
+    ("ns_power", "--ns-power"),
+    ("min_count", "--min-count"),
+    ("sample", "--sample"),
+)
 ALWAYS = ("arch", "output", "mode")
 
 
@@ -22,9 +34,16 @@ def _num(v) -> str:
     return repr(v) if isinstance(v, float) else str(v)
 
 
-def command_line(config: Config, preset: str | None = None, corpus: str | None = None, fmt: str = "auto",
-                 steps: int | None = None, lr: float | None = None, command: str = "trace",
-                 prog: str = "python main.py") -> str:
+def command_line(
+    config: Config,
+    preset: str | None = None,
+    corpus: str | None = None,
+    fmt: str = "auto",
+    steps: int | None = None,
+    lr: float | None = None,
+    command: str = "trace",
+    prog: str = "python main.py",
+) -> str:
     """``python main.py trace --preset royalty --arch cbow … --steps K`` for ``config``.
 
     ``preset`` or ``corpus`` (a file path; ``CORPUS.txt`` is written when neither is known) names the text,

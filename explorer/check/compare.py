@@ -6,10 +6,13 @@ Only the fields both sides have are compared (``fields`` narrows them further). 
 an inner node) or ``W[king]`` (a row of W). The first difference of a step gets a diagnosis
 (:mod:`explorer.check.diagnose`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Iterator
+
+import numpy as np
 
 from ..errors import FileFormatError
 from ..session.diff import _MISSING, _fmt, _records, _walk
@@ -21,9 +24,9 @@ from .steps import FIELD_ORDER, IDENTITY_FIELDS, VALUE_FIELDS, StepData, fmt_vec
 class StepDifference:
     """The first difference of one step: where, both values, and what it looks like."""
 
-    step: int | None          # the step number (None when neither trace says)
-    entry: int                # 1-based position of the step in the traces
-    field: str                # e.g. "h[2]", "loss", "W_out[:, queen]", "W[king]"
+    step: int | None  # the step number (None when neither trace says)
+    entry: int  # 1-based position of the step in the traces
+    field: str  # e.g. "h[2]", "loss", "W_out[:, queen]", "W[king]"
     ours: str
     theirs: str
     diagnosis: Diagnosis
@@ -34,15 +37,22 @@ class StepDifference:
         return f"{where}: {self.field} ours {self.ours} vs theirs {self.theirs}"
 
     def to_json(self, agree: bool = False) -> dict:
-        return {"agree": agree, "step": self.step if self.step is not None else self.entry,
-                "field": self.field, "diagnosis": self.diagnosis.id}
+        return {
+            "agree": agree,
+            "step": self.step if self.step is not None else self.entry,
+            "field": self.field,
+            "diagnosis": self.diagnosis.id,
+        }
 
 
 def shared_fields(ours: StepData, theirs: StepData, fields: tuple[str, ...] | None = None) -> list[str]:
     """The fields both steps have, in comparison order (narrowed to ``fields`` when given)."""
     names = [f for f in FIELD_ORDER if ours.has(f) and theirs.has(f)]
-    extra = [k for k in theirs.raw if k not in FIELD_ORDER and k in ours.raw and ours.raw[k] is not None
-             and theirs.raw[k] is not None]
+    extra = [
+        k
+        for k in theirs.raw
+        if k not in FIELD_ORDER and k in ours.raw and ours.raw[k] is not None and theirs.raw[k] is not None
+    ]
     names += extra
     if fields:
         names = [f for f in names if f in fields]
@@ -55,7 +65,7 @@ def _vector_label(kind: str, label: str) -> str:
 
 def _compare_vectors(kind: str, ours: dict, theirs: dict, order: list, tol: float):
     """(field, ours text, theirs text) of the first vector whose Δ or before differs, else None."""
-    import numpy as np
+
     labels = list(order) + sorted(k for k in theirs if k not in ours)
     for lab in labels:
         o, t = ours.get(lab), theirs.get(lab)
@@ -75,7 +85,9 @@ def first_field_difference(ours: StepData, theirs: StepData, tol: float, fields:
     for name in fields:
         if name in ("out", "in"):
             o, t = (ours.out, theirs.out) if name == "out" else (ours.in_, theirs.in_)
-            order = sorted(o, key=lambda lab: (ours.out_ids if name == "out" else ours.in_ids).get(lab, 1 << 62))
+            order = sorted(
+                o, key=lambda lab: (ours.out_ids if name == "out" else ours.in_ids).get(lab, 1 << 62)
+            )
             d = _compare_vectors(name, o, t, order, tol)
             if d:
                 return d
@@ -86,8 +98,6 @@ def first_field_difference(ours: StepData, theirs: StepData, tol: float, fields:
                 continue
             if i == -1:
                 return (name, f"shape {list(a.shape)}", f"shape {list(b.shape)}")
-            if a.ndim == 0:
-                return (name, fmt_vec(a), fmt_vec(b))
             return (name, fmt_vec(a), fmt_vec(b))
         else:
             d = _walk(ours.raw.get(name, _MISSING), theirs.raw.get(name, _MISSING), name, tol)
@@ -99,8 +109,9 @@ def first_field_difference(ours: StepData, theirs: StepData, tol: float, fields:
     return None
 
 
-def compare_step(ours: StepData, theirs: StepData, tol: float, fields: list[str], entry: int,
-                 words: list | None = None) -> StepDifference | None:
+def compare_step(
+    ours: StepData, theirs: StepData, tol: float, fields: list[str], entry: int
+) -> StepDifference | None:
     """The first difference of one step (with its diagnosis), or None when they agree."""
     d = first_field_difference(ours, theirs, tol, fields)
     if d is None:
@@ -118,7 +129,7 @@ class TraceResult:
     difference: StepDifference | None
     steps_compared: int
     fields: tuple[str, ...]
-    length_message: str | None = None   # one trace has more steps than the other
+    length_message: str | None = None  # one trace has more steps than the other
 
     def to_json(self) -> dict:
         if self.difference is not None:
@@ -137,9 +148,14 @@ def _pairs(ours: Iterable, theirs: Iterable, names: tuple[str, str]):
             return
 
 
-def iter_differences(ours: Iterable, theirs: Iterable, tol: float = 1e-9, fields: tuple[str, ...] | None = None,
-                     names: tuple[str, str] = ("ours", "theirs"), seen: set | None = None
-                     ) -> Iterator[tuple[int, StepDifference | None, str | None]]:
+def iter_differences(
+    ours: Iterable,
+    theirs: Iterable,
+    tol: float = 1e-9,
+    fields: tuple[str, ...] | None = None,
+    names: tuple[str, str] = ("ours", "theirs"),
+    seen: set | None = None,
+) -> Iterator[tuple[int, StepDifference | None, str | None]]:
     """For each pair of steps: (entry, its first difference or None, a length message at the end).
 
     ``seen`` collects the fields compared. Raises :class:`FileFormatError` for a line that is not a step.
@@ -159,19 +175,26 @@ def iter_differences(ours: Iterable, theirs: Iterable, tol: float = 1e-9, fields
         f = shared_fields(od, td, fields)
         if not [x for x in f if x not in IDENTITY_FIELDS]:
             want = ", ".join(fields) if fields else "any field"
-            raise FileFormatError(f"entry {entry}: the traces share no field to compare ({want}; theirs has "
-                                  f"{', '.join(sorted(b)) or 'nothing'})")
+            raise FileFormatError(
+                f"entry {entry}: the traces share no field to compare ({want}; theirs has "
+                f"{', '.join(sorted(b)) or 'nothing'})"
+            )
         if seen is not None:
             seen.update(f)
         yield entry, compare_step(od, td, tol, f, entry), None
 
 
-def compare_traces(ours: Iterable, theirs: Iterable, tol: float = 1e-9, fields: tuple[str, ...] | None = None,
-                   names: tuple[str, str] = ("ours", "theirs")) -> TraceResult:
+def compare_traces(
+    ours: Iterable,
+    theirs: Iterable,
+    tol: float = 1e-9,
+    fields: tuple[str, ...] | None = None,
+    names: tuple[str, str] = ("ours", "theirs"),
+) -> TraceResult:
     """Walk two traces (JSON lines or dicts) and stop at the first difference."""
     seen: set = set()
     n = 0
-    for entry, diff, length in iter_differences(ours, theirs, tol, fields, names, seen):
+    for _entry, diff, length in iter_differences(ours, theirs, tol, fields, names, seen):
         order = tuple(x for x in FIELD_ORDER + tuple(sorted(seen)) if x in seen)
         order = tuple(dict.fromkeys(order))
         if length is not None:

@@ -5,6 +5,7 @@ step that differs with its first differing field, both values and the diagnosis;
 the loss plot and the timeline, steps to the next or previous one, and highlights the quantity
 (:meth:`StepDifference.quantity`-like :func:`field_target`).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -44,12 +45,18 @@ def field_target(field: str) -> tuple[str, str | None]:
 class TraceComparison:
     """Every differing step of ours vs theirs (see the module docstring)."""
 
-    def __init__(self, ours: Iterable, theirs: Iterable, tol: float = 1e-9, fields: tuple[str, ...] | None = None,
-                 names: tuple[str, str] = ("ours", "theirs")):
+    def __init__(
+        self,
+        ours: Iterable,
+        theirs: Iterable,
+        tol: float = 1e-9,
+        fields: tuple[str, ...] | None = None,
+        names: tuple[str, str] = ("ours", "theirs"),
+    ):
         self.tol = tol
         self.fields_seen: set = set()
         self._by_step: dict[int, StepDifference] = {}
-        self.steps: list[int] = []          # differing steps, ascending
+        self.steps: list[int] = []  # differing steps, ascending
         self.steps_compared = 0
         self.length_message: str | None = None
         for entry, diff, length in iter_differences(ours, theirs, tol, fields, names, self.fields_seen):
@@ -64,13 +71,17 @@ class TraceComparison:
 
     @classmethod
     def from_files(cls, ours_path, theirs_path, **kw) -> "TraceComparison":
-        return cls(trace_lines(ours_path), trace_lines(theirs_path), names=(str(ours_path), str(theirs_path)), **kw)
+        return cls(
+            trace_lines(ours_path), trace_lines(theirs_path), names=(str(ours_path), str(theirs_path)), **kw
+        )
 
     @classmethod
     def against_model(cls, model: Model, params: Params, theirs_path, **kw) -> "TraceComparison":
         """Theirs (a file) against our steps from ``params``, as many as theirs has."""
         n = sum(1 for line in trace_lines(theirs_path) if line.strip())
-        return cls(model_trace(model, params, n), trace_lines(theirs_path), names=("ours", str(theirs_path)), **kw)
+        return cls(
+            model_trace(model, params, n), trace_lines(theirs_path), names=("ours", str(theirs_path)), **kw
+        )
 
     @property
     def agree(self) -> bool:

@@ -6,6 +6,7 @@ the shape one mistake leaves. Quantities a mistake would produce are computed fr
 (u, y, t, e of the step, its h, the vectors' before-values), never by running anybody's code. Rules are
 tried in the order of :data:`RULES`; the first that fits names the mistake, else ``unknown``.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,25 +19,25 @@ from .steps import StepData, vector_diff
 #: id → one sentence (the README lists the same)
 DIAGNOSES = {
     "e-sign": "every change points the opposite way: e = t − y instead of y − t, or the update adds η·e·h "
-              "instead of subtracting it",
-    "cbow-input-not-averaged": "the output vectors agree but each CBOW input row moved C times as far: it got "
-                               "η·EH instead of (1/C)·η·EH",
+    "instead of subtracting it",
+    "cbow-input-not-averaged": "the output vectors agree but each CBOW input row moved C times as far: it "
+    "got η·EH instead of (1/C)·η·EH",
     "cbow-h-sum": "h is C times ours: h = Σ v_c instead of the mean (1/C)·Σ v_c",
     "skipgram-error-not-summed": "the output update uses one panel's error e_c, or y − Σ_c t_c, instead of "
-                                 "EI = Σ_c e_c (= C·y − Σ_c t_c)",
+    "EI = Σ_c e_c (= C·y − Σ_c t_c)",
     "eh-after-update": "W′ agrees but the input update equals Σ e_j v'_j with the already updated v'_j: EH "
-                       "must use the output vectors from before the step",
-    "repeated-id-overwritten": "only vectors that occur twice in this step differ: they got one update instead "
-                               "of the sum (numpy fancy-index `W[ids] += …` keeps only one)",
+    "must use the output vectors from before the step",
+    "repeated-id-overwritten": "only vectors that occur twice in this step differ: they got one update "
+    "instead of the sum (numpy fancy-index `W[ids] += …` keeps only one)",
     "hs-code-flipped": "the hierarchical-softmax updates fit t = code instead of t = 1 − code (bit 0 means "
-                       "'left', t = 1)",
-    "ns-positive-as-negative": "only the positive word's vector differs, pushed away from h: a negative equal "
-                               "to the positive word was not skipped (word2vec.c skips it)",
+    "'left', t = 1)",
+    "ns-positive-as-negative": "only the positive word's vector differs, pushed away from h: a negative "
+    "equal to the positive word was not skipped (word2vec.c skips it)",
     "lr-schedule": "every change points the same way but is c times as long: another learning rate or decay "
-                   "schedule",
+    "schedule",
     "wrong-input-row": "the input update has the right value but lands on another word's row of W",
     "softmax-overflow": "theirs has inf or NaN where ours is finite: exp(u) overflowed (subtract max(u) "
-                        "before exponentiating)",
+    "before exponentiating)",
     "loss-only": "every parameter agrees, only the reported loss differs",
     "unknown": "no known mistake has this pattern; compare the numbers",
 }
@@ -168,8 +169,11 @@ def _overflow(s: _Step):
     for kind in ("out", "in"):
         for lab, a, b in s.pairs[kind] or []:
             if np.all(np.isfinite(a)) and not np.all(np.isfinite(b)):
-                return _d("softmax-overflow", f"{'W_out[:, ' + lab + ']' if kind == 'out' else 'W[' + lab + ']'}"
-                                              f" is not finite in theirs")
+                return _d(
+                    "softmax-overflow",
+                    f"{'W_out[:, ' + lab + ']' if kind == 'out' else 'W[' + lab + ']'}"
+                    f" is not finite in theirs",
+                )
     return None
 
 
@@ -220,8 +224,7 @@ def _repeated(s: _Step):
 
 
 def _all_pairs(s: _Step, with_values=()):
-    pairs = [(a, b) for k in ("out", "in") for _, a, b in (s.pairs[k] or [])
-             if _norm(a) > 0 or _norm(b) > 0]
+    pairs = [(a, b) for k in ("out", "in") for _, a, b in (s.pairs[k] or []) if _norm(a) > 0 or _norm(b) > 0]
     for n in with_values:
         p = s.value_pair(n)
         if p is not None:
@@ -379,12 +382,26 @@ def _wrong_row(s: _Step):
     for _, _, b in p:
         if _norm(b) > 0 and not any(s.close(b, a) for a in ours_d):
             return None
-    return _d("wrong-input-row", f"theirs changed {', '.join(f'W[{x}]' for x in sorted(theirs_rows - ours_rows))}")
+    return _d(
+        "wrong-input-row", f"theirs changed {', '.join(f'W[{x}]' for x in sorted(theirs_rows - ours_rows))}"
+    )
 
 
 #: tried in this order; the first that fits is the diagnosis
-RULES = (_overflow, _loss_only, _ns_positive, _repeated, _e_sign, _cbow_not_averaged, _lr_schedule,
-         _cbow_h_sum, _skipgram_not_summed, _eh_after, _hs_flipped, _wrong_row)
+RULES = (
+    _overflow,
+    _loss_only,
+    _ns_positive,
+    _repeated,
+    _e_sign,
+    _cbow_not_averaged,
+    _lr_schedule,
+    _cbow_h_sum,
+    _skipgram_not_summed,
+    _eh_after,
+    _hs_flipped,
+    _wrong_row,
+)
 
 
 def diagnose(ours: StepData, theirs: StepData, tol: float, fields: list[str]) -> Diagnosis:

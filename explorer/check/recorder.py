@@ -16,6 +16,7 @@ then ``python main.py diff ours.jsonl mine.jsonl``. If your W′ is stored as V�
 row, e.g. an ``nn.Embedding``), pass ``out_rows=True``. If your loop makes new arrays instead of updating
 in place, pass the current ones: ``rec.record(W=W, W_out=W_out, loss=loss)``.
 """
+
 from __future__ import annotations
 
 import json
@@ -83,8 +84,10 @@ class TraceRecorder:
             self.W_out = W_out
         W_now, Wo_now = as_numpy(self.W), self._columns(self.W_out)
         if W_now.shape != self._W.shape or Wo_now.shape != self._Wo.shape:
-            raise ValueError(f"the weights changed shape: W {self._W.shape} → {W_now.shape}, "
-                             f"W_out {self._Wo.shape} → {Wo_now.shape}")
+            raise ValueError(
+                f"the weights changed shape: W {self._W.shape} → {W_now.shape}, "
+                f"W_out {self._Wo.shape} → {Wo_now.shape}"
+            )
         self.steps += 1
         line = {"step": self.steps}
         for k, v in quantities.items():

@@ -13,6 +13,7 @@ context words; reference skip-gram: one [context] → [centre] pair). ``ctx`` ho
 first, and their bits). Both sides start from the same weights and get the same examples; after every
 step everything theirs returned and every parameter is compared with ours.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -59,11 +60,13 @@ def load_step(path: str):
         sys.modules[name] = mod
         spec.loader.exec_module(mod)
     except SyntaxError as exc:
-        raise ImplementationError(f"{path}: syntax error on line {exc.lineno}: {exc.msg}",
-                                  _last_lines(exc)) from None
+        raise ImplementationError(
+            f"{path}: syntax error on line {exc.lineno}: {exc.msg}", _last_lines(exc)
+        ) from None
     except Exception as exc:  # their module's own code failed while importing
-        raise ImplementationError(f"{path}: importing it raised {type(exc).__name__}: {exc}",
-                                  _last_lines(exc)) from None
+        raise ImplementationError(
+            f"{path}: importing it raised {type(exc).__name__}: {exc}", _last_lines(exc)
+        ) from None
     fn = getattr(mod, "step", None)
     if not callable(fn):
         raise ImplementationError(f"{path} defines no function 'step(W, W_out, inputs, targets, lr, **ctx)'")
@@ -73,8 +76,14 @@ def load_step(path: str):
 def step_context(model: Model, step: int, targets) -> dict:
     """The keyword arguments given to their ``step`` (see the module docstring)."""
     c = model.config
-    ctx = {"arch": c.arch, "output": c.output, "mode": c.mode, "words": list(model.words), "step": step,
-           "sigmoid": table_sigmoid if c.mode == "reference" else sigmoid}
+    ctx = {
+        "arch": c.arch,
+        "output": c.output,
+        "mode": c.mode,
+        "words": list(model.words),
+        "step": step,
+        "sigmoid": table_sigmoid if c.mode == "reference" else sigmoid,
+    }
     if c.output == "ns":
         ctx["negatives"] = model.negatives(step, len(targets)).tolist()
     if c.output == "hs":
@@ -139,8 +148,9 @@ def run_check(step_fn, model: Model, params: Params, steps: int, tol: float = 1e
         try:
             returned = step_fn(W, W_out, ex_in, ex_tgt, rec.lr, **ctx)
         except Exception as exc:
-            raise ImplementationError(f"step {s}: their step raised {type(exc).__name__}: {exc}",
-                                      _last_lines(exc)) from None
+            raise ImplementationError(
+                f"step {s}: their step raised {type(exc).__name__}: {exc}", _last_lines(exc)
+            ) from None
         if W.shape != W0.shape or W_out.shape != Wo0.shape:
             raise ImplementationError(f"step {s}: their step changed the shape of W or W_out")
         model.apply(ours, rec)

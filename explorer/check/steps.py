@@ -13,6 +13,7 @@ A trace line (ours as ``trace`` writes it, or theirs with any subset of the fiel
 - ``raw``: the parsed line, for the fields compared as they are (``inputs``, ``targets``, ``paths``,
   ``samples``, ``epoch``, …).
 """
+
 from __future__ import annotations
 
 import math
@@ -25,8 +26,28 @@ from ..errors import FileFormatError
 #: numeric quantities compared as arrays, in the order the computation produces them
 VALUE_FIELDS = ("lr", "h", "u", "y", "t", "e", "EI", "EH", "loss")
 #: every field in comparison order; vectors last (W′ is updated before W)
-FIELD_ORDER = ("step", "epoch", "arch", "output", "mode", "inputs", "targets", "lr", "h", "u", "y", "t", "e",
-               "EI", "paths", "samples", "EH", "loss", "out", "in")
+FIELD_ORDER = (
+    "step",
+    "epoch",
+    "arch",
+    "output",
+    "mode",
+    "inputs",
+    "targets",
+    "lr",
+    "h",
+    "u",
+    "y",
+    "t",
+    "e",
+    "EI",
+    "paths",
+    "samples",
+    "EH",
+    "loss",
+    "out",
+    "in",
+)
 #: fields that only describe the step (compared when both have them, but not a reason to compare)
 IDENTITY_FIELDS = ("step", "epoch", "arch", "output", "mode")
 
@@ -43,9 +64,9 @@ class Vec:
 class StepData:
     raw: dict
     values: dict = field(default_factory=dict)
-    out: dict | None = None       # label → Vec, or None when the side has no "out"
+    out: dict | None = None  # label → Vec, or None when the side has no "out"
     in_: dict | None = None
-    out_ids: dict = field(default_factory=dict)   # label → id (ours), for messages and hs/ns terms
+    out_ids: dict = field(default_factory=dict)  # label → id (ours), for messages and hs/ns terms
     in_ids: dict = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
@@ -93,8 +114,11 @@ def _vectors(entries, where: str, ids_to_label: dict, hs: bool, ours_vecs: dict 
             delta = _array(e["delta"], f"{w}.delta")
         elif e.get("after") is not None:
             after = _array(e["after"], f"{w}.after")
-            base = before if before is not None else (ours_vecs[label].before if ours_vecs and label in
-                                                      ours_vecs else None)
+            base = (
+                before
+                if before is not None
+                else (ours_vecs[label].before if ours_vecs and label in ours_vecs else None)
+            )
             if base is None:
                 raise FileFormatError(f"{w}: 'after' without 'before' for a vector ours did not change")
             delta = after - base

@@ -2,34 +2,46 @@
 
 Exit 0 the traces agree, 1 they differ, 2 a file cannot be read.
 """
+
 from __future__ import annotations
 
 import math
 import sys
 
 from ..check.compare import compare_traces
+from ..check.steps import FIELD_ORDER
 from ..errors import ExplorerError
 from ..session.diff import bounded_lines, trace_lines
 from .common import fail, json_line
 
-KNOWN_FIELDS = ("step", "epoch", "arch", "output", "mode", "inputs", "targets", "lr", "h", "u", "y", "t", "e",
-                "EI", "paths", "samples", "EH", "loss", "out", "in")
+KNOWN_FIELDS = FIELD_ORDER
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "diff", help="find the first step and field where two traces differ, and what mistake it looks like",
-        description="Compare two traces (JSON Lines, one step per line) step by step. THEIRS may have any subset "
-                    "of the fields (vectors in 'out'/'in' named by 'word' or 'id', with 'delta' or "
-                    "'before'+'after'); only the fields both have are compared. Prints the first difference, "
-                    "e.g. 'step 3: W_out[:, queen] ours Δ [...] vs theirs Δ [...]', and a diagnosis. Numbers "
-                    "agree when |a-b| <= tol*max(1,|a|,|b|). Exit status: 0 agree, 1 differ, 2 bad input.")
-    p.add_argument("ours", metavar="OURS.jsonl", help="the reference trace, as 'trace' writes it ('-': stdin)")
+        "diff",
+        help="find the first step and field where two traces differ, and what mistake it looks like",
+        description="Compare two traces (JSON Lines, one step per line) step by step. THEIRS may have any "
+        "subset of the fields (vectors in 'out'/'in' named by 'word' or 'id', with 'delta' or "
+        "'before'+'after'); only the fields both have are compared. Prints the first difference, "
+        "e.g. 'step 3: W_out[:, queen] ours Δ [...] vs theirs Δ [...]', and a diagnosis. Numbers "
+        "agree when |a-b| <= tol*max(1,|a|,|b|). Exit status: 0 agree, 1 differ, 2 bad input.",
+    )
+    p.add_argument(
+        "ours", metavar="OURS.jsonl", help="the reference trace, as 'trace' writes it ('-': stdin)"
+    )
     p.add_argument("theirs", metavar="THEIRS.jsonl", help="the trace to check ('-' for standard input)")
-    p.add_argument("--tol", type=float, default=1e-9, metavar="TOL",
-                   help="tolerance: absolute below 1, relative above (default 1e-9; 0 = exact)")
+    p.add_argument(
+        "--tol",
+        type=float,
+        default=1e-9,
+        metavar="TOL",
+        help="tolerance: absolute below 1, relative above (default 1e-9; 0 = exact)",
+    )
     p.add_argument("--fields", metavar="F1,F2", help=f"compare only these fields ({', '.join(KNOWN_FIELDS)})")
-    p.add_argument("--json", action="store_true", help="end with one JSON line {agree, step, field, diagnosis}")
+    p.add_argument(
+        "--json", action="store_true", help="end with one JSON line {agree, step, field, diagnosis}"
+    )
     p.set_defaults(run=run)
 
 
@@ -49,11 +61,18 @@ def run(args) -> int:
         fields = tuple(f.strip() for f in args.fields.split(",") if f.strip())
         unknown = [f for f in fields if f not in KNOWN_FIELDS]
         if not fields or unknown:
-            return fail(ExplorerError(f"--fields: unknown field {unknown[0]!r} (known: {', '.join(KNOWN_FIELDS)})"
-                                      if unknown else "--fields is empty"))
+            return fail(
+                ExplorerError(
+                    f"--fields: unknown field {unknown[0]!r} (known: {', '.join(KNOWN_FIELDS)})"
+                    if unknown
+                    else "--fields is empty"
+                )
+            )
     try:
-        names = ("standard input" if args.ours == "-" else args.ours,
-                 "standard input" if args.theirs == "-" else args.theirs)
+        names = (
+            "standard input" if args.ours == "-" else args.ours,
+            "standard input" if args.theirs == "-" else args.theirs,
+        )
         result = compare_traces(_lines(args.ours), _lines(args.theirs), args.tol, fields, names)
     except ExplorerError as exc:
         return fail(exc)
