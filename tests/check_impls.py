@@ -81,7 +81,7 @@ def step(
                         y = sigmoid(f)
                     else:
                         y = 1.0 if f > 6 else 0.0 if f < -6 else sigmoid(f)
-                    e = y - ti
+                    e = ti - y if m == "e-sign" else y - ti
                     EH += e * W_out[:, i]
                     W_out[:, i] -= lr * e * h
                 continue

@@ -122,19 +122,28 @@ def test_each_mistake_is_diagnosed_with_its_id_at_the_right_step_and_field(tmp_p
         assert d.field == field
 
 
+ALL_CONFIGS = [
+    {"arch": a, "output": o, "mode": m}
+    for a in ("cbow", "skipgram")
+    for o in ("softmax", "hs", "ns")
+    for m in ("paper", "reference")
+]
+
+
 def test_the_diagnoses_do_not_misfire_on_each_other(tmp_path):
-    """Every wrong implementation, run under every case's configuration: whenever a difference is found,
-    its id is the implementation's own mistake or ``unknown`` — never another mistake's id."""
-    seen = set()
+    """Every wrong implementation under every arch × output × mode: whenever a difference is found, its id is
+    the implementation's own mistake — never another mistake's id, nor ``unknown``."""
+    found = {}
     for mistake in sorted(CASES):
         fn = load_step(str(write_impl(tmp_path, mistake)))
-        for cfg, _, _ in CASES.values():
+        for cfg in ALL_CONFIGS:
             model = model_for(**cfg)
             d = run_check(fn, model, model.init_params(), 30).difference
             if d is not None:
-                assert d.diagnosis.id in (mistake, "unknown"), (mistake, cfg, d.message, d.diagnosis.id)
-                seen.add((mistake, d.diagnosis.id))
-    assert {m for m, i in seen if i == m} == set(CASES)
+                assert d.diagnosis.id == mistake, (mistake, cfg, d.message, d.diagnosis.id)
+                found[mistake] = found.get(mistake, 0) + 1
+    assert set(found) == set(CASES)
+    assert found["e-sign"] == 12 and found["lr-schedule"] == 6  # every config; every reference-mode config
 
 
 def test_softmax_overflow_is_diagnosed_where_ours_stays_finite(tmp_path, capsys):

@@ -233,23 +233,35 @@ def _all_pairs(s: _Step, with_values=()):
 
 
 def _e_sign(s: _Step):
-    pairs = _all_pairs(s, ("e", "EI", "EH"))
-    if pairs and all(s.close(b, -a) for a, b in pairs):
+    outs = [(a, b) for _, a, b in (s.pairs["out"] or []) if _norm(a) > 0 or _norm(b) > 0]
+    ins = [(a, b) for _, a, b in (s.pairs["in"] or []) if _norm(a) > 0 or _norm(b) > 0]
+    if s.mode == "reference" and outs:
+        # word2vec.c updates term after term, and EH collects e·v' with v' as updated by the earlier terms
+        # (all of it while W' is still 0): W′'s changes are opposite up to second order in η, W's need not be
+        pairs, rtol = outs + [p for p in (s.value_pair("e"), s.value_pair("EI")) if p is not None], 1e-2
+    else:
+        pairs, rtol = _all_pairs(s, ("e", "EI", "EH")), 1e-6
+    if (outs or ins) and pairs and all(s.close(b, -a, rtol) for a, b in pairs):
         return _d("e-sign")
     return None
 
 
 def _lr_schedule(s: _Step):
-    pairs = _all_pairs(s)
-    if not pairs or not s.values_agree("e", "EI", "EH", "h"):
+    if not s.values_agree("e", "EI", "EH", "h"):
         return None
-    a, b = max(pairs, key=lambda p: _norm(p[0]))
+    outs = [(a, b) for _, a, b in (s.pairs["out"] or []) if _norm(a) > 0 or _norm(b) > 0]
+    ins = [(a, b) for _, a, b in (s.pairs["in"] or []) if _norm(a) > 0 or _norm(b) > 0]
+    a, b = max(outs or ins or [(np.zeros(1), np.zeros(1))], key=lambda p: _norm(p[0]))
     if _norm(a) == 0:
         return None
     c = float(a @ b) / float(a @ a)
-    if c <= 0 or abs(c - 1) < 1e-6 or not all(s.close(y, c * x) for x, y in pairs):
+    if c <= 0 or abs(c - 1) < 1e-6:
         return None
-    return _d("lr-schedule", f"theirs' changes are {c:.6g} × ours")
+    # word2vec.c's sequential updates (reference mode) make EH, hence W's rows, depend on η at second order
+    rtol_in = max(1e-4, 10 * abs(c - 1)) if s.mode == "reference" and outs else 1e-4
+    if all(s.close(y, c * x, 1e-4) for x, y in outs) and all(s.close(y, c * x, rtol_in) for x, y in ins):
+        return _d("lr-schedule", f"theirs' changes are {c:.6g} × ours")
+    return None
 
 
 def _cbow_not_averaged(s: _Step):
@@ -342,17 +354,17 @@ def _eh_after(s: _Step):
         if not all(lab in after for lab in labels):
             return None
         EH2 = sum(EI[j] * after[lab] for j, lab in enumerate(labels))
-    EH = s.o.values.get("EH")
-    if EH is None or np.isscalar(EH2) or _norm(EH) == 0:
+    if np.isscalar(EH2) or s.lr is None:
         return None
     p = s.value_pair("EH")
     if p is not None:
         return _d("eh-after-update") if s.close(p[1], EH2) and not s.close(p[1], p[0]) else None
     if s.pairs["in"] is None or not s.differing("in"):
         return None
-    for _, a, b in s.pairs["in"]:
-        share = float(a @ EH) / float(EH @ EH)
-        if not s.close(b, share * EH2):
+    counts = Counter(s.inputs)
+    for lab, _, b in s.pairs["in"]:  # Δv_w = −η · share_w · EH, share_w = n_w / C (paper) or n_w (reference)
+        share = counts.get(lab, 0) / (s.C if s.mode == "paper" else 1)
+        if not s.close(b, -s.lr * share * EH2):
             return None
     return _d("eh-after-update")
 
