@@ -199,3 +199,54 @@ def test_a_line_just_under_the_cap_is_read(tmp_path, monkeypatch, capsys):
     p.write_text(line + " " * (4097 - len(line)) + "\n")  # 4097 bytes before the newline
     assert main(["diff", o, str(p)]) == 2
     assert "line 1: longer than 4096 bytes" in capsys.readouterr().err
+
+
+def test_softmax_overflow_on_a_recorded_trace(tmp_path, capsys):
+    """The recorder writes NaN as JSON's NaN; diff reads it and names the overflow."""
+    import numpy as np
+
+    from explorer.engine.params import Params, save_weights
+
+    model = model_for()
+    g = np.random.default_rng(0)
+    big = Params(np.abs(g.normal(13, 1, (model.V, 5))), np.abs(g.normal(13, 1, (5, model.V))))
+    save_weights(tmp_path / "big.npz", big, model.words)
+    fn = load_step(str(write_impl(tmp_path, "softmax-overflow")))
+    W, W_out = big.W.copy(), big.W_out.copy()
+    with TraceRecorder(tmp_path / "theirs.jsonl", W, W_out, words=model.words, out_words=model.words) as rec:
+        for s in (1, 2):
+            ex = model.example(s)
+            with np.errstate(all="ignore"):
+                r = fn(
+                    W,
+                    W_out,
+                    list(ex.inputs),
+                    list(ex.targets),
+                    0.1,
+                    **step_context(model, s, list(ex.targets)),
+                )
+            rec.record(**r)
+    ours = tmp_path / "ours.jsonl"
+    assert (
+        main(
+            [
+                "trace",
+                *cli_options({}),
+                "--weights",
+                str(tmp_path / "big.npz"),
+                "--steps",
+                "2",
+                "-o",
+                str(ours),
+            ]
+        )
+        == 0
+    )
+    assert main(["diff", str(ours), str(tmp_path / "theirs.jsonl"), "--json"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert json.loads(out[-1]) == {
+        "agree": False,
+        "step": 1,
+        "field": f"W_out[:, {model.words[0]}]",
+        "diagnosis": "softmax-overflow",
+    }
