@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import shlex
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from explorer.check.command import command_line
@@ -115,3 +117,46 @@ def test_the_command_line_defaults_are_the_apps():
             "init",
         ):
             assert getattr(args, key) == getattr(APP_DEFAULTS, key), (name, key)
+
+
+def test_session_comparison_export_initial_weights_and_the_command_with_them(tmp_path, capsys):
+    from explorer.check.command import export_initial_weights
+    from explorer.engine.params import Params
+    from explorer.session import Session
+
+    g = np.random.default_rng(3)
+    model = _model(output="ns")
+    start = Params(g.normal(0, 0.3, (model.V, 5)), g.normal(0, 0.3, (5, model.V)))
+    session = Session(preset_text("royalty"), APP_DEFAULTS.replace(output="ns"), params=start)
+    session.step_forward(6)
+    theirs = [session.record_at(s).to_json() for s in range(1, 7)]
+    theirs[4]["out"][0]["delta"][0] += 1e-3
+    p = tmp_path / "theirs.jsonl"
+    p.write_text("".join(json.dumps(t) + "\n" for t in theirs))
+    c = TraceComparison.against_session(session, p)
+    assert c.steps == [5] and c.first().field == f"W_out[:, {theirs[4]['out'][0]['word']}]"
+    export_initial_weights(session, tmp_path / "init.npz")
+    cmd = command_line(session.config, preset="royalty", steps=6, weights=str(tmp_path / "init.npz"))
+    out = tmp_path / "t.jsonl"
+    assert main(shlex.split(cmd)[2:] + ["-o", str(out)]) == 0
+    assert out.read_text().splitlines() == [json_line(session.record_at(s).to_json()) for s in range(1, 7)]
+    impl = tmp_path / "mine.py"
+    impl.write_text((Path(__file__).with_name("check_impls.py")).read_text())
+    assert (
+        main(
+            [
+                "check",
+                str(impl),
+                "--preset",
+                "royalty",
+                "--output",
+                "ns",
+                "--weights",
+                str(tmp_path / "init.npz"),
+                "--steps",
+                "6",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[-1] == "agree: 6 steps within tol 1e-09"

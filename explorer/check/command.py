@@ -10,6 +10,7 @@ from __future__ import annotations
 import shlex
 
 from ..engine.config import APP_DEFAULTS, Config
+from ..engine.params import save_weights
 
 #: Config field → command-line option (booleans are flags)
 OPTIONS = (
@@ -41,13 +42,15 @@ def command_line(
     fmt: str = "auto",
     steps: int | None = None,
     lr: float | None = None,
+    weights: str | None = None,
     command: str = "trace",
     prog: str = "python main.py",
 ) -> str:
     """``python main.py trace --preset royalty --arch cbow … --steps K`` for ``config``.
 
     ``preset`` or ``corpus`` (a file path; ``CORPUS.txt`` is written when neither is known) names the text,
-    ``lr`` the current learning rate when it was changed during training, ``steps`` the steps to run.
+    ``lr`` the current learning rate when it was changed during training, ``weights`` an .npz of the initial
+    weights (File ▸ Export initial weights) when the run did not start from the seed's, ``steps`` the steps.
     """
     parts = [*shlex.split(prog), command]
     if preset:
@@ -68,6 +71,14 @@ def command_line(
                 parts += [opt, _num(v)]
     if config.shuffle:
         parts.append("--shuffle")
+    if weights:
+        parts += ["--weights", weights]
     if steps is not None:
         parts += ["--steps", str(steps)]
     return " ".join(shlex.quote(p) for p in parts)
+
+
+def export_initial_weights(session, path) -> None:
+    """Write the session's initial W and W′ (``W_in``, ``W_out``, ``vocab``) for ``--weights`` or a loop of
+    one's own (File ▸ Export initial weights)."""
+    save_weights(path, session.initial, session.model.words)

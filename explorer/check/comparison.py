@@ -21,11 +21,14 @@ from .compare import StepDifference, iter_differences
 MAX_DIFFERENCES = 100_000
 
 
-def model_trace(model: Model, params: Params, steps: int) -> Iterator[dict]:
-    """Our trace lines for steps 1..``steps`` from ``params`` (a copy is stepped; ``params`` is kept)."""
+def model_trace(model: Model, params: Params, steps: int, schedule=None) -> Iterator[dict]:
+    """Our trace lines for steps 1..``steps`` from ``params`` (a copy is stepped; ``params`` is kept).
+
+    ``schedule`` (``.at(step)`` → base η, a session's learning-rate history) overrides the configuration's η.
+    """
     p = params.copy()
     for s in range(1, steps + 1):
-        rec = model.compute(p, s)
+        rec = model.compute(p, s, None if schedule is None else schedule.at(s))
         model.apply(p, rec)
         yield rec.to_json()
 
@@ -82,6 +85,13 @@ class TraceComparison:
         return cls(
             model_trace(model, params, n), trace_lines(theirs_path), names=("ours", str(theirs_path)), **kw
         )
+
+    @classmethod
+    def against_session(cls, session, theirs_path, **kw) -> "TraceComparison":
+        """Theirs against the session's run: its initial weights, configuration and η history."""
+        n = sum(1 for line in trace_lines(theirs_path) if line.strip())
+        ours = model_trace(session.model, session.initial, n, session.schedule)
+        return cls(ours, trace_lines(theirs_path), names=("ours", str(theirs_path)), **kw)
 
     @property
     def agree(self) -> bool:
