@@ -1,10 +1,10 @@
-"""Compare two traces (JSON Lines, one step per line) and name the first number that differs.
+"""Compare two complete traces (JSON Lines, one step per line) and name the first number that differs.
 
-This is how a student finds the first wrong line of her own implementation: write a trace in the same
-format as ``python main.py trace`` (or only the fields she has), and diff it against ours::
+The exact field-by-field walk below is the base of ``explorer.check.compare``, which the ``diff`` command
+uses for partial traces and diagnoses; trace files are read here line by line with a length cap.
 
-    python main.py diff ours.jsonl theirs.jsonl --tol 1e-9
-    step 3: out[id=2 queen].delta[1] 0.0123 vs 0.0129
+Used directly (``compare``, ``first_difference``), it compares every field of two traces, e.g.
+``step 3: out[id=2 queen].delta[1] 0.0123 vs 0.0129``.
 
 Rules
 -----
