@@ -94,6 +94,8 @@ def step(
             loss += sum(_nls(x if ti == 1.0 else -x) for x, ti in zip(uu, t))
             EH += cols @ e
             terms.append((ids, e))
+            if m == "skipgram-error-not-summed":  # only the last panel's errors reach W′
+                G[:] = 0.0
             if m == "repeated-id-overwritten":
                 G[ids] += e
             else:

@@ -144,6 +144,7 @@ def test_the_diagnoses_do_not_misfire_on_each_other(tmp_path):
                 found[mistake] = found.get(mistake, 0) + 1
     assert set(found) == set(CASES)
     assert found["e-sign"] == 12 and found["lr-schedule"] == 6  # every config; every reference-mode config
+    assert found["skipgram-error-not-summed"] == 3  # paper skip-gram with softmax, hs and ns
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")  # their exp(u) overflows: the point of the test
