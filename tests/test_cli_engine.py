@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from explorer.engine import Config, Model
+from explorer.engine.config import APP_DEFAULTS
 from explorer.engine.huffman import build_huffman
 from explorer.engine.params import load_weights
 from explorer.engine.presets import PRESET_DIR, preset_text
@@ -140,7 +141,7 @@ def test_save_and_load_weights(tmp_path):
     with np.load(w, allow_pickle=False) as z:
         assert set(z.files) == {"W_in", "W_out", "vocab"}
         W, W_out, vocab = z["W_in"], z["W_out"], z["vocab"].tolist()
-    model = Model.from_text(preset_text("loop"), Config(hidden=2, output="hs"))
+    model = Model.from_text(preset_text("loop"), APP_DEFAULTS.replace(hidden=2, output="hs"))  # the CLI defaults
     params = model.init_params()
     for s in range(1, 7):
         model.step(params, s)

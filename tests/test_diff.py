@@ -170,11 +170,14 @@ def test_files_and_the_cli(tmp_path, capsys):
     pc.write_text("".join(lines(a[:3])) + "{oops\n")
     assert diff_files(pa, pa) is None
     assert main(["diff", str(pa), str(pa)]) == 0
-    assert capsys.readouterr().out == "traces agree: 8 steps within tol 1e-09\n"
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("compared: step, epoch, arch, output, mode, inputs, targets, lr, h, samples, EH, loss, out, in")
+    assert out[1:] == ["traces agree: 8 steps within tol 1e-09"]
     assert main(["diff", str(pa), str(pb)]) == 1
-    out = capsys.readouterr().out
+    out = capsys.readouterr().out.splitlines()
     node = b[5]["samples"][1][0]
-    assert out.startswith(f"step 6: samples[1][id={node['id']} {node['word']}].u ") and out.count("\n") == 1
+    assert out[1].startswith(f"step 6: samples[1][id={node['id']} {node['word']}].u ours ")
+    assert out[2].startswith("diagnosis: unknown") and len(out) == 3
     assert main(["diff", str(pa), str(pc)]) == 2
     err = capsys.readouterr().err
     assert err == f"error: {pc} line 4: invalid JSON (Expecting property name enclosed in double quotes at column 2)\n"

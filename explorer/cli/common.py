@@ -6,7 +6,7 @@ import json
 import re
 import sys
 
-from ..engine.config import ARCHS, INITS, MODES, OUTPUTS, Config
+from ..engine.config import APP_DEFAULTS, ARCHS, INITS, MODES, OUTPUTS, Config
 from ..engine.corpus import parse, read_text_file
 from ..engine.model import Model
 from ..engine.outputs import refuse_same_file
@@ -66,7 +66,7 @@ def add_corpus_options(p: argparse.ArgumentParser, required: bool = True) -> Non
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
-    d = Config()
+    d = APP_DEFAULTS  # the app's defaults: a command reproduces what the app shows
     p.add_argument("--arch", choices=ARCHS, default=d.arch, help="cbow (context → centre) or skipgram")
     p.add_argument("--output", choices=OUTPUTS, default=d.output, help="softmax, hs (hierarchical) or ns (negative sampling)")
     p.add_argument("--mode", choices=MODES, default=d.mode, help="paper (default) or reference (word2vec.c / gensim)")
@@ -92,7 +92,7 @@ def corpus_text(args) -> str:
 
 
 def config_from_args(args) -> Config:
-    epochs = Config.epochs if args.epochs is None else args.epochs  # --epochs 0 must fail, not mean "default"
+    epochs = APP_DEFAULTS.epochs if args.epochs is None else args.epochs  # --epochs 0 must fail, not mean "default"
     return Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window,
                   lr=args.lr, seed=args.seed, epochs=epochs, shuffle=args.shuffle,
                   init=args.init, negative=args.negative, ns_power=args.ns_power, min_count=args.min_count,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..engine.config import Config
+from ..engine.config import APP_DEFAULTS
 from ..errors import ExplorerError
 from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
 from ..engine.outputs import atomic_file, check_writable
@@ -30,10 +30,10 @@ from .common import (add_corpus_options, add_training_options, config_from_args,
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
-    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "arch": Config.arch,
-    "output": Config.output, "mode": Config.mode, "hidden": Config.hidden, "window": Config.window,
-    "lr": Config.lr, "seed": Config.seed, "shuffle": False, "init": None, "negative": Config.negative,
-    "ns_power": Config.ns_power, "min_count": Config.min_count, "sample": Config.sample, "weights": None,
+    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "arch": APP_DEFAULTS.arch,
+    "output": APP_DEFAULTS.output, "mode": APP_DEFAULTS.mode, "hidden": APP_DEFAULTS.hidden, "window": APP_DEFAULTS.window,
+    "lr": APP_DEFAULTS.lr, "seed": APP_DEFAULTS.seed, "shuffle": False, "init": None, "negative": APP_DEFAULTS.negative,
+    "ns_power": APP_DEFAULTS.ns_power, "min_count": APP_DEFAULTS.min_count, "sample": APP_DEFAULTS.sample, "weights": None,
 }
 
 

@@ -140,3 +140,8 @@ class Config:
         if unknown:
             raise ConfigError(f"unknown configuration key {unknown[0]!r}")
         return cls(**d)
+
+
+#: The defaults of the desktop app and of the command line — one source for both: the engine's, with a
+#: window of 2 so CBOW sees some context. (``Config()`` keeps the engine's own defaults.)
+APP_DEFAULTS = Config(window=2)

@@ -1,10 +1,10 @@
-"""Compare two traces (JSON Lines, one step per line) and name the first number that differs.
+"""Compare two complete traces (JSON Lines, one step per line) and name the first number that differs.
 
-This is how a student finds the first wrong line of her own implementation: write a trace in the same
-format as ``python main.py trace`` (or only the fields she has), and diff it against ours::
+The exact field-by-field walk below is the base of ``explorer.check.compare``, which the ``diff`` command
+uses for partial traces and diagnoses; trace files are read here line by line with a length cap.
 
-    python main.py diff ours.jsonl theirs.jsonl --tol 1e-9
-    step 3: out[id=2 queen].delta[1] 0.0123 vs 0.0129
+Used directly (``compare``, ``first_difference``), it compares every field of two traces, e.g.
+``step 3: out[id=2 queen].delta[1] 0.0123 vs 0.0129``.
 
 Rules
 -----
@@ -269,8 +269,47 @@ def first_difference(a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9,
     return compare(a_lines, b_lines, tol, names).difference
 
 
-def trace_lines(path) -> Iterator[bytes]:
-    """The lines of a file as bytes (decoded per line by :func:`_records`, so errors name the line)."""
+#: the longest trace line read (bytes); a longer line (or a file without newlines, e.g. /dev/zero) is an error
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+def bounded_lines(f, name: str, max_line: int | None = None) -> Iterator[bytes]:
+    """The lines of a binary file object, each at most ``max_line`` bytes (memory stays bounded).
+
+    A longer line raises :class:`FileFormatError` naming the file and the line, after reading at most
+    ``max_line + 1`` bytes of it.
+    """
+    cap = MAX_LINE_BYTES if max_line is None else max_line
+    chunk = 1 << 20
+    n = 0
+    while True:
+        parts, total = [], 0
+        try:
+            while True:  # in pieces, so an over-long line costs at most ``cap`` bytes before it is refused
+                part = f.readline(min(chunk, cap + 1 - total))
+                if not part:
+                    break
+                parts.append(part)
+                total += len(part)
+                if part.endswith(b"\n"):
+                    break
+                if total > cap:
+                    unit = f"{cap // (1024 * 1024)} MB" if cap >= 1024 * 1024 else f"{cap} bytes"
+                    raise FileFormatError(f"{name} line {n + 1}: longer than {unit} (not a trace line)")
+        except OSError as exc:
+            raise FileFormatError(f"cannot read trace file {name!r}: {exc.strerror or exc}") from None
+        if not parts:
+            return
+        n += 1
+        yield parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def trace_lines(path, max_line: int | None = None) -> Iterator[bytes]:
+    """The lines of a file as bytes (decoded per line by :func:`_records`, so errors name the line).
+
+    Lines are read one at a time with a length cap (:data:`MAX_LINE_BYTES`), so a huge file without
+    newlines gives one error instead of exhausting memory.
+    """
     name = str(path)
     try:
         f = open(path, "rb")
@@ -283,10 +322,7 @@ def trace_lines(path) -> Iterator[bytes]:
 
     def gen():
         with f:
-            try:
-                yield from f
-            except OSError as exc:
-                raise FileFormatError(f"cannot read trace file {name!r}: {exc.strerror or exc}") from None
+            yield from bounded_lines(f, name, max_line)
     return gen()
 
 
