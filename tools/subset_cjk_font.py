@@ -81,6 +81,7 @@ def main() -> None:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14, 16, 17]
     options.hinting = False
     options.notdef_outline = True
+    options.prune_codepage_ranges = False  # keep the GB2312 bit: Qt lists the font for Simplified Chinese
     sub = subset.Subsetter(options)
     sub.populate(unicodes=[ord(ch) for ch in wanted if ord(ch) in cmap])
     sub.subset(font)
