@@ -29,7 +29,7 @@ from .common import (add_corpus_options, add_training_options, config_from_args,
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
-    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "arch": Config.arch,
+    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "segment": Config.segment, "arch": Config.arch,
     "output": Config.output, "mode": Config.mode, "hidden": Config.hidden, "window": Config.window,
     "lr": Config.lr, "seed": Config.seed, "shuffle": False, "init": None, "negative": Config.negative,
     "ns_power": Config.ns_power, "min_count": Config.min_count, "sample": Config.sample, "weights": None,
