@@ -23,7 +23,9 @@ def _bundled_raw_font() -> QRawFont:
 
 def test_bundled_font_covers_the_translations_and_the_presets(qapp):
     raw = _bundled_raw_font()
-    texts = [m for ts in ROOT.glob("explorer/qt/i18n/*.ts") for m in _TRANSLATION.findall(ts.read_text("utf-8"))]
+    texts = [
+        m for ts in ROOT.glob("explorer/qt/i18n/*.ts") for m in _TRANSLATION.findall(ts.read_text("utf-8"))
+    ]
     texts += [p.read_text("utf-8") for p in ROOT.glob("explorer/data/presets/*.txt")]
     assert len(texts) > 100
     cjk = {ch for t in texts for ch in t if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"}

@@ -16,7 +16,9 @@ def test_every_preset_file_is_reachable_through_importlib_resources():
     on_disk = sorted(p.stem for p in (ROOT / "explorer" / "data" / "presets").glob("*.txt"))
     assert on_disk, "the presets live in explorer/data/presets"
     folder = resources.files("explorer.data").joinpath("presets")
-    through_resources = sorted(p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt"))
+    through_resources = sorted(
+        p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt")
+    )
     assert through_resources == on_disk == list_presets()
     for name in on_disk:
         text = folder.joinpath(f"{name}.txt").read_text(encoding="utf-8")

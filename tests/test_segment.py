@@ -25,9 +25,11 @@ def words(text, segment, lowercase=True):
 
 def test_raw_chinese_is_cut_into_words():
     for segment in ("auto", "jieba"):
-        assert words(RAW, segment) == [["国王", "统治", "王国", "女王", "统治", "王国"],
-                                       ["国王", "是", "男人", "女王", "是", "女人"],
-                                       ["王子", "是", "年轻", "的", "男人"]]
+        assert words(RAW, segment) == [
+            ["国王", "统治", "王国", "女王", "统治", "王国"],
+            ["国王", "是", "男人", "女王", "是", "女人"],
+            ["王子", "是", "年轻", "的", "男人"],
+        ]
     # spaces: a run of characters between spaces or punctuation is one word, as before
     assert words(RAW, "spaces")[0] == ["国王统治王国", "女王统治王国"]
 
@@ -91,12 +93,22 @@ def test_session_file_keeps_the_segmentation(tmp_path):
 def test_trace_on_unsegmented_chinese_gives_words(tmp_path):
     corpus = tmp_path / "raw.txt"
     corpus.write_text(RAW, encoding="utf-8")
-    r = subprocess.run([sys.executable, "main.py", "trace", "--corpus", str(corpus), "--steps", "2", "--window", "2"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "main.py", "trace", "--corpus", str(corpus), "--steps", "2", "--window", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     recs = [json.loads(line) for line in r.stdout.splitlines()]
     vocab = {o["word"] for rec in recs for o in rec["out"]}  # full softmax: every output vector changes
     assert {"国王", "王国", "统治", "女王", "男人"} <= vocab and "国王统治王国" not in vocab
-    r = subprocess.run([sys.executable, "main.py", "trace", "--corpus", str(corpus), "--steps", "1",
-                        "--segment", "spaces"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "main.py", "trace", "--corpus", str(corpus), "--steps", "1", "--segment", "spaces"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0 and "国王统治王国" in r.stdout

@@ -8,7 +8,7 @@ dependency) and the complete font, e.g. Debian's ``fonts-noto-cjk``::
 
     apt-get install -y fonts-noto-cjk
     .venv/bin/pip install fonttools
-    .venv/bin/python tools/subset_cjk_font.py [--source /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]
+    .venv/bin/python tools/subset_cjk_font.py [--source .../NotoSansCJK-Regular.ttc]
 
 Run it again after the translations or the presets gain characters (``tests/test_fonts.py`` fails until then).
 """
@@ -54,12 +54,20 @@ def source_font(path: str) -> TTFont:
 
 def rename(font: TTFont) -> None:
     """Family "Explorer CJK": a Modified Version under the OFL does not present itself as the original."""
-    names = {1: FAMILY, 3: f"{FAMILY} Regular; subset of {SOURCE_FAMILY}", 4: f"{FAMILY} Regular",
-             6: FAMILY.replace(" ", "") + "-Regular", 16: FAMILY, 17: "Regular"}
+    names = {
+        1: FAMILY,
+        3: f"{FAMILY} Regular; subset of {SOURCE_FAMILY}",
+        4: f"{FAMILY} Regular",
+        6: FAMILY.replace(" ", "") + "-Regular",
+        16: FAMILY,
+        17: "Regular",
+    }
     table = font["name"]
     for record in list(table.names):
         if record.nameID in names:
-            table.setName(names[record.nameID], record.nameID, record.platformID, record.platEncID, record.langID)
+            table.setName(
+                names[record.nameID], record.nameID, record.platformID, record.platEncID, record.langID
+            )
     if "CFF " in font:
         cff = font["CFF "].cff
         cff.fontNames = [names[6]]
@@ -86,6 +94,7 @@ def main() -> None:
     sub.populate(unicodes=[ord(ch) for ch in wanted if ord(ch) in cmap])
     sub.subset(font)
     rename(font)
+    font.recalcTimestamp = False  # the same input gives the same bytes
     font.save(args.out)
     print(f"{args.out}: {len(wanted) - len(missing)} characters, {Path(args.out).stat().st_size:,} bytes")
     if missing:

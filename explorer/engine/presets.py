@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import CorpusError
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    from importlib.abc import Traversable  # importlib.resources.abc from Python 3.11
 
 DATA_PACKAGE = "explorer.data"
 PRESET_FOLDER = "presets"
@@ -27,7 +27,9 @@ def preset_dir() -> Traversable:
 
 def list_presets() -> list[str]:
     """The names of the built-in corpora, sorted."""
-    names = (p.name[: -len(".txt")] for p in preset_dir().iterdir() if p.name.endswith(".txt") and p.is_file())
+    names = (
+        p.name[: -len(".txt")] for p in preset_dir().iterdir() if p.name.endswith(".txt") and p.is_file()
+    )
     return sorted(names)
 
 
