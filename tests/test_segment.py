@@ -112,3 +112,19 @@ def test_trace_on_unsegmented_chinese_gives_words(tmp_path):
         timeout=120,
     )
     assert r.returncode == 0 and "国王统治王国" in r.stdout
+
+
+def test_setup_panel_segmentation_choice(qtbot):
+    """The Setup panel's "Word segmentation" row fills from the session and builds sessions with it."""
+    from explorer.qt.bridge import SessionBridge
+    from explorer.qt.setup_panel import SetupPanel
+
+    panel = SetupPanel(SessionBridge())
+    qtbot.addWidget(panel)
+    combo = panel.widgets["segment"]
+    panel.show_session(Session(RAW, Config(window=2, segment="jieba")))
+    assert combo.currentData() == "jieba"
+    assert "统治" in panel.build_session().model.words
+    combo.setCurrentIndex(combo.findData("spaces"))
+    session = panel.build_session()
+    assert session.config.segment == "spaces" and "国王统治王国" in session.model.words
