@@ -66,3 +66,23 @@ def test_no_hint_when_a_system_cjk_font_is_installed(qapp, monkeypatch):
     monkeypatch.setattr(style, "_font_hint_given", False)
     monkeypatch.setattr(style.QFontDatabase, "families", staticmethod(lambda *a: ["Some System CJK"]))
     assert style.missing_font_hint("龘") is None
+
+
+def test_window_says_once_which_font_to_install(qtbot, tmp_path, no_system_cjk_font):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.engine import Config
+    from explorer.qt.main_window import MainWindow
+    from explorer.session import Session
+
+    settings = QSettings(str(tmp_path / "explorer.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(
+        Session("龘 齉 龘\n国王 齉\n", Config(window=2)), settings=settings, views=[], restore_layout=False
+    )
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: "fonts-noto-cjk" in w.statusBar().currentMessage(), timeout=2000)
+    w.statusBar().clearMessage()
+    w.set_session(Session("龘 齉 龘\n", Config(window=2)))
+    QApplication.processEvents()
+    assert w.statusBar().currentMessage() == "", "said once"
