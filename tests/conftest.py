@@ -43,6 +43,7 @@ def randomize(params, seed=0, scale=0.5):
 # (subprocesses — the command line, lint-imports, ruff, mypy —, numba compilation, gensim; each > 1 s)
 QT_MODULES = ("PySide6", "pyqtgraph", "shiboken6", "explorer.qt")
 SLOW = {
+    # whole modules: the command line in subprocesses, numba compilation, gensim, hypothesis fuzzing
     "test_cli_engine.py",
     "test_cli_session.py",
     "test_blowup.py",
@@ -51,8 +52,17 @@ SLOW = {
     "test_fast.py",
     "test_engine_reference.py",
     "test_fuzz.py",
+    # single tests over 1 s (pytest --durations=0 -m "not gui")
     "test_geometry.py::test_geometry_imports_no_qt",
     "test_segment.py::test_trace_on_unsegmented_chinese_gives_words",
+    "test_engine_weights.py::test_damaged_files",
+    "test_session.py::test_stores_stay_within_small_budgets_over_a_long_run",
+    "test_session.py::test_any_action_sequence_equals_a_straight_replay",
+    "test_huffman_noise.py::test_model_negatives_follow_noise_distribution",
+    "test_huffman_noise.py::test_huffman_random_counts",
+    "test_persistence.py::test_zip_bomb_members_are_refused_before_reading",
+    "test_engine_corpus.py::test_fuzz_parse_raises_only_explorer_error",
+    "test_engine_corpus.py::test_fuzz_model_from_text_raises_only_explorer_error",
 }
 
 
