@@ -22,7 +22,7 @@ from explorer.engine import Config, Model
 from explorer.engine.config import APP_DEFAULTS
 from explorer.engine.huffman import build_huffman
 from explorer.engine.params import load_weights
-from explorer.engine.presets import PRESET_DIR, preset_text
+from explorer.engine.presets import list_presets, preset_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -209,7 +209,7 @@ def test_list_presets():
     r = run("--list-presets")
     assert r.returncode == 0 and r.stderr == ""
     names = r.stdout.strip("\n").split("\n")
-    assert names == sorted(p.stem for p in PRESET_DIR.glob("*.txt"))
+    assert names == list_presets()
     assert "loop" in names and len(names) == len(set(names))
     cjk = [n for n in names if any("\u4e00" <= ch <= "\u9fff" for ch in preset_text(n))]
     assert cjk, "a Chinese preset"

@@ -12,6 +12,7 @@ from ..engine.model import Model
 from ..engine.outputs import refuse_same_file
 from ..engine.params import load_weights
 from ..engine.presets import preset_text
+from ..engine.segment import SEGMENTS
 from ..errors import ExplorerError
 
 OUTPUT_ALIASES = {"softmax": "softmax", "hs": "hs", "ns": "ns", "hierarchical": "hs", "negative": "ns"}
@@ -63,6 +64,8 @@ def add_corpus_options(p: argparse.ArgumentParser, required: bool = True) -> Non
     g.add_argument("--preset", metavar="NAME", help="a built-in corpus (see --list-presets)")
     p.add_argument("--format", choices=("auto", "text", "pairs"), default="auto", help="corpus format (default: auto)")
     p.add_argument("--no-lowercase", action="store_true", help="keep the corpus' case")
+    p.add_argument("--segment", choices=SEGMENTS, default=Config.segment,
+                   help="raw Chinese into words: auto (lines of unspaced Chinese; default), spaces, jieba")
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
@@ -96,12 +99,12 @@ def config_from_args(args) -> Config:
     return Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window,
                   lr=args.lr, seed=args.seed, epochs=epochs, shuffle=args.shuffle,
                   init=args.init, negative=args.negative, ns_power=args.ns_power, min_count=args.min_count,
-                  sample=args.sample, lowercase=not args.no_lowercase)
+                  sample=args.sample, lowercase=not args.no_lowercase, segment=args.segment)
 
 
 def model_from_args(args) -> Model:
     config = config_from_args(args)  # validate options before reading files
-    corpus = parse(corpus_text(args), args.format, config.lowercase)
+    corpus = parse(corpus_text(args), args.format, config.lowercase, config.segment)
     return warn_if_costly(Model(corpus, config))
 
 

@@ -30,7 +30,8 @@ from .common import (add_corpus_options, add_training_options, config_from_args,
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
-    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "arch": APP_DEFAULTS.arch,
+    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "segment": APP_DEFAULTS.segment,
+    "arch": APP_DEFAULTS.arch,
     "output": APP_DEFAULTS.output, "mode": APP_DEFAULTS.mode, "hidden": APP_DEFAULTS.hidden, "window": APP_DEFAULTS.window,
     "lr": APP_DEFAULTS.lr, "seed": APP_DEFAULTS.seed, "shuffle": False, "init": None, "negative": APP_DEFAULTS.negative,
     "ns_power": APP_DEFAULTS.ns_power, "min_count": APP_DEFAULTS.min_count, "sample": APP_DEFAULTS.sample, "weights": None,

@@ -19,8 +19,9 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     try:
-        cfg = Config(min_count=args.min_count, lowercase=not args.no_lowercase)
-        vocab = build_vocabulary(parse(corpus_text(args), args.format, cfg.lowercase), cfg.min_count)
+        cfg = Config(min_count=args.min_count, lowercase=not args.no_lowercase, segment=args.segment)
+        corpus = parse(corpus_text(args), args.format, cfg.lowercase, cfg.segment)
+        vocab = build_vocabulary(corpus, cfg.min_count)
         tree = build_huffman(vocab.counts)
     except ExplorerError as exc:
         return fail(exc)

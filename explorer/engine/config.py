@@ -8,6 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from .segment import SEGMENTS
 
 ARCHS = ("cbow", "skipgram")
 OUTPUTS = ("softmax", "hs", "ns")
@@ -54,6 +55,8 @@ class Config:
     min_count words seen fewer times are dropped from the vocabulary
     sample    sub-sampling threshold s (reference mode; 0 turns it off)
     lowercase lower-case text before tokenising
+    segment   raw Chinese into words: ``auto`` (lines of unspaced Chinese), ``spaces`` (never) or ``jieba``
+              (every Chinese run); see :mod:`.segment`. Files written before it existed read as ``spaces``.
     """
 
     arch: str = "cbow"
@@ -71,6 +74,7 @@ class Config:
     min_count: int = 1
     sample: float = 0.0
     lowercase: bool = True
+    segment: str = "auto"
 
     def __post_init__(self):
         def need(ok: bool, msg: str):
@@ -80,6 +84,7 @@ class Config:
         need(self.arch in ARCHS, f"unknown architecture {self.arch!r} (choose {', '.join(ARCHS)})")
         need(self.output in OUTPUTS, f"unknown output layer {self.output!r} (choose {', '.join(OUTPUTS)})")
         need(self.mode in MODES, f"unknown mode {self.mode!r} (choose {', '.join(MODES)})")
+        need(self.segment in SEGMENTS, f"unknown segmentation {self.segment!r} (choose {', '.join(SEGMENTS)})")
         need(self.init is None or self.init in INITS,
              f"unknown init {self.init!r} (choose {', '.join(INITS)})")
         for name in ("hidden", "window", "seed", "epochs", "negative", "min_count"):
@@ -139,7 +144,7 @@ class Config:
         unknown = sorted(set(d) - known)
         if unknown:
             raise ConfigError(f"unknown configuration key {unknown[0]!r}")
-        return cls(**d)
+        return cls(**{"segment": "spaces", **d})  # files from before segmentation tokenised by spaces
 
 
 #: The defaults of the desktop app and of the command line — one source for both: the engine's, with a

@@ -4,7 +4,8 @@ Two input formats:
 
 - **text**: one sentence per line. Tokens are runs of Unicode word characters (an apostrophe or hyphen
   may join two runs: ``don't``, ``well-known``); punctuation is split off and dropped. Lower-cased by
-  default. Space-separated Chinese works: every space-separated run of characters is a word.
+  default. Space-separated Chinese works: every space-separated run of characters is a word; raw Chinese
+  is cut into words by ``engine.segment`` (``segment`` = ``auto`` or ``jieba``).
 - **pairs** (the format of the earlier web tool): items separated by commas or newlines, each
   ``in^in|out^out``. Left of ``|`` the input words (CBOW: the context; skip-gram: the centre word), right
   of it the words to predict.
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CorpusError
+from .segment import segment_spans
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 MAX_CORPUS_BYTES = 200 * 1024 * 1024
@@ -62,15 +64,17 @@ def looks_like_pairs(text: str) -> bool:
     return bool(items) and all(it.count("|") == 1 for it in items)
 
 
-def parse_text(text: str, lowercase: bool = True) -> Corpus:
-    """Tokenise plain text: one sentence per line."""
+def parse_text(text: str, lowercase: bool = True, segment: str = "spaces") -> Corpus:
+    """Tokenise plain text: one sentence per line; ``segment`` may cut raw Chinese into words
+    (:mod:`.segment`)."""
     sentences, spans = [], []
     offset = 0
     for line in text.splitlines(keepends=True):
         toks, sp = [], []
-        for m in _TOKEN.finditer(line):  # tokenise the source, then lower-case: spans stay in the source
-            toks.append(m.group(0).lower() if lowercase else m.group(0))
-            sp.append((offset + m.start(), offset + m.end()))
+        for a, b in segment_spans(line, (m.span() for m in _TOKEN.finditer(line)), segment):
+            # tokenise the source, then lower-case: spans stay in the source
+            toks.append(line[a:b].lower() if lowercase else line[a:b])
+            sp.append((offset + a, offset + b))
         if toks:
             sentences.append(tuple(toks))
             spans.append(tuple(sp))
@@ -127,8 +131,9 @@ def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
     return Corpus("pairs", text, pairs=out)
 
 
-def parse(text: str, fmt: str = "auto", lowercase: bool = True) -> Corpus:
-    """Parse corpus text; ``fmt`` is ``auto``, ``text`` or ``pairs``."""
+def parse(text: str, fmt: str = "auto", lowercase: bool = True, segment: str = "spaces") -> Corpus:
+    """Parse corpus text; ``fmt`` is ``auto``, ``text`` or ``pairs``; ``segment`` (text format) is ``auto``,
+    ``spaces`` or ``jieba`` (engine.segment)."""
     if not isinstance(text, str):
         raise CorpusError("corpus must be text")
     if "\x00" in text:
@@ -146,7 +151,7 @@ def parse(text: str, fmt: str = "auto", lowercase: bool = True) -> Corpus:
     if fmt == "pairs":
         return parse_pairs(text, lowercase)
     if fmt == "text":
-        return parse_text(text, lowercase)
+        return parse_text(text, lowercase, segment)
     raise CorpusError(f"unknown corpus format {fmt!r} (choose auto, text, pairs)")
 
 

@@ -8,6 +8,7 @@ levels — is computed here, with numpy only (no Qt), so it can be tested and us
 Names follow the paper: W (V×N) has the input vectors v_w as rows; W' (N×V') the output vectors v'_j as
 columns (for hierarchical softmax the V−1 inner-node vectors).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ def fit_pca(X, previous: Basis | None = None) -> Basis:
     Xc = X - mean
     # right singular vectors of the centred data are the principal axes
     _, s, vt = np.linalg.svd(Xc, full_matrices=False)
-    var = s ** 2
+    var = s**2
     total = var.sum()
     comp = np.zeros((2, N))
     k = min(2, vt.shape[0])
@@ -120,11 +121,11 @@ def captured_variance(basis: Basis, X) -> np.ndarray:
     if len(X) == 0:
         return np.zeros(2)
     Xc = X - X.mean(axis=0)
-    total = float((Xc ** 2).sum())
+    total = float((Xc**2).sum())
     if total == 0:
         return np.zeros(2)
     p = Xc @ basis.components.T
-    return (p ** 2).sum(axis=0) / total
+    return (p**2).sum(axis=0) / total
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -225,14 +226,15 @@ def nice_ceil(x: float) -> float:
         return 1e-12
     e = np.floor(np.log10(x))
     for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        v = m * 10.0 ** e
+        v = m * 10.0**e
         if v >= x * (1 - 1e-12):
             return float(v)
     return float(10.0 ** (e + 1))
 
 
-def stable_range(lo: float, hi: float, current: tuple[float, float] | None = None, pad: float = 0.08,
-                 shrink: float = 0.3) -> tuple[float, float]:
+def stable_range(
+    lo: float, hi: float, current: tuple[float, float] | None = None, pad: float = 0.08, shrink: float = 0.3
+) -> tuple[float, float]:
     """A plot range covering the data ``lo..hi`` that stays the same from step to step.
 
     ``current`` is kept while it covers the data and the data fills at least ``shrink`` of it; otherwise the
@@ -294,9 +296,13 @@ def rect_outlines(runs, along: str, span: tuple[float, float]) -> tuple[np.ndarr
     a, b = runs[:, 0], runs[:, 1]
     nan = np.full(k, np.nan)
     if along == "rows":
-        xs = np.stack([np.full(k, lo), np.full(k, hi), np.full(k, hi), np.full(k, lo), np.full(k, lo), nan], 1)
+        xs = np.stack(
+            [np.full(k, lo), np.full(k, hi), np.full(k, hi), np.full(k, lo), np.full(k, lo), nan], 1
+        )
         ys = np.stack([a, a, b, b, a, nan], 1)
     else:
         xs = np.stack([a, b, b, a, a, nan], 1)
-        ys = np.stack([np.full(k, lo), np.full(k, lo), np.full(k, hi), np.full(k, hi), np.full(k, lo), nan], 1)
+        ys = np.stack(
+            [np.full(k, lo), np.full(k, lo), np.full(k, hi), np.full(k, hi), np.full(k, lo), nan], 1
+        )
     return xs.ravel(), ys.ravel()

@@ -9,6 +9,7 @@ taken gets code bit 0, the second bit 1. Bit 0 means label t = 1: the paper's "l
 For word w, ``codes[w]`` and ``points[w]`` run root first: at inner node ``points[w][j]`` the path goes
 to the child with bit ``codes[w][j]``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,11 +21,11 @@ from ..errors import CorpusError
 
 @dataclass(frozen=True)
 class HuffmanTree:
-    codes: tuple[np.ndarray, ...]   # per word, uint8 bits, root first
+    codes: tuple[np.ndarray, ...]  # per word, uint8 bits, root first
     points: tuple[np.ndarray, ...]  # per word, inner-node ids, root first
-    parent: np.ndarray              # (2V−1,) parent of each node (leaves 0..V−1, inner V..2V−2), −1 for root
-    bit: np.ndarray                 # (2V−1,) code bit of each node
-    node_count: np.ndarray          # (2V−1,) counts of leaves and inner nodes
+    parent: np.ndarray  # (2V−1,) parent of each node (leaves 0..V−1, inner V..2V−2), −1 for root
+    bit: np.ndarray  # (2V−1,) code bit of each node
+    node_count: np.ndarray  # (2V−1,) counts of leaves and inner nodes
 
     @property
     def n_inner(self) -> int:
@@ -70,7 +71,8 @@ def build_huffman(counts) -> HuffmanTree:
         count[V + a] = count[m1] + count[m2]
         parent[m1] = parent[m2] = V + a
         bit[m2] = 1
-    codes, points = [], []
+    codes: list[np.ndarray] = []
+    points: list[np.ndarray] = []
     for w in range(V):
         c, p = [], []
         node = w

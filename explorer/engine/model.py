@@ -44,7 +44,7 @@ class Model:
 
     @classmethod
     def from_text(cls, text: str, config: Config, fmt: str = "auto") -> "Model":
-        return cls(parse(text, fmt, config.lowercase), config)
+        return cls(parse(text, fmt, config.lowercase, config.segment), config)
 
     # -- derived structures -----------------------------------------------------------------------
     @property

@@ -5,6 +5,7 @@ centre word, whether a token is sub-sampled in epoch e — none depends on how m
 The mixer is SplitMix64's finaliser; everything is uint64 arithmetic that wraps, identical in numpy
 (vectorised) and in the compiled fast-forward kernels (``explorer.engine.fast``).
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -337,6 +337,9 @@ class MainWindow(QMainWindow):
         self.transport.update_state()
         self._update_status()
         self._update_title()
+        hint = style.missing_font_hint("".join(session.model.words))  # once per run (issue 18)
+        if hint:  # after Apply's or Open's own status message
+            QTimer.singleShot(0, self, lambda: self.show_message(hint, 30000))
 
     def apply_setup(self) -> None:
         """Apply: stop play, build a session from the fields; on a problem keep the current one."""

@@ -25,7 +25,7 @@ from .corpus_text import corpus_text, is_preview, set_corpus_text
 
 #: the settings the panel edits, in the order of the form (Config field names)
 FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_power", "min_count", "sample",
-          "init", "seed", "epochs", "shuffle", "lowercase")
+          "init", "seed", "epochs", "shuffle", "lowercase", "segment")
 
 ERROR_STYLE = "border: 2px solid #d00000; border-radius: 2px;"
 
@@ -39,6 +39,9 @@ MODE_ITEMS = (("paper", QT_TRANSLATE_NOOP("SetupPanel", "Paper (Rong)")),
 INIT_ITEMS = ((None, QT_TRANSLATE_NOOP("SetupPanel", "Mode default")),
               ("uniform", QT_TRANSLATE_NOOP("SetupPanel", "Uniform")),
               ("word2vec", QT_TRANSLATE_NOOP("SetupPanel", "word2vec.c (W′ = 0)")))
+SEGMENT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Chinese without spaces")),
+                 ("spaces", QT_TRANSLATE_NOOP("SetupPanel", "At spaces only")),
+                 ("jieba", QT_TRANSLATE_NOOP("SetupPanel", "All Chinese (jieba)")))
 FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
                 ("text", QT_TRANSLATE_NOOP("SetupPanel", "Plain text")),
                 ("pairs", QT_TRANSLATE_NOOP("SetupPanel", "Pairs in|out")))
@@ -47,6 +50,7 @@ FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
 PRESET_NAMES = {
     "animals": QT_TRANSLATE_NOOP("Presets", "animals"),
     "chinese": QT_TRANSLATE_NOOP("Presets", "chinese"),
+    "chinese-raw": QT_TRANSLATE_NOOP("Presets", "chinese-raw"),
     "fruit-and-drink": QT_TRANSLATE_NOOP("Presets", "fruit-and-drink"),
     "loop": QT_TRANSLATE_NOOP("Presets", "loop"),
     "royalty": QT_TRANSLATE_NOOP("Presets", "royalty"),
@@ -58,6 +62,8 @@ PRESET_DESCRIPTIONS = (
                                  "negative sampling, k 3."),
     QT_TRANSLATE_NOOP("Presets", "中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try "
                                  "CBOW, window 2."),
+    QT_TRANSLATE_NOOP("Presets", "中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset "
+                                 "without spaces, cut into words by jieba; try CBOW, window 2."),
     QT_TRANSLATE_NOOP("Presets", "Fruit and drink, as input|output pairs: words that predict each other. Try "
                                  "skip-gram, N 5, lr 0.2."),
     QT_TRANSLATE_NOOP("Presets", "A loop of five symbols: each symbol is always followed by the next. Try "
@@ -238,6 +244,9 @@ class SetupPanel(QWidget):
             self.tr("Visit each epoch's examples in a random order (from the seed)"))
         add("lowercase", self.tr("Lower-case"), QCheckBox(self.tr("Lower-case words")),
             self.tr("Treat King and king as the same word"))
+        add("segment", self.tr("Word segmentation"), self._combo(SEGMENT_ITEMS),
+            self.tr("Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, "
+                    "never (spaces and punctuation only), or every Chinese run"))
 
         for key, w in self.widgets.items():
             if isinstance(w, QComboBox):
@@ -350,7 +359,7 @@ class SetupPanel(QWidget):
         self._loading = True
         try:
             w = self.widgets
-            for key in ("arch", "output", "mode", "init"):
+            for key in ("arch", "output", "mode", "init", "segment"):
                 i = w[key].findData(getattr(config, key))
                 w[key].setCurrentIndex(max(0, i))
             for key in ("hidden", "window", "negative", "min_count", "epochs"):
@@ -510,7 +519,7 @@ class SetupPanel(QWidget):
         """The fields as Config values, and the problems of those that are not even numbers."""
         w = self.widgets
         values, errors = {}, {}
-        for key in ("arch", "output", "mode", "init"):
+        for key in ("arch", "output", "mode", "init", "segment"):
             values[key] = w[key].currentData()
         for key in ("hidden", "window", "negative", "min_count", "epochs"):
             values[key] = w[key].value()

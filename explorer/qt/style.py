@@ -8,16 +8,20 @@ plot items — ``current().line_width``, ``current().font_pt``, the colours — 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, QRawFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: UI font families in order of preference; the CJK families are fallbacks for Chinese corpora and UI
 UI_FAMILIES = ("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
                 "Microsoft YaHei", "PingFang SC", "SimHei")
+#: the bundled subset of Noto Sans CJK SC (family "Explorer CJK"), see explorer/data/fonts/README.md
+BUNDLED_CJK_FILE = "ExplorerCJK-Regular.otf"
+_bundled: list[str] | None = None
 MONO_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "Consolas", "Menlo", "Courier New")
 
 NORMAL_PT = 10
@@ -82,10 +86,59 @@ def _first_family(candidates) -> str | None:
     return None
 
 
+def register_bundled_fonts() -> list[str]:
+    """Add the bundled CJK subset (``explorer/data/fonts``, Noto Sans CJK SC under the SIL OFL) to Qt's font
+    database once, and return the families to use after the system's CJK families.
+
+    The subset covers the translations and the presets, so the Chinese interface renders on a machine with
+    no CJK font; it comes last in every family list, so the system's fonts still draw users' own text.
+    """
+    global _bundled
+    if _bundled is None:
+        from importlib import resources
+
+        _bundled = []
+        data = resources.files("explorer.data").joinpath("fonts", BUNDLED_CJK_FILE).read_bytes()
+        font_id = QFontDatabase.addApplicationFontFromData(data)
+        if font_id >= 0:
+            _bundled = list(QFontDatabase.applicationFontFamilies(font_id))
+    return _bundled
+
+
+#: CJK ideographs (unified, extension A, compatibility, the supplementary planes)
+_CJK_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CJK_SYSTEMS = ("SimplifiedChinese", "TraditionalChinese", "Japanese", "Korean")
+_font_hint_given = False
+
+
+def missing_font_hint(text: str) -> str | None:
+    """Once per run: which package to install, when ``text`` (a corpus's words) has CJK characters that no
+    system font and not the bundled subset can draw; ``None`` otherwise.
+
+    In English: it is read exactly when Chinese glyphs are missing.
+    """
+    global _font_hint_given
+    chars = set(_CJK_CHAR.findall(text))
+    if _font_hint_given or not chars:
+        return None
+    bundled = set(register_bundled_fonts())
+    for system in _CJK_SYSTEMS:
+        if set(QFontDatabase.families(getattr(QFontDatabase.WritingSystem, system))) - bundled:
+            return None  # a system CJK font: Qt's fallback draws what the subset lacks
+    raw = QRawFont.fromFont(QFont(sorted(bundled)[0])) if bundled else QRawFont()
+    missing = sorted(ch for ch in chars if not (raw.isValid() and raw.supportsCharacter(ord(ch))))
+    if not missing:
+        return None
+    _font_hint_given = True
+    return (f"No font on this system draws some of this corpus's characters ({''.join(missing[:5])}…): install a "
+            f"CJK font, e.g. 'apt-get install fonts-noto-cjk' (Debian/Ubuntu) or 'dnf install "
+            f"google-noto-sans-cjk-fonts' (Fedora).")
+
+
 def ui_font(point_size: int = NORMAL_PT) -> QFont:
     """The UI font with CJK fallbacks, so Chinese words and a Chinese UI render."""
     fams = [f for f in (_first_family(UI_FAMILIES),) if f]
-    fams += [f for f in CJK_FAMILIES if f in set(QFontDatabase.families())]
+    fams += [f for f in CJK_FAMILIES if f in set(QFontDatabase.families())] + register_bundled_fonts()
     font = QFont()
     if fams:
         font.setFamilies(fams)
@@ -96,7 +149,7 @@ def ui_font(point_size: int = NORMAL_PT) -> QFont:
 def mono_font(point_size: int = NORMAL_PT) -> QFont:
     """A fixed-width font (numbers line up) with CJK fallbacks."""
     fams = [f for f in (_first_family(MONO_FAMILIES),) if f]
-    fams += [f for f in CJK_FAMILIES if f in set(QFontDatabase.families())]
+    fams += [f for f in CJK_FAMILIES if f in set(QFontDatabase.families())] + register_bundled_fonts()
     font = QFont()
     if fams:
         font.setFamilies(fams)

@@ -57,7 +57,7 @@ class Session:
     def __init__(self, text: str, config: Config, fmt: str = "auto", params: Params | None = None,
                  name: str = "", *, record_budget: int = 32 * 2**20, checkpoint_interval: int = 500,
                  checkpoint_budget: int = 48 * 2**20):
-        model = Model(parse(text, fmt, config.lowercase), config)
+        model = Model(parse(text, fmt, config.lowercase, config.segment), config)
         self.text, self.fmt, self.name = text, fmt, name
         self.model = model
         if params is not None:

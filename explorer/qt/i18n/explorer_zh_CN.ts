@@ -609,7 +609,7 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../main_window.py" line="164"/>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
@@ -675,7 +675,7 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="636"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
@@ -781,7 +781,7 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="817"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -797,7 +797,7 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../main_window.py" line="251"/>
-        <location filename="../main_window.py" line="836"/>
+        <location filename="../main_window.py" line="839"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
@@ -852,27 +852,27 @@ after = {a}</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="379"/>
         <source>A large configuration</source>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="380"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -881,221 +881,221 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="392"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="438"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="451"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
-        <location filename="../main_window.py" line="617"/>
-        <location filename="../main_window.py" line="644"/>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="647"/>
+        <location filename="../main_window.py" line="659"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="473"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="502"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
         <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="508"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="509"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="514"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="518"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="519"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="539"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628"/>
+        <location filename="../main_window.py" line="631"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="566"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="578"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628"/>
+        <location filename="../main_window.py" line="631"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="595"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="605"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="606"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="607"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="608"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="636"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="642"/>
+        <location filename="../main_window.py" line="645"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="651"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="651"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="657"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="821"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="821"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837"/>
+        <location filename="../main_window.py" line="840"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
@@ -1280,54 +1280,64 @@ Apply it anyway?</source>
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../setup_panel.py" line="47"/>
+        <location filename="../setup_panel.py" line="50"/>
         <source>animals</source>
         <extracomment>the built-in corpora under their names in the interface language (the command line uses the keys)</extracomment>
         <translation>动物</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="48"/>
+        <location filename="../setup_panel.py" line="51"/>
         <source>chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="49"/>
+        <location filename="../setup_panel.py" line="52"/>
+        <source>chinese-raw</source>
+        <translation>中文(未分词)</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="53"/>
         <source>fruit-and-drink</source>
         <translation>水果与饮料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="50"/>
+        <location filename="../setup_panel.py" line="54"/>
         <source>loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="51"/>
+        <location filename="../setup_panel.py" line="55"/>
         <source>royalty</source>
         <translation>王室</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="56"/>
+        <location filename="../setup_panel.py" line="60"/>
         <source>Animals and what they do: a slightly larger corpus (about 40 words). Try negative sampling, k 3.</source>
         <extracomment>the presets&apos; descriptions (the comment lines of the preset files, explorer/engine/presets), marked for translation here because the engine has no Qt; a description not listed shows as written in its file</extracomment>
         <translation>动物和它们做的事：稍大一点的语料（约 40 个词）。试试负采样，k = 3。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="58"/>
+        <location filename="../setup_panel.py" line="62"/>
         <source>中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try CBOW, window 2.</source>
         <translation>中文：以空格分词的小语料（国王、女王、男人、女人）。试试 CBOW，窗口 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="60"/>
+        <location filename="../setup_panel.py" line="64"/>
+        <source>中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset without spaces, cut into words by jieba; try CBOW, window 2.</source>
+        <translation>中文原文(不加空格):与“中文”预设相同的句子,由结巴分词切成词(国王、统治、王国……)。试试 CBOW,窗口 2。</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="66"/>
         <source>Fruit and drink, as input|output pairs: words that predict each other. Try skip-gram, N 5, lr 0.2.</source>
         <translation>水果与饮料，以“输入|输出”词对给出：互相预测的词。试试 skip-gram，N = 5，学习率 0.2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="62"/>
+        <location filename="../setup_panel.py" line="68"/>
         <source>A loop of five symbols: each symbol is always followed by the next. Try skip-gram, window 1, N 2.</source>
         <translation>五个符号组成的循环：每个符号后面总是跟着下一个。试试 skip-gram，窗口 1，N = 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="64"/>
+        <location filename="../setup_panel.py" line="70"/>
         <source>Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, window 2, N 5.</source>
         <translation>王室：king、queen、man、woman、prince、princess。试试 CBOW 或 skip-gram，窗口 2，N = 5。</translation>
     </message>
@@ -1484,288 +1494,313 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../setup_panel.py" line="41"/>
+        <source>Chinese without spaces</source>
+        <translation>无空格的中文</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="42"/>
+        <source>At spaces only</source>
+        <translation>只按空格</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="43"/>
+        <source>All Chinese (jieba)</source>
+        <translation>全部中文(结巴分词)</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="44"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="42"/>
+        <location filename="../setup_panel.py" line="45"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="43"/>
+        <location filename="../setup_panel.py" line="46"/>
         <source>Pairs in|out</source>
         <translation>词对 输入|输出</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="134"/>
+        <location filename="../setup_panel.py" line="140"/>
         <source>Own text</source>
         <extracomment>the defaults of the desktop app (the engine&apos;s, with a window of 2 so CBOW sees some context) a user-facing message for the status bar</extracomment>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="135"/>
+        <location filename="../setup_panel.py" line="141"/>
         <source>The corpus text below, as typed or opened from a file</source>
         <translation>下面的语料文本：手动输入或从文件打开</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="145"/>
+        <location filename="../setup_panel.py" line="151"/>
         <source>How to read the corpus: plain text (one sentence per line) or input|output pairs such as king^rules|kingdom</source>
         <translation>如何读取语料：纯文本（每行一句），或“输入|输出”词对，例如 国王^统治|王国</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="150"/>
+        <location filename="../setup_panel.py" line="156"/>
         <source>Type or paste a corpus: one sentence per line, or pairs such as eat|apple, drink|juice</source>
         <translation>输入或粘贴语料：每行一句，或词对，例如 吃|苹果, 喝|果汁</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="152"/>
-        <location filename="../setup_panel.py" line="496"/>
+        <location filename="../setup_panel.py" line="158"/>
+        <location filename="../setup_panel.py" line="505"/>
         <source>The corpus. Plain text: one sentence per line. Pairs: in^in|out^out items separated by commas or new lines. The current example is highlighted while you step.</source>
         <translation>语料。纯文本：每行一句。词对：形如 输入^输入|输出^输出 的条目，用逗号或换行分隔。单步训练时，当前样本会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="162"/>
+        <location filename="../setup_panel.py" line="168"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="171"/>
+        <location filename="../setup_panel.py" line="177"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="206"/>
+        <location filename="../setup_panel.py" line="212"/>
         <source>Architecture</source>
         <translation>模型结构</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="207"/>
+        <location filename="../setup_panel.py" line="213"/>
         <source>CBOW predicts the centre word from the average of its context; skip-gram predicts each context word from the centre word</source>
         <translation>CBOW 由上下文的平均值预测中心词；skip-gram 由中心词预测每个上下文词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="209"/>
+        <location filename="../setup_panel.py" line="215"/>
         <source>Output layer</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="210"/>
+        <location filename="../setup_panel.py" line="216"/>
         <source>Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or negative sampling (one positive word and k noise words)</source>
         <translation>在整个词汇表上做完整 softmax、沿哈夫曼树做层次 softmax，或负采样（一个正样本词和 k 个噪声词）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="212"/>
+        <location filename="../setup_panel.py" line="218"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="213"/>
+        <location filename="../setup_panel.py" line="219"/>
         <source>Paper: exactly the derivation of Rong&apos;s notes. Reference: what word2vec.c and gensim do (dynamic window, sub-sampling, decaying learning rate)</source>
         <translation>论文：严格按照 Rong 笔记中的推导。参考实现：与 word2vec.c 和 gensim 的做法一致（动态窗口、下采样、衰减的学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="215"/>
+        <location filename="../setup_panel.py" line="221"/>
         <source>Hidden size N</source>
         <translation>隐藏层大小 N</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="216"/>
+        <location filename="../setup_panel.py" line="222"/>
         <source>N, the number of hidden units: the length of every word vector</source>
         <translation>N，隐藏单元的个数：也就是每个词向量的长度</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="217"/>
+        <location filename="../setup_panel.py" line="223"/>
         <source>Window C</source>
         <translation>窗口 C</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="218"/>
+        <location filename="../setup_panel.py" line="224"/>
         <source>C, the context words on each side of the centre word (reference mode: the maximum)</source>
         <translation>C，中心词每一侧的上下文词数（参考实现模式下为最大值）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="219"/>
+        <location filename="../setup_panel.py" line="225"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="220"/>
+        <location filename="../setup_panel.py" line="226"/>
         <source>η, the step size of every update. A new value applies from the next step on, without starting again (press Enter)</source>
         <translation>η，每次更新的步长。新值从下一步起生效，无需重新开始（按回车）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="222"/>
+        <location filename="../setup_panel.py" line="228"/>
         <source>Negatives k</source>
         <translation>负样本数 k</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="223"/>
+        <location filename="../setup_panel.py" line="229"/>
         <source>k, the noise words drawn for every target (negative sampling)</source>
         <translation>k，为每个目标词抽取的噪声词个数（负采样）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="224"/>
+        <location filename="../setup_panel.py" line="230"/>
         <source>Noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="225"/>
+        <location filename="../setup_panel.py" line="231"/>
         <source>Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)</source>
         <translation>噪声分布 P_n(w) ∝ count(w)^指数（负采样；word2vec 使用 0.75）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="226"/>
+        <location filename="../setup_panel.py" line="232"/>
         <source>Min count</source>
         <translation>最小词频</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="227"/>
+        <location filename="../setup_panel.py" line="233"/>
         <source>Words seen fewer times than this are dropped from the vocabulary</source>
         <translation>出现次数少于此值的词会从词汇表中去掉</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="228"/>
+        <location filename="../setup_panel.py" line="234"/>
         <source>Sub-sampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="229"/>
+        <location filename="../setup_panel.py" line="235"/>
         <source>Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)</source>
         <translation>高频词的下采样阈值 s（参考实现模式；0 表示关闭）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="230"/>
+        <location filename="../setup_panel.py" line="236"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="231"/>
+        <location filename="../setup_panel.py" line="237"/>
         <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
         <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="232"/>
+        <location filename="../setup_panel.py" line="238"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="233"/>
+        <location filename="../setup_panel.py" line="239"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="234"/>
+        <location filename="../setup_panel.py" line="240"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="235"/>
+        <location filename="../setup_panel.py" line="241"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="236"/>
+        <location filename="../setup_panel.py" line="242"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="236"/>
+        <location filename="../setup_panel.py" line="242"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="237"/>
+        <location filename="../setup_panel.py" line="243"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="238"/>
+        <location filename="../setup_panel.py" line="244"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="238"/>
+        <location filename="../setup_panel.py" line="244"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="239"/>
+        <location filename="../setup_panel.py" line="245"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="257"/>
+        <location filename="../setup_panel.py" line="246"/>
+        <source>Word segmentation</source>
+        <translation>分词</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="247"/>
+        <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
+        <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
+    </message>
+    <message>
+        <location filename="../setup_panel.py" line="266"/>
         <source>Changes not applied yet: press Apply.</source>
         <translation>更改尚未应用：请按“应用”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="264"/>
+        <location filename="../setup_panel.py" line="273"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="266"/>
+        <location filename="../setup_panel.py" line="275"/>
         <source>Build a new session from these settings and start at step 0</source>
         <translation>用这些设置新建会话，从第 0 步开始</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="268"/>
+        <location filename="../setup_panel.py" line="277"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="270"/>
+        <location filename="../setup_panel.py" line="279"/>
         <source>Start the session in use again at step 0 with fresh weights (same corpus and settings)</source>
         <translation>把当前会话重新从第 0 步开始，权重重新初始化（语料和设置不变）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="395"/>
+        <location filename="../setup_panel.py" line="404"/>
         <source>Choose a built-in example corpus</source>
         <translation>选择一个内置示例语料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="516"/>
+        <location filename="../setup_panel.py" line="525"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="516"/>
+        <location filename="../setup_panel.py" line="525"/>
         <source>noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="517"/>
+        <location filename="../setup_panel.py" line="526"/>
         <source>sub-sampling threshold</source>
         <translation>下采样阈值</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="523"/>
+        <location filename="../setup_panel.py" line="532"/>
         <source>The {name} must be a number, got “{text}”.</source>
         <translation>{name}必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="529"/>
+        <location filename="../setup_panel.py" line="538"/>
         <source>The seed must be a whole number, got “{text}”.</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="574"/>
+        <location filename="../setup_panel.py" line="583"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="583"/>
+        <location filename="../setup_panel.py" line="592"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="608"/>
+        <location filename="../setup_panel.py" line="617"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="623"/>
+        <location filename="../setup_panel.py" line="632"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
