@@ -13,7 +13,7 @@ from . import trace, tree
 from .common import OneLineParser
 
 SUBCOMMANDS = [trace, tree]
-for _name in ("train", "diff"):
+for _name in ("train", "diff", "figure", "animate"):
     try:
         SUBCOMMANDS.append(__import__(f"explorer.cli.{_name}", fromlist=["add_parser"]))
     except ImportError:  # pragma: no cover - while a sub-command is not written yet

@@ -10,6 +10,7 @@ the controls of a panel (buttons, check boxes, spin boxes …) hidden.
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
@@ -126,6 +127,12 @@ class Figure(QWidget):
         """Lay the panels out (a hidden-from-screen show) and draw the session's current state."""
         if not self.isVisible():
             self.show()
+            # the figure is ours: its controls and scroll bars go for good (no relayout between frames)
+            for area in _tree(self, QAbstractScrollArea):
+                area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            for w in _controls(self):
+                w.hide()
         self.redraw()
 
     def redraw(self) -> None:
@@ -334,7 +341,11 @@ def svg_bytes(fig: Figure, title: str = "") -> bytes:
         _paint(fig, p)
     finally:
         p.end()
-    return bytes(buf.data())
+    data = bytes(buf.data())
+    # Qt writes the size in millimetres; say it in pixels, as browsers and slide programs expect
+    head, sep, rest = data.partition(b"viewBox=")
+    head = re.sub(rb'<svg width="[^"]*" height="[^"]*"', f'<svg width="{w}" height="{h}"'.encode(), head, count=1)
+    return head + sep + rest
 
 
 def pdf_bytes(fig: Figure, title: str = "") -> bytes:
