@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QEventLoop, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QRegion
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox,
                                QApplication, QComboBox, QGraphicsItem, QGraphicsView, QGridLayout, QLabel,
@@ -148,11 +148,11 @@ class Figure(QWidget):
 
 
 def settle(rounds: int = 3) -> None:
-    """Let Qt deliver pending layout and resize events (no waiting)."""
+    """Let Qt deliver pending layout and resize events (no waiting; no user input meanwhile)."""
     app = QApplication.instance()
     for _ in range(rounds):
         app.sendPostedEvents()
-        app.processEvents()
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 @contextmanager
