@@ -152,10 +152,11 @@ def check_writable(path) -> Path:
 
 
 def arrangement(n: int) -> list[tuple[int, int, int, int]]:
-    """Cells (column, row, column span, row span) on a grid for ``n`` panels, in order.
+    """Cells (column, row, column span, row span) on a grid for ``n`` panels, in order, filling it.
 
-    1: the whole picture; 2: side by side; 3: the first on the left half, the other two stacked on the
-    right; 4: 2 × 2; 5–6: 3 columns × 2 rows; 7–8: 4 × 2.
+    1: the whole picture; 2: side by side; more: two rows — with an odd number the first panel takes the
+    left column's full height (3: one large panel and two stacked beside it), the others fill the columns
+    to its right, top row first.
     """
     if n < 1:
         return []
@@ -163,10 +164,14 @@ def arrangement(n: int) -> list[tuple[int, int, int, int]]:
         return [(0, 0, 1, 1)]
     if n == 2:
         return [(0, 0, 1, 1), (1, 0, 1, 1)]
-    if n == 3:
-        return [(0, 0, 1, 2), (1, 0, 1, 1), (1, 1, 1, 1)]
-    cols = 2 if n == 4 else (3 if n <= 6 else 4)
-    return [(i % cols, i // cols, 1, 1) for i in range(n)]
+    cells, first = [], 0
+    if n % 2:
+        cells.append((0, 0, 1, 2))
+        first = 1
+    cols = (n - first) // 2
+    for i in range(n - first):
+        cells.append((first + i % cols, i // cols, 1, 1))
+    return cells
 
 
 def frame_plan(first: int, last: int, phases: bool) -> list[tuple[int, str | None]]:
