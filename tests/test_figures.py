@@ -235,3 +235,89 @@ def test_figure_from_a_visible_window_is_the_offscreen_figure(qtbot, session, tm
     assert np.array_equal(pixels(a), pixels(b))
     assert highlight_after == shown_highlight     # the window's state is untouched
     assert session.pending is None and session.step == 3
+
+
+def _window(qtbot, session, tmp_path):
+    from explorer.qt.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, restore_layout=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_file_menu_actions_and_remembered_choices(qtbot, session, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from explorer.qt.figures import dialogs
+
+    window = _window(qtbot, session, tmp_path)
+    labels = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert labels.index("Export figure…") < labels.index("Export window as PNG…")
+    assert "Export animation…" in labels and window.act_export_figure in window.session_actions
+
+    def accept(dlg):
+        if isinstance(dlg, dialogs.FigureDialog):
+            for i in range(dlg.panel_list.count()):
+                it = dlg.panel_list.item(i)
+                on = it.data(Qt.ItemDataRole.UserRole) in ("network", "loss")
+                it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            dlg.format_box.setCurrentIndex(dlg.format_box.findData("svg"))
+            dlg.w_box.setValue(500)
+            dlg.h_box.setValue(300)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", accept)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(tmp_path / "fig"))
+    window.act_export_figure.trigger()
+    svg = (tmp_path / "fig.svg").read_bytes()
+    assert ET.fromstring(svg).get("width") == "500" and any("Loss" in t for t in texts(svg))
+    again = dialogs.FigureDialog(window)       # the last choices come back
+    assert again.panels() == ("network", "loss") and again.fmt() == "svg"
+    assert (again.w_box.value(), again.h_box.value()) == (500, 300)
+
+
+def test_animation_action_writes_frames_with_progress(qtbot, session, tmp_path, monkeypatch):
+    from PIL import Image
+    from PySide6.QtWidgets import QDialog
+
+    from explorer.qt.figures import dialogs
+
+    window = _window(qtbot, session, tmp_path)
+
+    def accept(dlg):
+        dlg.w_box.setValue(240)
+        dlg.h_box.setValue(160)
+        dlg.from_box.setValue(1)
+        dlg.to_box.setValue(2)
+        dlg.phases_box.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", accept)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(tmp_path / "anim.gif"))
+    assert dialogs.open_animation_dialog(window)
+    with Image.open(tmp_path / "anim.gif") as im:
+        assert im.n_frames == 8 and im.size == (240, 160)
+    assert session.step == 3 and session.pending is None      # the window's session did not move
+
+
+def test_cosmetic_strokes_are_baked_into_coordinates():
+    from explorer.qt.figures.svgfix import bake_cosmetic_strokes
+
+    svg = (b'<svg width="1mm" height="1mm"><g fill="none" stroke="#000" stroke-width="1.5" '
+           b'transform="matrix(2,0,0,3,10,20)"\n>\n<path vector-effect="non-scaling-stroke" fill-rule="evenodd" '
+           b'd="M0,0 L1,1 C1,2 3,4 5,6"/>\n<polyline vector-effect="non-scaling-stroke" points="1,1 2,2 "/>\n</g>'
+           b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g><path d=""/></svg>')
+    out = bake_cosmetic_strokes(svg)
+    assert b'd="M10,20 L12,23 C12,26 16,32 20,38"' in out and b'points="12,23 14,26"' in out
+    assert b"non-scaling-stroke" not in out and b'stroke-width="1.5"' in out
+    assert b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g>' in out   # text untouched
+    assert b'd=""' not in out
+
+
+def test_svg_lines_are_in_picture_coordinates(qtbot, session):
+    svg = figure_bytes(session, spec(("loss",)), "svg")
+    import re
+
+    lines = re.findall(rb"<(?:path|polyline)\b[^>]*>", svg)
+    assert len(lines) > 5 and not any(b"non-scaling-stroke" in line for line in lines)

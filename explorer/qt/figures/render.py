@@ -11,16 +11,19 @@ the controls of a panel (buttons, check boxes, spin boxes …) hidden.
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import contextmanager
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QEventLoop, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QRegion
+from PySide6.QtCore import (QBuffer, QByteArray, QEvent, QEventLoop, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF,
+                            Qt, qInstallMessageHandler)
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QRegion
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox,
                                QApplication, QComboBox, QGraphicsItem, QGraphicsView, QGridLayout, QLabel,
                                QLineEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from .. import style
 from . import panels as panels_mod
+from . import svgfix
 from .spec import FigureSpec, arrangement
 
 #: widgets that are controls on screen and mean nothing on a slide
@@ -29,6 +32,8 @@ MARGIN = 8
 SPACING = 10
 #: scroll-area content is shrunk to fit its panel, but not below this (then its focus is shown)
 MIN_CONTENT_SCALE = 0.7
+#: height of the fade over content cut off at the top of a scroll area
+FADE_PX = 22
 
 
 def theme_of(spec: FigureSpec):
@@ -257,31 +262,42 @@ def _parents(w: QWidget):
 
 
 # -- painting ---------------------------------------------------------------------------------------------
-def _paint(fig: Figure, painter: QPainter) -> None:
+def _paint(fig: Figure, painter: QPainter, clips: bool = True) -> None:
     """Draw ``fig`` (already cleaned) into ``painter``, whose device is ``fig.spec.size``; the content is
-    scaled by ``fig.spec.scale``."""
+    scaled by ``fig.spec.scale``. ``clips``: the device honours clipping (SVG Tiny, which Qt writes, does
+    not: there nothing may be drawn outside its place)."""
     w, h = fig.spec.size
     painter.fillRect(QRectF(0, 0, w, h), QColor(fig.theme.window))
     lw, lh = fig.spec.layout_size
     painter.scale(w / lw, h / lh)
-    fig.render(painter, QPoint(0, 0))
-    for area in fig.findChildren(QScrollArea):
-        _paint_whole_content(fig, area, painter)
+    areas = [a for a in fig.findChildren(QScrollArea) if _overflows(a)]
+    for area in areas:   # drawn below, on their own: the plain pass would cut them (or, in SVG, spill them)
+        area.widget().hide()
+    try:
+        fig.render(painter, QPoint(0, 0))
+    finally:
+        for area in areas:
+            area.widget().show()
+    for area in areas:
+        _paint_whole_content(fig, area, painter, clips)
 
 
-def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter) -> None:
-    """A scroll area's content that does not fit its viewport is drawn again over it, scaled down to fit
-    (the figure has no scroll bars). Not below :data:`MIN_CONTENT_SCALE` unless the width needs it: then
-    the part around the area's own scroll position (its focus, e.g. the current phase) is shown."""
+def _overflows(area: QScrollArea) -> bool:
     inner, vp = area.widget(), area.viewport()
-    if inner is None or not inner.isVisible() or not vp.isVisible():
-        return
-    iw, ih = inner.width(), inner.height()
+    return (inner is not None and inner.isVisible() and vp.isVisible() and vp.width() > 0 and vp.height() > 0
+            and (inner.width() > vp.width() or inner.height() > vp.height()))
+
+
+def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter, clips: bool = True) -> None:
+    """A scroll area's content that does not fit its viewport, drawn scaled down to fit (the figure has no
+    scroll bars). Where clipping works, not below :data:`MIN_CONTENT_SCALE` unless the width needs it:
+    then the part around the area's own scroll position (its focus, e.g. the current phase) is shown, the
+    cut line above faded out. In SVG the whole content is shown (it can be zoomed)."""
+    inner, vp = area.widget(), area.viewport()
     vw, vh = vp.width(), vp.height()
-    if iw <= vw and ih <= vh or iw < 1 or ih < 1 or vw < 1 or vh < 1:
-        return
+    iw, ih = inner.width(), inner.height()
     s_fit = min(vw / iw, vh / ih)
-    s = max(s_fit, min(1.0, vw / iw, MIN_CONTENT_SCALE))
+    s = max(s_fit, min(1.0, vw / iw, MIN_CONTENT_SCALE)) if clips else s_fit
     shown_h = vh / s
     bottom = area.verticalScrollBar().value() + vh    # the bottom of what the area shows now
     y0 = min(max(0.0, bottom - shown_h), max(0.0, ih - shown_h))
@@ -295,6 +311,17 @@ def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter) -> 
         painter.translate(0, -y0)
         inner.render(painter, QPoint(0, 0), QRegion(inner.rect()),
                      QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground)
+        if y0 > 0:  # content above is left out: fade the cut line out instead of showing half of it
+            painter.translate(0, y0)
+            painter.scale(1 / s, 1 / s)
+            base = inner.palette().color(QPalette.ColorRole.Base)
+            fade = QLinearGradient(0, 0, 0, FADE_PX)
+            clear = QColor(base)
+            clear.setAlpha(0)
+            fade.setColorAt(0.0, base)
+            fade.setColorAt(0.6, base)
+            fade.setColorAt(1.0, clear)
+            painter.fillRect(QRectF(0, 0, vw, FADE_PX), fade)
     finally:
         painter.restore()
 
@@ -329,7 +356,7 @@ def svg_bytes(fig: Figure, title: str = "") -> bytes:
     w, h = fig.spec.size
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
+    gen = QSvgGenerator()  # SVG Tiny 1.2: Qt's SVG 1.1 clip paths come out wrong in other renderers
     gen.setOutputDevice(buf)
     gen.setSize(QSize(w, h))
     gen.setViewBox(QRectF(0, 0, w, h))
@@ -338,14 +365,10 @@ def svg_bytes(fig: Figure, title: str = "") -> bytes:
     gen.setDescription("word2vec Gradient Explorer")
     p = QPainter(gen)
     try:
-        _paint(fig, p)
+        _paint(fig, p, clips=False)
     finally:
         p.end()
-    data = bytes(buf.data())
-    # Qt writes the size in millimetres; say it in pixels, as browsers and slide programs expect
-    head, sep, rest = data.partition(b"viewBox=")
-    head = re.sub(rb'<svg width="[^"]*" height="[^"]*"', f'<svg width="{w}" height="{h}"'.encode(), head, count=1)
-    return head + sep + rest
+    return svgfix.bake_cosmetic_strokes(svgfix.set_pixel_size(bytes(buf.data()), w, h))
 
 
 def pdf_bytes(fig: Figure, title: str = "") -> bytes:
@@ -361,13 +384,28 @@ def pdf_bytes(fig: Figure, title: str = "") -> bytes:
     pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(w * 0.75, h * 0.75), QPageSize.Unit.Point, "figure",
                                             QPageSize.SizeMatchPolicy.ExactMatch),
                                   QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    previous = qInstallMessageHandler(_quiet_pdf_gradients)
+    _quiet_pdf_gradients.previous = previous
     p = QPainter(pdf)
     try:
         _paint(fig, p)
     finally:
         p.end()
+        qInstallMessageHandler(previous)
     buf.close()
     return bytes(data)
+
+
+def _quiet_pdf_gradients(kind, context, message) -> None:
+    """Qt's PDF engine says it for the style's gradients mixing colour specs (table headers); it draws them
+    flat, which is fine on paper. Other messages go on as before."""
+    if message.startswith("QPdfEngine: unable to create a gradient"):
+        return
+    previous = getattr(_quiet_pdf_gradients, "previous", None)
+    if previous is not None:
+        previous(kind, context, message)
+    else:
+        print(message, file=sys.stderr)
 
 
 def render_bytes(fig: Figure, fmt: str) -> bytes:
