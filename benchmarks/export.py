@@ -11,6 +11,7 @@ out. Target: the 10-step animation renders in under 20 s on the project machine.
 
     python benchmarks/export.py [--size 1280x720] [--steps 10] [--repeat 3] [--json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,17 +97,24 @@ def main() -> int:
     def ratio(seconds):
         return f"  ({seconds * 1000 / base:,.0f}× baseline)" if base else ""
 
-    print(f"royalty, {size[0]}x{size[1]}; Qt baseline {base:.1f} ms" if base else
-          f"royalty, {size[0]}x{size[1]}; no Qt baseline found")
+    print(
+        f"royalty, {size[0]}x{size[1]}; Qt baseline {base:.1f} ms"
+        if base
+        else f"royalty, {size[0]}x{size[1]}; no Qt baseline found"
+    )
     for fmt in S.FIGURE_FORMATS:
-        print(f"figure of all {len(S.PANELS)} panels, {fmt.upper()}: {out[f'{fmt}_s']:.2f} s"
-              f"{ratio(out[f'{fmt}_s'])}, {out[f'{fmt}_bytes'] / 1024:,.0f} KiB")
+        print(
+            f"figure of all {len(S.PANELS)} panels, {fmt.upper()}: {out[f'{fmt}_s']:.2f} s"
+            f"{ratio(out[f'{fmt}_s'])}, {out[f'{fmt}_bytes'] / 1024:,.0f} KiB"
+        )
     for fmt in S.ANIMATION_FORMATS:
         ok = "meets" if out[f"{fmt}_s"] < TARGET_S else "MISSES"
-        print(f"{args.steps}-step animation with phases ({', '.join(SLIDE)}), {fmt.upper()}: "
-              f"{out[f'{fmt}_frames']} frames in {out[f'{fmt}_s']:.1f} s{ratio(out[f'{fmt}_s'])}, "
-              f"{out[f'{fmt}_fps']:.1f} frames/s, {out[f'{fmt}_file_bytes'] / 1024:,.0f} KiB "
-              f"({ok} the {TARGET_S:.0f} s target)")
+        print(
+            f"{args.steps}-step animation with phases ({', '.join(SLIDE)}), {fmt.upper()}: "
+            f"{out[f'{fmt}_frames']} frames in {out[f'{fmt}_s']:.1f} s{ratio(out[f'{fmt}_s'])}, "
+            f"{out[f'{fmt}_fps']:.1f} frames/s, {out[f'{fmt}_file_bytes'] / 1024:,.0f} KiB "
+            f"({ok} the {TARGET_S:.0f} s target)"
+        )
     if args.json:
         print(json.dumps(out))
     sys.stdout.flush()

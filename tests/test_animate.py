@@ -1,5 +1,4 @@
 """Animations: a range of steps (with phases) as GIF and MP4, decoded back: frame count, size, order."""
-import io
 
 import numpy as np
 import pytest
@@ -33,7 +32,7 @@ def test_go_to_reaches_every_step_and_phase(session):
             assert session.pending is not None and session.step == step - 1 and session.phase == phase
     ref.step_forward(3)
     assert session.params.equals(ref.params)
-    go_to(session, 1, "error")   # back into the history: exact
+    go_to(session, 1, "error")  # back into the history: exact
     assert session.step == 0 and session.phase == "error"
     go_to(session, 3, None)
     assert session.params.equals(ref.params)
@@ -63,7 +62,7 @@ def test_mp4_decodes_to_the_frames(qtbot, session, tmp_path):
         frames = [f.to_ndarray(format="rgb24") for f in c.decode(video=0)]
         assert float(stream.average_rate) == 4
     assert len(frames) == 5 and frames[0].shape == (SIZE[1], SIZE[0], 3)
-    assert not np.array_equal(frames[0], frames[-1])    # the steps change the picture
+    assert not np.array_equal(frames[0], frames[-1])  # the steps change the picture
 
 
 def test_cancel_writes_nothing_and_keeps_an_older_file(qtbot, session, tmp_path):
@@ -78,7 +77,7 @@ def test_cancel_writes_nothing_and_keeps_an_older_file(qtbot, session, tmp_path)
     with pytest.raises(ExportCancelled):
         write_animation(path, session, fig(), S.frame_plan(0, 5, False), "gif", 2, cancelled=cancelled)
     assert path.read_bytes() == b"older"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.gif"]     # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["a.gif"]  # no temporary file left
 
 
 def test_session_copy_is_exact_and_independent(session):

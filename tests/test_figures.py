@@ -1,5 +1,6 @@
 """Figures: panels drawn offscreen to SVG / PDF (vectors, text as text) and PNG (exact size); the figure
 does not depend on the window (its size, theme, hover, the walk's highlight) unless asked."""
+
 import io
 import xml.etree.ElementTree as ET
 
@@ -61,7 +62,7 @@ def test_spec_checks():
     with pytest.raises(ConfigError):
         S.parse_phase("backward")
     with pytest.raises(ConfigError):
-        S.check_scale(4, (400, 300))          # leaves 100x75 to lay out
+        S.check_scale(4, (400, 300))  # leaves 100x75 to lay out
     assert S.check_scale(2, (400, 300)) == 2.0
     with pytest.raises(ConfigError):
         S.output_format("x.bmp", S.FIGURE_FORMATS)
@@ -106,8 +107,8 @@ def test_svg_is_vector_with_the_panels_words_as_text(qtbot, session):
     words = texts(svg)
     for w in ("king", "queen", "rules", "hidden layer h", "Loss", "step"):
         assert any(w in t for t in words), w
-    assert root.find(f".//{SVG}image") is None     # no bitmap: the loss axes (cached on screen) are text too
-    assert any(t == "2" for t in words)            # a tick label of the loss plot
+    assert root.find(f".//{SVG}image") is None  # no bitmap: the loss axes (cached on screen) are text too
+    assert any(t == "2" for t in words)  # a tick label of the loss plot
 
 
 def test_svg_of_a_cached_axis_panel_has_tick_text(qtbot, session):
@@ -127,7 +128,7 @@ def test_pdf_is_vector_with_extractable_text(qtbot, session):
     assert len(reader.pages) == 1
     page = reader.pages[0]
     box = page.mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (600, 338)   # 800 x 450 px at 0.75 pt/px
+    assert (round(float(box.width)), round(float(box.height))) == (600, 338)  # 800 x 450 px at 0.75 pt/px
     text = " ".join(page.extract_text().split())
     for w in ("king", "queen", "Equations", "hidden layer h", "Input vectors update"):
         assert w in text, w
@@ -161,7 +162,7 @@ def test_light_theme_by_default_and_the_dark_one_on_request(qtbot, session):
 def test_walk_highlight_only_when_asked(qtbot, session):
     panels = ("network", "walk")
     plain = figure_bytes(session, spec(panels), "png")
-    assert plain == figure_bytes(session, spec(panels), "png")     # deterministic
+    assert plain == figure_bytes(session, spec(panels), "png")  # deterministic
     lit = figure_bytes(session, spec(panels, highlight=frozenset({"h"})), "png")
     assert not np.array_equal(pixels(image(plain)), pixels(image(lit)))
 
@@ -190,10 +191,12 @@ def test_clean_for_export_puts_a_live_panel_back(qtbot, session):
     view.refresh()
     before = [(it, it.cacheMode()) for gv in view.findChildren(QGraphicsView) for it in gv.scene().items()]
     cached = [it for it, m in before if m != QGraphicsItem.CacheMode.NoCache]
-    assert cached                                     # the loss view caches its axes
+    assert cached  # the loss view caches its axes
     controls = [w for w in view.findChildren(type(view.log_box))]
-    areas = [(a, a.horizontalScrollBarPolicy(), a.verticalScrollBarPolicy())
-             for a in view.findChildren(QAbstractScrollArea)]
+    areas = [
+        (a, a.horizontalScrollBarPolicy(), a.verticalScrollBarPolicy())
+        for a in view.findChildren(QAbstractScrollArea)
+    ]
     assert areas
     with clean_for_export(view):
         assert all(a.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff for a, _, _ in areas)
@@ -233,7 +236,7 @@ def test_figure_from_a_visible_window_is_the_offscreen_figure(qtbot, session, tm
     a, b = image(path.read_bytes()), image(offscreen)
     assert (a.width(), a.height()) == (640, 400)
     assert np.array_equal(pixels(a), pixels(b))
-    assert highlight_after == shown_highlight     # the window's state is untouched
+    assert highlight_after == shown_highlight  # the window's state is untouched
     assert session.pending is None and session.step == 3
 
 
@@ -272,7 +275,7 @@ def test_file_menu_actions_and_remembered_choices(qtbot, session, tmp_path, monk
     window.act_export_figure.trigger()
     svg = (tmp_path / "fig.svg").read_bytes()
     assert ET.fromstring(svg).get("width") == "500" and any("Loss" in t for t in texts(svg))
-    again = dialogs.FigureDialog(window)       # the last choices come back
+    again = dialogs.FigureDialog(window)  # the last choices come back
     assert again.panels() == ("network", "loss") and again.fmt() == "svg"
     assert (again.w_box.value(), again.h_box.value()) == (500, 300)
 
@@ -298,20 +301,23 @@ def test_animation_action_writes_frames_with_progress(qtbot, session, tmp_path, 
     assert dialogs.open_animation_dialog(window)
     with Image.open(tmp_path / "anim.gif") as im:
         assert im.n_frames == 8 and im.size == (240, 160)
-    assert session.step == 3 and session.pending is None      # the window's session did not move
+    assert session.step == 3 and session.pending is None  # the window's session did not move
 
 
 def test_cosmetic_strokes_are_baked_into_coordinates():
     from explorer.qt.figures.svgfix import bake_cosmetic_strokes
 
-    svg = (b'<svg width="1mm" height="1mm"><g fill="none" stroke="#000" stroke-width="1.5" '
-           b'transform="matrix(2,0,0,3,10,20)"\n>\n<path vector-effect="non-scaling-stroke" fill-rule="evenodd" '
-           b'd="M0,0 L1,1 C1,2 3,4 5,6"/>\n<polyline vector-effect="non-scaling-stroke" points="1,1 2,2 "/>\n</g>'
-           b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g><path d=""/></svg>')
+    svg = (
+        b'<svg width="1mm" height="1mm"><g fill="none" stroke="#000" stroke-width="1.5" '
+        b'transform="matrix(2,0,0,3,10,20)"\n>\n<path vector-effect="non-scaling-stroke" fill-rule="evenodd" '
+        b'd="M0,0 L1,1 C1,2 3,4 5,6"/>\n'
+        b'<polyline vector-effect="non-scaling-stroke" points="1,1 2,2 "/>\n</g>'
+        b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g><path d=""/></svg>'
+    )
     out = bake_cosmetic_strokes(svg)
     assert b'd="M10,20 L12,23 C12,26 16,32 20,38"' in out and b'points="12,23 14,26"' in out
     assert b"non-scaling-stroke" not in out and b'stroke-width="1.5"' in out
-    assert b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g>' in out   # text untouched
+    assert b'<g transform="matrix(2,0,0,2,0,0)"><text x="1" y="1">kept</text></g>' in out  # text untouched
     assert b'd=""' not in out
 
 

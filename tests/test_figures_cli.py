@@ -1,5 +1,6 @@
 """``figure`` and ``animate`` on the command line: output, --list-panels, and bad input (one error line,
 exit status 2, nothing written)."""
+
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,14 +17,41 @@ BASE = ["--preset", "royalty", "--hidden", "4"]
 def test_list_panels(capsys):
     assert main(["figure", "--list-panels"]) == 0
     names = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
-    assert names == ["network", "inspector", "equations", "walk", "heatmap", "loss", "projection", "neighbours"]
+    assert names == [
+        "network",
+        "inspector",
+        "equations",
+        "walk",
+        "heatmap",
+        "loss",
+        "projection",
+        "neighbours",
+    ]
 
 
 def test_figure_command_in_a_fresh_process(tmp_path):
     out = tmp_path / "f.svg"
-    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "figure", str(out), "--panels", "network,equations",
-                        "--size", "640x360", "--steps", "2", "--phase", "error", *BASE],
-                       capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "figure",
+            str(out),
+            "--panels",
+            "network,equations",
+            "--size",
+            "640x360",
+            "--steps",
+            "2",
+            "--phase",
+            "error",
+            *BASE,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     root = ET.fromstring(out.read_bytes())
     words = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
@@ -46,32 +74,37 @@ def test_animate_command(qtbot, tmp_path, capsys):
     from PIL import Image
 
     out = tmp_path / "a.gif"
-    assert main(["animate", str(out), "--from", "2", "--to", "3", "--phases", "--size", "240x160", *BASE]) == 0
+    assert (
+        main(["animate", str(out), "--from", "2", "--to", "3", "--phases", "--size", "240x160", *BASE]) == 0
+    )
     with Image.open(out) as im:
         assert im.n_frames == 8 and im.size == (240, 160)
     assert "8 frames" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args,message", [
-    (["figure", "OUT.png", "--panels", "network,nope"], "unknown panel 'nope'"),
-    (["figure", "OUT.bmp"], "cannot tell the format"),
-    (["figure", "OUT"], "cannot tell the format"),
-    (["figure", "OUT.svg", "--size", "199x150"], "too small"),
-    (["figure", "OUT.svg", "--size", "8001x600"], "too large"),
-    (["figure", "OUT.svg", "--size", "big"], "WIDTHxHEIGHT"),
-    (["figure", "OUT.svg", "--scale", "0"], "scale"),
-    (["figure", "OUT.svg", "--phase", "error"], "--phase needs --steps"),
-    (["figure", "OUT.svg", "--steps", "2", "--phase", "sideways"], "unknown phase"),
-    (["figure", "OUT.svg", "--lang", "xx"], "unknown language"),
-    (["figure", "missing/OUT.svg"], "does not exist"),
-    (["figure", "."], "format"),
-    (["animate", "OUT.gif", "--from", "5", "--to", "2"], "--from 5 is after --to 2"),
-    (["animate", "OUT.mov", "--to", "2"], "cannot tell the format"),
-    (["animate", "OUT.mp4", "--to", "2", "--size", "301x200"], "even width"),
-    (["animate", "OUT.gif", "--to", "2", "--fps", "0"], "frame rate"),
-    (["animate", "OUT.gif", "--to", "40", "--size", "8000x8000", "--phases"], "GiB"),
-    (["animate", "missing/OUT.gif", "--to", "2"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["figure", "OUT.png", "--panels", "network,nope"], "unknown panel 'nope'"),
+        (["figure", "OUT.bmp"], "cannot tell the format"),
+        (["figure", "OUT"], "cannot tell the format"),
+        (["figure", "OUT.svg", "--size", "199x150"], "too small"),
+        (["figure", "OUT.svg", "--size", "8001x600"], "too large"),
+        (["figure", "OUT.svg", "--size", "big"], "WIDTHxHEIGHT"),
+        (["figure", "OUT.svg", "--scale", "0"], "scale"),
+        (["figure", "OUT.svg", "--phase", "error"], "--phase needs --steps"),
+        (["figure", "OUT.svg", "--steps", "2", "--phase", "sideways"], "unknown phase"),
+        (["figure", "OUT.svg", "--lang", "xx"], "unknown language"),
+        (["figure", "missing/OUT.svg"], "does not exist"),
+        (["figure", "."], "format"),
+        (["animate", "OUT.gif", "--from", "5", "--to", "2"], "--from 5 is after --to 2"),
+        (["animate", "OUT.mov", "--to", "2"], "cannot tell the format"),
+        (["animate", "OUT.mp4", "--to", "2", "--size", "301x200"], "even width"),
+        (["animate", "OUT.gif", "--to", "2", "--fps", "0"], "frame rate"),
+        (["animate", "OUT.gif", "--to", "40", "--size", "8000x8000", "--phases"], "GiB"),
+        (["animate", "missing/OUT.gif", "--to", "2"], "does not exist"),
+    ],
+)
 def test_bad_input_is_one_error_line_and_writes_nothing(tmp_path, capsys, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     status = main([*args, *BASE])

@@ -6,6 +6,7 @@ One frame per step from A to B (step 0 is the initial state); with ``--phases`` 
 for each phase (forward, error, output update, input update). A progress line goes to stderr; Ctrl+C stops
 and writes nothing. Bad input: one ``error: …`` line and exit status 2 (a numeric blow-up: 3).
 """
+
 from __future__ import annotations
 
 import sys
@@ -18,9 +19,12 @@ from .figure import add_figure_options, check_language, figure_spec, make_sessio
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("animate", help="draw a range of steps to a GIF or MP4",
-                       description="Draw panels of the explorer for each step from A to B (with --phases, for "
-                                   "each sub-step phase) into an animated GIF or an H.264 MP4.")
+    p = sub.add_parser(
+        "animate",
+        help="draw a range of steps to a GIF or MP4",
+        description="Draw panels of the explorer for each step from A to B (with --phases, for "
+        "each sub-step phase) into an animated GIF or an H.264 MP4.",
+    )
     p.add_argument("out", metavar="OUT.(gif|mp4)", help="the file to write")
     p.add_argument("--from", dest="first", type=int, default=0, metavar="A", help="first step (default 0)")
     p.add_argument("--to", dest="last", type=int, required=True, metavar="B", help="last step")
@@ -75,6 +79,8 @@ def run(args) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; nothing was written", file=sys.stderr)
         return 130
-    print(f"wrote {args.out} ({fmt.upper()}, {n} frames, {spec.size[0]}x{spec.size[1]}, {fps:g} fps, "
-          f"{time.perf_counter() - t0:.1f} s)")
+    print(
+        f"wrote {args.out} ({fmt.upper()}, {n} frames, {spec.size[0]}x{spec.size[1]}, {fps:g} fps, "
+        f"{time.perf_counter() - t0:.1f} s)"
+    )
     return 0

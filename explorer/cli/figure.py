@@ -8,6 +8,7 @@ Everything is checked before anything is drawn; a problem is one ``error: …`` 
 numeric blow-up while taking the steps: status 3), and the file is written atomically (never half-written).
 The helpers here are shared with ``animate``.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,25 @@ from .common import add_corpus_options, add_training_options, config_from_args, 
 
 def add_figure_options(p) -> None:
     """The options of a picture, shared by ``figure`` and ``animate``."""
-    p.add_argument("--panels", default="network", metavar="P[,P…]",
-                   help="panels in order, comma-separated (see 'figure --list-panels'; default: network)")
-    p.add_argument("--size", default="{}x{}".format(*S.DEFAULT_SIZE), metavar="WxH",
-                   help="picture size in pixels, 200x150 … 8000x8000 (default 1280x720; PDF: 1 px = 0.75 pt)")
-    p.add_argument("--scale", type=float, default=1.0, metavar="S",
-                   help="draw the content S times larger on the same picture (default 1)")
+    p.add_argument(
+        "--panels",
+        default="network",
+        metavar="P[,P…]",
+        help="panels in order, comma-separated (see 'figure --list-panels'; default: network)",
+    )
+    p.add_argument(
+        "--size",
+        default="{}x{}".format(*S.DEFAULT_SIZE),
+        metavar="WxH",
+        help="picture size in pixels, 200x150 … 8000x8000 (default 1280x720; PDF: 1 px = 0.75 pt)",
+    )
+    p.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="draw the content S times larger on the same picture (default 1)",
+    )
     p.add_argument("--presentation", action="store_true", help="lecture look: large fonts, thick lines")
     p.add_argument("--dark", action="store_true", help="the dark theme (default: the light theme)")
     p.add_argument("--lang", metavar="LANG", help="language of the panels' text: en (default) or zh_CN")
@@ -34,14 +48,20 @@ def add_figure_options(p) -> None:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("figure", help="draw panels to an SVG, PDF or PNG file",
-                       description="Draw panels of the explorer after K steps (or at a phase of step K) to an "
-                                   "SVG or PDF (vectors, text stays text) or a PNG of exactly the given size.")
+    p = sub.add_parser(
+        "figure",
+        help="draw panels to an SVG, PDF or PNG file",
+        description="Draw panels of the explorer after K steps (or at a phase of step K) to an "
+        "SVG or PDF (vectors, text stays text) or a PNG of exactly the given size.",
+    )
     p.add_argument("out", nargs="?", metavar="OUT.(svg|pdf|png)", help="the file to write")
     p.add_argument("--list-panels", action="store_true", help="print the panel names, one per line, and exit")
     p.add_argument("--steps", type=int, default=0, metavar="K", help="steps to take first (default 0)")
-    p.add_argument("--phase", metavar="P", help="show step K at this phase: forward, error, output-update or "
-                                                 "input-update (the completed step)")
+    p.add_argument(
+        "--phase",
+        metavar="P",
+        help="show step K at this phase: forward, error, output-update or input-update (the completed step)",
+    )
     add_figure_options(p)
     p.set_defaults(run=run)
 

@@ -9,6 +9,7 @@ cancelled or failed export leaves nothing behind, and an earlier file of the sam
 The lecture mode's update animation (the forward pass flowing, vectors moving) does not exist yet; when it
 does, its in-between pictures belong between the phase frames here.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -62,8 +63,11 @@ def go_to(session, step: int, phase: str | None) -> None:
         _reach(session, step)
         return
     order = ("forward", "error", "output update", "input update")
-    if not (session.pending is not None and session.step == step - 1
-            and order.index(session.phase) <= order.index(phase)):
+    if not (
+        session.pending is not None
+        and session.step == step - 1
+        and order.index(session.phase) <= order.index(phase)
+    ):
         _reach(session, step - 1)
     while session.pending is None or session.phase != phase:
         if session.sub_step() == phase and phase == order[-1]:
@@ -83,19 +87,31 @@ class GifWriter:
 
     def __init__(self, f, size, fps: float):
         self.f, self.size = f, size
-        self.duration = max(20, round(1000 / fps / 10) * 10)   # GIF delays are in 1/100 s; players clamp < 20 ms
+        self.duration = max(
+            20, round(1000 / fps / 10) * 10
+        )  # GIF delays are in 1/100 s; players clamp < 20 ms
         self.frames = []
 
     def add(self, rgb: np.ndarray) -> None:
         from PIL import Image
 
         im = Image.fromarray(rgb, "RGB")
-        self.frames.append(im.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE))
+        self.frames.append(
+            im.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        )
 
     def close(self) -> None:
         first, *rest = self.frames
-        first.save(self.f, format="GIF", save_all=True, append_images=rest, duration=self.duration, loop=0,
-                   optimize=False, disposal=1)
+        first.save(
+            self.f,
+            format="GIF",
+            save_all=True,
+            append_images=rest,
+            duration=self.duration,
+            loop=0,
+            optimize=False,
+            disposal=1,
+        )
 
 
 class Mp4Writer:
@@ -129,8 +145,13 @@ class Mp4Writer:
 WRITERS = {"gif": GifWriter, "mp4": Mp4Writer}
 
 
-def render_frames(session, spec: FigureSpec, plan, progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None):
+def render_frames(
+    session,
+    spec: FigureSpec,
+    plan,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+):
     """Yield each frame of ``plan`` as an (H, W, 3) RGB array of ``spec.size``; ``session`` is moved."""
     with theme_scope(theme_of(spec)):
         fig = Figure(session, spec)
@@ -150,9 +171,16 @@ def render_frames(session, spec: FigureSpec, plan, progress: Callable[[int, int]
             fig.release()
 
 
-def write_animation(path, session, spec: FigureSpec, plan, fmt: str, fps: float,
-                    progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> int:
+def write_animation(
+    path,
+    session,
+    spec: FigureSpec,
+    plan,
+    fmt: str,
+    fps: float,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Write the frames of ``plan`` to ``path`` (``gif`` or ``mp4``) atomically; ``session`` is moved (pass
     a :func:`session_copy`). Returns the number of frames. :class:`ExportCancelled` when ``cancelled()``."""
     n = 0

@@ -6,15 +6,29 @@ them). The last choices (panels, format, size, scale, look, range, frame rate) a
 window's ``QSettings`` under ``export/``. Errors are shown by the window in one line; nothing is written
 half-way (atomic files), and a cancelled animation writes nothing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QHBoxLayout, QListWidget, QListWidgetItem, QProgressDialog, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...engine.params import atomic_file
 from ...errors import ExplorerError
@@ -73,8 +87,10 @@ class _ExportDialog(QDialog):
         row = QHBoxLayout(size)
         row.setContentsMargins(0, 0, 0, 0)
         self.w_box, self.h_box = QSpinBox(), QSpinBox()
-        for box, lo, hi, v in ((self.w_box, S.MIN_SIZE[0], S.MAX_SIZE[0], self._get("width", S.DEFAULT_SIZE[0])),
-                               (self.h_box, S.MIN_SIZE[1], S.MAX_SIZE[1], self._get("height", S.DEFAULT_SIZE[1]))):
+        for box, lo, hi, v in (
+            (self.w_box, S.MIN_SIZE[0], S.MAX_SIZE[0], self._get("width", S.DEFAULT_SIZE[0])),
+            (self.h_box, S.MIN_SIZE[1], S.MAX_SIZE[1], self._get("height", S.DEFAULT_SIZE[1])),
+        ):
             box.setRange(lo, hi)
             box.setValue(int(v))
             box.setSuffix(" px")
@@ -95,7 +111,9 @@ class _ExportDialog(QDialog):
         for box in (self.presentation_box, self.current_theme_box, self.highlight_box):
             form.addRow("", box)
         self.form = form
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -121,20 +139,31 @@ class _ExportDialog(QDialog):
         """The choices as a spec (``ExplorerError`` when they do not make one, e.g. no panel ticked)."""
         size = S.parse_size((self.w_box.value(), self.h_box.value()))
         w = self.window_
-        dark = self.current_theme_box.isChecked() and bool(getattr(getattr(w, "act_dark", None), "isChecked",
-                                                                     lambda: False)())
+        dark = self.current_theme_box.isChecked() and bool(
+            getattr(getattr(w, "act_dark", None), "isChecked", lambda: False)()
+        )
         highlight = frozenset(w.bridge.highlight) if self.highlight_box.isChecked() else frozenset()
-        return S.FigureSpec(panels=S.parse_panels(self.panels()), size=size,
-                            scale=S.check_scale(self.scale_box.value(), size),
-                            presentation=self.presentation_box.isChecked(), dark=dark, highlight=highlight)
+        return S.FigureSpec(
+            panels=S.parse_panels(self.panels()),
+            size=size,
+            scale=S.check_scale(self.scale_box.value(), size),
+            presentation=self.presentation_box.isChecked(),
+            dark=dark,
+            highlight=highlight,
+        )
 
     def remember(self) -> None:
         s = self.settings
-        for name, value in (("panels", ",".join(self.panels())), ("format", self.fmt()),
-                            ("width", self.w_box.value()), ("height", self.h_box.value()),
-                            ("scale", self.scale_box.value()), ("presentation", self.presentation_box.isChecked()),
-                            ("current_theme", self.current_theme_box.isChecked()),
-                            ("highlight", self.highlight_box.isChecked())):
+        for name, value in (
+            ("panels", ",".join(self.panels())),
+            ("format", self.fmt()),
+            ("width", self.w_box.value()),
+            ("height", self.h_box.value()),
+            ("scale", self.scale_box.value()),
+            ("presentation", self.presentation_box.isChecked()),
+            ("current_theme", self.current_theme_box.isChecked()),
+            ("highlight", self.highlight_box.isChecked()),
+        ):
             s.setValue(f"{self.key}/{name}", value)
 
 
@@ -181,8 +210,12 @@ class AnimationDialog(_ExportDialog):
 
     def remember(self) -> None:
         super().remember()
-        for name, value in (("from", self.from_box.value()), ("to", self.to_box.value()),
-                            ("phases", self.phases_box.isChecked()), ("fps", self.fps_box.value())):
+        for name, value in (
+            ("from", self.from_box.value()),
+            ("to", self.to_box.value()),
+            ("phases", self.phases_box.isChecked()),
+            ("fps", self.fps_box.value()),
+        ):
             self.settings.setValue(f"{self.key}/{name}", value)
 
 
@@ -203,8 +236,9 @@ def export_figure(window, path, spec: S.FigureSpec, fmt: str | None = None) -> P
     return path
 
 
-def export_animation(window, path, spec: S.FigureSpec, plan, fps: float, fmt: str | None = None,
-                     progress=None, cancelled=None) -> int:
+def export_animation(
+    window, path, spec: S.FigureSpec, plan, fps: float, fmt: str | None = None, progress=None, cancelled=None
+) -> int:
     """Draw ``plan``'s frames of (a copy of) the window's session to ``path``; returns the frame count."""
     from .animation import session_copy, write_animation
 
@@ -290,8 +324,16 @@ def open_animation_dialog(window) -> bool:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
     try:
-        n = export_animation(window, path, spec, plan, dlg.fps_box.value(), dlg.fmt(),
-                             progress=progress, cancelled=bar.wasCanceled)
+        n = export_animation(
+            window,
+            path,
+            spec,
+            plan,
+            dlg.fps_box.value(),
+            dlg.fmt(),
+            progress=progress,
+            cancelled=bar.wasCanceled,
+        )
     except ExplorerError as exc:
         bar.close()
         window.show_error(str(exc) if not bar.wasCanceled() else tr("Cancelled: nothing was written."))

@@ -3,6 +3,7 @@
 Everything else in :mod:`explorer.qt.figures` asks :func:`make_binding` for the object panels listen to and
 :func:`build_panel` for a panel; when the window's plumbing changes, only these two functions change.
 """
+
 from __future__ import annotations
 
 from ...session import Session

@@ -8,18 +8,54 @@ graphics items drawn without their pixmap caches (vector text and lines instead 
 export mode (vector scatter symbols, no auto-range button), no scroll bars, no hover or focus marks, and
 the controls of a panel (buttons, check boxes, spin boxes …) hidden.
 """
+
 from __future__ import annotations
 
-import re
 import sys
 from contextlib import contextmanager
 
-from PySide6.QtCore import (QBuffer, QByteArray, QEvent, QEventLoop, QIODevice, QMarginsF, QPoint, QRectF, QSize, QSizeF,
-                            Qt, qInstallMessageHandler)
-from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter, QRegion
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox,
-                               QApplication, QComboBox, QGraphicsItem, QGraphicsView, QGridLayout, QLabel,
-                               QLineEdit, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QEventLoop,
+    QIODevice,
+    QMarginsF,
+    QPoint,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QLinearGradient,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QRegion,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGraphicsItem,
+    QGraphicsView,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import style
 from . import panels as panels_mod
@@ -176,13 +212,17 @@ def clean_for_export(root: QWidget):
             h, v = area.horizontalScrollBarPolicy(), area.verticalScrollBarPolicy()
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            undo.append(lambda a=area, h=h, v=v: (a.setHorizontalScrollBarPolicy(h), a.setVerticalScrollBarPolicy(v)))
+            undo.append(
+                lambda a=area, h=h, v=v: (a.setHorizontalScrollBarPolicy(h), a.setVerticalScrollBarPolicy(v))
+            )
         for gv in _tree(root, QGraphicsView):
             mode = gv.cacheMode()
             gv.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
             gv.resetCachedContent()
             undo.append(lambda g=gv, m=mode: g.setCacheMode(m))
-            QApplication.sendEvent(gv.viewport(), QEvent(QEvent.Type.Leave))  # the scene drops its hover items
+            QApplication.sendEvent(
+                gv.viewport(), QEvent(QEvent.Type.Leave)
+            )  # the scene drops its hover items
             _fit_whole_scene(gv, undo)
             scene = gv.scene()
             if scene is None:
@@ -196,7 +236,10 @@ def clean_for_export(root: QWidget):
                 if cm != QGraphicsItem.CacheMode.NoCache:
                     item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                     undo.append(lambda i=item, c=cm: i.setCacheMode(c))
-                if callable(getattr(item, "setExportMode", None)) and getattr(item, "_exportOpts", False) is False:
+                if (
+                    callable(getattr(item, "setExportMode", None))
+                    and getattr(item, "_exportOpts", False) is False
+                ):
                     item.setExportMode(True, {"antialias": True, "background": None, "resolutionScale": 1.0})
                     undo.append(lambda i=item: i.setExportMode(False))
         for w in [root, *root.findChildren(QWidget)]:
@@ -233,8 +276,13 @@ def _fit_whole_scene(gv: QGraphicsView, undo: list) -> None:
         return
     transform, h, v = gv.transform(), gv.horizontalScrollBar().value(), gv.verticalScrollBar().value()
     gv.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-    undo.append(lambda: (gv.setTransform(transform), gv.horizontalScrollBar().setValue(h),
-                         gv.verticalScrollBar().setValue(v)))
+    undo.append(
+        lambda: (
+            gv.setTransform(transform),
+            gv.horizontalScrollBar().setValue(h),
+            gv.verticalScrollBar().setValue(v),
+        )
+    )
 
 
 def _tree(root: QWidget, cls) -> list:
@@ -245,8 +293,12 @@ def _controls(root: QWidget) -> list:
     """The controls under ``root`` (not inside a graphics view's viewport) and the labels naming them."""
     out = [w for w in root.findChildren(QWidget) if isinstance(w, CONTROL_TYPES)]
     # scroll bars and the like belong to their area, not to the panel's controls
-    out = [w for w in out if not isinstance(w.parentWidget(), QAbstractScrollArea) and
-           not any(isinstance(p, (QAbstractSpinBox, QComboBox)) for p in _parents(w))]
+    out = [
+        w
+        for w in out
+        if not isinstance(w.parentWidget(), QAbstractScrollArea)
+        and not any(isinstance(p, (QAbstractSpinBox, QComboBox)) for p in _parents(w))
+    ]
     for label in root.findChildren(QLabel):
         text = label.text().strip()
         if text.endswith((":", "：")) or (label.buddy() is not None and label.buddy() in out):
@@ -271,7 +323,7 @@ def _paint(fig: Figure, painter: QPainter, clips: bool = True) -> None:
     lw, lh = fig.spec.layout_size
     painter.scale(w / lw, h / lh)
     areas = [a for a in fig.findChildren(QScrollArea) if _overflows(a)]
-    for area in areas:   # drawn below, on their own: the plain pass would cut them (or, in SVG, spill them)
+    for area in areas:  # drawn below, on their own: the plain pass would cut them (or, in SVG, spill them)
         area.widget().hide()
     try:
         fig.render(painter, QPoint(0, 0))
@@ -284,8 +336,14 @@ def _paint(fig: Figure, painter: QPainter, clips: bool = True) -> None:
 
 def _overflows(area: QScrollArea) -> bool:
     inner, vp = area.widget(), area.viewport()
-    return (inner is not None and inner.isVisible() and vp.isVisible() and vp.width() > 0 and vp.height() > 0
-            and (inner.width() > vp.width() or inner.height() > vp.height()))
+    return (
+        inner is not None
+        and inner.isVisible()
+        and vp.isVisible()
+        and vp.width() > 0
+        and vp.height() > 0
+        and (inner.width() > vp.width() or inner.height() > vp.height())
+    )
 
 
 def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter, clips: bool = True) -> None:
@@ -299,7 +357,7 @@ def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter, cli
     s_fit = min(vw / iw, vh / ih)
     s = max(s_fit, min(1.0, vw / iw, MIN_CONTENT_SCALE)) if clips else s_fit
     shown_h = vh / s
-    bottom = area.verticalScrollBar().value() + vh    # the bottom of what the area shows now
+    bottom = area.verticalScrollBar().value() + vh  # the bottom of what the area shows now
     y0 = min(max(0.0, bottom - shown_h), max(0.0, ih - shown_h))
     at = vp.mapTo(fig, QPoint(0, 0))
     painter.save()
@@ -309,8 +367,12 @@ def _paint_whole_content(fig: QWidget, area: QScrollArea, painter: QPainter, cli
         painter.fillRect(QRectF(0, 0, vw, vh), inner.palette().color(QPalette.ColorRole.Base))
         painter.scale(s, s)
         painter.translate(0, -y0)
-        inner.render(painter, QPoint(0, 0), QRegion(inner.rect()),
-                     QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground)
+        inner.render(
+            painter,
+            QPoint(0, 0),
+            QRegion(inner.rect()),
+            QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground,
+        )
         if y0 > 0:  # content above is left out: fade the cut line out instead of showing half of it
             painter.translate(0, y0)
             painter.scale(1 / s, 1 / s)
@@ -381,9 +443,18 @@ def pdf_bytes(fig: Figure, title: str = "") -> bytes:
     pdf.setResolution(96)
     pdf.setTitle(title or ", ".join(fig.spec.panels))
     pdf.setCreator("word2vec Gradient Explorer")
-    pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(w * 0.75, h * 0.75), QPageSize.Unit.Point, "figure",
-                                            QPageSize.SizeMatchPolicy.ExactMatch),
-                                  QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    pdf.setPageLayout(
+        QPageLayout(
+            QPageSize(
+                QSizeF(w * 0.75, h * 0.75),
+                QPageSize.Unit.Point,
+                "figure",
+                QPageSize.SizeMatchPolicy.ExactMatch,
+            ),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
     previous = qInstallMessageHandler(_quiet_pdf_gradients)
     _quiet_pdf_gradients.previous = previous
     p = QPainter(pdf)

@@ -10,6 +10,7 @@ arrangement (:func:`arrangement`). An *animation* is a sequence of such pictures
 Every check raises :class:`~explorer.errors.ConfigError` with a one-line message; the command line turns
 it into ``error: …`` and exit status 2.
 """
+
 from __future__ import annotations
 
 import math
@@ -99,18 +100,25 @@ def parse_size(text) -> tuple[int, int]:
 
 def check_scale(scale: float, size) -> float:
     """The content scale S, in :data:`SCALE_RANGE`, leaving at least the minimum size to lay panels out."""
-    if not (isinstance(scale, (int, float)) and math.isfinite(scale)) or not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1]:
+    if (
+        not (isinstance(scale, (int, float)) and math.isfinite(scale))
+        or not SCALE_RANGE[0] <= scale <= SCALE_RANGE[1]
+    ):
         raise ConfigError(f"scale must be between {SCALE_RANGE[0]:g} and {SCALE_RANGE[1]:g}, got {scale!r}")
     lw, lh = size[0] / scale, size[1] / scale
     if lw < MIN_SIZE[0] or lh < MIN_SIZE[1]:
-        raise ConfigError(f"scale {scale:g} leaves {lw:.0f}x{lh:.0f} to lay the panels out (at least "
-                          f"{MIN_SIZE[0]}x{MIN_SIZE[1]}): use a larger size or a smaller scale")
+        raise ConfigError(
+            f"scale {scale:g} leaves {lw:.0f}x{lh:.0f} to lay the panels out (at least "
+            f"{MIN_SIZE[0]}x{MIN_SIZE[1]}): use a larger size or a smaller scale"
+        )
     return float(scale)
 
 
 def check_fps(fps: float) -> float:
     if not (isinstance(fps, (int, float)) and math.isfinite(fps)) or not FPS_RANGE[0] <= fps <= FPS_RANGE[1]:
-        raise ConfigError(f"frame rate must be between {FPS_RANGE[0]:g} and {FPS_RANGE[1]:g} per second, got {fps!r}")
+        raise ConfigError(
+            f"frame rate must be between {FPS_RANGE[0]:g} and {FPS_RANGE[1]:g} per second, got {fps!r}"
+        )
     return float(fps)
 
 
@@ -122,7 +130,9 @@ def parse_phase(text: str | None) -> str | None:
     for p in PHASES:
         if t == p or t == p.split()[0]:
             return p
-    raise ConfigError(f"unknown phase {text!r} (choose from {', '.join(p.replace(' ', '-') for p in PHASES)})")
+    raise ConfigError(
+        f"unknown phase {text!r} (choose from {', '.join(p.replace(' ', '-') for p in PHASES)})"
+    )
 
 
 def output_format(path, formats) -> str:
@@ -130,8 +140,10 @@ def output_format(path, formats) -> str:
     ext = Path(str(path)).suffix.lower().lstrip(".")
     if ext not in formats:
         shown = f"'.{ext}'" if ext else "none"
-        raise ConfigError(f"cannot tell the format of {str(path)!r}: its extension is {shown} "
-                          f"(use {', '.join('.' + f for f in formats)})")
+        raise ConfigError(
+            f"cannot tell the format of {str(path)!r}: its extension is {shown} "
+            f"(use {', '.join('.' + f for f in formats)})"
+        )
     return ext
 
 
@@ -185,10 +197,14 @@ def frame_plan(first: int, last: int, phases: bool) -> list[tuple[int, str | Non
         raise ConfigError(f"--from must be >= 0, got {first}")
     if last < first:
         raise ConfigError(f"--from {first} is after --to {last}")
-    n = (last - first + 1) * (len(PHASES) if phases else 1) - (len(PHASES) - 1 if phases and first == 0 else 0)
+    n = (last - first + 1) * (len(PHASES) if phases else 1) - (
+        len(PHASES) - 1 if phases and first == 0 else 0
+    )
     if n > MAX_FRAMES:
-        raise ConfigError(f"{n} frames is too many (at most {MAX_FRAMES}): use a shorter range"
-                          + (" or leave out --phases" if phases else ""))
+        raise ConfigError(
+            f"{n} frames is too many (at most {MAX_FRAMES}): use a shorter range"
+            + (" or leave out --phases" if phases else "")
+        )
     plan = []
     for k in range(first, last + 1):
         if phases and k > 0:
@@ -201,6 +217,8 @@ def frame_plan(first: int, last: int, phases: bool) -> list[tuple[int, str | Non
 def check_gif_memory(n_frames: int, size) -> None:
     need = n_frames * size[0] * size[1]
     if need > MAX_GIF_BYTES:
-        raise ConfigError(f"a GIF of {n_frames} frames at {size[0]}x{size[1]} needs {need / 2**30:.1f} GiB of memory "
-                          f"while it is written (at most {MAX_GIF_BYTES / 2**30:.0f}): use MP4, a smaller size or "
-                          f"fewer frames")
+        raise ConfigError(
+            f"a GIF of {n_frames} frames at {size[0]}x{size[1]} needs {need / 2**30:.1f} GiB of memory "
+            f"while it is written (at most {MAX_GIF_BYTES / 2**30:.0f}): use MP4, a smaller size or "
+            f"fewer frames"
+        )

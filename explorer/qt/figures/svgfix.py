@@ -7,6 +7,7 @@ and draw a 1.5 px curve of a plot zoomed 60× as a band 90 px wide. :func:`bake_
 the group's transform to the coordinates of such paths instead (the picture is the same where the effect
 is honoured, and right where it is not) and gives the SVG its size in pixels.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,7 @@ def _bake_points(data: bytes, m) -> bytes | None:
     out, pending = [], []
     pos = 0
     for tok in _PATH_TOKEN.finditer(data):
-        if data[pos:tok.start()].strip(b" ,\n\t"):
+        if data[pos : tok.start()].strip(b" ,\n\t"):
             return None  # a command we do not rewrite (relative, arcs, …)
         pos = tok.end()
         t = tok.group()
@@ -76,13 +77,13 @@ def _bake_group(match) -> bytes:
     for e in elements:
         kind, attrs = e.groups()
         key = b"d" if kind == b"path" else b"points"
-        found = re.search(rb'\b' + key + rb'="([^"]*)"', attrs)
+        found = re.search(rb"\b" + key + rb'="([^"]*)"', attrs)
         if found is None:
             return match.group(0)
         baked = _bake_points(found.group(1), m)
         if baked is None:
             return match.group(0)
-        attrs = attrs[:found.start(1)] + baked + attrs[found.end(1):]
+        attrs = attrs[: found.start(1)] + baked + attrs[found.end(1) :]
         attrs = attrs.replace(b' vector-effect="non-scaling-stroke"', b"")
         new_body.append(b"<" + kind + attrs + b"/>")
     return b"<g " + before + after + b">\n" + b"\n".join(new_body) + b"\n</g>"
