@@ -35,8 +35,8 @@ from ...errors import ExplorerError
 from . import spec as S
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Figures", text)
+# translate("Figures", "..."): the dialogs' text in the interface language (lupdate finds these calls)
+translate = QCoreApplication.translate
 
 
 def _bool(value, default: bool) -> bool:
@@ -72,16 +72,18 @@ class _ExportDialog(QDialog):
             it.setCheckState(Qt.CheckState.Checked if n in chosen else Qt.CheckState.Unchecked)
             self.panel_list.addItem(it)
         self.panel_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.panel_list.setToolTip(tr("Tick the panels to draw; drag to change their order"))
+        self.panel_list.setToolTip(
+            translate("Figures", "Tick the panels to draw; drag to change their order")
+        )
         self.panel_list.setMaximumHeight(190)
-        form.addRow(tr("Panels:"), self.panel_list)
+        form.addRow(translate("Figures", "Panels:"), self.panel_list)
 
         self.format_box = QComboBox()
         for f in self.formats:
             self.format_box.addItem(f.upper(), f)
         i = self.format_box.findData(self._get("format", self.formats[0]))
         self.format_box.setCurrentIndex(max(0, i))
-        form.addRow(tr("Format:"), self.format_box)
+        form.addRow(translate("Figures", "Format:"), self.format_box)
 
         size = QWidget()
         row = QHBoxLayout(size)
@@ -95,18 +97,24 @@ class _ExportDialog(QDialog):
             box.setValue(int(v))
             box.setSuffix(" px")
             row.addWidget(box)
-        form.addRow(tr("Size (width × height):"), size)
+        form.addRow(translate("Figures", "Size (width × height):"), size)
         self.scale_box = QDoubleSpinBox()
         self.scale_box.setRange(*S.SCALE_RANGE)
         self.scale_box.setSingleStep(0.25)
         self.scale_box.setValue(float(self._get("scale", 1.0)))
-        self.scale_box.setToolTip(tr("Draw the content this many times larger on the same picture"))
-        form.addRow(tr("Scale:"), self.scale_box)
-        self.presentation_box = QCheckBox(tr("Presentation look (large fonts, thick lines)"))
+        self.scale_box.setToolTip(
+            translate("Figures", "Draw the content this many times larger on the same picture")
+        )
+        form.addRow(translate("Figures", "Scale:"), self.scale_box)
+        self.presentation_box = QCheckBox(
+            translate("Figures", "Presentation look (large fonts, thick lines)")
+        )
         self.presentation_box.setChecked(_bool(self._get("presentation", None), False))
-        self.current_theme_box = QCheckBox(tr("Use the window's current theme (else the light theme)"))
+        self.current_theme_box = QCheckBox(
+            translate("Figures", "Use the window's current theme (else the light theme)")
+        )
         self.current_theme_box.setChecked(_bool(self._get("current_theme", None), False))
-        self.highlight_box = QCheckBox(tr("Show the guided walk's highlight"))
+        self.highlight_box = QCheckBox(translate("Figures", "Show the guided walk's highlight"))
         self.highlight_box.setChecked(_bool(self._get("highlight", None), False))
         for box in (self.presentation_box, self.current_theme_box, self.highlight_box):
             form.addRow("", box)
@@ -172,7 +180,7 @@ class FigureDialog(_ExportDialog):
     formats = S.FIGURE_FORMATS
 
     def __init__(self, window):
-        super().__init__(window, tr("Export figure"))
+        super().__init__(window, translate("Figures", "Export figure"))
         self.finish_layout()
 
 
@@ -181,7 +189,7 @@ class AnimationDialog(_ExportDialog):
     formats = S.ANIMATION_FORMATS
 
     def __init__(self, window):
-        super().__init__(window, tr("Export animation"))
+        super().__init__(window, translate("Figures", "Export animation"))
         session = window.bridge.session
         top = max(session.furthest, session.step) + 10_000
         self.from_box, self.to_box = QSpinBox(), QSpinBox()
@@ -194,15 +202,15 @@ class AnimationDialog(_ExportDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.from_box)
         row.addWidget(self.to_box)
-        self.form.addRow(tr("Steps (from, to):"), rng)
-        self.phases_box = QCheckBox(tr("A frame for every phase of each step"))
+        self.form.addRow(translate("Figures", "Steps (from, to):"), rng)
+        self.phases_box = QCheckBox(translate("Figures", "A frame for every phase of each step"))
         self.phases_box.setChecked(_bool(self._get("phases", None), True))
         self.form.addRow("", self.phases_box)
         self.fps_box = QDoubleSpinBox()
         self.fps_box.setRange(*S.FPS_RANGE)
         self.fps_box.setValue(float(self._get("fps", 2.0)))
-        self.fps_box.setSuffix(tr(" frames/s"))
-        self.form.addRow(tr("Frame rate:"), self.fps_box)
+        self.fps_box.setSuffix(translate("Figures", " frames/s"))
+        self.form.addRow(translate("Figures", "Frame rate:"), self.fps_box)
         self.finish_layout()
 
     def plan(self):
@@ -281,7 +289,7 @@ def open_figure_dialog(window) -> bool:
         except ExplorerError as exc:
             window.show_error(str(exc))
     dlg.remember()
-    path = _ask_path(window, dlg, tr("Export figure"))
+    path = _ask_path(window, dlg, translate("Figures", "Export figure"))
     if not path:
         return False
     try:
@@ -289,7 +297,7 @@ def open_figure_dialog(window) -> bool:
     except ExplorerError as exc:
         window.show_error(str(exc))
         return False
-    window.show_message(tr("Wrote {path}.").format(path=path))
+    window.show_message(translate("Figures", "Wrote {path}.").format(path=path))
     return True
 
 
@@ -304,23 +312,27 @@ def open_animation_dialog(window) -> bool:
         try:
             spec, plan = dlg.figure_spec(), dlg.plan()
             if dlg.fmt() == "mp4" and (spec.size[0] % 2 or spec.size[1] % 2):
-                raise ExplorerError(tr("an MP4 needs an even width and height"))
+                raise ExplorerError(translate("Figures", "an MP4 needs an even width and height"))
             break
         except ExplorerError as exc:
             window.show_error(str(exc))
     dlg.remember()
-    path = _ask_path(window, dlg, tr("Export animation"))
+    path = _ask_path(window, dlg, translate("Figures", "Export animation"))
     if not path:
         return False
     window.transport.pause()
-    bar = QProgressDialog(tr("Rendering frames…"), tr("Cancel"), 0, len(plan), window)
+    bar = QProgressDialog(
+        translate("Figures", "Rendering frames…"), translate("Figures", "Cancel"), 0, len(plan), window
+    )
     bar.setWindowModality(Qt.WindowModality.WindowModal)
     bar.setMinimumDuration(0)
     bar.setValue(0)
 
     def progress(done, total):
         bar.setValue(done)
-        bar.setLabelText(tr("Rendering frame {done} of {total}…").format(done=done, total=total))
+        bar.setLabelText(
+            translate("Figures", "Rendering frame {done} of {total}…").format(done=done, total=total)
+        )
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
     try:
@@ -336,10 +348,12 @@ def open_animation_dialog(window) -> bool:
         )
     except ExplorerError as exc:
         bar.close()
-        window.show_error(str(exc) if not bar.wasCanceled() else tr("Cancelled: nothing was written."))
+        window.show_error(
+            str(exc) if not bar.wasCanceled() else translate("Figures", "Cancelled: nothing was written.")
+        )
         return False
     bar.close()
-    window.show_message(tr("Wrote {path} ({n} frames).").format(path=path, n=n))
+    window.show_message(translate("Figures", "Wrote {path} ({n} frames).").format(path=path, n=n))
     return True
 
 
@@ -348,11 +362,15 @@ def install_export_actions(window, menu=None) -> tuple[QAction, QAction]:
     there is one). They are disabled while the window is busy, like its other file actions."""
     if menu is None:
         menu = window.menuBar().actions()[0].menu()
-    act_fig = QAction(tr("Export figure…"), window)
-    act_fig.setToolTip(tr("Draw chosen panels as SVG, PDF or PNG at a chosen size (for slides and handouts)"))
+    act_fig = QAction(translate("Figures", "Export figure…"), window)
+    act_fig.setToolTip(
+        translate(
+            "Figures", "Draw chosen panels as SVG, PDF or PNG at a chosen size (for slides and handouts)"
+        )
+    )
     act_fig.triggered.connect(lambda _c=False: open_figure_dialog(window))
-    act_anim = QAction(tr("Export animation…"), window)
-    act_anim.setToolTip(tr("Draw a range of steps (and their phases) as a GIF or MP4"))
+    act_anim = QAction(translate("Figures", "Export animation…"), window)
+    act_anim.setToolTip(translate("Figures", "Draw a range of steps (and their phases) as a GIF or MP4"))
     act_anim.triggered.connect(lambda _c=False: open_animation_dialog(window))
     before = getattr(window, "act_export_window", None)
     if before is not None and before in menu.actions():

@@ -163,6 +163,141 @@ after = {a}</source>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../figures/dialogs.py" line="76"/>
+        <source>Tick the panels to draw; drag to change their order</source>
+        <translation>勾选要绘制的面板；拖动可改变顺序</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="79"/>
+        <source>Panels:</source>
+        <translation>面板：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="86"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="100"/>
+        <source>Size (width × height):</source>
+        <translation>尺寸（宽 × 高）：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="106"/>
+        <source>Draw the content this many times larger on the same picture</source>
+        <translation>在同样大小的图上把内容放大这么多倍</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="108"/>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="110"/>
+        <source>Presentation look (large fonts, thick lines)</source>
+        <translation>演示外观（大字体、粗线条）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="114"/>
+        <source>Use the window&apos;s current theme (else the light theme)</source>
+        <translation>使用窗口当前的主题（否则用浅色主题）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="117"/>
+        <source>Show the guided walk&apos;s highlight</source>
+        <translation>显示导览的高亮</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="183"/>
+        <location filename="../figures/dialogs.py" line="292"/>
+        <source>Export figure</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="192"/>
+        <location filename="../figures/dialogs.py" line="320"/>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="205"/>
+        <source>Steps (from, to):</source>
+        <translation>步数（从，到）：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="206"/>
+        <source>A frame for every phase of each step</source>
+        <translation>每一步的每个阶段各一帧</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="212"/>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="213"/>
+        <source>Frame rate:</source>
+        <translation>帧率：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="300"/>
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="315"/>
+        <source>an MP4 needs an even width and height</source>
+        <translation>MP4 的宽和高必须是偶数</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="325"/>
+        <source>Rendering frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="325"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="334"/>
+        <source>Rendering frame {done} of {total}…</source>
+        <translation>正在绘制第 {done} 帧，共 {total} 帧…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="352"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="356"/>
+        <source>Wrote {path} ({n} frames).</source>
+        <translation>已写入 {path}（{n} 帧）。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="365"/>
+        <source>Export figure…</source>
+        <translation>导出图…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="367"/>
+        <source>Draw chosen panels as SVG, PDF or PNG at a chosen size (for slides and handouts)</source>
+        <translation>把选定的面板按指定尺寸绘制为 SVG、PDF 或 PNG（用于幻灯片和讲义）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="372"/>
+        <source>Export animation…</source>
+        <translation>导出动画…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="373"/>
+        <source>Draw a range of steps (and their phases) as a GIF or MP4</source>
+        <translation>把一段步数（及其各阶段）绘制为 GIF 或 MP4</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <location filename="../views/heatmap_view.py" line="38"/>
@@ -583,296 +718,296 @@ after = {a}</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="576"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Word vectors (word2vec format)…</source>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="193"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="816"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="251"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="253"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
-        <location filename="../main_window.py" line="836"/>
+        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="838"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="306"/>
         <source>Completed steps</source>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="307"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="308"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="310"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="378"/>
         <source>A large configuration</source>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="379"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -881,221 +1016,221 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="437"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="450"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
-        <location filename="../main_window.py" line="617"/>
-        <location filename="../main_window.py" line="644"/>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="454"/>
+        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="461"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="500"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="507"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="508"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="513"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="517"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="518"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="537"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="542"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="559"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563"/>
+        <location filename="../main_window.py" line="565"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575"/>
+        <location filename="../main_window.py" line="577"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="628"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="594"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="604"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="605"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="606"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="607"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="609"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="635"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="642"/>
+        <location filename="../main_window.py" line="644"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="650"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648"/>
+        <location filename="../main_window.py" line="650"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="654"/>
+        <location filename="../main_window.py" line="656"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="820"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="820"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837"/>
+        <location filename="../main_window.py" line="839"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
