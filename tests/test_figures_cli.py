@@ -59,6 +59,37 @@ def test_figure_command_in_a_fresh_process(tmp_path):
     assert any("2. Error" in w for w in words) and not any("3. Output" in w for w in words)
 
 
+def test_figure_in_chinese(tmp_path):
+    out = tmp_path / "zh.svg"
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "figure",
+            str(out),
+            "--panels",
+            "network,loss",
+            "--lang",
+            "zh_CN",
+            "--size",
+            "400x300",
+            "--steps",
+            "1",
+            *BASE,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr
+    words = [
+        "".join(t.itertext())
+        for t in ET.fromstring(out.read_bytes()).iter("{http://www.w3.org/2000/svg}text")
+    ]
+    assert "网络" in words and "损失" in words  # the panels' titles in Chinese
+
+
 def test_figure_png_and_pdf(qtbot, tmp_path, capsys):
     from PySide6.QtGui import QImage
 

@@ -124,8 +124,10 @@ def start_qt(lang: str):
 
     from ..qt import i18n, style
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
-    style.apply_theme(app, style.LIGHT)
+    app = QApplication.instance()
+    if app is None:  # (a running application, e.g. the tests', keeps its look: figures set their own theme)
+        app = QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
+        style.apply_theme(app, style.LIGHT)
     if lang != "en" and not i18n.install_translator(app, lang):
         print(f"warning: the {lang} translations are missing; the panels are in English", file=sys.stderr)
     return app
