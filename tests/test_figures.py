@@ -327,3 +327,31 @@ def test_svg_lines_are_in_picture_coordinates(qtbot, session):
 
     lines = re.findall(rb"<(?:path|polyline)\b[^>]*>", svg)
     assert len(lines) > 5 and not any(b"non-scaling-stroke" in line for line in lines)
+
+
+def test_cancelling_the_animation_writes_nothing(qtbot, session, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QProgressDialog
+
+    from explorer.qt.figures import dialogs
+
+    window = _window(qtbot, session, tmp_path)
+    errors, asked = [], []
+
+    def accept(dlg):
+        dlg.w_box.setValue(240)
+        dlg.h_box.setValue(160)
+        dlg.from_box.setValue(0)
+        dlg.to_box.setValue(6)
+        return QDialog.DialogCode.Accepted
+
+    def cancel_on_third_check(_bar):
+        asked.append(1)
+        return len(asked) >= 3
+
+    monkeypatch.setattr(QDialog, "exec", accept)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancel_on_third_check)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a: str(tmp_path / "anim.gif"))
+    monkeypatch.setattr(window, "show_error", errors.append)
+    assert not dialogs.open_animation_dialog(window)
+    assert errors == ["Cancelled: nothing was written."]
+    assert not (tmp_path / "anim.gif").exists() and not list(tmp_path.glob(".anim.gif.*"))
