@@ -355,3 +355,27 @@ def test_cancelling_the_animation_writes_nothing(qtbot, session, tmp_path, monke
     assert not dialogs.open_animation_dialog(window)
     assert errors == ["Cancelled: nothing was written."]
     assert not (tmp_path / "anim.gif").exists() and not list(tmp_path.glob(".anim.gif.*"))
+
+
+def test_panels_that_need_more_room_are_drawn_smaller_not_cut(qtbot, session):
+    fig = Figure(session, spec(tuple(S.PANELS), size=(200, 150)))
+    try:
+        fig.open()
+        lw, lh = fig.layout_size
+        assert lw > 200 and abs(lw / lh - 200 / 150) < 0.02  # enlarged with its shape kept
+        need = fig.layout().totalMinimumSize()
+        assert lw >= need.width() and lh >= need.height()
+        for view in fig.panels:
+            box = view.geometry().translated(view.parentWidget().mapTo(fig, view.pos()) - view.pos())
+            assert fig.rect().contains(box), view.name
+    finally:
+        fig.release()
+    img = image(figure_bytes(session, spec(tuple(S.PANELS), size=(200, 150)), "png"))
+    assert (img.width(), img.height()) == (200, 150)
+
+
+def test_controls_and_their_labels_are_left_out(qtbot, session):
+    words = texts(figure_bytes(session, spec(("neighbours", "walk"), size=(640, 360)), "svg"))
+    assert any("Closest to" in t for t in words)                 # the panel's content
+    for control in ("Word:", "k:", "Previous", "Next"):
+        assert not any(control in t for t in words), control

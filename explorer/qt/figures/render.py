@@ -11,6 +11,7 @@ the controls of a panel (buttons, check boxes, spin boxes …) hidden.
 
 from __future__ import annotations
 
+import math
 import sys
 from contextlib import contextmanager
 
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -161,8 +163,8 @@ class Figure(QWidget):
             f.setBold(True)
             f.setPointSizeF(f.pointSizeF() * 1.15)
             head.setFont(f)
-        w, h = spec.layout_size
-        self.setFixedSize(w, h)
+        self.layout_size = spec.layout_size
+        self.setFixedSize(*self.layout_size)
 
     def open(self) -> None:
         """Lay the panels out (a hidden-from-screen show) and draw the session's current state."""
@@ -174,7 +176,19 @@ class Figure(QWidget):
                 area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for w in _controls(self):
                 w.hide()
+            self._fit_minimum()
         self.redraw()
+
+    def _fit_minimum(self) -> None:
+        """Panels that need more room than the figure gives them are laid out larger and drawn smaller
+        (one factor for both directions, so text keeps its shape) rather than cut off."""
+        settle()
+        need = self.layout().totalMinimumSize()
+        lw, lh = self.layout_size
+        f = max(need.width() / lw, need.height() / lh)
+        if f > 1:
+            self.layout_size = (math.ceil(lw * f), math.ceil(lh * f))
+            self.setFixedSize(*self.layout_size)
 
     def redraw(self) -> None:
         settle()
@@ -290,20 +304,30 @@ def _tree(root: QWidget, cls) -> list:
 
 
 def _controls(root: QWidget) -> list:
-    """The controls under ``root`` (not inside a graphics view's viewport) and the labels naming them."""
-    out = [w for w in root.findChildren(QWidget) if isinstance(w, CONTROL_TYPES)]
-    # scroll bars and the like belong to their area, not to the panel's controls
+    """The controls under ``root`` and the labels naming them ("Word:" beside its list): not scroll bars
+    (they belong to their area) nor the parts of a list or spin box."""
     out = [
         w
-        for w in out
-        if not isinstance(w.parentWidget(), QAbstractScrollArea)
+        for w in root.findChildren(QWidget)
+        if isinstance(w, CONTROL_TYPES)
+        and not isinstance(w, QScrollBar)
         and not any(isinstance(p, (QAbstractSpinBox, QComboBox)) for p in _parents(w))
     ]
+    named = []
     for label in root.findChildren(QLabel):
-        text = label.text().strip()
-        if text.endswith((":", "：")) or (label.buddy() is not None and label.buddy() in out):
-            out.append(label)
-    return out
+        if label.buddy() is not None and label.buddy() in out:
+            named.append(label)
+        elif label.text().strip().endswith((":", "：")) and any(_same_row(label, c) for c in out):
+            named.append(label)
+    return out + named
+
+
+def _same_row(label: QWidget, control: QWidget) -> bool:
+    """``label`` sits beside ``control`` (same parent, overlapping rows)."""
+    if label.parentWidget() is not control.parentWidget():
+        return False
+    a, b = label.geometry(), control.geometry()
+    return a.top() <= b.bottom() and b.top() <= a.bottom()
 
 
 def _parents(w: QWidget):
@@ -320,7 +344,7 @@ def _paint(fig: Figure, painter: QPainter, clips: bool = True) -> None:
     not: there nothing may be drawn outside its place)."""
     w, h = fig.spec.size
     painter.fillRect(QRectF(0, 0, w, h), QColor(fig.theme.window))
-    lw, lh = fig.spec.layout_size
+    lw, lh = fig.layout_size
     painter.scale(w / lw, h / lh)
     areas = [a for a in fig.findChildren(QScrollArea) if _overflows(a)]
     for area in areas:  # drawn below, on their own: the plain pass would cut them (or, in SVG, spill them)
