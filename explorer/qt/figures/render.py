@@ -128,6 +128,7 @@ class Figure(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setUpdatesEnabled(False)  # never painted for a screen: only into files (see _paint)
         self.bridge = panels_mod.make_binding(session, spec.highlight)
         self.panels = []
         grid = QGridLayout(self)
@@ -349,13 +350,17 @@ def _paint(fig: Figure, painter: QPainter, clips: bool = True) -> None:
     areas = [a for a in fig.findChildren(QScrollArea) if _overflows(a)]
     for area in areas:  # drawn below, on their own: the plain pass would cut them (or, in SVG, spill them)
         area.widget().hide()
+    fig.setUpdatesEnabled(True)
     try:
-        fig.render(painter, QPoint(0, 0))
-    finally:
+        try:
+            fig.render(painter, QPoint(0, 0))
+        finally:
+            for area in areas:
+                area.widget().show()
         for area in areas:
-            area.widget().show()
-    for area in areas:
-        _paint_whole_content(fig, area, painter, clips)
+            _paint_whole_content(fig, area, painter, clips)
+    finally:
+        fig.setUpdatesEnabled(False)
 
 
 def _overflows(area: QScrollArea) -> bool:
