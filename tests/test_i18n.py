@@ -49,7 +49,7 @@ TS = ROOT / "explorer" / "qt" / "i18n" / "explorer_zh_CN.ts"
 QM = ROOT / "explorer" / "qt" / "i18n" / "explorer_zh_CN.qm"
 
 #: technical terms written in Latin letters in Chinese technical texts too
-LATIN_TERMS = {"cbow", "skip-gram", "softmax", "pca", "sgd", "word2vec", "word2vec.c", "gensim", "png", "svg", "csv",
+LATIN_TERMS = {"cbow", "skip-gram", "softmax", "pca", "sgd", "word2vec", "word2vec.c", "gensim", "png", "svg", "csv", "pdf", "gif",
                "json", "jsonl", "numpy", "utf-8", "one-hot", "rong", "xin", "nan", "inf", "exp", "log", "cos",
                "ctrl", "shift", "alt"}
 #: the paper's symbols and formula names, removed before looking for English words

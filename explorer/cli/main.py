@@ -20,7 +20,7 @@ from ..errors import ExplorerError
 from .common import OneLineParser, fail, print_error
 
 #: the sub-command modules, in the order ``--help`` lists them (each has ``add_parser(sub)``)
-COMMAND_MODULES = ("trace", "tree", "train", "diff", "check")
+COMMAND_MODULES = ("trace", "tree", "train", "diff", "check", "figure", "animate")
 
 
 def _commands():

@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        from .figures.dialogs import install_export_actions  # File ▸ Export figure / animation (issue 14)
+        install_export_actions(self)
         self.bookmarks = BookmarksMenu(self, before=self.help_menu.menuAction())
         self.autosaver = None  # run_app attaches an Autosaver; tests and screenshots have none
         self.bridge.changed.connect(self._update_status)

@@ -163,6 +163,141 @@ after = {a}</source>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../figures/dialogs.py" line="76"/>
+        <source>Tick the panels to draw; drag to change their order</source>
+        <translation>勾选要绘制的面板；拖动可改变顺序</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="79"/>
+        <source>Panels:</source>
+        <translation>面板：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="86"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="100"/>
+        <source>Size (width × height):</source>
+        <translation>尺寸（宽 × 高）：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="106"/>
+        <source>Draw the content this many times larger on the same picture</source>
+        <translation>在同样大小的图上把内容放大这么多倍</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="108"/>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="110"/>
+        <source>Presentation look (large fonts, thick lines)</source>
+        <translation>演示外观（大字体、粗线条）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="114"/>
+        <source>Use the window&apos;s current theme (else the light theme)</source>
+        <translation>使用窗口当前的主题（否则用浅色主题）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="117"/>
+        <source>Show the guided walk&apos;s highlight</source>
+        <translation>显示导览的高亮</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="183"/>
+        <location filename="../figures/dialogs.py" line="292"/>
+        <source>Export figure</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="192"/>
+        <location filename="../figures/dialogs.py" line="320"/>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="205"/>
+        <source>Steps (from, to):</source>
+        <translation>步数（从，到）：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="206"/>
+        <source>A frame for every phase of each step</source>
+        <translation>每一步的每个阶段各一帧</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="212"/>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="213"/>
+        <source>Frame rate:</source>
+        <translation>帧率：</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="300"/>
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="315"/>
+        <source>an MP4 needs an even width and height</source>
+        <translation>MP4 的宽和高必须是偶数</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="325"/>
+        <source>Rendering frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="325"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="334"/>
+        <source>Rendering frame {done} of {total}…</source>
+        <translation>正在绘制第 {done} 帧，共 {total} 帧…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="352"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="356"/>
+        <source>Wrote {path} ({n} frames).</source>
+        <translation>已写入 {path}（{n} 帧）。</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="365"/>
+        <source>Export figure…</source>
+        <translation>导出图…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="367"/>
+        <source>Draw chosen panels as SVG, PDF or PNG at a chosen size (for slides and handouts)</source>
+        <translation>把选定的面板按指定尺寸绘制为 SVG、PDF 或 PNG（用于幻灯片和讲义）</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="372"/>
+        <source>Export animation…</source>
+        <translation>导出动画…</translation>
+    </message>
+    <message>
+        <location filename="../figures/dialogs.py" line="373"/>
+        <source>Draw a range of steps (and their phases) as a GIF or MP4</source>
+        <translation>把一段步数（及其各阶段）绘制为 GIF 或 MP4</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <location filename="../views/heatmap_view.py" line="38"/>
@@ -556,18 +691,18 @@ after = {a}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="209"/>
+        <location filename="../app.py" line="208"/>
         <source>Restore session?</source>
         <extracomment>Qt platforms that need no display server</extracomment>
         <translation>恢复会话？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="210"/>
+        <location filename="../app.py" line="209"/>
         <source>The explorer did not close normally last time. Restore the session it was working on?</source>
         <translation>上次探索器没有正常关闭。要恢复当时正在进行的会话吗？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="217"/>
+        <location filename="../app.py" line="218"/>
         <source>Restored the autosaved session at step {step}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
@@ -583,296 +718,296 @@ after = {a}</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="160"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="161"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
-        <location filename="../main_window.py" line="577"/>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Word vectors (word2vec format)…</source>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="181"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
-        <location filename="../main_window.py" line="636"/>
+        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="638"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="193"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
-        <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="819"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="251"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="253"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
-        <location filename="../main_window.py" line="839"/>
+        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="841"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="295"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="306"/>
         <source>Completed steps</source>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="307"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="308"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="310"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="381"/>
         <source>A large configuration</source>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="382"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -881,221 +1016,221 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="390"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="440"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="453"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
-        <location filename="../main_window.py" line="620"/>
-        <location filename="../main_window.py" line="647"/>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="622"/>
+        <location filename="../main_window.py" line="649"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="466"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="484"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
-        <location filename="../main_window.py" line="508"/>
+        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="510"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509"/>
+        <location filename="../main_window.py" line="511"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="516"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="520"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="521"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="540"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539"/>
+        <location filename="../main_window.py" line="541"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="562"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="631"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="568"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="631"/>
+        <location filename="../main_window.py" line="633"/>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="607"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606"/>
+        <location filename="../main_window.py" line="608"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="609"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="610"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../main_window.py" line="612"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636"/>
+        <location filename="../main_window.py" line="638"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645"/>
+        <location filename="../main_window.py" line="647"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="653"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="653"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657"/>
+        <location filename="../main_window.py" line="659"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="821"/>
+        <location filename="../main_window.py" line="823"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="821"/>
+        <location filename="../main_window.py" line="823"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="840"/>
+        <location filename="../main_window.py" line="842"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
@@ -1280,64 +1415,64 @@ Apply it anyway?</source>
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../setup_panel.py" line="50"/>
+        <location filename="../setup_panel.py" line="51"/>
         <source>animals</source>
         <extracomment>the built-in corpora under their names in the interface language (the command line uses the keys)</extracomment>
         <translation>动物</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="51"/>
+        <location filename="../setup_panel.py" line="52"/>
         <source>chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="52"/>
+        <location filename="../setup_panel.py" line="53"/>
         <source>chinese-raw</source>
         <translation>中文(未分词)</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="53"/>
+        <location filename="../setup_panel.py" line="54"/>
         <source>fruit-and-drink</source>
         <translation>水果与饮料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="54"/>
+        <location filename="../setup_panel.py" line="55"/>
         <source>loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="55"/>
+        <location filename="../setup_panel.py" line="56"/>
         <source>royalty</source>
         <translation>王室</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="60"/>
+        <location filename="../setup_panel.py" line="61"/>
         <source>Animals and what they do: a slightly larger corpus (about 40 words). Try negative sampling, k 3.</source>
         <extracomment>the presets&apos; descriptions (the comment lines of the preset files, explorer/engine/presets), marked for translation here because the engine has no Qt; a description not listed shows as written in its file</extracomment>
         <translation>动物和它们做的事：稍大一点的语料（约 40 个词）。试试负采样，k = 3。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="62"/>
+        <location filename="../setup_panel.py" line="63"/>
         <source>中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try CBOW, window 2.</source>
         <translation>中文：以空格分词的小语料（国王、女王、男人、女人）。试试 CBOW，窗口 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="64"/>
+        <location filename="../setup_panel.py" line="65"/>
         <source>中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset without spaces, cut into words by jieba; try CBOW, window 2.</source>
         <translation>中文原文(不加空格):与“中文”预设相同的句子,由结巴分词切成词(国王、统治、王国……)。试试 CBOW,窗口 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="66"/>
+        <location filename="../setup_panel.py" line="67"/>
         <source>Fruit and drink, as input|output pairs: words that predict each other. Try skip-gram, N 5, lr 0.2.</source>
         <translation>水果与饮料，以“输入|输出”词对给出：互相预测的词。试试 skip-gram，N = 5，学习率 0.2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="68"/>
+        <location filename="../setup_panel.py" line="69"/>
         <source>A loop of five symbols: each symbol is always followed by the next. Try skip-gram, window 1, N 2.</source>
         <translation>五个符号组成的循环：每个符号后面总是跟着下一个。试试 skip-gram，窗口 1，N = 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="70"/>
+        <location filename="../setup_panel.py" line="71"/>
         <source>Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, window 2, N 5.</source>
         <translation>王室：king、queen、man、woman、prince、princess。试试 CBOW 或 skip-gram，窗口 2，N = 5。</translation>
     </message>
@@ -1442,365 +1577,365 @@ Apply it anyway?</source>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../setup_panel.py" line="31"/>
+        <location filename="../setup_panel.py" line="32"/>
         <source>CBOW</source>
         <extracomment>the settings the panel edits, in the order of the form (Config field names)</extracomment>
         <translation>CBOW</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="32"/>
+        <location filename="../setup_panel.py" line="33"/>
         <source>Skip-gram</source>
         <translation>Skip-gram</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="33"/>
+        <location filename="../setup_panel.py" line="34"/>
         <source>Full softmax</source>
         <translation>完整 softmax</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="34"/>
+        <location filename="../setup_panel.py" line="35"/>
         <source>Hierarchical softmax</source>
         <translation>层次 softmax</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="35"/>
+        <location filename="../setup_panel.py" line="36"/>
         <source>Negative sampling</source>
         <translation>负采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="36"/>
+        <location filename="../setup_panel.py" line="37"/>
         <source>Paper (Rong)</source>
         <translation>论文（Rong）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="37"/>
+        <location filename="../setup_panel.py" line="38"/>
         <source>Reference (word2vec.c)</source>
         <translation>参考实现（word2vec.c）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="38"/>
+        <location filename="../setup_panel.py" line="39"/>
         <source>Mode default</source>
         <translation>随模式默认</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="39"/>
+        <location filename="../setup_panel.py" line="40"/>
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="40"/>
+        <location filename="../setup_panel.py" line="41"/>
         <source>word2vec.c (W′ = 0)</source>
         <translation>word2vec.c（W′ = 0）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="41"/>
+        <location filename="../setup_panel.py" line="42"/>
         <source>Chinese without spaces</source>
         <translation>无空格的中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="42"/>
+        <location filename="../setup_panel.py" line="43"/>
         <source>At spaces only</source>
         <translation>只按空格</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="43"/>
+        <location filename="../setup_panel.py" line="44"/>
         <source>All Chinese (jieba)</source>
         <translation>全部中文(结巴分词)</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="44"/>
+        <location filename="../setup_panel.py" line="45"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="45"/>
+        <location filename="../setup_panel.py" line="46"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="46"/>
+        <location filename="../setup_panel.py" line="47"/>
         <source>Pairs in|out</source>
         <translation>词对 输入|输出</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="140"/>
+        <location filename="../setup_panel.py" line="141"/>
         <source>Own text</source>
         <extracomment>the defaults of the desktop app (the engine&apos;s, with a window of 2 so CBOW sees some context) a user-facing message for the status bar</extracomment>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="141"/>
+        <location filename="../setup_panel.py" line="142"/>
         <source>The corpus text below, as typed or opened from a file</source>
         <translation>下面的语料文本：手动输入或从文件打开</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="151"/>
+        <location filename="../setup_panel.py" line="152"/>
         <source>How to read the corpus: plain text (one sentence per line) or input|output pairs such as king^rules|kingdom</source>
         <translation>如何读取语料：纯文本（每行一句），或“输入|输出”词对，例如 国王^统治|王国</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="156"/>
+        <location filename="../setup_panel.py" line="157"/>
         <source>Type or paste a corpus: one sentence per line, or pairs such as eat|apple, drink|juice</source>
         <translation>输入或粘贴语料：每行一句，或词对，例如 吃|苹果, 喝|果汁</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="158"/>
-        <location filename="../setup_panel.py" line="505"/>
+        <location filename="../setup_panel.py" line="159"/>
+        <location filename="../setup_panel.py" line="506"/>
         <source>The corpus. Plain text: one sentence per line. Pairs: in^in|out^out items separated by commas or new lines. The current example is highlighted while you step.</source>
         <translation>语料。纯文本：每行一句。词对：形如 输入^输入|输出^输出 的条目，用逗号或换行分隔。单步训练时，当前样本会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="168"/>
+        <location filename="../setup_panel.py" line="169"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="177"/>
+        <location filename="../setup_panel.py" line="178"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="212"/>
+        <location filename="../setup_panel.py" line="213"/>
         <source>Architecture</source>
         <translation>模型结构</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="213"/>
+        <location filename="../setup_panel.py" line="214"/>
         <source>CBOW predicts the centre word from the average of its context; skip-gram predicts each context word from the centre word</source>
         <translation>CBOW 由上下文的平均值预测中心词；skip-gram 由中心词预测每个上下文词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="215"/>
+        <location filename="../setup_panel.py" line="216"/>
         <source>Output layer</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="216"/>
+        <location filename="../setup_panel.py" line="217"/>
         <source>Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or negative sampling (one positive word and k noise words)</source>
         <translation>在整个词汇表上做完整 softmax、沿哈夫曼树做层次 softmax，或负采样（一个正样本词和 k 个噪声词）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="218"/>
+        <location filename="../setup_panel.py" line="219"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="219"/>
+        <location filename="../setup_panel.py" line="220"/>
         <source>Paper: exactly the derivation of Rong&apos;s notes. Reference: what word2vec.c and gensim do (dynamic window, sub-sampling, decaying learning rate)</source>
         <translation>论文：严格按照 Rong 笔记中的推导。参考实现：与 word2vec.c 和 gensim 的做法一致（动态窗口、下采样、衰减的学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="221"/>
+        <location filename="../setup_panel.py" line="222"/>
         <source>Hidden size N</source>
         <translation>隐藏层大小 N</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="222"/>
+        <location filename="../setup_panel.py" line="223"/>
         <source>N, the number of hidden units: the length of every word vector</source>
         <translation>N，隐藏单元的个数：也就是每个词向量的长度</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="223"/>
+        <location filename="../setup_panel.py" line="224"/>
         <source>Window C</source>
         <translation>窗口 C</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="224"/>
+        <location filename="../setup_panel.py" line="225"/>
         <source>C, the context words on each side of the centre word (reference mode: the maximum)</source>
         <translation>C，中心词每一侧的上下文词数（参考实现模式下为最大值）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="225"/>
+        <location filename="../setup_panel.py" line="226"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="226"/>
+        <location filename="../setup_panel.py" line="227"/>
         <source>η, the step size of every update. A new value applies from the next step on, without starting again (press Enter)</source>
         <translation>η，每次更新的步长。新值从下一步起生效，无需重新开始（按回车）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="228"/>
+        <location filename="../setup_panel.py" line="229"/>
         <source>Negatives k</source>
         <translation>负样本数 k</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="229"/>
+        <location filename="../setup_panel.py" line="230"/>
         <source>k, the noise words drawn for every target (negative sampling)</source>
         <translation>k，为每个目标词抽取的噪声词个数（负采样）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="230"/>
+        <location filename="../setup_panel.py" line="231"/>
         <source>Noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="231"/>
+        <location filename="../setup_panel.py" line="232"/>
         <source>Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)</source>
         <translation>噪声分布 P_n(w) ∝ count(w)^指数（负采样；word2vec 使用 0.75）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="232"/>
+        <location filename="../setup_panel.py" line="233"/>
         <source>Min count</source>
         <translation>最小词频</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="233"/>
+        <location filename="../setup_panel.py" line="234"/>
         <source>Words seen fewer times than this are dropped from the vocabulary</source>
         <translation>出现次数少于此值的词会从词汇表中去掉</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="234"/>
+        <location filename="../setup_panel.py" line="235"/>
         <source>Sub-sampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="235"/>
+        <location filename="../setup_panel.py" line="236"/>
         <source>Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)</source>
         <translation>高频词的下采样阈值 s（参考实现模式；0 表示关闭）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="236"/>
+        <location filename="../setup_panel.py" line="237"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="237"/>
+        <location filename="../setup_panel.py" line="238"/>
         <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
         <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="238"/>
+        <location filename="../setup_panel.py" line="239"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="239"/>
+        <location filename="../setup_panel.py" line="240"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="240"/>
+        <location filename="../setup_panel.py" line="241"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="241"/>
+        <location filename="../setup_panel.py" line="242"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="242"/>
+        <location filename="../setup_panel.py" line="243"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="242"/>
+        <location filename="../setup_panel.py" line="243"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="243"/>
+        <location filename="../setup_panel.py" line="244"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="244"/>
+        <location filename="../setup_panel.py" line="245"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="244"/>
+        <location filename="../setup_panel.py" line="245"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="245"/>
+        <location filename="../setup_panel.py" line="246"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="246"/>
+        <location filename="../setup_panel.py" line="247"/>
         <source>Word segmentation</source>
         <translation>分词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="247"/>
+        <location filename="../setup_panel.py" line="248"/>
         <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
         <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="266"/>
+        <location filename="../setup_panel.py" line="267"/>
         <source>Changes not applied yet: press Apply.</source>
         <translation>更改尚未应用：请按“应用”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="273"/>
+        <location filename="../setup_panel.py" line="274"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="275"/>
+        <location filename="../setup_panel.py" line="276"/>
         <source>Build a new session from these settings and start at step 0</source>
         <translation>用这些设置新建会话，从第 0 步开始</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="277"/>
+        <location filename="../setup_panel.py" line="278"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="279"/>
+        <location filename="../setup_panel.py" line="280"/>
         <source>Start the session in use again at step 0 with fresh weights (same corpus and settings)</source>
         <translation>把当前会话重新从第 0 步开始，权重重新初始化（语料和设置不变）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="404"/>
+        <location filename="../setup_panel.py" line="405"/>
         <source>Choose a built-in example corpus</source>
         <translation>选择一个内置示例语料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="525"/>
+        <location filename="../setup_panel.py" line="526"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="525"/>
+        <location filename="../setup_panel.py" line="526"/>
         <source>noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="526"/>
+        <location filename="../setup_panel.py" line="527"/>
         <source>sub-sampling threshold</source>
         <translation>下采样阈值</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="532"/>
+        <location filename="../setup_panel.py" line="533"/>
         <source>The {name} must be a number, got “{text}”.</source>
         <translation>{name}必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="538"/>
+        <location filename="../setup_panel.py" line="539"/>
         <source>The seed must be a whole number, got “{text}”.</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="583"/>
+        <location filename="../setup_panel.py" line="584"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="592"/>
+        <location filename="../setup_panel.py" line="593"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="617"/>
+        <location filename="../setup_panel.py" line="618"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="632"/>
+        <location filename="../setup_panel.py" line="633"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
