@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QStyleOptionComboBox,
                                QTextEdit, QVBoxLayout, QWidget)
 
+from ..app.choices import ARCH_ITEMS, FORMAT_ITEMS, INIT_ITEMS, MODE_ITEMS, OUTPUT_ITEMS
 from ..engine.config import Config
 from ..engine.presets import list_presets, preset_description, preset_text
 from ..errors import ExplorerError
@@ -27,20 +28,6 @@ FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_po
           "init", "seed", "epochs", "shuffle", "lowercase")
 
 ERROR_STYLE = "border: 2px solid #d00000; border-radius: 2px;"
-
-ARCH_ITEMS = (("cbow", QT_TRANSLATE_NOOP("SetupPanel", "CBOW")),
-              ("skipgram", QT_TRANSLATE_NOOP("SetupPanel", "Skip-gram")))
-OUTPUT_ITEMS = (("softmax", QT_TRANSLATE_NOOP("SetupPanel", "Full softmax")),
-                ("hs", QT_TRANSLATE_NOOP("SetupPanel", "Hierarchical softmax")),
-                ("ns", QT_TRANSLATE_NOOP("SetupPanel", "Negative sampling")))
-MODE_ITEMS = (("paper", QT_TRANSLATE_NOOP("SetupPanel", "Paper (Rong)")),
-              ("reference", QT_TRANSLATE_NOOP("SetupPanel", "Reference (word2vec.c)")))
-INIT_ITEMS = ((None, QT_TRANSLATE_NOOP("SetupPanel", "Mode default")),
-              ("uniform", QT_TRANSLATE_NOOP("SetupPanel", "Uniform")),
-              ("word2vec", QT_TRANSLATE_NOOP("SetupPanel", "word2vec.c (W′ = 0)")))
-FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
-                ("text", QT_TRANSLATE_NOOP("SetupPanel", "Plain text")),
-                ("pairs", QT_TRANSLATE_NOOP("SetupPanel", "Pairs in|out")))
 
 #: the built-in corpora under their names in the interface language (the command line uses the keys)
 PRESET_NAMES = {
@@ -71,14 +58,6 @@ GUI_DEFAULTS = Config(window=2)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SetupPanel", text)
-
-
-def choice_text(items, value) -> str:
-    """The interface text of ``value`` in one of the ``*_ITEMS`` tables (e.g. ``OUTPUT_ITEMS``, "hs")."""
-    for v, text in items:
-        if v == value:
-            return _tr(text)
-    return str(value)
 
 
 def preset_label(name: str) -> str:
@@ -455,6 +434,49 @@ class SetupPanel(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    # -- the fields as they are (a rebuilt window shows them again) ---------------------------------
+    def draft(self) -> dict:
+        """What the fields hold now, applied or not (with the marks and the dirty flag)."""
+        values = {}
+        for key, w in self.widgets.items():
+            if isinstance(w, QComboBox):
+                values[key] = w.currentIndex()
+            elif isinstance(w, QSpinBox):
+                values[key] = w.value()
+            elif isinstance(w, QCheckBox):
+                values[key] = w.isChecked()
+            else:
+                values[key] = w.text()
+        return {"values": values, "corpus": self.corpus.toPlainText(), "preset": self.preset.currentIndex(),
+                "fmt": self.fmt.currentIndex(), "errors": dict(self.errors), "dirty": self._dirty}
+
+    def restore_draft(self, draft: dict) -> None:
+        """Show a :meth:`draft` again."""
+        self._loading = True
+        try:
+            for key, value in draft["values"].items():
+                w = self.widgets[key]
+                if isinstance(w, QComboBox):
+                    w.setCurrentIndex(value)
+                elif isinstance(w, QSpinBox):
+                    w.setValue(value)
+                elif isinstance(w, QCheckBox):
+                    w.setChecked(value)
+                else:
+                    w.setText(value)
+            if self.corpus.toPlainText() != draft["corpus"]:
+                self.corpus.setPlainText(draft["corpus"])
+            self.preset.setCurrentIndex(draft["preset"])
+            self.fmt.setCurrentIndex(draft["fmt"])
+        finally:
+            self._loading = False
+        self.clear_marks()
+        for key, message in draft["errors"].items():
+            self.mark(key, message)
+        self._set_dirty(draft["dirty"])
+        self._update_relevance()
+        self._update_preset_tip()
+
     # -- marks ----------------------------------------------------------------------------------------
     def mark(self, key: str, message: str) -> None:
         """Mark field ``key`` (a Config field, ``corpus`` or ``general``) as invalid with ``message``."""
@@ -615,10 +637,7 @@ class SetupPanel(QWidget):
         self._clear_mark("lr")
         if s is None or lr == s.lr:
             return
-        try:
-            s.set_lr(lr)
-        except ExplorerError as exc:
-            self.mark("lr", str(exc))
+        if not self.bridge.commands.set_lr(lr):
             return
         self.message.emit(self.tr("Learning rate is now {lr:g} from step {step} on.").format(
             lr=lr, step=s.step + 1))

@@ -289,10 +289,9 @@ def _manifest(r: _Reader) -> dict:
     return m
 
 
-def load_session(path, cls=None):
-    """Read a ``.w2vx`` file into a new :class:`~explorer.session.session.Session` (``cls``)."""
-    if cls is None:
-        from .session import Session as cls
+def load_session(path, cls):
+    """Read a ``.w2vx`` file into a new session of class ``cls`` (:meth:`Session.load` passes its own class,
+    so this module does not import :mod:`.session`: no import cycle)."""
     with _open(path) as (zf, name):
         r = _Reader(zf, name)
         _manifest(r)

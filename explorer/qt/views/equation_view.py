@@ -17,15 +17,14 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from ...app.format import fmt, full, full_vec
+from ...app.walk import phase_title
 from ...engine.model import PHASES
-from ..walk import phase_title
 from .base import View
-from .common import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, ExportMixin, InfoLine, OnScreenMixin, fmt, full, full_vec
+from .mixins import ExportMixin, OnScreenMixin
+from .palette import DIM, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INK, NUMBER, RESULT
+from .text import InfoLine
 
-NUMBER = QColor(25, 90, 200)
-RESULT = QColor(160, 30, 30)
-INK = QColor(25, 25, 25)
-DIM = QColor(160, 160, 160)
 SCRIPT_SCALE = (1.0, 0.72, 0.58)
 HL_FILL = HIGHLIGHT_FILL
 HL_EDGE = HIGHLIGHT_EDGE
@@ -688,7 +687,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
                           "E", f"E = {full(rec.loss)}"))
         elif rec.output == "hs":
             lab = f"n{j}"
-            L.append(("eq", Row(sub("t", "j"), EQ, "1", MINUS_, Scripts(T("code"), sub=I("j")), EQ, "1", MINUS_,
+            L.append(("eq", Row(sub("t", "j"), EQ, "1", MINUS_, Scripts(T(self.tr("code")), sub=I("j")), EQ, "1", MINUS_,
                                 num(term.code), EQ, result(term.t)), "t", f"t = {full(term.t)}"))
             L.append(("eq", Row(sub("e", "j"), EQ, sigma(Row(v_out("j", True), I("h"))), MINUS_, sub("t", "j"), EQ,
                                 num(term.y), MINUS_, num(term.t), EQ, result(term.e)),

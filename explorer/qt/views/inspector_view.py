@@ -16,13 +16,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsRectItem, QSplitter, QTabWidget, QVBoxLayout
 
+from ...app.format import MINUS, fmt, fmt_vec, full, full_vec
+from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
-from ..walk import phase_title
 from .base import View
-from .common import (HIGHLIGHT_EDGE, HIGHLIGHT_FILL, MINUS, ArrayTableModel, DirectRepaint, ExportMixin, InfoLine,
-                     OnScreenMixin, WordAxis, _LazyColumn, cache_axes, diverging_rgba, fmt, fmt_vec, full, full_vec,
-                     set_plot_title, set_range, set_ticks, set_word_ticks, show_tip, style_plot, table_view, word_axis_width)
+from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
+from .palette import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, diverging_rgba
+from .plots import (cache_axes, set_plot_title, set_range, set_ticks, set_word_ticks, show_tip, style_plot,
+                    word_axis_width)
+from .table import ArrayTableModel, _LazyColumn, table_view
+from .text import InfoLine
+from .word_axis import WordAxis
 
 MAX_BAR_LABELS = 60
 _E0 = np.zeros(0)
@@ -321,6 +326,9 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         bridge.highlightChanged.connect(self._apply_highlight)
         if bridge.session is not None:
             self.rebuild()
+        # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self.bind_option("tab", self.tabs)
+        self.bind_option("split", self.split)
 
     def title(self) -> str:
         return self.tr("Inspector")

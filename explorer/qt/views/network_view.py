@@ -24,12 +24,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import (QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout)
 
+from ...app.format import fmt, full
+from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
-from ..walk import phase_title
 from .base import View
-from .common import (GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, TEXT, ExportMixin,
-                     InfoLine, OnScreenMixin, diverging_colors, fmt, full)
+from .mixins import ExportMixin, OnScreenMixin
+from .palette import (GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, SELECTED_C,
+                      TEXT, diverging_colors)
+from .text import InfoLine
 
 CAP_WORDS = 40
 CAP_HIDDEN = 24
@@ -39,7 +42,6 @@ GLOW = 6.0
 X_IN, X_HID, X_OUT = 0.0, 260.0, 520.0
 MIN_SCALE = 0.6
 HEADER_SPACE = 14.0   # at least this much between two column headers
-SELECTED_C = QColor(230, 30, 30)
 #: walk keys whose quantity lives on the hidden layer / on the output units
 HIDDEN_KEYS = {"h", "EH"}
 OUTPUT_KEYS = {"u", "y", "t", "e", "EI", "E"}
