@@ -1,4 +1,4 @@
-"""The setup panel's choices, each under its name in the interface language.
+"""The setup panel's choices and the built-in corpora, each under its name in the interface language.
 
 Each table has one row per value the engine accepts (``explorer.engine.config``): a session made with any
 configuration shows in the panel as it is, so Apply rebuilds the same run (a test checks every field).
@@ -6,6 +6,8 @@ configuration shows in the panel as it is, so Apply rebuilds the same run (a tes
 from __future__ import annotations
 
 from ..engine.config import ARCHS, INITS, MODES, OUTPUTS
+from ..engine.presets import preset_description
+from ..errors import ExplorerError
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 ARCH_ITEMS = (("cbow", QT_TRANSLATE_NOOP("SetupPanel", "CBOW")),
@@ -45,3 +47,41 @@ def choice_text(items, value) -> str:
         if v == value:
             return translate("SetupPanel", text)
     return str(value)
+
+
+#: the built-in corpora under their names in the interface language (the command line uses the keys)
+PRESET_NAMES = {
+    "animals": QT_TRANSLATE_NOOP("Presets", "animals"),
+    "chinese": QT_TRANSLATE_NOOP("Presets", "chinese"),
+    "fruit-and-drink": QT_TRANSLATE_NOOP("Presets", "fruit-and-drink"),
+    "loop": QT_TRANSLATE_NOOP("Presets", "loop"),
+    "royalty": QT_TRANSLATE_NOOP("Presets", "royalty"),
+}
+#: the presets' descriptions (the comment lines of the preset files, explorer/engine/presets), marked for
+#: translation here because the engine has no Qt; a description not listed shows as written in its file
+PRESET_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("Presets", "Animals and what they do: a slightly larger corpus (about 40 words). Try "
+                                 "negative sampling, k 3."),
+    QT_TRANSLATE_NOOP("Presets", "中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try "
+                                 "CBOW, window 2."),
+    QT_TRANSLATE_NOOP("Presets", "Fruit and drink, as input|output pairs: words that predict each other. Try "
+                                 "skip-gram, N 5, lr 0.2."),
+    QT_TRANSLATE_NOOP("Presets", "A loop of five symbols: each symbol is always followed by the next. Try "
+                                 "skip-gram, window 1, N 2."),
+    QT_TRANSLATE_NOOP("Presets", "Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, "
+                                 "window 2, N 5."),
+)
+
+
+def preset_label(name: str) -> str:
+    """A built-in corpus's name in the interface language (other names as they are)."""
+    return translate("Presets", name) if name in PRESET_NAMES else name
+
+
+def preset_tip(name: str) -> str:
+    """A built-in corpus's description in the interface language ("" when it has none)."""
+    try:
+        desc = preset_description(name)
+    except ExplorerError:
+        return ""
+    return translate("Presets", desc) if desc else ""

@@ -20,19 +20,18 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from ..app.choices import ARCH_ITEMS, OUTPUT_ITEMS, choice_text
+from ..app.choices import ARCH_ITEMS, OUTPUT_ITEMS, choice_text, preset_label
 from ..app.commands import Commands
 from ..app.state import AppState, Problem
-from ..engine.corpus import read_text_file
-from ..errors import ExplorerError
 from ..session import Session
 from . import dialogs, i18n, style
 from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
+from .file_actions import FileActions
 from .layout import DEFAULT_SIZE, LAYOUT_VERSION, DockLayout
 from .menus import EXPORT_DATA, MenuBuilder
 from .runner import RunWorker
-from .setup_panel import SetupPanel, preset_label
+from .setup_panel import SetupPanel
 from .statusbar import StatusBar
 from .transport import Transport
 from .views.registry import VIEW_CLASSES
@@ -47,7 +46,7 @@ def view_classes() -> list:
     return list(VIEW_CLASSES)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     """The explorer window. ``settings`` defaults to the user's QSettings (tests pass their own); ``state``
     is a window's state to show again (a language switch), else a new one."""
 
@@ -307,107 +306,7 @@ class MainWindow(QMainWindow):
                                                       output=choice_text(OUTPUT_ITEMS, c.output), V=s.model.V,
                                                       N=c.hidden))
 
-    # -- files --------------------------------------------------------------------------------------
-    def ask_open_path(self, title: str, filters: str) -> str | None:
-        """A file to open (tests replace this)."""
-        return dialogs.ask_open_path(self, title, filters)
-
-    def ask_save_path(self, title: str, filters: str, suggested: str = "") -> str | None:
-        """A file to write (tests replace this)."""
-        return dialogs.ask_save_path(self, title, filters, suggested)
-
-    def open_corpus(self, path: str | None = None) -> bool:
-        if self.is_busy():
-            return False
-        path = path or self.ask_open_path(self.tr("Open corpus"),
-                                          self.tr("Text files (*.txt *.text *.csv);;All files (*)"))
-        if not path:
-            return False
-        with self.working(self.tr("Reading {path}…").format(path=path)):
-            ok, text = self.commands.call(read_text_file, path, path=path)
-        if not ok:
-            return False
-        self.setup_panel.load_text(text)
-        self.apply_setup()
-        return self.setup_panel.is_dirty() is False
-
-    def open_session(self, path: str | None = None) -> bool:
-        if self.is_busy():
-            return False
-        path = path or self.ask_open_path(self.tr("Open session"),
-                                          self.tr("Explorer sessions (*.w2vx);;All files (*)"))
-        if not path:
-            return False
-        with self.working(self.tr("Opening {path}…").format(path=path)):
-            ok = self.commands.open_session(path)
-        if ok:
-            self.setup_panel.show_session(self.session)
-        return ok
-
-    def save_session(self) -> bool:
-        if self.state.session_path:
-            return self.commands.save_session(self.state.session_path)
-        return self.save_session_as()
-
-    def save_session_as(self, path: str | None = None) -> bool:
-        if self.bridge.session is None:
-            return False
-        path = path or self.ask_save_path(self.tr("Save session"), self.tr("Explorer sessions (*.w2vx)"),
-                                          (self.session.name or "session") + ".w2vx")
-        if not path:
-            return False
-        if not Path(path).suffix:
-            path = str(path) + ".w2vx"
-        return self.commands.save_session(path)
-
-    def export_data(self, kind: str, path: str | None = None) -> bool:
-        """File ▸ Export data: vectors, weights, trace or loss (``explorer.session.exports``)."""
-        s = self.bridge.session
-        if s is None:
-            return False
-        filters = {"vectors": self.tr("word2vec text (*.txt *.vec);;word2vec binary (*.bin)"),
-                   "weights": self.tr("NumPy archive (*.npz)"),
-                   "trace": self.tr("JSON Lines (*.jsonl)"),
-                   "loss": self.tr("CSV (*.csv)")}[kind]
-        suffix = {"vectors": ".txt", "weights": ".npz", "trace": ".jsonl", "loss": ".csv"}[kind]
-        path = path or self.ask_save_path(self.tr("Export"), filters, (s.name or "session") + suffix)
-        return bool(path) and self.commands.export(kind, path)
-
-    def export_plot(self, view, path: str | None = None) -> bool:
-        path = path or self.ask_save_path(self.tr("Export plot"), self.tr("PNG image (*.png);;SVG image (*.svg)"),
-                                          f"{view.name}.png")
-        if not path:
-            return False
-        if Path(path).suffix.lower() not in (".png", ".svg"):
-            path = str(path) + ".png"
-
-        def export():
-            try:
-                view.export(path)
-            except (OSError, ValueError) as exc:
-                raise ExplorerError(self.tr("Cannot export the plot: {reason}").format(reason=exc)) from exc
-
-        if not self.commands.call(export)[0]:
-            return False
-        self.show_message(self.tr("Wrote {path}.").format(path=path))
-        return True
-
-    def export_window(self, path: str | None = None) -> bool:
-        path = path or self.ask_save_path(self.tr("Export window"), self.tr("PNG image (*.png)"), "explorer.png")
-        if not path:
-            return False
-        if Path(path).suffix.lower() != ".png":
-            path = str(path) + ".png"
-        if not self.grab().save(str(path), "PNG"):
-            self.show_error(self.tr("Cannot write {path}.").format(path=path))
-            return False
-        self.show_message(self.tr("Wrote {path}.").format(path=path))
-        return True
-
     # -- layout -------------------------------------------------------------------------------------
-    def apply_default_layout(self) -> None:
-        self.dock_layout.apply_default()
-
     def apply_layout(self, spec, widths=(), heights=None) -> list:
         return self.dock_layout.apply(spec, widths, heights)
 
@@ -423,9 +322,6 @@ class MainWindow(QMainWindow):
         if not self._sized:
             self._sized = True
             self.dock_layout.resize_default()
-
-    def restore_layout(self) -> bool:
-        return self.dock_layout.restore(self.settings)
 
     def save_layout(self) -> None:
         s = self.settings
