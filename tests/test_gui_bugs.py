@@ -123,6 +123,8 @@ def test_one_step_number_everywhere_during_sub_steps(qtbot, qapp, make_window, l
             totals = {n for _, n in found.values() if n is not None}
             assert steps == {4}, found        # the example shown is the 4th, everywhere
             assert totals == {4}, found       # and never "step 4 of 3"
+            example = {"en": "example 4 of", "zh_CN": "第 4 个样本"}[lang]
+            assert example in w.transport.epoch_label.text()
     finally:
         i18n.install_translator(qapp, "en")
 

@@ -2,10 +2,12 @@
 keyboard shortcuts and About."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMessageBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 
 #: ``translate("MainWindow", "...")``: lupdate finds these calls (the texts keep their context)
@@ -71,3 +73,19 @@ def show_about(parent) -> None:
                           "at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and "
                           "the update of every vector.</p><p>Names follow Xin Rong, <i>word2vec Parameter Learning "
                           "Explained</i>.</p>"))
+
+
+@contextmanager
+def working(window, message: str):
+    """A wait cursor and ``message`` in ``window``'s status bar while it builds something that can take seconds
+    (a corpus of megabytes: reading, the vocabulary, the examples, the training-set loss)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    bar = window.statusBar()
+    bar.showMessage(message)
+    bar.repaint()      # now: the work below keeps the event loop from painting
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        if bar.currentMessage() == message:   # a message the work left (a problem) stays
+            bar.clearMessage()

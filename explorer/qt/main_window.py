@@ -13,7 +13,6 @@ setting ends in the same message, the state kept). The window wires the two to w
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
@@ -38,7 +37,6 @@ from .views.registry import VIEW_CLASSES
 
 ORGANIZATION = "w2v-explorer"
 APPLICATION = "word2vec Gradient Explorer"
-__all__ = ["MainWindow", "view_classes", "LAYOUT_VERSION", "DEFAULT_SIZE", "ORGANIZATION", "APPLICATION"]
 
 
 def view_classes() -> list:
@@ -116,9 +114,8 @@ class MainWindow(FileActions, QMainWindow):
         self.resize(*DEFAULT_SIZE)
         self.dock_layout = DockLayout(self)
         self.dock_layout.apply_default()
-        self._sized = False  # dock sizes are applied once the window is shown (they need real geometry)
-        if restore_layout and self.dock_layout.restore(self.settings):
-            self._sized = True
+        # dock sizes are applied once the window is shown (they need real geometry), unless restored
+        self._sized = bool(restore_layout and self.dock_layout.restore(self.settings))
         if session is not None:
             self.set_session(session)
         elif self.state.session is not None:     # a rebuilt window: show the state as it is
@@ -132,7 +129,7 @@ class MainWindow(FileActions, QMainWindow):
         if self.state.presentation or self.state.dark:
             self._restyle()
         if self.state.playing:
-            self.transport._on_status(self.state.status)
+            self.transport.follow(self.state.status)
 
     # -- building -----------------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, tip: str) -> QDockWidget:
@@ -188,9 +185,9 @@ class MainWindow(FileActions, QMainWindow):
         if fill_fields:
             self.setup_panel.show_session(session, preset)
 
-    def _replace(self, session: Session, message: str, path: str | None = None) -> None:
-        self.commands.replace_session(session, path)
-        self.show_message(message)
+    def _replace(self, session: Session, message: str) -> None:
+        if self.commands.replace_session(session):
+            self.show_message(message)
 
     def apply_setup(self) -> None:
         """Apply: stop play, build a session from the fields; on a problem keep the current one. The session
@@ -223,30 +220,19 @@ class MainWindow(FileActions, QMainWindow):
         if session is not None:
             self.setup_panel.show_session(session)
 
-    @contextmanager
     def working(self, message: str):
-        """A wait cursor and ``message`` in the status bar while the window builds something that can take
-        seconds (a corpus of megabytes: reading, the vocabulary, the examples, the training-set loss)."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        bar = self.statusBar()
-        bar.showMessage(message)
-        bar.repaint()      # now: the work below keeps the event loop from painting
-        try:
-            yield
-        finally:
-            QApplication.restoreOverrideCursor()
-            if bar.currentMessage() == message:   # a message the work left (a problem) stays
-                bar.clearMessage()
+        """A wait cursor and ``message`` in the status bar while the window builds something slow."""
+        return dialogs.working(self, message)
 
-    def confirm_costly(self, warning: str) -> bool:
+    def confirm_costly(self, warning: str) -> bool:  # tests replace this
         return dialogs.confirm_costly(self, warning)
 
     # -- long runs ----------------------------------------------------------------------------------
     def run_epoch(self) -> None:
-        self.transport.run_epoch()
+        self.commands.run_epoch()
 
     def fast_forward(self, n: int) -> None:
-        self.transport.fast_forward(n)
+        self.commands.run_steps(n)
 
     def cancel_run(self) -> None:
         self.commands.cancel_run()
@@ -347,15 +333,11 @@ class MainWindow(FileActions, QMainWindow):
         style.restyle_plots(self, style.current())  # after the redraw, which may have re-created items
 
     def set_fullscreen(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
+        self.showFullScreen() if on else self.showNormal()
         self.act_fullscreen.setChecked(bool(on))
 
     # -- help ---------------------------------------------------------------------------------------
     def shortcut_table(self) -> list[tuple[str, str]]:
-        """(action, key) for every action with a shortcut, in menu order."""
         return dialogs.shortcut_table(self)
 
     def show_shortcuts(self) -> None:
@@ -375,6 +357,23 @@ class MainWindow(FileActions, QMainWindow):
         self._links = []
         self.transport.detach()
         self.bridge.detach()
+
+    def adopt_layout(self, state, geometry, save_on_close: bool) -> None:
+        """Take another window's dock layout and geometry (a language switch)."""
+        self._save_layout = save_on_close
+        self.restoreGeometry(geometry)
+        self.restoreState(state, LAYOUT_VERSION)
+        self._sized = True  # the dock sizes came with the layout
+
+    @property
+    def saves_layout(self) -> bool:
+        return self._save_layout
+
+    def discard(self) -> None:
+        """Close without saving the layout (a new window shows this one's state now)."""
+        self._save_layout = False
+        self.close()
+        self.deleteLater()
 
     def closeEvent(self, event) -> None:
         self._closing = True

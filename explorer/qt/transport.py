@@ -167,7 +167,7 @@ class Transport(QObject):
 
         bridge.changed.connect(self.update_state)
         bridge.reset.connect(self.update_state)
-        self.state.events.status.connect(self._on_status)
+        self.state.events.status.connect(self.follow)
 
     # -- building the UI --------------------------------------------------------------------------
     def populate_menu(self, menu) -> None:
@@ -223,7 +223,7 @@ class Transport(QObject):
 
     def detach(self) -> None:
         """Stop following the state (the window is going away; play, if on, continues in the next one)."""
-        self.state.events.status.disconnect(self._on_status)
+        self.state.events.status.disconnect(self.follow)
         self._timer.stop()
         self._burst_timer.stop()
 
@@ -231,7 +231,7 @@ class Transport(QObject):
     def _busy(self) -> bool:
         return self.state.busy
 
-    def _on_status(self, status) -> None:
+    def follow(self, status) -> None:
         """Follow the state: the play timer runs exactly while it says ``playing``; a run disables."""
         if status.kind == PLAYING and not self._timer.isActive():
             self._configure_timer()
@@ -280,8 +280,8 @@ class Transport(QObject):
         k, n = step_position(s)
         self.step_label.setText(self.tr("Step {step} of {furthest}").format(step=k, furthest=n))
         stream = s.model.stream
-        if s.step > 0:
-            e, i = stream.locate(s.step)
+        if k > 0:
+            e, i = stream.locate(k)
             self.epoch_label.setText(self.tr("Epoch {epoch}, example {i} of {n}").format(
                 epoch=e + 1, i=i + 1, n=stream.epoch_length(e)))
         else:

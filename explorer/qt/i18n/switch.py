@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ..layout import LAYOUT_VERSION
 
+
 #: windows made by a language switch (a top-level window needs a Python reference to stay open)
 WINDOWS: list = []
 
@@ -33,22 +34,17 @@ def rebuild_window(old):
     old.release_state()
 
     new = type(old)(None, settings=old.settings, views=old.view_classes, restore_layout=False, state=state)
-    new._save_layout = old._save_layout
-    new.restoreGeometry(geometry)
-    new.restoreState(layout, LAYOUT_VERSION)
-    new._sized = True  # the dock sizes came with the layout
+    new.adopt_layout(layout, geometry, save_on_close=old.saves_layout)
     if saver is not None:
         saver.setParent(new)
-        saver.window = new
+        saver.window = new   # the autosaver (issue 17 reworks it) follows the window that shows the session
         new.autosaver = saver
     new.setWindowState(window_state)
     new.act_fullscreen.setChecked(old.act_fullscreen.isChecked())
     new.show()
     if message:
         new.show_message(message)
-    old._save_layout = False
-    old.close()
-    old.deleteLater()
+    old.discard()
     if old in WINDOWS:
         WINDOWS.remove(old)
     WINDOWS.append(new)
