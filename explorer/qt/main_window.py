@@ -106,10 +106,11 @@ class MainWindow(FileActions, QMainWindow):
         ev = self.state.events
         self._links = [(ev.problem, self.status.show_problem), (ev.message, self.show_message),
                        (ev.status, self._on_status), (ev.session, self._on_session),
-                       (ev.changed, self._update_status), (ev.lr, lambda _lr: self._update_status()),
+                       (ev.lr, lambda _lr: self._update_status()),
                        (ev.session_path, lambda _p: self._update_title())]
         for event, fn in self._links:
             event.connect(fn)
+        self.bridge.changed.connect(self._update_status)   # throttled with the views while playing fast
 
         self.resize(*DEFAULT_SIZE)
         self.dock_layout = DockLayout(self)
