@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QDockWidget, QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsView,
                                QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar, QToolBar, QWidget)
 
+from explorer.app.readout import step_position  # noqa: E402
 from explorer.engine import Config  # noqa: E402
 from explorer.engine.presets import list_presets, preset_text  # noqa: E402
 from explorer.qt import i18n, style  # noqa: E402
@@ -51,7 +52,8 @@ QM = ROOT / "explorer" / "qt" / "i18n" / "explorer_zh_CN.qm"
 #: technical terms written in Latin letters in Chinese technical texts too
 LATIN_TERMS = {"cbow", "skip-gram", "softmax", "pca", "sgd", "word2vec", "word2vec.c", "gensim", "png", "svg", "csv", "pdf", "gif",
                "json", "jsonl", "numpy", "utf-8", "one-hot", "rong", "xin", "nan", "inf", "exp", "log", "cos",
-               "ctrl", "shift", "alt"}
+               "ctrl", "shift", "alt",
+               "neg"}  # W_neg, the paper's symbol for the negative samples (drawn as a subscript)
 #: the paper's symbols and formula names, removed before looking for English words
 SYMBOL_RE = re.compile(
     r"(?:\b[A-Za-z]{1,3}(?:[′'ᵀ]|_[\w,′'{}]+|\^[\w()]+)+)"       # v'_j, EH_i, u_j, w_O, P_n, v′_n, W′ᵀ
@@ -418,9 +420,9 @@ def test_no_english_left_in_the_chinese_window(make_window, language, arch, outp
         if w.session.pending is not None:
             break
     assert w.session.phase == "forward"
-    key = walk._key
+    key = walk.cursor.key
     phases = []
-    while walk._key == key:
+    while walk.cursor.key == key:
         out = []
         _widget_strings(walk, out)
         bad = [(t, left) for _w, t in out if (left := leftover_english(_plain(t), corpus_words(), english))]
@@ -470,7 +472,7 @@ def test_switching_language_keeps_the_session_layout_and_fields(qtbot, make_wind
     s.sub_step()
     s.sub_step()  # step 5, in the middle of its phases
     walk = walk_view(w)
-    walk._sync()
+    walk.cursor.sync(s)
     step, phase, furthest, W = s.step, s.phase, s.furthest, s.params.W.copy()
     w.docks["loss"].close()
     w.setup_panel.widgets["seed"].setText("42")
@@ -492,11 +494,11 @@ def test_switching_language_keeps_the_session_layout_and_fields(qtbot, make_wind
     assert new.transport.speed.value() == 70
     assert new.language_actions["zh_CN"].isChecked()
     assert settings.value(i18n.SETTINGS_KEY) == "zh_CN"
-    assert f"第 {s.step} 步" in new.transport.step_label.text()
+    assert f"第 {step_position(s)[0]} 步" in new.transport.step_label.text()
     assert walk_view(new).index == walk.index and re.search("[\u4e00-\u9fff]", walk_view(new).caption.text())
     # the new window follows the session
     new.transport.act_step.trigger()
-    assert (s.step, s.phase) != (step, phase) and f"第 {s.step} 步" in new.transport.step_label.text()
+    assert (s.step, s.phase) != (step, phase) and f"第 {step_position(s)[0]} 步" in new.transport.step_label.text()
     # and back to English
     back = new.set_language("en")
     qtbot.addWidget(back)

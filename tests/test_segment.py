@@ -86,7 +86,7 @@ def test_session_file_keeps_the_segmentation(tmp_path):
     assert "国王" in s.model.words
     s.step_forward(3)
     save_session(s, tmp_path / "s.w2vx")
-    back = load_session(tmp_path / "s.w2vx")
+    back = load_session(tmp_path / "s.w2vx", Session)
     assert back.model.config.segment == "auto" and back.model.words == s.model.words
 
 

@@ -739,3 +739,21 @@ def test_steady_label_only_grows_and_refits_on_a_font_change(qtbot):
     room = lab.fontMetrics().horizontalAdvance("000")
     assert lab.height() == ref.sizeHint().height()    # a font change fits the text anew, at its new size
     assert ref.sizeHint().width() <= lab.width() <= ref.sizeHint().width() + room + 2 < wide * 2
+
+
+def test_build_a_view_by_name_for_a_state(qtbot, tmp_path):
+    from explorer.app.state import AppState
+    from explorer.qt.views.registry import VIEWS_BY_NAME, build_view
+
+    s, _b = make("skipgram", "ns")
+    s.step_forward(2)
+    state = AppState(s)
+    state.set_option("loss", "log", True)
+    assert set(VIEWS_BY_NAME) == {c.name for c in VIEW_CLASSES}
+    loss = build_view("loss", state)
+    qtbot.addWidget(loss)
+    assert loss.log_box.isChecked() and loss.cursor.value() == 2     # the state's option and step
+    net = build_view("network", session=s)
+    qtbot.addWidget(net)
+    assert {int(i) for i in s.record.input_ids} <= {int(i) for i in net.shown_in}
+    assert net.export(tmp_path / "n.png").exists()

@@ -54,6 +54,6 @@ def test_walk_every_phase_forward_and_back(qtbot, arch, output):
 
 
 def walk_items_for(session, step):
-    from explorer.qt.walk import walk_items
+    from explorer.app.walk import walk_items
 
     return walk_items(session.record_at(step))

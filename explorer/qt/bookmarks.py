@@ -1,6 +1,7 @@
 """The Bookmarks menu: name the current state ("after epoch 5"), list the bookmarks, jump back.
 
-Bookmarks live in the session (:meth:`Session.add_bookmark`), so they are saved with it.
+Bookmarks live in the session (:meth:`Session.add_bookmark`), so they are saved with it; adding, going to and
+removing one are commands (``window.commands``).
 """
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from ..errors import ExplorerError
 
 
 class BookmarksMenu(QObject):
@@ -69,25 +69,13 @@ class BookmarksMenu(QObject):
                                             self.tr("Name for step {step}:").format(step=s.step), text=default)
             if not ok:
                 return False
-        s.add_bookmark(name)
+        ok = self.window.commands.add_bookmark(name)
         self.rebuild()
-        self.window.show_message(self.tr("Bookmark “{name}” set at step {step}").format(
-            name=s.bookmarks[-1][0], step=s.step))
-        return True
+        return ok
 
     def goto(self, name: str) -> bool:
-        s = self._session()
-        if s is None:
-            return False
-        try:
-            s.goto_bookmark(name)
-        except ExplorerError as exc:
-            self.window.show_error(str(exc))
-            return False
-        return True
+        return self._session() is not None and self.window.commands.goto_bookmark(name)
 
     def remove(self, name: str) -> None:
-        s = self._session()
-        if s is not None:
-            s.remove_bookmark(name)
+        if self.window.commands.remove_bookmark(name):
             self.rebuild()

@@ -1,12 +1,16 @@
-"""Qt signals over a session: the one object every view listens to.
+"""Qt signals over the application state: the one object every view listens to.
 
-The session (no Qt) calls plain callbacks; the bridge turns them into signals and throttles redraws while
-training runs fast, so views redraw at most ~30 times a second however fast steps arrive.
+The state (:class:`~explorer.app.state.AppState`, no Qt) emits plain events; the bridge turns them into
+signals and throttles redraws while training runs fast, so views redraw at most ~30 times a second however
+fast steps arrive. ``bridge.commands`` is the window's :class:`~explorer.app.commands.Commands`: a view that
+acts (the walk's Next, a click on the loss plot) goes through it, so every action meets the same error policy.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..app.commands import Commands
+from ..app.state import RUNNING, AppState
 from ..session import Session
 
 
@@ -24,34 +28,51 @@ class SessionBridge(QObject):
     #: the guided walk highlights these quantities (e.g. {"h", "u", "y"}) in every view
     highlightChanged = Signal(object)
 
-    def __init__(self, session: Session | None = None, parent=None, min_interval_ms: int = 33):
+    def __init__(self, session: Session | None = None, parent=None, min_interval_ms: int = 33,
+                 state: AppState | None = None, commands: Commands | None = None):
         super().__init__(parent)
-        self.session: Session | None = None
-        self.selected_word = ""
-        self.highlight: frozenset[str] = frozenset()
+        self.state = state if state is not None else AppState()
+        self.commands = commands if commands is not None else Commands(self.state)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(min_interval_ms)
         self._timer.timeout.connect(self.changed.emit)
         self.throttle = False
+        ev = self.state.events
+        self._links = [(ev.session, self.reset.emit), (ev.changed, self.notify), (ev.lr, self.lrChanged.emit),
+                       (ev.selected_word, self.selectedWordChanged.emit),
+                       (ev.highlight, self.highlightChanged.emit), (ev.status, self._on_status)]
+        for event, fn in self._links:
+            event.connect(fn)
         if session is not None:
             self.set_session(session)
 
-    def set_session(self, session: Session) -> None:
-        if self.session is not None:
-            self.session.unsubscribe(self._on_event)
-        self.session = session
-        session.subscribe(self._on_event)
-        if self.selected_word not in session.model.vocab.index:
-            self.selected_word = session.model.words[0]
-        self.reset.emit()
-        self.changed.emit()
+    def detach(self) -> None:
+        """Stop following the state (the window is going away; the state may live on in a new one)."""
+        for event, fn in self._links:
+            event.disconnect(fn)
+        self._links = []
+        self._timer.stop()
 
-    def _on_event(self, event: str) -> None:
-        if event == "lr":
-            self.lrChanged.emit(self.session.lr)
-        elif event in ("state", "run"):
-            self.notify()
+    @property
+    def session(self) -> Session | None:
+        """The session to draw, or ``None`` while a long run holds it (views skip their redraws then)."""
+        return self.state.live_session
+
+    @property
+    def selected_word(self) -> str:
+        return self.state.selected_word
+
+    @property
+    def highlight(self) -> frozenset:
+        return self.state.highlight
+
+    def set_session(self, session: Session) -> None:
+        self.state.set_session(session)
+
+    def _on_status(self, status) -> None:
+        if status.kind == RUNNING:
+            self.runProgress.emit(status.done, status.total)
 
     def notify(self) -> None:
         """Ask views to redraw: at once, or (while ``throttle`` is on) at most every ``min_interval_ms``."""
@@ -68,10 +89,7 @@ class SessionBridge(QObject):
             self.changed.emit()
 
     def select_word(self, word: str) -> None:
-        if word != self.selected_word:
-            self.selected_word = word
-            self.selectedWordChanged.emit(word)
+        self.state.select_word(word)
 
     def set_highlight(self, names) -> None:
-        self.highlight = frozenset(names)
-        self.highlightChanged.emit(self.highlight)
+        self.state.set_highlight(names)

@@ -9,97 +9,28 @@ While stepping, the current example is highlighted in the corpus text (the recor
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QStyleOptionComboBox,
                                QTextEdit, QVBoxLayout, QWidget)
 
+from ..app.choices import (ARCH_ITEMS, FORMAT_ITEMS, INIT_ITEMS, MODE_ITEMS, OUTPUT_ITEMS, SEGMENT_ITEMS, preset_label,
+                           preset_tip)
+from ..app.setup import FIELDS, GUI_DEFAULTS, read_fields
 from ..engine.config import Config
-from ..engine.presets import list_presets, preset_description, preset_text
+from ..engine.presets import list_presets, preset_text
 from ..errors import ExplorerError
 from ..session import Session
-from . import style
+from . import setup_draft, style
 from .bridge import SessionBridge
 from .corpus_text import corpus_text, is_preview, set_corpus_text
 
-#: the settings the panel edits, in the order of the form (Config field names)
-FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_power", "min_count", "sample",
-          "init", "seed", "epochs", "shuffle", "lowercase", "segment")
-
 ERROR_STYLE = "border: 2px solid #d00000; border-radius: 2px;"
-
-ARCH_ITEMS = (("cbow", QT_TRANSLATE_NOOP("SetupPanel", "CBOW")),
-              ("skipgram", QT_TRANSLATE_NOOP("SetupPanel", "Skip-gram")))
-OUTPUT_ITEMS = (("softmax", QT_TRANSLATE_NOOP("SetupPanel", "Full softmax")),
-                ("hs", QT_TRANSLATE_NOOP("SetupPanel", "Hierarchical softmax")),
-                ("ns", QT_TRANSLATE_NOOP("SetupPanel", "Negative sampling")))
-MODE_ITEMS = (("paper", QT_TRANSLATE_NOOP("SetupPanel", "Paper (Rong)")),
-              ("reference", QT_TRANSLATE_NOOP("SetupPanel", "Reference (word2vec.c)")))
-INIT_ITEMS = ((None, QT_TRANSLATE_NOOP("SetupPanel", "Mode default")),
-              ("uniform", QT_TRANSLATE_NOOP("SetupPanel", "Uniform")),
-              ("word2vec", QT_TRANSLATE_NOOP("SetupPanel", "word2vec.c (W′ = 0)")))
-SEGMENT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Chinese without spaces")),
-                 ("spaces", QT_TRANSLATE_NOOP("SetupPanel", "At spaces only")),
-                 ("jieba", QT_TRANSLATE_NOOP("SetupPanel", "All Chinese (jieba)")))
-FORMAT_ITEMS = (("auto", QT_TRANSLATE_NOOP("SetupPanel", "Detect")),
-                ("text", QT_TRANSLATE_NOOP("SetupPanel", "Plain text")),
-                ("pairs", QT_TRANSLATE_NOOP("SetupPanel", "Pairs in|out")))
-
-#: the built-in corpora under their names in the interface language (the command line uses the keys)
-PRESET_NAMES = {
-    "animals": QT_TRANSLATE_NOOP("Presets", "animals"),
-    "chinese": QT_TRANSLATE_NOOP("Presets", "chinese"),
-    "chinese-raw": QT_TRANSLATE_NOOP("Presets", "chinese-raw"),
-    "fruit-and-drink": QT_TRANSLATE_NOOP("Presets", "fruit-and-drink"),
-    "loop": QT_TRANSLATE_NOOP("Presets", "loop"),
-    "royalty": QT_TRANSLATE_NOOP("Presets", "royalty"),
-}
-#: the presets' descriptions (the comment lines of the preset files, explorer/engine/presets), marked for
-#: translation here because the engine has no Qt; a description not listed shows as written in its file
-PRESET_DESCRIPTIONS = (
-    QT_TRANSLATE_NOOP("Presets", "Animals and what they do: a slightly larger corpus (about 40 words). Try "
-                                 "negative sampling, k 3."),
-    QT_TRANSLATE_NOOP("Presets", "中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try "
-                                 "CBOW, window 2."),
-    QT_TRANSLATE_NOOP("Presets", "中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset "
-                                 "without spaces, cut into words by jieba; try CBOW, window 2."),
-    QT_TRANSLATE_NOOP("Presets", "Fruit and drink, as input|output pairs: words that predict each other. Try "
-                                 "skip-gram, N 5, lr 0.2."),
-    QT_TRANSLATE_NOOP("Presets", "A loop of five symbols: each symbol is always followed by the next. Try "
-                                 "skip-gram, window 1, N 2."),
-    QT_TRANSLATE_NOOP("Presets", "Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, "
-                                 "window 2, N 5."),
-)
-
-#: the defaults of the desktop app (the engine's, with a window of 2 so CBOW sees some context)
-GUI_DEFAULTS = Config(window=2)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SetupPanel", text)
-
-
-def choice_text(items, value) -> str:
-    """The interface text of ``value`` in one of the ``*_ITEMS`` tables (e.g. ``OUTPUT_ITEMS``, "hs")."""
-    for v, text in items:
-        if v == value:
-            return _tr(text)
-    return str(value)
-
-
-def preset_label(name: str) -> str:
-    """A built-in corpus's name in the interface language (other names as they are)."""
-    return QCoreApplication.translate("Presets", name) if name in PRESET_NAMES else name
-
-
-def preset_tip(name: str) -> str:
-    """A built-in corpus's description in the interface language ("" when it has none)."""
-    try:
-        desc = preset_description(name)
-    except ExplorerError:
-        return ""
-    return QCoreApplication.translate("Presets", desc) if desc else ""
 
 
 class SetupPanel(QWidget):
@@ -465,6 +396,15 @@ class SetupPanel(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    # -- the fields as they are (a rebuilt window shows them again) ---------------------------------
+    def draft(self) -> dict:
+        """What the fields hold now, applied or not (with the marks and the dirty flag)."""
+        return setup_draft.draft(self)
+
+    def restore_draft(self, draft: dict) -> None:
+        """Show a :meth:`draft` again."""
+        setup_draft.restore_draft(self, draft)
+
     # -- marks ----------------------------------------------------------------------------------------
     def mark(self, key: str, message: str) -> None:
         """Mark field ``key`` (a Config field, ``corpus`` or ``general``) as invalid with ``message``."""
@@ -515,52 +455,23 @@ class SetupPanel(QWidget):
         return key in self.errors
 
     # -- reading and checking the fields ------------------------------------------------------------
-    def _read(self) -> tuple[dict, dict]:
-        """The fields as Config values, and the problems of those that are not even numbers."""
-        w = self.widgets
-        values, errors = {}, {}
-        for key in ("arch", "output", "mode", "init", "segment"):
-            values[key] = w[key].currentData()
-        for key in ("hidden", "window", "negative", "min_count", "epochs"):
-            values[key] = w[key].value()
-        names = {"lr": self.tr("learning rate"), "ns_power": self.tr("noise power"),
-                 "sample": self.tr("sub-sampling threshold")}
-        for key in ("lr", "ns_power", "sample"):
-            text = w[key].text().strip()
-            try:
-                values[key] = float(text)
-            except ValueError:
-                errors[key] = self.tr("The {name} must be a number, got “{text}”.").format(
-                    name=names[key], text=text[:30])
-        text = w["seed"].text().strip()
-        try:
-            values["seed"] = int(text)
-        except ValueError:
-            errors["seed"] = self.tr("The seed must be a whole number, got “{text}”.").format(text=text[:30])
-        values["shuffle"] = w["shuffle"].isChecked()
-        values["lowercase"] = w["lowercase"].isChecked()
-        return values, errors
+    def _raw(self) -> dict:
+        """Every field's value as shown: the data of a choice, a whole number, a text, a check mark."""
+        out = {}
+        for key, w in self.widgets.items():
+            if isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QSpinBox):
+                out[key] = w.value()
+            elif isinstance(w, QCheckBox):
+                out[key] = w.isChecked()
+            else:
+                out[key] = w.text()
+        return out
 
     def read_config(self) -> Config | None:
         """The configuration in the fields, or None with every invalid field marked."""
-        values, errors = self._read()
-        base = GUI_DEFAULTS.to_dict()
-        for key, v in values.items():
-            if key in errors:
-                continue
-            trial = dict(base, **{key: v})
-            if key == "negative" and "output" not in errors:
-                trial["output"] = values["output"]
-            try:
-                Config(**trial)
-            except ExplorerError as exc:
-                errors[key] = str(exc)
-        config = None
-        if not errors:
-            try:
-                config = Config(**values)
-            except ExplorerError as exc:
-                errors["general"] = str(exc)
+        config, errors = read_fields(self._raw())
         for key in FIELDS + ("general",):
             if key in errors:
                 self.mark(key, errors[key])
@@ -625,10 +536,7 @@ class SetupPanel(QWidget):
         self._clear_mark("lr")
         if s is None or lr == s.lr:
             return
-        try:
-            s.set_lr(lr)
-        except ExplorerError as exc:
-            self.mark("lr", str(exc))
+        if not self.bridge.commands.set_lr(lr):
             return
         self.message.emit(self.tr("Learning rate is now {lr:g} from step {step} on.").format(
             lr=lr, step=s.step + 1))

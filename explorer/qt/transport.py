@@ -2,8 +2,8 @@
 fast-forward N steps, and the timeline that scrubs to any computed step.
 
 Every control is a :class:`QAction` (menu "Train", toolbar, shortcut, tooltip naming the shortcut). Actions
-reach the session through ``bridge.session``; while a long run is in progress that is ``None`` and the
-actions are disabled, so nothing here touches a session that is running on the worker thread.
+are commands (:class:`~explorer.app.commands.Commands`, one error policy); play is the state's ``playing``
+status, which the play timer here follows. While a long run is in progress the actions are disabled.
 
 Going forward along the timeline re-uses the computed future: after Back or a scrub, Step and Play move
 forward through the computed steps (redo) before computing new ones, so the timeline is not cut short.
@@ -18,7 +18,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QSlider, QStyle, QToolBar,
                                QWidget)
 
-from ..errors import BlowUpError, ExplorerError
+from ..app.readout import step_position
+from ..app.state import PLAYING
 from .actions import make_action
 from .bridge import SessionBridge
 from .views.common import SteadyLabel
@@ -67,20 +68,15 @@ def speed_text(rate: float) -> str:
 class Transport(QObject):
     """Owns the transport actions, the play timer, the timeline and speed sliders and the counters."""
 
-    #: a step would blow up: the one-line message (the parameters are as before that step)
-    blowUp = Signal(str)
-    #: any other user-facing problem: one line for the status bar
-    message = Signal(str)
     #: play started (True) or stopped (False)
     playingChanged = Signal(bool)
-    #: the user asked for a long run: ("epoch", 0) or ("steps", n)
-    runRequested = Signal(str, int)
 
     def __init__(self, bridge: SessionBridge, parent_widget: QWidget):
         super().__init__(parent_widget)
         self.bridge = bridge
+        self.state = bridge.state
+        self.commands = bridge.commands
         self._w = parent_widget
-        self._busy = False
         self._updating = False
         self._last_manual = 0.0
         #: manual steps closer together than this are drawn through the throttle (0 turns that off)
@@ -152,10 +148,11 @@ class Transport(QObject):
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setObjectName("speed")
         self.speed.setRange(0, SPEED_STEPS)
-        self.speed.setValue(35)
+        self.speed.setValue(self.state.option("transport", "speed", 35))
         self.speed.setFixedWidth(140)
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.speed.valueChanged.connect(self._on_speed)
+        self.speed.valueChanged.connect(lambda v: self.state.set_option("transport", "speed", v))
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(150)
         self.step_label = SteadyLabel()
@@ -170,6 +167,7 @@ class Transport(QObject):
 
         bridge.changed.connect(self.update_state)
         bridge.reset.connect(self.update_state)
+        self.state.events.status.connect(self.follow)
 
     # -- building the UI --------------------------------------------------------------------------
     def populate_menu(self, menu) -> None:
@@ -223,12 +221,34 @@ class Transport(QObject):
     def session(self):
         return self.bridge.session
 
-    def set_busy(self, busy: bool) -> None:
-        """A long run started (True) or ended: disable everything that would touch the session."""
-        self._busy = busy
-        if busy:
-            self.pause()
-        self.update_state()
+    def detach(self) -> None:
+        """Stop following the state (the window is going away; play, if on, continues in the next one)."""
+        self.state.events.status.disconnect(self.follow)
+        self._timer.stop()
+        self._burst_timer.stop()
+
+    @property
+    def _busy(self) -> bool:
+        return self.state.busy
+
+    def follow(self, status) -> None:
+        """Follow the state: the play timer runs exactly while it says ``playing``; a run disables."""
+        if status.kind == PLAYING and not self._timer.isActive():
+            self._configure_timer()
+            self._timer.start()
+            self._set_play_look(True)
+            self.playingChanged.emit(True)
+            if self.rate() <= THROTTLE_ABOVE:
+                self._tick()  # the first step at once, not one interval later
+        elif status.kind != PLAYING and self._timer.isActive():
+            self._timer.stop()
+            self._set_play_look(False)
+            if self.bridge.throttle:
+                self.bridge.throttle = False
+                self.bridge.flush()
+            self.playingChanged.emit(False)
+        if status.done == 0:   # not a run's progress report
+            self.update_state()
 
     def is_playing(self) -> bool:
         return self._timer.isActive()
@@ -257,10 +277,11 @@ class Transport(QObject):
             self.timeline.setValue(s.step)
         finally:
             self._updating = False
-        self.step_label.setText(self.tr("Step {step} of {furthest}").format(step=s.step, furthest=s.furthest))
+        k, n = step_position(s)
+        self.step_label.setText(self.tr("Step {step} of {furthest}").format(step=k, furthest=n))
         stream = s.model.stream
-        if s.step > 0:
-            e, i = stream.locate(s.step)
+        if k > 0:
+            e, i = stream.locate(k)
             self.epoch_label.setText(self.tr("Epoch {epoch}, example {i} of {n}").format(
                 epoch=e + 1, i=i + 1, n=stream.epoch_length(e)))
         else:
@@ -268,22 +289,10 @@ class Transport(QObject):
         self.phase_label.setText(self.tr("Phase: {phase}").format(phase=phase_name(s.phase)))
 
     # -- actions ------------------------------------------------------------------------------------
-    def _guard(self, fn, *args):
-        """Run a session call; a blow-up or other user-facing problem becomes a signal, never a crash."""
-        try:
-            return fn(*args)
-        except BlowUpError as exc:
-            self.pause()
-            self.blowUp.emit(str(exc))
-        except ExplorerError as exc:
-            self.message.emit(str(exc))
-        return None
-
     def _manual(self) -> bool:
         """Before a manual action: stop play; False when there is no session to act on."""
-        if self.is_playing():
-            self.pause()
-        return self.session is not None and not self._busy
+        self.commands.stop_play()
+        return self.state.live_session is not None
 
     def _begin_burst(self) -> None:
         """Steps arriving faster than the eye (key auto-repeat): redraw through the throttle."""
@@ -298,66 +307,48 @@ class Transport(QObject):
             self.bridge.throttle = False
             self.bridge.flush()
 
-    def _advance(self, n: int) -> int:
-        """Move ``n`` steps forward: along the computed timeline (redo) first, then new steps."""
-        s = self.session
-        done = 0
-        while done < n and s.can_redo():
-            s.redo()
-            done += 1
-        if done < n:
-            done += s.step_forward(n - done)
-        return done
+    def _burst(self, command) -> None:
+        if self._manual():
+            self._begin_burst()
+            command()
 
     def step(self) -> None:
-        if self._manual():
-            self._begin_burst()
-            self._guard(self._advance, 1)
+        self._burst(self.commands.step)
 
     def sub_step(self) -> None:
-        if self._manual():
-            self._begin_burst()
-            self._guard(self.session.sub_step)
+        self._burst(self.commands.sub_step)
 
     def sub_step_back(self) -> None:
-        if self._manual():
-            self._begin_burst()
-            self._guard(self.session.sub_step_back)
+        self._burst(self.commands.sub_step_back)
 
     def undo(self) -> None:
-        if self._manual():
-            self._begin_burst()
-            self._guard(self.session.undo)
+        self._burst(self.commands.back)
 
     def redo(self) -> None:
-        if self._manual():
-            self._begin_burst()
-            self._guard(self.session.redo)
+        self._burst(self.commands.forward)
 
     def seek(self, k: int) -> None:
-        if self._manual():
-            self._guard(self.session.seek, int(k))
+        self.commands.seek(int(k))
 
     def seek_start(self) -> None:
-        self.seek(0)
+        self.commands.seek(0)
 
     def seek_end(self) -> None:
-        if self._manual():
-            self.seek(self.session.furthest)
+        self.commands.seek_end()
 
     def _on_timeline(self, value: int) -> None:
-        if self._updating or self.session is None or self._busy:
+        s = self.state.live_session
+        if self._updating or s is None:
             return
-        if value != self.session.step or self.session.pending is not None:
+        if value != s.step or s.pending is not None:
             self.seek(value)
 
     def run_epoch(self) -> None:
-        if self._manual():
-            self.runRequested.emit("epoch", 0)
+        self.commands.run_epoch()
 
     def fast_forward(self, n: int) -> None:
-        if self._manual() and n > 0:
-            self.runRequested.emit("steps", int(n))
+        if n > 0:
+            self.commands.run_steps(int(n))
 
     def ask_fast_forward(self) -> None:
         if not self._manual():
@@ -398,25 +389,12 @@ class Transport(QObject):
             self.play()
 
     def play(self) -> None:
-        if self.session is None or self._busy or self.is_playing():
+        if not self.commands.play():
             self.act_play.setChecked(self.is_playing())
-            return
-        self._configure_timer()
-        self._timer.start()
-        self._set_play_look(True)
-        self.playingChanged.emit(True)
-        if self.rate() <= THROTTLE_ABOVE:
-            self._tick()  # the first step at once, not one interval later
 
     def pause(self) -> None:
-        was = self._timer.isActive()
-        self._timer.stop()
-        self._set_play_look(False)
-        if self.bridge.throttle:
-            self.bridge.throttle = False
-            self.bridge.flush()
-        if was:
-            self.playingChanged.emit(False)
+        self.commands.stop_play()
+        self.act_play.setChecked(False)
 
     def _set_play_look(self, playing: bool) -> None:
         a = self.act_play
@@ -436,8 +414,7 @@ class Transport(QObject):
                 key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
     def _tick(self) -> None:
-        s = self.session
-        if s is None or self._busy:
+        if self.state.live_session is None or not self.state.playing:
             self.pause()
             return
         r = self.rate()
@@ -451,24 +428,9 @@ class Transport(QObject):
             if due <= 0:
                 return
             want = due
-        done = 0
-        try:
-            while done < want:
-                done += self._advance(1)
-                if time.perf_counter() - t_start > TICK_BUDGET_S:
-                    break
-        except BlowUpError as exc:
-            self._played += done
-            self.pause()
-            self.blowUp.emit(str(exc))
-            return
-        except ExplorerError as exc:
-            self.pause()
-            self.message.emit(str(exc))
-            return
+        done = self.commands.play_steps(want, lambda: time.perf_counter() - t_start <= TICK_BUDGET_S)
         self._played += done
-        if not math.isinf(r) and r > THROTTLE_ABOVE and done < want:
+        if self.is_playing() and not math.isinf(r) and r > THROTTLE_ABOVE and done < want:
             # cannot keep up: do not try to catch up later in one long burst
             self._play_t0 = time.perf_counter()
             self._played = 0
-

@@ -297,8 +297,9 @@ def _manifest(r: _Reader) -> dict:
     return m
 
 
-def load_session(path, cls=None, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True):
-    """Read a ``.w2vx`` file into a new :class:`~explorer.session.session.Session` (``cls``).
+def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True):
+    """Read a ``.w2vx`` file into a new session of class ``cls`` (:meth:`Session.load` passes its own class,
+    so this module does not import :mod:`.session`: no import cycle).
 
     Every declared size is checked against the caps above and against the configuration before it is
     read; with ``verify`` (the default) the whole history is then replayed from the initial parameters and
@@ -306,8 +307,6 @@ def load_session(path, cls=None, corpus_limit: int = MAX_CORPUS_BYTES, verify: b
     returned works: seeking, undo and every view can replay any step of it. Any problem, including running
     out of memory, is one :class:`FileFormatError`; nothing that exists is changed.
     """
-    if cls is None:
-        from .session import Session as cls
     try:
         with _open(path) as (zf, name):
             r = _Reader(zf, name)

@@ -6,6 +6,7 @@ Everything else in :mod:`explorer.qt.figures` asks :func:`make_binding` for the 
 
 from __future__ import annotations
 
+from ...app.state import AppState
 from ...session import Session
 from ..bridge import SessionBridge
 from .spec import PANELS
@@ -13,12 +14,9 @@ from .spec import PANELS
 
 def view_class(name: str):
     """The view class of panel ``name`` (one of :data:`~explorer.qt.figures.spec.PANELS`)."""
-    from ..views.registry import VIEW_CLASSES
+    from ..views.registry import VIEWS_BY_NAME
 
-    for cls in VIEW_CLASSES:
-        if cls.name == name:
-            return cls
-    raise KeyError(name)
+    return VIEWS_BY_NAME[name]
 
 
 def panel_names() -> list[str]:
@@ -29,34 +27,30 @@ def panel_names() -> list[str]:
     return [n for n in PANELS if n in have]
 
 
-class FigureBridge(SessionBridge):
-    """The bridge of a figure's panels: the guided walk's highlight is the one the figure asked for (none by
+class FigureState(AppState):
+    """The state of a figure's panels: the guided walk's highlight is the one the figure asked for (none by
     default), whatever a walk panel in the figure would set."""
 
     def __init__(self, session: Session, highlight=frozenset()):
         self.fixed_highlight = frozenset(highlight)
         super().__init__(session)
-        self.throttle = False
         super().set_highlight(self.fixed_highlight)
 
     def set_highlight(self, names) -> None:
-        if self.highlight != self.fixed_highlight:
-            super().set_highlight(self.fixed_highlight)
+        super().set_highlight(self.fixed_highlight)
 
 
 def make_binding(session: Session, highlight=frozenset()) -> SessionBridge:
-    """What the panels of one figure listen to: the session (and the guided walk's highlight, if asked).
-
-    Redraws are not throttled: a state change of the session redraws the panels at once (animations
-    change the state, then render).
-    """
-    return FigureBridge(session, highlight)
+    """What the panels of one figure listen to: a state of its own over the session (and the guided walk's
+    highlight, if asked). Redraws are not throttled: a state change of the session redraws the panels at
+    once (animations change the state, then render)."""
+    return SessionBridge(state=FigureState(session, highlight))
 
 
 def release_binding(bridge: SessionBridge) -> None:
     """Stop listening to the session (the session keeps no reference to the figure's panels)."""
-    if bridge.session is not None:
-        bridge.session.unsubscribe(bridge._on_event)
+    bridge.detach()
+    bridge.state.release()
     bridge.deleteLater()
 
 

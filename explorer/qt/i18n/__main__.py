@@ -1,6 +1,6 @@
 """Developers: refresh the translation catalogues after changing user-visible strings.
 
-    python -m explorer.qt.i18n            # lupdate every explorer/qt/**/*.py into explorer_<lang>.ts,
+    python -m explorer.qt.i18n            # lupdate explorer/qt and explorer/app into explorer_<lang>.ts,
                                           # then lrelease each .ts into explorer_<lang>.qm
     python -m explorer.qt.i18n --check    # change nothing; exit 1 when a .ts misses strings of the code,
                                           # has unfinished entries, or its .qm is not its compilation
@@ -23,12 +23,14 @@ from pathlib import Path
 
 from . import CATALOGUE, I18N_DIR, LANGUAGE_NAMES, SOURCE_LANGUAGE
 
-QT_DIR = I18N_DIR.parent          # explorer/qt: every source file with user-visible strings is under it
+QT_DIR = I18N_DIR.parent          # explorer/qt and explorer/app: every file with user-visible strings
+APP_DIR = QT_DIR.parent / "app"
 TRANSLATED = [lang for lang in LANGUAGE_NAMES if lang != SOURCE_LANGUAGE]
 
 
 def source_files() -> list[Path]:
-    return sorted(p for p in QT_DIR.rglob("*.py") if I18N_DIR not in p.parents and "__pycache__" not in p.parts)
+    files = [*QT_DIR.rglob("*.py"), *APP_DIR.rglob("*.py")]
+    return sorted(p for p in files if I18N_DIR not in p.parents and "__pycache__" not in p.parts)
 
 
 def _tool(name: str) -> list[str]:

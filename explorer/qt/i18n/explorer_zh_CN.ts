@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../bookmarks.py" line="74"/>
+        <location filename="../../app/commands.py" line="287"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -70,80 +70,85 @@
 <context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="522"/>
+        <location filename="../views/equation_view.py" line="42"/>
         <source>Equations</source>
         <extracomment>the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="548"/>
+        <location filename="../../app/equations.py" line="163"/>
         <source>Step 0: take a step to see the equations with its numbers.</source>
         <translation>第 0 步：走一步，即可看到代入本步数值的公式。</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="562"/>
+        <location filename="../../app/equations.py" line="172"/>
         <source>Step {k}, phase “{ph}”: earlier phases in grey. Blue: this step&apos;s numbers; red: the result.</source>
         <translation>第 {k} 步，阶段“{ph}”：之前的阶段为灰色。蓝色：本步代入的数值；红色：计算结果。</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="569"/>
+        <location filename="../../app/equations.py" line="152"/>
         <source>1. Forward pass</source>
         <translation>1. 前向传播</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="569"/>
+        <location filename="../../app/equations.py" line="152"/>
         <source>2. Error</source>
         <translation>2. 误差</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="569"/>
+        <location filename="../../app/equations.py" line="153"/>
         <source>3. Output vectors update</source>
         <translation>3. 输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="570"/>
+        <location filename="../../app/equations.py" line="154"/>
         <source>4. Input vectors update</source>
         <translation>4. 输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="640"/>
+        <location filename="../../app/equations.py" line="246"/>
         <source>first node of the Huffman path of “{w}”</source>
         <translation>“{w}”的哈夫曼路径上的第一个节点</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="641"/>
+        <location filename="../../app/equations.py" line="247"/>
         <source>the positive sample w_O = “{w}”</source>
         <translation>正样本 w_O = “{w}”</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="642"/>
+        <location filename="../../app/equations.py" line="248"/>
         <source>For {what}:</source>
         <translation>对于{what}：</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="700"/>
-        <location filename="../views/equation_view.py" line="701"/>
+        <location filename="../../app/equations.py" line="298"/>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/equations.py" line="307"/>
+        <location filename="../../app/equations.py" line="308"/>
         <source>for</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="717"/>
+        <location filename="../../app/equations.py" line="325"/>
         <source>for every j = 1 … V</source>
         <translation>对每个 j = 1 … V</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="718"/>
+        <location filename="../../app/equations.py" line="326"/>
         <source>for the nodes on the path only</source>
         <translation>只对路径上的节点</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="719"/>
+        <location filename="../../app/equations.py" line="327"/>
         <source>for w_O and the negatives only</source>
         <translation>只对 w_O 和负样本</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="739"/>
-        <location filename="../views/equation_view.py" line="780"/>
+        <location filename="../../app/equations.py" line="347"/>
+        <location filename="../../app/equations.py" line="389"/>
         <source>{v} before = {b}
 Δ = {d}
 after = {a}</source>
@@ -152,12 +157,12 @@ after = {a}</source>
 更新后 = {a}</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="766"/>
+        <location filename="../../app/equations.py" line="375"/>
         <source>(summed over the {n} targets of this example)</source>
         <translation>（对本样本的 {n} 个目标词求和）</translation>
     </message>
     <message>
-        <location filename="../views/equation_view.py" line="775"/>
+        <location filename="../../app/equations.py" line="384"/>
         <source>reference mode (word2vec.c): every context word gets the full EH</source>
         <translation>参考实现模式（word2vec.c）：每个上下文词都加上完整的 EH</translation>
     </message>
@@ -300,69 +305,69 @@ after = {a}</source>
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../views/heatmap_view.py" line="38"/>
+        <location filename="../views/heatmap_view.py" line="41"/>
         <source>Show this step&apos;s Δ</source>
         <extracomment>per-word tick labels up to this many words (hover tips always)</extracomment>
         <translation>显示本步的 Δ</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="39"/>
+        <location filename="../views/heatmap_view.py" line="42"/>
         <source>Colour each entry by how much this step changed it (Δ = after − before) instead of its value</source>
         <translation>按本步的变化量（Δ = 更新后 − 更新前）而不是数值本身给每个元素着色</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="43"/>
+        <location filename="../views/heatmap_view.py" line="46"/>
         <source>Outlined: the vectors this step changed</source>
         <translation>带边框的：本步改变了的向量</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="101"/>
+        <location filename="../views/heatmap_view.py" line="106"/>
         <source>Weights W and W′</source>
         <extracomment>the numbers each map shows (W, W&apos;ᵀ or this step&apos;s Δ) and the colour limit L (levels −L..L) rows the walk highlights: {&quot;in&quot;: ids of W&apos;s rows, &quot;out&quot;: ids of W&apos;ᵀ&apos;s rows}</extracomment>
         <translation>权重 W 和 W′</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="118"/>
+        <location filename="../views/heatmap_view.py" line="123"/>
         <source>W ({V}×{N}): input vectors v_w, one per row</source>
         <translation>W（{V}×{N}）：输入向量 v_w，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="121"/>
+        <location filename="../views/heatmap_view.py" line="126"/>
         <source>W′ᵀ ({V}×{N}): inner-node vectors v′_n, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：内部节点向量 v′_n，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="123"/>
+        <location filename="../views/heatmap_view.py" line="128"/>
         <source>W′ᵀ ({V}×{N}): output vectors v′_j, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：输出向量 v′_j，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="128"/>
+        <location filename="../views/heatmap_view.py" line="133"/>
         <source>component i</source>
         <translation>分量 i</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="162"/>
+        <location filename="../views/heatmap_view.py" line="167"/>
         <source>Δ of step {k}, scale ±{L}</source>
         <translation>第 {k} 步的 Δ，色标 ±{L}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="168"/>
+        <location filename="../views/heatmap_view.py" line="173"/>
         <source>colour scale ±{L} (fixed)</source>
         <translation>色标 ±{L}（固定）</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="251"/>
+        <location filename="../views/heatmap_view.py" line="256"/>
         <source>W[{w}, {i}] (v_{w}, component {i}) = {v}</source>
         <translation>W[{w}, {i}]（v_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="255"/>
+        <location filename="../views/heatmap_view.py" line="260"/>
         <source>W′[{i}, {w}] (v′_{w}, component {i}) = {v}</source>
         <translation>W′[{i}, {w}]（v′_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="261"/>
+        <location filename="../views/heatmap_view.py" line="266"/>
         <source>Δ this step = {d}</source>
         <translation>本步的 Δ = {d}</translation>
     </message>
@@ -370,256 +375,255 @@ after = {a}</source>
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../views/inspector_view.py" line="310"/>
+        <location filename="../views/inspector_view.py" line="59"/>
         <source>Summary</source>
-        <extracomment>(row, column) of each chart: a column reads down over the same axis — h, Δv&apos;_j (each row a multiple of h) and EH over the components; u over t and y over e over the same output words (their word labels are shown once, under t and e) from this vocabulary size on, the softmax charts (u, y, t, e, EI) show the TOP_K words of highest y (and the targets) instead of all V; the Δv&apos;_j map shows the TOP_K largest changes when more vectors changed width of every chart&apos;s left axis (numbers, or the words of a Δ map: set at rebuild for the vocabulary) the guided walk&apos;s highlighted row of a matrix (out:&lt;id&gt;, in:&lt;id&gt;) the entries of the full vector shown (top-K of a large vocabulary), or None for all the rows of the matrix shown (ids of the vectors), or None</extracomment>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="310"/>
+        <location filename="../views/inspector_view.py" line="59"/>
         <source>The example, η and the loss E</source>
         <translation>样本、η 和损失 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="311"/>
+        <location filename="../views/inspector_view.py" line="60"/>
         <source>Output units</source>
         <translation>输出单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="311"/>
+        <location filename="../views/inspector_view.py" line="60"/>
         <source>u, y, t, e of every output unit</source>
         <translation>每个输出单元的 u、y、t、e</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="312"/>
+        <location filename="../views/inspector_view.py" line="61"/>
         <source>Hidden units</source>
         <translation>隐藏单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="312"/>
+        <location filename="../views/inspector_view.py" line="61"/>
         <source>h and EH, one row per component</source>
         <translation>h 和 EH，每个分量一行</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="313"/>
+        <location filename="../views/inspector_view.py" line="62"/>
         <source>Changed vectors</source>
         <translation>改变的向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="314"/>
+        <location filename="../views/inspector_view.py" line="63"/>
         <source>Every vector this step changed: before, Δ, after</source>
         <translation>本步改变的每个向量：更新前、Δ、更新后</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="326"/>
+        <location filename="../views/inspector_view.py" line="78"/>
         <source>Inspector</source>
         <translation>数值检查</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="350"/>
+        <location filename="../views/inspector_view.py" line="102"/>
         <source>t&lt;sub&gt;j&lt;/sub&gt; (target)</source>
         <translation>t&lt;sub&gt;j&lt;/sub&gt;（目标）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="358"/>
+        <location filename="../views/inspector_view.py" line="110"/>
         <source>t = 1 − code</source>
         <translation>t = 1 − 编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="359"/>
+        <location filename="../views/inspector_view.py" line="111"/>
         <source>t (1: w&lt;sub&gt;O&lt;/sub&gt;, 0: neg.)</source>
         <translation>t（1：w&lt;sub&gt;O&lt;/sub&gt;，0：负样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="404"/>
+        <location filename="../views/inspector_view.py" line="156"/>
         <source>(no example yet)</source>
         <translation>（还没有样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="413"/>
+        <location filename="../views/inspector_view.py" line="165"/>
         <source>Step 0</source>
         <translation>第 0 步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="414"/>
+        <location filename="../views/inspector_view.py" line="166"/>
         <source>: no example yet — take a step to see one.</source>
         <translation>：还没有样本——走一步即可看到。</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="420"/>
+        <location filename="../views/inspector_view.py" line="172"/>
         <source>   step {k} · epoch {ep} · η = {lr} · </source>
         <translation>   第 {k} 步 · 第 {ep} 轮 · η = {lr} · </translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="423"/>
+        <location filename="../views/inspector_view.py" line="175"/>
         <source>   phase: {ph}</source>
         <translation>   阶段：{ph}</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="462"/>
-        <location filename="../views/inspector_view.py" line="529"/>
-        <location filename="../views/inspector_view.py" line="571"/>
+        <location filename="../views/inspector_view.py" line="214"/>
+        <location filename="../views/inspector_view.py" line="281"/>
+        <location filename="../views/inspector_view.py" line="323"/>
         <source>(after the error phase)</source>
         <translation>（误差阶段之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="462"/>
+        <location filename="../views/inspector_view.py" line="214"/>
         <source>(after the output update)</source>
         <translation>（输出向量更新之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="463"/>
-        <location filename="../views/inspector_view.py" line="533"/>
+        <location filename="../views/inspector_view.py" line="215"/>
+        <location filename="../views/inspector_view.py" line="285"/>
         <source>(after the input update)</source>
         <translation>（输入向量更新之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="471"/>
+        <location filename="../views/inspector_view.py" line="223"/>
         <source>top {k} of {V}</source>
         <translation>{V} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="503"/>
+        <location filename="../views/inspector_view.py" line="255"/>
         <source>top {k} of {n}</source>
         <translation>{n} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="525"/>
-        <location filename="../views/inspector_view.py" line="536"/>
+        <location filename="../views/inspector_view.py" line="277"/>
+        <location filename="../views/inspector_view.py" line="288"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="526"/>
+        <location filename="../views/inspector_view.py" line="278"/>
         <source>training-set E</source>
         <translation>训练集 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="527"/>
+        <location filename="../views/inspector_view.py" line="279"/>
         <source>η (next step)</source>
         <translation>η（下一步）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="529"/>
+        <location filename="../views/inspector_view.py" line="281"/>
         <source>E (loss)</source>
         <translation>E（损失）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="530"/>
+        <location filename="../views/inspector_view.py" line="282"/>
         <source>inputs</source>
         <translation>输入词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="531"/>
+        <location filename="../views/inspector_view.py" line="283"/>
         <source>targets</source>
         <translation>目标词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="537"/>
+        <location filename="../views/inspector_view.py" line="289"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="538"/>
+        <location filename="../views/inspector_view.py" line="290"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="539"/>
+        <location filename="../views/inspector_view.py" line="291"/>
         <source>C (inputs)</source>
         <translation>C（输入词数）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="543"/>
+        <location filename="../views/inspector_view.py" line="295"/>
         <source>quantity</source>
         <translation>量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="543"/>
+        <location filename="../views/inspector_view.py" line="295"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="549"/>
-        <location filename="../views/inspector_view.py" line="557"/>
+        <location filename="../views/inspector_view.py" line="301"/>
+        <location filename="../views/inspector_view.py" line="309"/>
         <source>j</source>
         <translation>j</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="549"/>
-        <location filename="../views/inspector_view.py" line="557"/>
-        <location filename="../views/inspector_view.py" line="579"/>
+        <location filename="../views/inspector_view.py" line="301"/>
+        <location filename="../views/inspector_view.py" line="309"/>
+        <location filename="../views/inspector_view.py" line="331"/>
         <source>word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="569"/>
+        <location filename="../views/inspector_view.py" line="321"/>
         <source>u_j = v′_jᵀh</source>
         <translation>u_j = v′_jᵀh</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="570"/>
+        <location filename="../views/inspector_view.py" line="322"/>
         <source>y_j = exp(u_j) / Σ_j′ exp(u_j′)</source>
         <translation>y_j = exp(u_j) / Σ_j′ exp(u_j′)</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="579"/>
+        <location filename="../views/inspector_view.py" line="331"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="579"/>
+        <location filename="../views/inspector_view.py" line="331"/>
         <source>node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="582"/>
+        <location filename="../views/inspector_view.py" line="334"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="584"/>
+        <location filename="../views/inspector_view.py" line="336"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="587"/>
+        <location filename="../views/inspector_view.py" line="339"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="596"/>
-        <location filename="../views/inspector_view.py" line="598"/>
+        <location filename="../views/inspector_view.py" line="348"/>
+        <location filename="../views/inspector_view.py" line="350"/>
         <source>i</source>
         <translation>i</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="599"/>
+        <location filename="../views/inspector_view.py" line="351"/>
         <source>hidden layer h</source>
         <translation>隐藏层 h</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="599"/>
+        <location filename="../views/inspector_view.py" line="351"/>
         <source>EH_i = Σ_j e_j w′_ij</source>
         <translation>EH_i = Σ_j e_j w′_ij</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="603"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="603"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="603"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="603"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>
@@ -627,63 +631,63 @@ after = {a}</source>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../views/loss_view.py" line="33"/>
+        <location filename="../views/loss_view.py" line="36"/>
         <source>Log scale</source>
         <extracomment>the user clicked the plot to go to this step (emitted before seeking)</extracomment>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="34"/>
+        <location filename="../views/loss_view.py" line="37"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="40"/>
+        <location filename="../views/loss_view.py" line="43"/>
         <source>Click to go to that step</source>
         <translation>点击跳到那一步</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="46"/>
+        <location filename="../views/loss_view.py" line="49"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="47"/>
+        <location filename="../views/loss_view.py" line="50"/>
         <source>loss E</source>
         <translation>损失 E</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="49"/>
+        <location filename="../views/loss_view.py" line="52"/>
         <source>E of each step</source>
         <translation>每一步的 E</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="50"/>
+        <location filename="../views/loss_view.py" line="53"/>
         <source>moving average</source>
         <translation>滑动平均</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="53"/>
+        <location filename="../views/loss_view.py" line="56"/>
         <source>training-set E (each epoch)</source>
         <translation>训练集 E（每轮）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="73"/>
+        <location filename="../views/loss_view.py" line="78"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="82"/>
+        <location filename="../views/loss_view.py" line="87"/>
         <source>moving average ({n} steps)</source>
         <translation>滑动平均（{n} 步）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="117"/>
+        <location filename="../views/loss_view.py" line="123"/>
         <source>step {k} of {n} · E = {e}</source>
         <translation>第 {k} 步，共 {n} 步 · E = {e}</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="122"/>
+        <location filename="../views/loss_view.py" line="127"/>
         <source>step 0 of {n} · training-set E = {e}</source>
         <translation>第 0 步，共 {n} 步 · 训练集 E = {e}</translation>
     </message>
@@ -707,307 +711,320 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="76"/>
         <source>Setup</source>
-        <extracomment>bump when the default set of docks changes incompatibly (old saved layouts are then ignored) the default arrangement: columns left to right; in each column, rows top to bottom; a row that is a tuple holds docks tabbed together (the first one in front). Docks not named here join the last row. a long run started (True) or finished (False)</extracomment>
+        <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../menus.py" line="61"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../menus.py" line="62"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../menus.py" line="63"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../menus.py" line="65"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../menus.py" line="66"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../file_actions.py" line="67"/>
+        <location filename="../menus.py" line="68"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../menus.py" line="69"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../menus.py" line="71"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../menus.py" line="72"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../menus.py" line="75"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../menus.py" line="46"/>
         <source>Word vectors (word2vec format)…</source>
+        <extracomment>``translate(&quot;MainWindow&quot;, &quot;...&quot;)``: lupdate finds these calls (the texts keep their context)</extracomment>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../menus.py" line="47"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../menus.py" line="49"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../menus.py" line="50"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../menus.py" line="52"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../menus.py" line="53"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../menus.py" line="55"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../menus.py" line="56"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../file_actions.py" line="89"/>
+        <location filename="../menus.py" line="160"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../menus.py" line="166"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../menus.py" line="167"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../menus.py" line="172"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../menus.py" line="77"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../menus.py" line="78"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../menus.py" line="80"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../menus.py" line="81"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../menus.py" line="83"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../menus.py" line="90"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../menus.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../menus.py" line="185"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../menus.py" line="94"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../menus.py" line="85"/>
+        <source>Undo new session</source>
+        <translation>撤销新会话</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="86"/>
+        <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
+        <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="95"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../menus.py" line="97"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../menus.py" line="98"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../menus.py" line="100"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../menus.py" line="101"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../menus.py" line="102"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../menus.py" line="103"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../menus.py" line="107"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
-        <location filename="../main_window.py" line="819"/>
+        <location filename="../dialogs.py" line="50"/>
+        <location filename="../menus.py" line="108"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../menus.py" line="109"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../menus.py" line="110"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
-        <location filename="../main_window.py" line="841"/>
+        <location filename="../dialogs.py" line="71"/>
+        <location filename="../menus.py" line="111"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../menus.py" line="191"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../menus.py" line="200"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../statusbar.py" line="28"/>
         <source>Completed steps</source>
+        <extracomment>the texts keep the context they had in the main window (lupdate finds these calls)</extracomment>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307"/>
+        <location filename="../statusbar.py" line="29"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../statusbar.py" line="30"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../statusbar.py" line="32"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../statusbar.py" line="36"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../statusbar.py" line="37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../statusbar.py" line="39"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../dialogs.py" line="31"/>
         <source>A large configuration</source>
+        <extracomment>``translate(&quot;MainWindow&quot;, &quot;...&quot;)``: lupdate finds these calls (the texts keep their context)</extracomment>
         <translation>规模较大的配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../dialogs.py" line="31"/>
         <source>{warning}.
 
 Apply it anyway?</source>
@@ -1016,221 +1033,228 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../../app/commands.py" line="180"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../statusbar.py" line="71"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../statusbar.py" line="76"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../../app/commands.py" line="208"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
-        <location filename="../main_window.py" line="622"/>
-        <location filename="../main_window.py" line="649"/>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../../app/commands.py" line="212"/>
+        <location filename="../../app/commands.py" line="278"/>
+        <location filename="../file_actions.py" line="104"/>
+        <location filename="../file_actions.py" line="116"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../../app/commands.py" line="218"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../../app/commands.py" line="220"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../statusbar.py" line="97"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../../app/commands.py" line="86"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../statusbar.py" line="89"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../statusbar.py" line="52"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../statusbar.py" line="53"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507"/>
-        <location filename="../main_window.py" line="510"/>
+        <location filename="../statusbar.py" line="56"/>
+        <location filename="../statusbar.py" line="59"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../statusbar.py" line="60"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516"/>
+        <location filename="../main_window.py" line="292"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="296"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="297"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../file_actions.py" line="34"/>
         <source>Open corpus</source>
+        <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../file_actions.py" line="35"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../file_actions.py" line="38"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../file_actions.py" line="49"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../file_actions.py" line="50"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../file_actions.py" line="53"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../../app/commands.py" line="79"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../../app/commands.py" line="243"/>
+        <source>Back to the previous session, at step {step}.</source>
+        <translation>已回到之前的会话，第 {step} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="255"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580"/>
+        <location filename="../file_actions.py" line="67"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../../app/commands.py" line="79"/>
         <source>Cannot write {path}: {reason}</source>
+        <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../../app/commands.py" line="265"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../file_actions.py" line="80"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../file_actions.py" line="81"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../file_actions.py" line="82"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../file_actions.py" line="83"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../file_actions.py" line="85"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../file_actions.py" line="89"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647"/>
+        <location filename="../file_actions.py" line="100"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../file_actions.py" line="108"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../file_actions.py" line="108"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../file_actions.py" line="114"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../dialogs.py" line="54"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823"/>
+        <location filename="../dialogs.py" line="54"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="842"/>
+        <location filename="../dialogs.py" line="72"/>
         <source>&lt;p&gt;&lt;b&gt;word2vec Gradient Explorer&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Steps word2vec through training one example at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and the update of every vector.&lt;/p&gt;&lt;p&gt;Names follow Xin Rong, &lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;word2vec 梯度探索器&lt;/b&gt;&lt;/p&gt;&lt;p&gt;一次一个样本地单步训练 word2vec，并展示推导中的每一个数：h、u、y、t、e、EH、损失 E 以及每个向量的更新。&lt;/p&gt;&lt;p&gt;符号沿用 Xin Rong 的论文《&lt;i&gt;word2vec Parameter Learning Explained&lt;/i&gt;》。&lt;/p&gt;</translation>
     </message>
@@ -1238,62 +1262,62 @@ Apply it anyway?</source>
 <context>
     <name>NeighboursView</name>
     <message>
-        <location filename="../views/neighbours_view.py" line="21"/>
+        <location filename="../views/neighbours_view.py" line="24"/>
         <source>Word:</source>
         <translation>词：</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="27"/>
+        <location filename="../views/neighbours_view.py" line="30"/>
         <source>The word whose nearest neighbours are listed (type to search)</source>
         <translation>要列出其最近邻的词（可输入搜索）</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="31"/>
+        <location filename="../views/neighbours_view.py" line="34"/>
         <source>k:</source>
         <translation>k：</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="35"/>
+        <location filename="../views/neighbours_view.py" line="38"/>
         <source>How many neighbours to list</source>
         <translation>列出多少个近邻</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="44"/>
+        <location filename="../views/neighbours_view.py" line="47"/>
         <source>Double-click a word to select it</source>
         <translation>双击一个词以选中它</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="54"/>
+        <location filename="../views/neighbours_view.py" line="59"/>
         <source>Nearest neighbours</source>
         <translation>最近邻</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="88"/>
+        <location filename="../views/neighbours_view.py" line="93"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="88"/>
+        <location filename="../views/neighbours_view.py" line="93"/>
         <source>word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="88"/>
+        <location filename="../views/neighbours_view.py" line="93"/>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="89"/>
+        <location filename="../views/neighbours_view.py" line="94"/>
         <source>cos(v_a, v_b) = v_aᵀv_b / (|v_a| |v_b|), input vectors (rows of W)</source>
         <translation>cos(v_a, v_b) = v_aᵀv_b / (|v_a| |v_b|)，输入向量（W 的行）</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="93"/>
+        <location filename="../views/neighbours_view.py" line="98"/>
         <source>Select a word.</source>
         <translation>请选择一个词。</translation>
     </message>
     <message>
-        <location filename="../views/neighbours_view.py" line="99"/>
+        <location filename="../views/neighbours_view.py" line="104"/>
         <source>Closest to “{w}” by cosine of input vectors v_w, at step {k}</source>
         <translation>第 {k} 步时，按输入向量 v_w 的余弦相似度与“{w}”最接近的词</translation>
     </message>
@@ -1301,89 +1325,89 @@ Apply it anyway?</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../views/network_view.py" line="339"/>
+        <location filename="../views/network_view.py" line="118"/>
         <source>Network</source>
         <extracomment>walk keys whose quantity lives on the hidden layer / on the output units what the guided walk&apos;s highlight lights up (see :meth:`highlight_state`)</extracomment>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="363"/>
+        <location filename="../views/network_view.py" line="142"/>
         <source>input words x (one-hot)</source>
         <translation>输入词 x（one-hot）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="363"/>
+        <location filename="../views/network_view.py" line="142"/>
         <source>hidden layer h (N = {N})</source>
         <translation>隐藏层 h（N = {N}）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="364"/>
+        <location filename="../views/network_view.py" line="143"/>
         <source>output y (softmax over V = {V})</source>
         <translation>输出 y（在 V = {V} 个词上做 softmax）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="365"/>
+        <location filename="../views/network_view.py" line="144"/>
         <source>inner nodes on the Huffman path</source>
         <translation>哈夫曼路径上的内部节点</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="365"/>
+        <location filename="../views/network_view.py" line="144"/>
         <source>positive and negative samples</source>
         <translation>正样本和负样本</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="479"/>
+        <location filename="../views/network_view.py" line="203"/>
         <source>input word “{w}” (row {i} of W)</source>
         <translation>输入词“{w}”（W 的第 {i} 行）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="480"/>
+        <location filename="../views/network_view.py" line="204"/>
         <source>x = 1: an input of this example</source>
         <translation>x = 1：本样本的一个输入</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="480"/>
+        <location filename="../views/network_view.py" line="204"/>
         <source>x = 0</source>
         <translation>x = 0</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="555"/>
+        <location filename="../views/network_view.py" line="279"/>
         <source>… {n} more</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="658"/>
-        <location filename="../views/network_view.py" line="671"/>
+        <location filename="../views/network_view.py" line="382"/>
+        <location filename="../views/network_view.py" line="395"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="670"/>
+        <location filename="../views/network_view.py" line="394"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="678"/>
+        <location filename="../views/network_view.py" line="402"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="680"/>
+        <location filename="../views/network_view.py" line="404"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="681"/>
+        <location filename="../views/network_view.py" line="405"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="686"/>
+        <location filename="../views/network_view.py" line="410"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="689"/>
+        <location filename="../views/network_view.py" line="413"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1391,23 +1415,22 @@ Apply it anyway?</source>
 <context>
     <name>Phase</name>
     <message>
-        <location filename="../walk.py" line="21"/>
+        <location filename="../../app/walk.py" line="23"/>
         <source>forward</source>
-        <extracomment>``translate(&quot;Walk&quot;, &quot;...&quot;)``: the captions in the interface language (lupdate finds these calls)</extracomment>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="22"/>
+        <location filename="../../app/walk.py" line="24"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="23"/>
+        <location filename="../../app/walk.py" line="25"/>
         <source>output update</source>
         <translation>输出向量更新</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="24"/>
+        <location filename="../../app/walk.py" line="26"/>
         <source>input update</source>
         <translation>输入向量更新</translation>
     </message>
@@ -1415,64 +1438,64 @@ Apply it anyway?</source>
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../setup_panel.py" line="51"/>
+        <location filename="../../app/choices.py" line="58"/>
         <source>animals</source>
-        <extracomment>the built-in corpora under their names in the interface language (the command line uses the keys)</extracomment>
+        <extracomment>the engine&apos;s values of each choice field, and the table that names them the built-in corpora under their names in the interface language (the command line uses the keys)</extracomment>
         <translation>动物</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="52"/>
+        <location filename="../../app/choices.py" line="59"/>
         <source>chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="53"/>
+        <location filename="../../app/choices.py" line="60"/>
         <source>chinese-raw</source>
         <translation>中文(未分词)</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="54"/>
+        <location filename="../../app/choices.py" line="61"/>
         <source>fruit-and-drink</source>
         <translation>水果与饮料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="55"/>
+        <location filename="../../app/choices.py" line="62"/>
         <source>loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="56"/>
+        <location filename="../../app/choices.py" line="63"/>
         <source>royalty</source>
         <translation>王室</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="61"/>
+        <location filename="../../app/choices.py" line="68"/>
         <source>Animals and what they do: a slightly larger corpus (about 40 words). Try negative sampling, k 3.</source>
         <extracomment>the presets&apos; descriptions (the comment lines of the preset files, explorer/engine/presets), marked for translation here because the engine has no Qt; a description not listed shows as written in its file</extracomment>
         <translation>动物和它们做的事：稍大一点的语料（约 40 个词）。试试负采样，k = 3。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="63"/>
+        <location filename="../../app/choices.py" line="70"/>
         <source>中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try CBOW, window 2.</source>
         <translation>中文：以空格分词的小语料（国王、女王、男人、女人）。试试 CBOW，窗口 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="65"/>
+        <location filename="../../app/choices.py" line="72"/>
         <source>中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset without spaces, cut into words by jieba; try CBOW, window 2.</source>
         <translation>中文原文(不加空格):与“中文”预设相同的句子,由结巴分词切成词(国王、统治、王国……)。试试 CBOW,窗口 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="67"/>
+        <location filename="../../app/choices.py" line="74"/>
         <source>Fruit and drink, as input|output pairs: words that predict each other. Try skip-gram, N 5, lr 0.2.</source>
         <translation>水果与饮料，以“输入|输出”词对给出：互相预测的词。试试 skip-gram，N = 5，学习率 0.2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="69"/>
+        <location filename="../../app/choices.py" line="76"/>
         <source>A loop of five symbols: each symbol is always followed by the next. Try skip-gram, window 1, N 2.</source>
         <translation>五个符号组成的循环：每个符号后面总是跟着下一个。试试 skip-gram，窗口 1，N = 2。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="71"/>
+        <location filename="../../app/choices.py" line="78"/>
         <source>Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, window 2, N 5.</source>
         <translation>王室：king、queen、man、woman、prince、princess。试试 CBOW 或 skip-gram，窗口 2，N = 5。</translation>
     </message>
@@ -1480,96 +1503,96 @@ Apply it anyway?</source>
 <context>
     <name>ProjectionView</name>
     <message>
-        <location filename="../views/projection_view.py" line="154"/>
+        <location filename="../views/projection_view.py" line="156"/>
         <source>Refit</source>
         <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
         <translation>重新拟合</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="155"/>
+        <location filename="../views/projection_view.py" line="157"/>
         <source>Fit the projection again to the vectors as they are now (the basis otherwise stays fixed so the map does not jump)</source>
         <translation>按当前的向量重新拟合投影（否则基保持不变，图不会跳动）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="158"/>
+        <location filename="../views/projection_view.py" line="160"/>
         <source>Input vectors v_w</source>
         <translation>输入向量 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="159"/>
+        <location filename="../views/projection_view.py" line="161"/>
         <source>Show the rows of W</source>
         <translation>显示 W 的各行</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="160"/>
+        <location filename="../views/projection_view.py" line="162"/>
         <source>Output vectors v′_j</source>
         <translation>输出向量 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="161"/>
+        <location filename="../views/projection_view.py" line="163"/>
         <source>Show the columns of W′</source>
         <translation>显示 W′ 的各列</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="167"/>
+        <location filename="../views/projection_view.py" line="169"/>
         <source>arrows ×{k}</source>
         <translation>箭头 ×{k}</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="169"/>
+        <location filename="../views/projection_view.py" line="171"/>
         <source>Magnify the arrows that show this step&apos;s change of each vector</source>
         <translation>放大表示本步每个向量变化的箭头</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="190"/>
-        <location filename="../views/projection_view.py" line="273"/>
+        <location filename="../views/projection_view.py" line="192"/>
+        <location filename="../views/projection_view.py" line="279"/>
         <source>input v_w</source>
         <translation>输入 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="193"/>
-        <location filename="../views/projection_view.py" line="269"/>
+        <location filename="../views/projection_view.py" line="195"/>
+        <location filename="../views/projection_view.py" line="275"/>
         <source>output v′_j</source>
         <translation>输出 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="231"/>
+        <location filename="../views/projection_view.py" line="237"/>
         <source>Projection</source>
         <extracomment>positions of the rings: the selected word (0 or 1 point) and the walk&apos;s vectors rows of rec.out_* / rec.in_* with an arrow this step the point ids the guided walk highlights: {&quot;in&quot;: ids, &quot;out&quot;: ids} the labels asked for (text per labelled point; LabelLayer leaves out ones that would overlap)</extracomment>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="268"/>
+        <location filename="../views/projection_view.py" line="274"/>
         <source>inner node v′_n</source>
         <translation>内部节点 v′_n</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="299"/>
+        <location filename="../views/projection_view.py" line="305"/>
         <source>component 0</source>
         <translation>分量 0</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="300"/>
+        <location filename="../views/projection_view.py" line="306"/>
         <source>component 1</source>
         <translation>分量 1</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="301"/>
+        <location filename="../views/projection_view.py" line="307"/>
         <source>N = {N}: raw coordinates (no projection)</source>
         <translation>N = {N}：原始坐标（不投影）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="305"/>
+        <location filename="../views/projection_view.py" line="311"/>
         <source>PC1 ({p} %)</source>
         <translation>PC1（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="306"/>
+        <location filename="../views/projection_view.py" line="312"/>
         <source>PC2 ({p} %)</source>
         <translation>PC2（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="308"/>
+        <location filename="../views/projection_view.py" line="314"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
     </message>
@@ -1577,365 +1600,370 @@ Apply it anyway?</source>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../setup_panel.py" line="32"/>
+        <location filename="../../app/choices.py" line="14"/>
         <source>CBOW</source>
-        <extracomment>the settings the panel edits, in the order of the form (Config field names)</extracomment>
         <translation>CBOW</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="33"/>
+        <location filename="../../app/choices.py" line="15"/>
         <source>Skip-gram</source>
         <translation>Skip-gram</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="34"/>
+        <location filename="../../app/choices.py" line="16"/>
         <source>Full softmax</source>
         <translation>完整 softmax</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="35"/>
+        <location filename="../../app/choices.py" line="17"/>
         <source>Hierarchical softmax</source>
         <translation>层次 softmax</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="36"/>
+        <location filename="../../app/choices.py" line="18"/>
         <source>Negative sampling</source>
         <translation>负采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="37"/>
+        <location filename="../../app/choices.py" line="19"/>
         <source>Paper (Rong)</source>
         <translation>论文（Rong）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="38"/>
+        <location filename="../../app/choices.py" line="20"/>
         <source>Reference (word2vec.c)</source>
         <translation>参考实现（word2vec.c）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="39"/>
+        <location filename="../../app/choices.py" line="21"/>
         <source>Mode default</source>
         <translation>随模式默认</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="40"/>
+        <location filename="../../app/choices.py" line="22"/>
         <source>Uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="41"/>
+        <location filename="../../app/choices.py" line="23"/>
         <source>word2vec.c (W′ = 0)</source>
         <translation>word2vec.c（W′ = 0）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="42"/>
+        <location filename="../../app/choices.py" line="24"/>
+        <source>gensim (W in ±1/N, W′ = 0)</source>
+        <translation>gensim（W 在 ±1/N 内，W′ = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../app/choices.py" line="25"/>
         <source>Chinese without spaces</source>
         <translation>无空格的中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="43"/>
+        <location filename="../../app/choices.py" line="26"/>
         <source>At spaces only</source>
         <translation>只按空格</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="44"/>
+        <location filename="../../app/choices.py" line="27"/>
         <source>All Chinese (jieba)</source>
         <translation>全部中文(结巴分词)</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="45"/>
+        <location filename="../../app/choices.py" line="28"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="46"/>
+        <location filename="../../app/choices.py" line="29"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="47"/>
+        <location filename="../../app/choices.py" line="30"/>
         <source>Pairs in|out</source>
         <translation>词对 输入|输出</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="141"/>
+        <location filename="../setup_panel.py" line="72"/>
         <source>Own text</source>
-        <extracomment>the defaults of the desktop app (the engine&apos;s, with a window of 2 so CBOW sees some context) a user-facing message for the status bar</extracomment>
+        <extracomment>a user-facing message for the status bar</extracomment>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="142"/>
+        <location filename="../setup_panel.py" line="73"/>
         <source>The corpus text below, as typed or opened from a file</source>
         <translation>下面的语料文本：手动输入或从文件打开</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="152"/>
+        <location filename="../setup_panel.py" line="83"/>
         <source>How to read the corpus: plain text (one sentence per line) or input|output pairs such as king^rules|kingdom</source>
         <translation>如何读取语料：纯文本（每行一句），或“输入|输出”词对，例如 国王^统治|王国</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="157"/>
+        <location filename="../setup_panel.py" line="88"/>
         <source>Type or paste a corpus: one sentence per line, or pairs such as eat|apple, drink|juice</source>
         <translation>输入或粘贴语料：每行一句，或词对，例如 吃|苹果, 喝|果汁</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="159"/>
-        <location filename="../setup_panel.py" line="506"/>
+        <location filename="../setup_panel.py" line="90"/>
+        <location filename="../setup_panel.py" line="446"/>
         <source>The corpus. Plain text: one sentence per line. Pairs: in^in|out^out items separated by commas or new lines. The current example is highlighted while you step.</source>
         <translation>语料。纯文本：每行一句。词对：形如 输入^输入|输出^输出 的条目，用逗号或换行分隔。单步训练时，当前样本会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="169"/>
+        <location filename="../setup_panel.py" line="100"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="178"/>
+        <location filename="../setup_panel.py" line="109"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="213"/>
+        <location filename="../setup_panel.py" line="144"/>
         <source>Architecture</source>
         <translation>模型结构</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="214"/>
+        <location filename="../setup_panel.py" line="145"/>
         <source>CBOW predicts the centre word from the average of its context; skip-gram predicts each context word from the centre word</source>
         <translation>CBOW 由上下文的平均值预测中心词；skip-gram 由中心词预测每个上下文词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="216"/>
+        <location filename="../setup_panel.py" line="147"/>
         <source>Output layer</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="217"/>
+        <location filename="../setup_panel.py" line="148"/>
         <source>Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or negative sampling (one positive word and k noise words)</source>
         <translation>在整个词汇表上做完整 softmax、沿哈夫曼树做层次 softmax，或负采样（一个正样本词和 k 个噪声词）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="219"/>
+        <location filename="../setup_panel.py" line="150"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="220"/>
+        <location filename="../setup_panel.py" line="151"/>
         <source>Paper: exactly the derivation of Rong&apos;s notes. Reference: what word2vec.c and gensim do (dynamic window, sub-sampling, decaying learning rate)</source>
         <translation>论文：严格按照 Rong 笔记中的推导。参考实现：与 word2vec.c 和 gensim 的做法一致（动态窗口、下采样、衰减的学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="222"/>
+        <location filename="../setup_panel.py" line="153"/>
         <source>Hidden size N</source>
         <translation>隐藏层大小 N</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="223"/>
+        <location filename="../setup_panel.py" line="154"/>
         <source>N, the number of hidden units: the length of every word vector</source>
         <translation>N，隐藏单元的个数：也就是每个词向量的长度</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="224"/>
+        <location filename="../setup_panel.py" line="155"/>
         <source>Window C</source>
         <translation>窗口 C</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="225"/>
+        <location filename="../setup_panel.py" line="156"/>
         <source>C, the context words on each side of the centre word (reference mode: the maximum)</source>
         <translation>C，中心词每一侧的上下文词数（参考实现模式下为最大值）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="226"/>
+        <location filename="../setup_panel.py" line="157"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="227"/>
+        <location filename="../setup_panel.py" line="158"/>
         <source>η, the step size of every update. A new value applies from the next step on, without starting again (press Enter)</source>
         <translation>η，每次更新的步长。新值从下一步起生效，无需重新开始（按回车）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="229"/>
+        <location filename="../setup_panel.py" line="160"/>
         <source>Negatives k</source>
         <translation>负样本数 k</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="230"/>
+        <location filename="../setup_panel.py" line="161"/>
         <source>k, the noise words drawn for every target (negative sampling)</source>
         <translation>k，为每个目标词抽取的噪声词个数（负采样）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="231"/>
+        <location filename="../setup_panel.py" line="162"/>
         <source>Noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="232"/>
+        <location filename="../setup_panel.py" line="163"/>
         <source>Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)</source>
         <translation>噪声分布 P_n(w) ∝ count(w)^指数（负采样；word2vec 使用 0.75）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="233"/>
+        <location filename="../setup_panel.py" line="164"/>
         <source>Min count</source>
         <translation>最小词频</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="234"/>
+        <location filename="../setup_panel.py" line="165"/>
         <source>Words seen fewer times than this are dropped from the vocabulary</source>
         <translation>出现次数少于此值的词会从词汇表中去掉</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="235"/>
+        <location filename="../setup_panel.py" line="166"/>
         <source>Sub-sampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="236"/>
+        <location filename="../setup_panel.py" line="167"/>
         <source>Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)</source>
         <translation>高频词的下采样阈值 s（参考实现模式；0 表示关闭）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="237"/>
+        <location filename="../setup_panel.py" line="168"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="238"/>
+        <location filename="../setup_panel.py" line="169"/>
         <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
         <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="239"/>
+        <location filename="../setup_panel.py" line="170"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="240"/>
+        <location filename="../setup_panel.py" line="171"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="241"/>
+        <location filename="../setup_panel.py" line="172"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="242"/>
+        <location filename="../setup_panel.py" line="173"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="243"/>
+        <location filename="../setup_panel.py" line="174"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="243"/>
+        <location filename="../setup_panel.py" line="174"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="244"/>
+        <location filename="../setup_panel.py" line="175"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="245"/>
+        <location filename="../setup_panel.py" line="176"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="245"/>
+        <location filename="../setup_panel.py" line="176"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="246"/>
+        <location filename="../setup_panel.py" line="177"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="247"/>
+        <location filename="../setup_panel.py" line="178"/>
         <source>Word segmentation</source>
         <translation>分词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="248"/>
+        <location filename="../setup_panel.py" line="179"/>
         <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
         <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="267"/>
+        <location filename="../setup_panel.py" line="198"/>
         <source>Changes not applied yet: press Apply.</source>
         <translation>更改尚未应用：请按“应用”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="274"/>
+        <location filename="../setup_panel.py" line="205"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="276"/>
+        <location filename="../setup_panel.py" line="207"/>
         <source>Build a new session from these settings and start at step 0</source>
         <translation>用这些设置新建会话，从第 0 步开始</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="278"/>
+        <location filename="../setup_panel.py" line="209"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="280"/>
+        <location filename="../setup_panel.py" line="211"/>
         <source>Start the session in use again at step 0 with fresh weights (same corpus and settings)</source>
         <translation>把当前会话重新从第 0 步开始，权重重新初始化（语料和设置不变）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="405"/>
+        <location filename="../setup_panel.py" line="336"/>
         <source>Choose a built-in example corpus</source>
         <translation>选择一个内置示例语料</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="526"/>
+        <location filename="../../app/setup.py" line="23"/>
         <source>learning rate</source>
+        <extracomment>the defaults of the desktop app — the command line&apos;s too (one source: ``engine.config.APP_DEFAULTS``) fields typed as text, and the number they must hold</extracomment>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="526"/>
+        <location filename="../../app/setup.py" line="23"/>
         <source>noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="527"/>
+        <location filename="../../app/setup.py" line="24"/>
         <source>sub-sampling threshold</source>
         <translation>下采样阈值</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="533"/>
+        <location filename="../../app/setup.py" line="36"/>
         <source>The {name} must be a number, got “{text}”.</source>
         <translation>{name}必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="539"/>
+        <location filename="../../app/setup.py" line="43"/>
         <source>The seed must be a whole number, got “{text}”.</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="584"/>
+        <location filename="../setup_panel.py" line="495"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="593"/>
+        <location filename="../setup_panel.py" line="504"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="618"/>
+        <location filename="../setup_panel.py" line="529"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="633"/>
+        <location filename="../setup_panel.py" line="541"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
@@ -1943,258 +1971,258 @@ Apply it anyway?</source>
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../transport.py" line="38"/>
+        <location filename="../transport.py" line="39"/>
         <source>forward (h, u, y)</source>
         <extracomment>the speed slider&apos;s range; its top value means &quot;as fast as possible&quot; above this rate views redraw through the bridge&apos;s throttle (at most ~30 times a second) longest time one play tick may spend stepping, so Pause and redraws stay responsive manual steps closer together than this (key auto-repeat) are drawn through the throttle</extracomment>
         <translation>前向传播（h, u, y）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="39"/>
+        <location filename="../transport.py" line="40"/>
         <source>error (t, e, E)</source>
         <translation>误差（t, e, E）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="40"/>
+        <location filename="../transport.py" line="41"/>
         <source>output update (W′)</source>
         <translation>输出向量更新（W′）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="41"/>
+        <location filename="../transport.py" line="42"/>
         <source>input update (EH, W)</source>
         <translation>输入向量更新（EH, W）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="47"/>
+        <location filename="../transport.py" line="48"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="61"/>
+        <location filename="../transport.py" line="62"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="63"/>
+        <location filename="../transport.py" line="64"/>
         <source>one step every {s:.1f} s</source>
         <translation>每 {s:.1f} 秒一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="64"/>
+        <location filename="../transport.py" line="65"/>
         <source>{r:.0f} steps per second</source>
         <translation>每秒 {r:.0f} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="95"/>
-        <location filename="../transport.py" line="432"/>
-        <location filename="../transport.py" line="433"/>
+        <location filename="../transport.py" line="91"/>
+        <location filename="../transport.py" line="410"/>
+        <location filename="../transport.py" line="411"/>
         <source>Play</source>
-        <extracomment>a step would blow up: the one-line message (the parameters are as before that step) any other user-facing problem: one line for the status bar play started (True) or stopped (False) the user asked for a long run: (&quot;epoch&quot;, 0) or (&quot;steps&quot;, n) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
+        <extracomment>play started (True) or stopped (False) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="95"/>
+        <location filename="../transport.py" line="91"/>
         <source>Play: take steps one after another at the chosen speed</source>
         <translation>播放：按选定的速度一步接一步地训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="97"/>
+        <location filename="../transport.py" line="93"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="97"/>
+        <location filename="../transport.py" line="93"/>
         <source>Step: train on the next example</source>
         <translation>单步：用下一个样本训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="99"/>
+        <location filename="../transport.py" line="95"/>
         <source>Sub-step</source>
         <translation>子步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="100"/>
+        <location filename="../transport.py" line="96"/>
         <source>Sub-step: show the next phase of the example (forward, error, output update, input update)</source>
         <translation>子步：显示本样本的下一个阶段（前向传播、误差、输出向量更新、输入向量更新）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="104"/>
+        <location filename="../transport.py" line="100"/>
         <source>Sub-step back</source>
         <translation>子步后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="104"/>
+        <location filename="../transport.py" line="100"/>
         <source>Sub-step back: go back one phase</source>
         <translation>子步后退：退回一个阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="107"/>
+        <location filename="../transport.py" line="103"/>
         <source>Back (undo)</source>
         <translation>后退（撤销）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="107"/>
+        <location filename="../transport.py" line="103"/>
         <source>Back: undo the last step exactly</source>
         <translation>后退：精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="109"/>
+        <location filename="../transport.py" line="105"/>
         <source>Forward (redo)</source>
         <translation>前进（重做）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="109"/>
+        <location filename="../transport.py" line="105"/>
         <source>Forward: redo the step that was undone</source>
         <translation>前进：重做被撤销的那一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="111"/>
+        <location filename="../transport.py" line="107"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="111"/>
+        <location filename="../transport.py" line="107"/>
         <source>Undo the last step (exactly: the old values come back)</source>
         <translation>撤销上一步（精确恢复：旧的数值全部回来）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="113"/>
+        <location filename="../transport.py" line="109"/>
         <source>Run one epoch</source>
         <translation>运行一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="114"/>
+        <location filename="../transport.py" line="110"/>
         <source>Run to the end of the current epoch in the background</source>
         <translation>在后台运行到当前这一轮结束</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="116"/>
+        <location filename="../transport.py" line="112"/>
         <source>Fast-forward…</source>
         <translation>快进…</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="117"/>
+        <location filename="../transport.py" line="113"/>
         <source>Fast-forward: run a number of steps in the background</source>
         <translation>快进：在后台运行若干步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="119"/>
+        <location filename="../transport.py" line="115"/>
         <source>Go to step 0</source>
         <translation>回到第 0 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="119"/>
+        <location filename="../transport.py" line="115"/>
         <source>Go back to the start (step 0)</source>
         <translation>回到开头（第 0 步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="121"/>
+        <location filename="../transport.py" line="117"/>
         <source>Go to the last computed step</source>
         <translation>跳到最后计算的一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="122"/>
+        <location filename="../transport.py" line="118"/>
         <source>Go to the furthest step computed so far</source>
         <translation>跳到目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="124"/>
+        <location filename="../transport.py" line="120"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="124"/>
+        <location filename="../transport.py" line="120"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="125"/>
+        <location filename="../transport.py" line="121"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="125"/>
-        <location filename="../transport.py" line="365"/>
+        <location filename="../transport.py" line="121"/>
+        <location filename="../transport.py" line="356"/>
         <source>Fast-forward</source>
         <translation>快进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="148"/>
+        <location filename="../transport.py" line="144"/>
         <source>Timeline: drag to go to any step computed so far (Home: step 0, End: the furthest step)</source>
         <translation>时间轴：拖动可跳到任何已计算的步（Home：第 0 步，End：最远的一步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="162"/>
+        <location filename="../transport.py" line="159"/>
         <source>Completed steps, and the furthest step computed so far</source>
         <translation>已完成的步数，以及目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="164"/>
+        <location filename="../transport.py" line="161"/>
         <source>Epoch, and the example within it (one example per step)</source>
         <translation>轮次，以及本轮中的样本序号（每步一个样本）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="166"/>
+        <location filename="../transport.py" line="163"/>
         <source>The phase of the current example shown in the views</source>
         <translation>各视图中显示的当前样本所处的阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="189"/>
+        <location filename="../transport.py" line="187"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="201"/>
+        <location filename="../transport.py" line="199"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="207"/>
+        <location filename="../transport.py" line="205"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="260"/>
+        <location filename="../transport.py" line="281"/>
         <source>Step {step} of {furthest}</source>
         <translation>第 {step} 步，共 {furthest} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="264"/>
+        <location filename="../transport.py" line="285"/>
         <source>Epoch {epoch}, example {i} of {n}</source>
         <translation>第 {epoch} 轮，第 {i} 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="267"/>
+        <location filename="../transport.py" line="288"/>
         <source>Epoch 1, example 0 of {n}</source>
         <translation>第 1 轮，第 0 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="268"/>
+        <location filename="../transport.py" line="289"/>
         <source>Phase: {phase}</source>
         <translation>阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="366"/>
+        <location filename="../transport.py" line="357"/>
         <source>Number of steps to run in the background:</source>
         <translation>在后台运行的步数：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="378"/>
+        <location filename="../transport.py" line="369"/>
         <source>Play speed: from one step every 3 seconds to as fast as possible (now: {speed})</source>
         <translation>播放速度：从每 3 秒一步到尽可能快（当前：{speed}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="426"/>
-        <location filename="../transport.py" line="427"/>
+        <location filename="../transport.py" line="404"/>
+        <location filename="../transport.py" line="405"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="429"/>
+        <location filename="../transport.py" line="407"/>
         <source>Pause ({key})</source>
         <translation>暂停（{key}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="435"/>
+        <location filename="../transport.py" line="413"/>
         <source>Play: take steps one after another at the chosen speed ({key})</source>
         <translation>播放：按选定的速度一步接一步地训练（{key}）</translation>
     </message>
@@ -2202,7 +2230,7 @@ Apply it anyway?</source>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../views/common.py" line="64"/>
+        <location filename="../../app/format.py" line="53"/>
         <source>… ({n} more)</source>
         <translation>…（另有 {n} 个）</translation>
     </message>
@@ -2210,93 +2238,93 @@ Apply it anyway?</source>
 <context>
     <name>Walk</name>
     <message>
-        <location filename="../walk.py" line="79"/>
+        <location filename="../../app/walk.py" line="81"/>
         <source>Forward. The input word is “{ins}”, so h is simply its input vector: h = v_I = {h}.</source>
         <extracomment>at most this many output vectors get an item of their own (the targets and the largest changes)</extracomment>
         <translation>前向传播。输入词是“{ins}”，所以 h 就是它的输入向量：h = v_I = {h}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="82"/>
+        <location filename="../../app/walk.py" line="84"/>
         <source>Forward. The C = {C} input words are {ins}; h is the average of their input vectors: h = (1/C) Σ v_w = {h}.</source>
         <translation>前向传播。C = {C} 个输入词是 {ins}；h 是它们输入向量的平均值：h = (1/C) Σ v_w = {h}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="87"/>
+        <location filename="../../app/walk.py" line="89"/>
         <source>Each output word j gets the score u_j = v&apos;_jᵀh. For the target “{w}”: u = {u}.</source>
         <translation>每个输出词 j 得到得分 u_j = v&apos;_jᵀh。目标词“{w}”的得分：u = {u}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="89"/>
+        <location filename="../../app/walk.py" line="91"/>
         <source>The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;). The model now gives “{w}” the probability y = {y}.</source>
         <translation>softmax 把得分变成概率：y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;)。模型现在给“{w}”的概率是 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="97"/>
+        <location filename="../../app/walk.py" line="99"/>
         <source>Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At each node u = v&apos;_nᵀh; at the root, u = {u}.</source>
         <translation>层次 softmax 沿“{w}”的哈夫曼路径往下走（{n} 个内部节点）。在每个节点上 u = v&apos;_nᵀh；在根节点，u = {u}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="101"/>
+        <location filename="../../app/walk.py" line="103"/>
         <source>y = σ(u) is the probability of going left at a node: at the root y = {y}. p(w) is the product of the probabilities of the turns on the path.</source>
         <translation>y = σ(u) 是在节点处向左走的概率：根节点处 y = {y}。p(w) 是路径上每次转向的概率之积。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="104"/>
+        <location filename="../../app/walk.py" line="106"/>
         <source>Negative sampling scores the positive word “{w}” and {k} sampled negatives: u = v&apos;ᵀh; for the positive, u = {u}.</source>
         <translation>负采样给正样本词“{w}”和 {k} 个抽到的负样本打分：u = v&apos;ᵀh；正样本的 u = {u}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="108"/>
+        <location filename="../../app/walk.py" line="110"/>
         <source>y = σ(u) is the probability that a word is the real context: for the positive y = {y}.</source>
         <translation>y = σ(u) 是一个词确实属于上下文的概率：正样本的 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="115"/>
+        <location filename="../../app/walk.py" line="117"/>
         <source>Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the target e = {e} (negative: its score must rise); every other word has e_j = y_j &gt; 0.</source>
         <translation>误差。目标词“{w}”的 t 为 1，其余为 0；e_j = y_j − t_j。目标词的 e = {e}（为负：它的得分要升高）；其他每个词的 e_j = y_j &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="120"/>
+        <location filename="../../app/walk.py" line="122"/>
         <source>Skip-gram predicts {P} context words ({outs}) from one h: the errors of the panels add up, EI_j = Σ_c e_c,j.</source>
         <translation>skip-gram 用同一个 h 预测 {P} 个上下文词（{outs}）：各个输出面板的误差相加，EI_j = Σ_c e_c,j。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="125"/>
+        <location filename="../../app/walk.py" line="127"/>
         <source>Error. e = y − t at every term (t = 1 for the left turn / the positive word, 0 otherwise); at the first term e = {y} − {t} = {e}.</source>
         <translation>误差。每一项都有 e = y − t（向左转 / 正样本词时 t = 1，否则为 0）；第一项 e = {y} − {t} = {e}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="128"/>
+        <location filename="../../app/walk.py" line="130"/>
         <source>The loss of this example is E = {E}: the smaller, the better the prediction of {outs}.</source>
         <translation>这个样本的损失 E = {E}：越小，说明对 {outs} 的预测越好。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="135"/>
+        <location filename="../../app/walk.py" line="137"/>
         <source>Output update of v&apos;_{w}: v&apos;(new) = v&apos;(old) − η·{sym}·h with η = {lr}: {b} + {d} = {a}.</source>
         <translation>输出向量 v&apos;_{w} 的更新：v&apos;(new) = v&apos;(old) − η·{sym}·h，其中 η = {lr}：{b} + {d} = {a}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="142"/>
+        <location filename="../../app/walk.py" line="144"/>
         <source>… and {n} more output vectors change the same way (the full softmax updates every v&apos;_j).</source>
         <translation>……还有 {n} 个输出向量以同样的方式变化（完整 softmax 会更新每一个 v&apos;_j）。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="146"/>
+        <location filename="../../app/walk.py" line="148"/>
         <source>Hidden error. EH = Σ_j {sym}·v&apos;_j, with the output vectors from before the update: EH = {EH}.</source>
         <translation>隐藏层误差。EH = Σ_j {sym}·v&apos;_j，用的是更新之前的输出向量：EH = {EH}。</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="152"/>
+        <location filename="../../app/walk.py" line="154"/>
         <source>v(new) = v(old) − (1/C)·η·EH</source>
         <translation>v(new) = v(old) − (1/C)·η·EH</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="154"/>
+        <location filename="../../app/walk.py" line="156"/>
         <source>v(new) = v(old) − η·EH</source>
         <translation>v(new) = v(old) − η·EH</translation>
     </message>
     <message>
-        <location filename="../walk.py" line="155"/>
+        <location filename="../../app/walk.py" line="157"/>
         <source>Input update of “{w}”: {rule}: {b} + {d} = {a}.</source>
         <translation>“{w}”的输入向量更新：{rule}：{b} + {d} = {a}。</translation>
     </message>
@@ -2304,62 +2332,62 @@ Apply it anyway?</source>
 <context>
     <name>WalkView</name>
     <message>
-        <location filename="../views/walk_view.py" line="39"/>
+        <location filename="../views/walk_view.py" line="36"/>
         <source>◀ Previous</source>
         <translation>◀ 上一条</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="40"/>
+        <location filename="../views/walk_view.py" line="37"/>
         <source>Next ▶</source>
         <translation>下一条 ▶</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="44"/>
+        <location filename="../views/walk_view.py" line="41"/>
         <source>Previous part of the derivation ({key})</source>
         <translation>推导的上一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="46"/>
+        <location filename="../views/walk_view.py" line="43"/>
         <source>Next part of the derivation ({key})</source>
         <translation>推导的下一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="68"/>
         <source>Guided walk</source>
         <translation>逐步讲解</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="74"/>
+        <location filename="../views/walk_view.py" line="71"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="74"/>
+        <location filename="../views/walk_view.py" line="71"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="74"/>
+        <location filename="../views/walk_view.py" line="71"/>
         <source>Output update</source>
         <translation>输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="74"/>
+        <location filename="../views/walk_view.py" line="71"/>
         <source>Input update</source>
         <translation>输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="110"/>
+        <location filename="../views/walk_view.py" line="100"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="111"/>
+        <location filename="../views/walk_view.py" line="101"/>
         <source>Press Next (or Sub-step) to start the first example.</source>
         <translation>按“下一条”（或“子步”）开始第一个样本。</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="119"/>
+        <location filename="../views/walk_view.py" line="107"/>
         <source>Step {step} · {phase}</source>
         <translation>第 {step} 步 · {phase}</translation>
     </message>

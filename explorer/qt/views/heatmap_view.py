@@ -16,11 +16,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout
 
+from ...app.format import fmt, full
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import (HIGHLIGHT_EDGE, DirectRepaint, ExportMixin, InfoLine, OnScreenMixin, cache_axes, diverging_cmap,
-                     diverging_rgba, fmt, full, set_plot_title, set_word_ticks, show_tip, style_plot)
+from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
+from .palette import HIGHLIGHT_EDGE, diverging_cmap, diverging_rgba
+from .plots import cache_axes, set_plot_title, set_word_ticks, show_tip, style_plot
+from .text import InfoLine
 
 #: per-word tick labels up to this many words (hover tips always)
 MAX_WORD_TICKS = 199
@@ -96,6 +99,8 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         bridge.highlightChanged.connect(lambda _h: self._draw_highlight())
         if bridge.session is not None:
             self.rebuild()
+        # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self.bind_option("delta", self.delta_box)
 
     def title(self) -> str:
         return self.tr("Weights W and W\u2032")

@@ -11,10 +11,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
+from ...app.format import fmt, full
+from ...app.readout import step_position
 from ...engine import geometry
 from .base import View
-from .common import (DirectRepaint, ExportMixin, InfoLine, OnScreenMixin, cache_axes, fmt, forget_range, full,
-                     plot_widget, set_plot_title, set_range)
+from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
+from .plots import cache_axes, forget_range, plot_widget, set_plot_title, set_range
+from .text import InfoLine
 
 
 class LossView(OnScreenMixin, ExportMixin, View):
@@ -68,6 +71,8 @@ class LossView(OnScreenMixin, ExportMixin, View):
         self._window = 1
         if bridge.session is not None:
             self.rebuild()
+        # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self.bind_option("log", self.log_box)
 
     def title(self) -> str:
         return self.tr("Loss")
@@ -114,8 +119,8 @@ class LossView(OnScreenMixin, ExportMixin, View):
         self._direct.repaint()
         rec = s.record
         if rec is not None:
-            self.readout.setText(self.tr("step {k} of {n} \u00b7 E = {e}").format(k=rec.step, n=s.furthest,
-                                                                                 e=fmt(rec.loss)))
+            k, n = step_position(s)
+            self.readout.setText(self.tr("step {k} of {n} \u00b7 E = {e}").format(k=k, n=n, e=fmt(rec.loss)))
             self.readout.setToolTip(f"E = {full(rec.loss)}")
         else:
             e0 = s.epoch_losses.get(0)
@@ -173,7 +178,7 @@ class LossView(OnScreenMixin, ExportMixin, View):
         k = int(min(max(k, 0), s.furthest))
         self.seekRequested.emit(k)
         if k != s.step or s.pending is not None:
-            s.seek(k)
+            self.bridge.commands.seek(k)
         return k
 
     def _clicked(self, ev) -> None:

@@ -5,9 +5,12 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
+from ...app.readout import step_position
 from ...engine import geometry
 from .base import View
-from .common import ArrayTableModel, ExportMixin, InfoLine, OnScreenMixin, table_view
+from .mixins import ExportMixin, OnScreenMixin
+from .table import ArrayTableModel, table_view
+from .text import InfoLine
 
 
 class NeighboursView(OnScreenMixin, ExportMixin, View):
@@ -49,6 +52,8 @@ class NeighboursView(OnScreenMixin, ExportMixin, View):
         self.sims = np.zeros(0)
         if bridge.session is not None:
             self.rebuild()
+        # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self.bind_option("k", self.k_box)
 
     def title(self) -> str:
         return self.tr("Nearest neighbours")
@@ -97,7 +102,7 @@ class NeighboursView(OnScreenMixin, ExportMixin, View):
         self.model.set_columns(h, [np.arange(1, len(self.ids) + 1), [words[j] for j in self.ids],
                                    self.sims.astype(np.float64)], tips)
         self.caption.setText(self.tr("Closest to \u201c{w}\u201d by cosine of input vectors v_w, at step {k}")
-                             .format(w=words[i], k=s.step))
+                             .format(w=words[i], k=step_position(s)[0]))
 
     # -- selection sync -----------------------------------------------------------------------------
     def _combo_changed(self, _index: int) -> None:

@@ -15,11 +15,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QPushButton,
                                QVBoxLayout)
 
+from ...app.format import fmt
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
-from .common import (HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, DirectRepaint, ExportMixin, InfoLine, OnScreenMixin,
-                     cache_axes, fmt, forget_range, move_points, plot_widget, set_axis_label, set_range)
+from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
+from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
+from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
+from .text import InfoLine
 
 #: every point is labelled when at most this many are shown (else: the selected word, this step's inputs and
 #: targets and its largest moves); hover tips always
@@ -29,7 +32,6 @@ MAX_CHANGED_LABELS = 8
 #: arrows for at most this many changed vectors (the largest moves)
 MAX_ARROWS = 50
 ARROW_SCALES = (1, 10, 100, 1000)
-SELECTED_C = QColor(230, 30, 30)
 
 
 class LabelLayer(QGraphicsItem):
@@ -226,6 +228,10 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.label_texts: list[str] = []
         if bridge.session is not None:
             self.rebuild()
+        # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self.bind_option("inputs", self.in_box)
+        self.bind_option("outputs", self.out_box)
+        self.bind_option("arrows", self.scale_box)
 
     def title(self) -> str:
         return self.tr("Projection")

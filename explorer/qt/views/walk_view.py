@@ -1,8 +1,9 @@
 """The guided walk panel: Next / Previous through one example's update, with captions and highlights.
 
-Moving past the last item of a phase advances the session one sub-step (forward → error → output update
-→ input update); moving back before the first item of a phase steps the session back one phase. The
-current item's quantities are highlighted in every view through ``bridge.set_highlight``.
+Where the walk is lives in the application state (``state.walk``, :class:`~explorer.app.walk.WalkCursor`),
+and Next / Previous are commands (``walk_next`` / ``walk_previous``): moving past the last item of a phase
+advances the session one sub-step, moving back before the first item of a phase steps it back one phase, and
+a blow-up ends like any other. The current item's quantities are highlighted in every view.
 """
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
-from ...engine.model import PHASES
-from ..walk import walk_items
 from .base import View
-from .common import ExportMixin, InfoLine, OnScreenMixin, Pinned, SteadyLabel
+from .mixins import ExportMixin, OnScreenMixin
+from .text import InfoLine, Pinned, SteadyLabel
 
 
 class WalkView(OnScreenMixin, ExportMixin, View):
@@ -21,9 +21,6 @@ class WalkView(OnScreenMixin, ExportMixin, View):
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
-        self.items = []
-        self.index = 0
-        self._key = None
         lay = QVBoxLayout(self)
         self.phase_label = InfoLine()
         self.phase_label.setObjectName("walkPhase")
@@ -74,98 +71,56 @@ class WalkView(OnScreenMixin, ExportMixin, View):
         return [self.tr("Forward"), self.tr("Error"), self.tr("Output update"), self.tr("Input update")]
 
     # -- state --------------------------------------------------------------------------------------
-    def _session_phase(self) -> int:
-        s = self.bridge.session
-        return -1 if s.phase is None else PHASES.index(s.phase)
+    @property
+    def cursor(self):
+        return self.bridge.state.walk
 
-    def _sync(self, prefer_last: bool = False) -> None:
-        """Rebuild items when the record changed; keep the index inside the session's phase."""
-        s = self.bridge.session
-        rec = s.record
-        key = None if rec is None else (id(s), rec.step, rec.loss, rec.lr)
-        if key != self._key:
-            self._key = key
-            self.items = walk_items(rec) if rec is not None else []
-            self.index = 0
-        if not self.items:
-            return
-        ph = self._session_phase()
-        if self.items[self.index].phase_index != ph:
-            idx = [i for i, it in enumerate(self.items) if it.phase_index == ph]
-            if idx:
-                self.index = idx[-1] if prefer_last else idx[0]
+    @property
+    def items(self):
+        return self.cursor.items
+
+    @property
+    def index(self) -> int:
+        return self.cursor.index
 
     def refresh(self) -> None:
-        self._sync()
+        self.cursor.sync(self.bridge.session)
         self._show()
 
     def _on_changed(self) -> None:
         super()._on_changed()
         if not self.on_screen() and self.bridge.highlight:
-            self.bridge.set_highlight(())  # the walk is not in view: the other panels show no walk highlight
+            self.bridge.commands.hide_walk()  # not in view: the other panels show no walk highlight
 
     def _show(self) -> None:
         s = self.bridge.session
-        if not self.items:
+        cur = self.cursor
+        it = cur.current
+        if it is None:
             self.phase_label.set_runs([(self.tr("No example yet"), True, False)])
             self.caption.setText(self.tr("Press Next (or Sub-step) to start the first example."))
             self.position.setText("")
             self.prev_button.setEnabled(False)
             self.next_button.setEnabled(True)
-            if self.bridge.highlight:
-                self.bridge.set_highlight(())
+            self.bridge.commands.hide_walk()
             return
-        it = self.items[self.index]
         self.phase_label.set_runs([(self.tr("Step {step} · {phase}").format(
             step=s.record.step, phase=self.phase_names()[it.phase_index]), True, False)])
         self.caption.setText(it.caption)
-        self.position.setText(f"{self.index + 1} / {len(self.items)}")
-        self.prev_button.setEnabled(self.index > 0 or s.can_undo())
+        self.position.setText("{} / {}".format(*cur.position()))
+        self.prev_button.setEnabled(cur.index > 0 or s.can_undo())
         self.next_button.setEnabled(True)
-        if self.bridge.highlight != it.highlight:
-            self.bridge.set_highlight(it.highlight)
-
-    # -- rebuilding the window (a language switch) ----------------------------------------------------
-    def view_state(self):
-        """Where the walk is (the new window of a language switch continues from here)."""
-        return {"key": self._key, "index": self.index}
-
-    def restore_view_state(self, state) -> None:
-        if self.bridge.session is None or not state:
-            return
-        self._sync()
-        if state.get("key") == self._key and 0 <= state.get("index", -1) < len(self.items) \
-                and self.items[state["index"]].phase_index == self._session_phase():
-            self.index = state["index"]
-        self._show()
+        self.bridge.commands.show_walk()
 
     # -- actions ------------------------------------------------------------------------------------
     def next(self) -> None:
         """The next part of the derivation; past the last one, the next example."""
-        s = self.bridge.session
-        self._sync()
-        if self.items and self.index + 1 < len(self.items):
-            target = self.index + 1
-            while s.pending is not None and self._session_phase() < self.items[target].phase_index:
-                s.sub_step()
-            self._sync()
-            self.index = target
-        else:
-            s.sub_step()  # the next example's forward phase
-            self._sync()
-        self._show()
+        self.bridge.commands.walk_next()
+        if self.bridge.session is not None:
+            self._show()
 
     def previous(self) -> None:
         """The previous part; before the first one, back into the previous example."""
-        s = self.bridge.session
-        self._sync()
-        if self.items and self.index > 0:
-            target = self.index - 1
-            if self.items[target].phase_index < self._session_phase():
-                s.sub_step_back()
-            self._sync()
-            self.index = target
-        elif s.can_undo():
-            s.sub_step_back()
-            self._sync(prefer_last=True)
-        self._show()
+        self.bridge.commands.walk_previous()
+        if self.bridge.session is not None:
+            self._show()

@@ -5,16 +5,18 @@
 (each v_w that changed). Each item names the phase it belongs to (the session's sub-step), the quantities to
 highlight in the other views (keys: ``h u y t e EI E EH``, ``out:<id>``, ``in:<id>``) and a caption with this
 step's numbers. Captions only read the record: nothing is recomputed.
+
+:class:`WalkCursor` is where the walk is (its item within the record the session shows); the commands
+``walk_next`` / ``walk_previous`` (:mod:`.commands`) move it and sub-step the session as needed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-#: ``translate("Walk", "...")``: the captions in the interface language (lupdate finds these calls)
-translate = QCoreApplication.translate
+from ..engine.model import PHASES
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 #: the session's phase names (``Session.phase``) as the views show them
 PHASE_TITLES = {
@@ -157,3 +159,51 @@ def walk_items(rec) -> list[WalkItem]:
                               cap.format(w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]),
                                          a=vec(rec.in_after[k]))))
     return items
+
+
+def session_phase(session) -> int:
+    """The index in ``PHASES`` of the phase the session shows (-1 before the first example)."""
+    return -1 if session.phase is None else PHASES.index(session.phase)
+
+
+class WalkCursor:
+    """The walk's items for the record the session shows, and the current one (``index``)."""
+
+    def __init__(self) -> None:
+        self.key = None
+        self.items: list[WalkItem] = []
+        self.index = 0
+        self._texts_stale = False
+
+    def retranslate(self) -> None:
+        """The captions again at the next :meth:`sync` (the interface language changed); the walk stays
+        where it is."""
+        self._texts_stale = True
+
+    def sync(self, session, prefer_last: bool = False) -> None:
+        """Items again when the record changed; keep the index inside the session's phase (its first item,
+        or its last with ``prefer_last``)."""
+        rec = session.record
+        key = None if rec is None else (id(session), rec.step, rec.loss, rec.lr)
+        if key != self.key or self._texts_stale:
+            if key != self.key:
+                self.index = 0
+            self.key = key
+            self.items = walk_items(rec) if rec is not None else []
+            self.index = min(self.index, max(0, len(self.items) - 1))
+            self._texts_stale = False
+        if not self.items:
+            return
+        ph = session_phase(session)
+        if self.items[self.index].phase_index != ph:
+            idx = [i for i, it in enumerate(self.items) if it.phase_index == ph]
+            if idx:
+                self.index = idx[-1] if prefer_last else idx[0]
+
+    @property
+    def current(self) -> WalkItem | None:
+        return self.items[self.index] if self.items else None
+
+    def position(self) -> tuple[int, int]:
+        """(1-based index, number of items); (0, 0) without items."""
+        return (self.index + 1, len(self.items)) if self.items else (0, 0)

@@ -1,0 +1,383 @@
+"""Drawing the equations: boxes (:mod:`explorer.app.equations`) laid out like a formula and painted, and the
+canvas that shows a list of lines with their tooltips and the guided walk's highlight."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ...app.equations import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T
+from .palette import DIM, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INK, NUMBER
+from .palette import RESULT as RESULT_C
+
+SCRIPT_SCALE = (1.0, 0.72, 0.58)
+HL_FILL = HIGHLIGHT_FILL
+HL_EDGE = HIGHLIGHT_EDGE
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fonts
+class Ctx:
+    """Fonts by script level."""
+
+    def __init__(self, base_pt: float = 13.0, family: str | None = None, dim: bool = False):
+        self.base_pt = base_pt
+        self.family = family
+        self.dim = dim
+        self._fonts = {}
+        self._metrics = {}
+        self._axis = {}
+        self._advance = {}
+        self._vmetrics = {}
+
+    def font(self, level: int, italic=False, bold=False, scale=1.0) -> QFont:
+        key = (min(level, 2), italic, bold, scale)
+        f = self._fonts.get(key)
+        if f is None:
+            f = QFont(self.family) if self.family else QFont()
+            f.setPointSizeF(self.base_pt * SCRIPT_SCALE[min(level, 2)] * scale)
+            f.setItalic(italic)
+            f.setBold(bold)
+            self._fonts[key] = f
+        return f
+
+    def metrics(self, level: int, italic=False, bold=False, scale=1.0) -> QFontMetricsF:
+        key = (min(level, 2), italic, bold, scale)
+        m = self._metrics.get(key)
+        if m is None:
+            m = self._metrics[key] = QFontMetricsF(self.font(level, italic, bold, scale))
+        return m
+
+    def vmetrics(self, level: int, italic=False, bold=False) -> tuple[float, float, float]:
+        """(height, ascent, descent) of a font (remembered)."""
+        key = (min(level, 2), italic, bold)
+        v = self._vmetrics.get(key)
+        if v is None:
+            m = self.metrics(level, italic, bold)
+            v = self._vmetrics[key] = (m.height(), m.ascent(), m.descent())
+        return v
+
+    def advance(self, text: str, level: int, italic=False, bold=False, scale=1.0) -> float:
+        """Width of ``text`` (remembered: most pieces of the equations repeat from step to step)."""
+        key = (text, min(level, 2), italic, bold, scale)
+        w = self._advance.get(key)
+        if w is None:
+            if len(self._advance) > 20000:
+                self._advance.clear()
+            w = self._advance[key] = self.metrics(level, italic, bold, scale).horizontalAdvance(text)
+        return w
+
+    def axis(self, level: int) -> float:
+        """Height of the math axis (where fraction bars sit) above the baseline."""
+        a = self._axis.get(level)
+        if a is None:
+            a = self._axis[level] = self.metrics(level).xHeight() * 0.55
+        return a
+
+    def color(self, role: str | None) -> QColor:
+        """The ink of a colour role (``"number"``, ``"result"``; ``None``: the text colour); grey when dim."""
+        if self.dim:
+            return DIM
+        return {"number": NUMBER, RESULT: RESULT_C}.get(role, INK)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# layout (sets w, asc, desc and what drawing needs on each box) and drawing, by kind of box
+
+def _layout_t(b, ctx, level):
+    h, asc, desc = ctx.vmetrics(level, b.italic, b.bold)
+    b.w = (ctx.advance(b.text, level, b.italic, b.bold) + 2 * b.pad * h
+              + (h * 0.06 if b.italic else 0))
+    b.asc, b.desc = asc * 0.92, desc
+
+
+def _draw_t(b, p, x, base, ctx, level):
+    p.setFont(ctx.font(level, b.italic, b.bold))
+    p.setPen(ctx.color(b.color))
+    h = ctx.vmetrics(level, b.italic, b.bold)[0]
+    p.drawText(QPointF(x + b.pad * h, base), b.text)
+
+
+def _layout_space(b, ctx, level):
+    b.w = ctx.metrics(level).height() * b.em
+    b.asc = b.desc = 0.0
+
+
+def _draw_space(b, p, x, base, ctx, level):
+    pass
+
+
+def _layout_row(b, ctx, level):
+    for c in b.children:
+        layout(c, ctx, level)
+    b.w = sum(c.w for c in b.children)
+    b.asc = max((c.asc for c in b.children), default=0.0)
+    b.desc = max((c.desc for c in b.children), default=0.0)
+
+
+def _draw_row(b, p, x, base, ctx, level):
+    for c in b.children:
+        draw(c, p, x, base, ctx, level)
+        x += c.w
+
+
+def _layout_frac(b, ctx, level):
+    lv = level if level == 0 else level + 1
+    b.lv = lv
+    layout(b.num, ctx, lv)
+    layout(b.den, ctx, lv)
+    m = ctx.metrics(level)
+    b.gap = m.height() * 0.12
+    b.pad = m.height() * 0.15
+    b.axis = ctx.axis(level)
+    b.w = max(b.num.w, b.den.w) + 2 * b.pad
+    b.asc = b.axis + b.gap + b.num.desc + b.num.asc
+    b.desc = -b.axis + b.gap + b.den.asc + b.den.desc
+    b.desc = max(b.desc, 0.0)
+
+
+def _draw_frac(b, p, x, base, ctx, level):
+    y_bar = base - b.axis
+    draw(b.num, p, x + (b.w - b.num.w) / 2, y_bar - b.gap - b.num.desc, ctx, b.lv)
+    draw(b.den, p, x + (b.w - b.den.w) / 2, y_bar + b.gap + b.den.asc, ctx, b.lv)
+    pen = QPen(ctx.color(None))
+    pen.setWidthF(max(1.0, ctx.metrics(level).height() * 0.05))
+    p.setPen(pen)
+    p.drawLine(QPointF(x + b.pad * 0.5, y_bar), QPointF(x + b.w - b.pad * 0.5, y_bar))
+
+
+def _layout_scripts(b, ctx, level):
+    layout(b.base, ctx, level)
+    m = ctx.metrics(level)
+    b.w = b.base.w
+    b.asc, b.desc = b.base.asc, b.base.desc
+    sw = 0.0
+    b.sub_drop = b.sup_rise = 0.0
+    if b.sub is not None:
+        layout(b.sub, ctx, level + 1)
+        b.sub_drop = max(m.height() * 0.22, b.base.desc * 0.6)
+        b.desc = max(b.desc, b.sub_drop + b.sub.desc)
+        sw = max(sw, b.sub.w)
+    if b.sup is not None:
+        layout(b.sup, ctx, level + 1)
+        b.sup_rise = m.height() * 0.38
+        b.asc = max(b.asc, b.sup_rise + b.sup.asc)
+        sw = max(sw, b.sup.w)
+    b.w += sw + m.height() * 0.04
+
+
+def _draw_scripts(b, p, x, base, ctx, level):
+    draw(b.base, p, x, base, ctx, level)
+    xs = x + b.base.w + ctx.metrics(level).height() * 0.02
+    if b.sub is not None:
+        draw(b.sub, p, xs, base + b.sub_drop, ctx, level + 1)
+    if b.sup is not None:
+        draw(b.sup, p, xs, base - b.sup_rise, ctx, level + 1)
+
+
+def _layout_bigop(b, ctx, level):
+    b.scale = 1.55 if level == 0 else 1.2
+    m = ctx.metrics(level, scale=b.scale)
+    br = m.tightBoundingRect(b.symbol)
+    b.sym_w = m.horizontalAdvance(b.symbol)
+    b.axis = ctx.axis(level)
+    # centre the symbol on the math axis
+    b.sym_h = br.height()
+    b.sym_shift = -(br.top() + br.height() / 2) - b.axis  # baseline offset to centre on axis
+    b.sym_asc = b.sym_h / 2 + b.axis
+    b.sym_desc = b.sym_h / 2 - b.axis
+    gap = ctx.metrics(level).height() * 0.1
+    b.gap = gap
+    w = b.sym_w
+    asc, desc = b.sym_asc, b.sym_desc
+    if b.lower is not None:
+        layout(b.lower, ctx, level + 1)
+        w = max(w, b.lower.w)
+        desc += gap + b.lower.asc + b.lower.desc
+    if b.upper is not None:
+        layout(b.upper, ctx, level + 1)
+        w = max(w, b.upper.w)
+        asc += gap + b.upper.asc + b.upper.desc
+    b.pad = ctx.metrics(level).height() * 0.12
+    b.w = w + 2 * b.pad
+    b.asc, b.desc = asc, desc
+
+
+def _draw_bigop(b, p, x, base, ctx, level):
+    cx = x + b.w / 2
+    p.setFont(ctx.font(level, scale=b.scale))
+    p.setPen(ctx.color(None))
+    p.drawText(QPointF(cx - b.sym_w / 2, base + b.sym_shift), b.symbol)
+    if b.upper is not None:
+        draw(b.upper, p, cx - b.upper.w / 2, base - b.sym_asc - b.gap - b.upper.desc, ctx,
+                        level + 1)
+    if b.lower is not None:
+        draw(b.lower, p, cx - b.lower.w / 2, base + b.sym_desc + b.gap + b.lower.asc, ctx,
+                        level + 1)
+
+
+def _layout_fence(b, ctx, level):
+    layout(b.content, ctx, level)
+    m = ctx.metrics(level)
+    h = max(b.content.asc + b.content.desc, m.ascent() + m.descent())
+    b.scale = max(1.0, h / (m.ascent() + m.descent()) * 1.02)
+    fm = ctx.metrics(level, scale=b.scale)
+    b.lw = fm.horizontalAdvance(b.left)
+    b.rw = fm.horizontalAdvance(b.right)
+    b.w = b.lw + b.content.w + b.rw
+    axis = ctx.axis(level)
+    half = (fm.ascent() + fm.descent()) / 2
+    b.shift = (fm.ascent() - fm.descent()) / 2 - axis   # baseline shift that centres the fence
+    b.asc = max(b.content.asc, half + axis)
+    b.desc = max(b.content.desc, half - axis)
+
+
+def _draw_fence(b, p, x, base, ctx, level):
+    fm = ctx.metrics(level, scale=b.scale)
+    y = base - ctx.axis(level) + (fm.ascent() - fm.descent()) / 2 if b.scale > 1.0 else base
+    p.setFont(ctx.font(level, scale=b.scale))
+    p.setPen(ctx.color(None))
+    p.drawText(QPointF(x, y), b.left)
+    draw(b.content, p, x + b.lw, base, ctx, level)
+    p.setFont(ctx.font(level, scale=b.scale))
+    p.setPen(ctx.color(None))
+    p.drawText(QPointF(x + b.lw + b.content.w, y), b.right)
+
+
+_LAYOUT = {T: _layout_t, Space: _layout_space, Row: _layout_row, Frac: _layout_frac, Scripts: _layout_scripts,
+           BigOp: _layout_bigop, Fence: _layout_fence}
+_DRAW = {T: _draw_t, Space: _draw_space, Row: _draw_row, Frac: _draw_frac, Scripts: _draw_scripts,
+         BigOp: _draw_bigop, Fence: _draw_fence}
+
+
+def layout(b, ctx: Ctx, level: int) -> None:
+    """Size ``b`` (and everything in it) at script ``level``."""
+    _LAYOUT[type(b)](b, ctx, level)
+
+
+def draw(b, p: QPainter, x: float, base: float, ctx: Ctx, level: int) -> None:
+    """Paint ``b``, laid out, with its left end at ``x`` on the baseline ``base``."""
+    _DRAW[type(b)](b, p, x, base, ctx, level)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the canvas
+class EquationCanvas(QWidget):
+    """Draws a list of lines: headings, notes and equations (each with a tooltip of exact numbers)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[tuple] = []   # (kind, payload, key, dim, tip)
+        self.base_pt = 13.0
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.setMouseTracking(True)
+        self._rects: list[tuple[QRectF, str]] = []
+        self._size = QSize(0, 0)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)     # paints every pixel it is asked to
+        self.highlight: frozenset = frozenset()
+
+    def set_lines(self, lines) -> None:
+        self.lines = list(lines)
+        self._relayout()
+        self.update()
+
+    def _relayout(self) -> None:
+        y = 8.0
+        w = 0.0
+        self._placed = []
+        if getattr(self, "_ctx_pt", None) != self.base_pt:
+            # fonts and metrics made once (per size), shared by every line
+            self._ctx = {False: Ctx(self.base_pt, dim=False), True: Ctx(self.base_pt, dim=True)}
+            self._ctx_pt = self.base_pt
+        for kind, payload, key, dim, tip in self.lines:
+            ctx = self._ctx[bool(dim)]
+            if kind == "eq":
+                layout(payload, ctx, 0)
+                top = y
+                y += payload.asc
+                self._placed.append((kind, payload, key, dim, tip, 24.0, y, top, ctx))
+                y += payload.desc + 10
+                w = max(w, 24 + payload.w)
+            else:
+                f = ctx.font(0, italic=(kind == "note"), bold=(kind == "heading"))
+                if kind == "note":
+                    f = QFont(f)
+                    f.setPointSizeF(self.base_pt * 0.8)
+                m = QFontMetricsF(f)
+                if kind == "heading":
+                    y += 6
+                top = y
+                y += m.ascent()
+                x = 8.0 if kind == "heading" else 24.0
+                self._placed.append((kind, payload, key, dim, tip, x, y, top, f))
+                y += m.descent() + 6
+                w = max(w, x + m.horizontalAdvance(payload))
+        # the size changes only when the equations outgrow it or are much smaller (not with every number's
+        # width, nor with the count of distinct negatives): a new size relayouts the scroll area and repaints
+        # its scroll bars
+        need_w, need_h = int(w + 24), int(y + 8)
+        cur = self._size
+        new_w = cur.width() if 0.6 * cur.width() < need_w <= cur.width() else need_w + 40
+        new_h = cur.height() if 0.6 * cur.height() < need_h <= cur.height() else need_h + 20
+        size = QSize(new_w, new_h)
+        if size != self._size or self.minimumSize() != size:
+            self._size = size
+            self.setMinimumSize(size)
+            self.updateGeometry()
+
+    def sizeHint(self):
+        return self._size
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setRenderHint(QPainter.TextAntialiasing, True)
+        exposed = QRectF(event.rect())
+        p.fillRect(exposed, Qt.white)
+        self._rects = []
+        for kind, payload, key, dim, tip, x, base, top, extra in self._placed:
+            if kind == "eq":
+                rect = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
+                if tip:
+                    self._rects.append((rect, tip))
+                if not rect.intersects(exposed):      # only what is on screen (the scroll area shows a part)
+                    continue
+                if key and key in self.highlight:
+                    p.fillRect(rect, HL_FILL)
+                    p.setPen(QPen(HL_EDGE, 1.5))
+                    p.drawRect(rect)
+                    extra = self._ctx[False]         # in colour even in an earlier (grey) phase
+                draw(payload, p, x, base, extra, 0)
+            else:
+                if base + 20 < exposed.top() or base - 30 > exposed.bottom():
+                    continue
+                p.setFont(extra)
+                p.setPen(DIM if dim else (QColor(90, 90, 90) if kind == "note" else INK))
+                p.drawText(QPointF(x, base), payload)
+        p.end()
+
+    def highlight_rect(self) -> QRectF | None:
+        """The rect of the highlighted equations (None when none is)."""
+        rect = None
+        for kind, payload, key, dim, tip, x, base, top, extra in getattr(self, "_placed", ()):
+            if kind == "eq" and key and key in self.highlight:
+                r = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
+                rect = r if rect is None else rect.united(r)
+        return rect
+
+    def highlighted_keys(self) -> set[str]:
+        """Keys of the equations shown highlighted."""
+        return {ln[2] for ln in self.lines if ln[0] == "eq" and ln[2] and ln[2] in self.highlight}
+
+    def tip_at(self, pos) -> str:
+        for rect, tip in self._rects:
+            if rect.contains(QPointF(pos)):
+                return tip
+        return ""
+
+    def mouseMoveEvent(self, event):
+        t = self.tip_at(event.position())
+        if t:
+            QToolTip.showText(event.globalPosition().toPoint(), t, self)
+        else:
+            QToolTip.hideText()

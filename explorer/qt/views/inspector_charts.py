@@ -1,0 +1,268 @@
+"""The inspector's charts: :class:`Bars` (one item drawing a vector as bars) and :class:`Panel` (a chart of
+one quantity: bars for a vector, a heat strip for a matrix, its title, marks, highlight and hover tip)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from ...app.format import fmt, full
+from ...engine import geometry
+from .palette import HIGHLIGHT_EDGE, HIGHLIGHT_FILL, diverging_rgba
+from .plots import cache_axes, set_plot_title, set_range, set_ticks, set_word_ticks, style_plot
+
+MAX_BAR_LABELS = 60
+_E0 = np.zeros(0)
+#: (row, column) of each chart: a column reads down over the same axis — h, Δv'_j (each row a multiple of h)
+#: and EH over the components; u over t and y over e over the same output words (their word labels are shown
+#: once, under t and e)
+GRID = {"h": (0, 0), "u": (0, 1), "y": (0, 2), "out": (1, 0), "t": (1, 1), "e": (1, 2), "EH": (2, 0),
+        "in": (2, 1), "EI": (2, 2)}
+#: from this vocabulary size on, the softmax charts (u, y, t, e, EI) show the TOP_K words of highest y (and
+#: the targets) instead of all V; the Δv'_j map shows the TOP_K largest changes when more vectors changed
+TOP_K_FROM = 200
+TOP_K = 40
+TITLE_HEIGHT = 20
+#: width of every chart's left axis (numbers, or the words of a Δ map: set at rebuild for the vocabulary)
+LEFT_AXIS = 52
+_HL_BG = pg.mkColor(HIGHLIGHT_FILL)
+_HL_PEN = pg.mkPen(HIGHLIGHT_EDGE, width=2.5)
+
+
+class Bars(pg.GraphicsObject):
+    """Bar j (0..n−1, 0.8 wide) from 0 to ``values[j]``, all in one item: one filled path per colour
+    (positive, negative), an outline around the marked bars (the targets) and the zero line. Much cheaper to
+    update and draw than curve or bar-graph items (no per-bar items, no data-bounds searches)."""
+
+    def __init__(self, pos_brush, neg_brush):
+        super().__init__()
+        self.pos_brush, self.neg_brush = pos_brush, neg_brush
+        self.single = False
+        self.mark_pen = pg.mkPen(20, 20, 20, width=1.5)
+        self.mark_pen.setCosmetic(True)
+        self.zero_pen = pg.mkPen(120, 120, 120, width=1)
+        self.zero_pen.setCosmetic(True)
+        self._paths: list = []
+        self._marks = None
+        self._rect = QRectF()
+        self.n = 0
+
+    @staticmethod
+    def _outline(x, h):
+        """Polyline along the baseline through the bars' outlines (x: bar centres, h: heights)."""
+        k = len(x)
+        xs = np.stack([x - 0.4, x - 0.4, x + 0.4, x + 0.4], 1).ravel()
+        ys = np.stack([np.zeros(k), h, h, np.zeros(k)], 1).ravel()
+        return xs, ys
+
+    def set_values(self, values, marks=(), single: bool = False) -> None:
+        v = np.asarray(values, dtype=np.float64)
+        v = np.where(np.isfinite(v), v, 0.0)
+        n = len(v)
+        self.n = n
+        self._paths = []
+        x = np.arange(n, dtype=np.float64)
+        if n:
+            if single:
+                self._paths.append((self.pos_brush, pg.arrayToQPath(*self._outline(x, v))))
+            else:
+                for brush, sel in ((self.pos_brush, v > 0), (self.neg_brush, v < 0)):
+                    if sel.any():
+                        self._paths.append((brush, pg.arrayToQPath(*self._outline(x[sel], v[sel]))))
+        marks = np.asarray(list(marks), dtype=np.int64)
+        marks = marks[(marks >= 0) & (marks < n)]
+        if len(marks):
+            xs, ys = self._outline(x[marks], v[marks])
+            xs = np.concatenate([xs.reshape(-1, 4), np.full((len(marks), 1), np.nan)], 1).ravel()
+            ys = np.concatenate([ys.reshape(-1, 4), np.full((len(marks), 1), np.nan)], 1).ravel()
+            self._marks = pg.arrayToQPath(xs, ys, connect="finite")
+        else:
+            self._marks = None
+        lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
+        self.prepareGeometryChange()
+        self._rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        self.update()
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, p, *args):
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        p.setPen(Qt.NoPen)
+        for brush, path in self._paths:
+            p.fillPath(path, brush)
+        p.setPen(self.zero_pen)
+        p.drawLine(QPointF(-0.6, 0.0), QPointF(max(self.n, 1) - 0.4, 0.0))
+        if self._marks is not None:
+            p.setPen(self.mark_pen)
+            p.setBrush(Qt.NoBrush)
+            p.drawPath(self._marks)
+
+
+class Panel:
+    """One quantity: a small plot with bars (vector) or a heat strip (matrix).
+
+    Items are made once; a redraw only sets their data. The y range is kept from step to step while the
+    values fit it (:func:`~explorer.engine.geometry.stable_range`), so the axes are not redrawn each step.
+    """
+
+    POS = pg.mkBrush(178, 24, 43, 220)
+    NEG = pg.mkBrush(33, 102, 172, 220)
+
+    def __init__(self, plot: pg.PlotItem, key: str, title: str, phase: int, symbol: str, single=None):
+        self.plot, self.key, self.title, self.phase, self.symbol = plot, key, title, phase, symbol
+        style_plot(plot)
+        cache_axes(plot)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        # no grid: a grid makes the axis repaint with the whole plot on every step (slow)
+        plot.getAxis("left").setWidth(LEFT_AXIS)
+        self.single = pg.mkBrush(single) if single is not None else None
+        self.bars = Bars(self.single or self.POS, self.NEG)
+        # colours are looked up here (numpy) and given as RGBA: pyqtgraph would build a Qt colour table
+        # for every redraw of an indexed image
+        self.img = pg.ImageItem(axisOrder="row-major")
+        #: the guided walk's highlighted row of a matrix (out:<id>, in:<id>)
+        self.row_mark = QGraphicsRectItem()
+        pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
+        pen.setCosmetic(True)
+        self.row_mark.setPen(pen)
+        self.row_mark.setVisible(False)
+        self.row_mark.setZValue(10)
+        for it in (self.bars, self.img, self.row_mark):
+            plot.addItem(it)
+        self.values = None
+        #: the entries of the full vector shown (top-K of a large vocabulary), or None for all
+        self.indices = None
+        #: the rows of the matrix shown (ids of the vectors), or None
+        self.row_ids = None
+        self.labels: list[str] = []
+        self.row_labels: list[str] = []
+        self.available = False
+        self.highlighted = False
+        self.marked_row = None
+        self.note = ""
+        self._mode = None        # "bars" / "matrix" / None (cleared)
+        self._yr = None
+        self._lim = None
+        self._set_title(False)
+
+    def _set_title(self, available: bool, note: str = "") -> None:
+        self.note = note
+        color = "#1e1e1e" if available else "#a0a0a0"
+        bg = " style='background-color:#ffe89a'" if self.highlighted else ""
+        text = f"<span{bg}>{self.title}</span>"
+        if note:
+            text += f" <span style='color:#808080'>{note}</span>"
+        set_plot_title(self.plot, text, color=color, size="9pt", height=TITLE_HEIGHT)
+
+    def clear(self, note: str = "") -> None:
+        if self._mode is None and self.note == note and self.values is None:
+            return
+        self.values = None
+        self.indices = self.row_ids = None
+        self.available = False
+        self._mode = None
+        self.bars.set_values(_E0)
+        self.img.clear()
+        self.img.setVisible(False)
+        self.set_row_mark(None)
+        # an empty frame: no numbers on the axes until the quantity exists
+        self.plot.invertY(False)
+        for side in ("left", "bottom"):
+            set_ticks(self.plot.getAxis(side), [[]])
+        self._yr = None
+        set_range(self.plot, x=(0.0, 1.0), y=(0.0, 1.0))
+        self._set_title(False, note)
+
+    def _ticks(self, axis: str, labels, offset: float) -> None:
+        set_word_ticks(self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset)
+
+    def set_bars(self, values, labels, marks=(), note: str = "", indices=None, show_labels: bool = True) -> None:
+        """Bars of ``values`` named ``labels`` (tips); ``marks``: bars outlined (targets); ``show_labels``
+        False: the axis shows tick marks only (the chart below names the same bars)."""
+        v = np.asarray(values, dtype=np.float64)
+        self.values, self.labels, self.available, self.indices = v, list(labels), True, indices
+        self.row_ids = None
+        n = len(v)
+        if self._mode != "bars":
+            self._mode = "bars"
+            self.img.clear()
+            self.img.setVisible(False)
+            self.bars.setVisible(True)
+            self.plot.invertY(False)
+            set_ticks(self.plot.getAxis("left"), None)
+            self.set_row_mark(None)
+            self._yr = None
+        self.bars.set_values(v, marks, self.single is not None)
+        self._ticks("bottom", self.labels if show_labels else [""] * n, 0.0)
+        finite = v[np.isfinite(v)]
+        lo, hi = float(min(0.0, finite.min(initial=0.0))), float(max(0.0, finite.max(initial=0.0)))
+        self._yr = geometry.stable_range(lo, hi, self._yr, shrink=0.1)
+        set_range(self.plot, x=(-0.6, max(n, 1) - 0.4), y=self._yr)
+        self._set_title(True, note)
+
+    def set_matrix(self, M, row_labels, col_labels, note: str = "", row_ids=None) -> None:
+        M = np.asarray(M, dtype=np.float64)
+        if M.ndim == 1:
+            M = M[None, :]
+        self.values, self.row_labels, self.labels, self.available = M, list(row_labels), list(col_labels), True
+        self.indices, self.row_ids = None, (None if row_ids is None else np.asarray(row_ids))
+        if self._mode != "matrix":
+            self._mode = "matrix"
+            self.bars.set_values(_E0)
+            self.bars.setVisible(False)
+            self.plot.invertY(True)
+            self._lim = None
+        # the colour limit stays while it covers the values and they fill at least a tenth of it
+        lim = geometry.symmetric_limit(M, current=self._lim)
+        m = float(np.nanmax(np.abs(M))) if M.size else 0.0
+        if np.isfinite(m) and m < lim / 10:
+            lim = geometry.symmetric_limit(M)
+        self._lim = lim
+        self.img.setImage(diverging_rgba(M, lim), autoLevels=False)
+        self.img.setRect(0, 0, M.shape[1], M.shape[0])
+        self.img.setVisible(True)
+        self._ticks("bottom", self.labels, 0.5)
+        set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5, fit_width=False)
+        set_range(self.plot, x=(0, max(M.shape[1], 1)), y=(0, max(M.shape[0], 1)))
+        self._set_title(True, (note + " " if note else "") + f"\u00b1{fmt(lim)}")
+
+    def set_row_mark(self, row: int | None) -> None:
+        """Outline row ``row`` of the matrix shown (None: no outline)."""
+        if row == self.marked_row:
+            return
+        self.marked_row = row
+        if row is None or self.values is None or self.values.ndim != 2:
+            self.row_mark.setVisible(False)
+            return
+        self.row_mark.setRect(QRectF(0, row, self.values.shape[1], 1))
+        self.row_mark.setVisible(True)
+
+    def set_highlight(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            vb = self.plot.vb
+            vb.setBackgroundColor(_HL_BG if on else None)
+            vb.setBorder(_HL_PEN if on else None)
+            self._set_title(self.available, self.note)
+
+    def tip(self, scene_pos) -> str | None:
+        """The exact value under a scene position, or None when outside this panel."""
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        if not self.available or self.values is None:
+            return ""
+        pt = vb.mapSceneToView(scene_pos)
+        if self.values.ndim == 1:
+            j = int(round(pt.x()))
+            if 0 <= j < len(self.values):
+                return f"{self.symbol}[{self.labels[j]}] = {full(self.values[j])}"
+            return ""
+        r, c = int(np.floor(pt.y())), int(np.floor(pt.x()))
+        if 0 <= r < self.values.shape[0] and 0 <= c < self.values.shape[1]:
+            return f"{self.symbol}[{self.row_labels[r]}, {self.labels[c]}] = {full(self.values[r, c])}"
+        return ""
