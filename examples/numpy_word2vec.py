@@ -9,18 +9,18 @@ It contains one classic mistake on purpose (the line marked MISTAKE); ``--fixed`
 """
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
 from explorer.check.recorder import TraceRecorder
+from explorer.engine.presets import preset_text
 
 WINDOW, LR, STEPS = 2, 0.1, 20
 init, out = sys.argv[1], sys.argv[2]
 with np.load(init) as z:
     W, W_out, vocab = z["W_in"].copy(), z["W_out"].copy(), list(z["vocab"])
 index = {w: i for i, w in enumerate(vocab)}
-text = (Path(__file__).resolve().parents[1] / "assets" / "presets" / "royalty.txt").read_text()
+text = preset_text("royalty")  # the built-in corpus, as it ships inside the package
 sentences = [
     [index[w] for w in line.lower().split()]
     for line in text.splitlines()
