@@ -107,6 +107,16 @@ class ExampleStream:
                     self.pairs.append((ins, outs, p.span))
             self.total_words = sum(len(i) + len(o) for i, o, _ in self.pairs)
         self.fixed_length = config.mode == "paper" or corpus.kind == "pairs"
+        if corpus.kind == "pairs":
+            self.max_inputs = max((len(i) for i, _, _ in self.pairs), default=1)
+            self.max_targets = max((len(o) for _, o, _ in self.pairs), default=1)
+            if config.mode == "reference" and config.arch == "skipgram":
+                self.max_inputs = self.max_targets = 1
+        else:
+            wide = 2 * config.window
+            sg = config.arch == "skipgram"
+            self.max_inputs = 1 if sg else wide
+            self.max_targets = 1 if (not sg or config.mode == "reference") else wide
 
     # -- planning ---------------------------------------------------------------------------------
     def _plan_text_paper(self) -> EpochPlan:

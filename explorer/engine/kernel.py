@@ -1,0 +1,448 @@
+"""The SGD step, once: compiled, used to record a step and to fast-forward.
+
+:func:`sgd_step` is the only implementation of the step's equations. :meth:`Model.compute
+<explorer.engine.model.Model.compute>` calls it with record buffers (it fills the terms, the deltas, the
+softmax errors) and puts the parameters back afterwards; :func:`explorer.engine.fast.fast_forward` calls it
+step after step without them; the training-set loss calls it with ``apply`` off. The same compiled code on
+the same values gives the same bits, so stepping K times and fast-forwarding K steps agree exactly.
+
+Names follow the paper: W (V×N, rows v_w), W' (here passed transposed as ``Wo``, V'×N, row j = v'_j),
+h, u, y, t, e, EI, EH, η.
+
+Input side (every output layer)::
+
+    h = (1/C) Σ_c v_{w_c}                                  (C input words; rows added in order, then / C)
+    paper:      v_w ← v_w − η · (n_w / C) · EH             (n_w = times w is an input of the example)
+    reference:  v_w ← v_w − η · n_w · EH                   (word2vec.c: every context word gets the full EH)
+
+Full softmax (both modes; P output panels, one per target j*_c)::
+
+    u_j = v'_jᵀh,  y_j = exp(u_j) / Σ_j' exp(u_j'),  e_{c,j} = y_j − t_{c,j},  EI_j = Σ_c e_{c,j}
+    E = P · log Σ_j' exp(u_j') − Σ_c u_{j*_c},  EH = Σ_j EI_j v'_j (old v'_j),  v'_j ← v'_j − η · EI_j · h
+
+Hierarchical softmax and negative sampling share one loop over *terms* (column j of W', label t)::
+
+    hs: the inner nodes n on the target's Huffman path, root first, t = 1 − code (1: the path goes left)
+    ns: the target word (t = 1), then k negatives drawn from P_n (t = 0)
+    u = v'_jᵀh,  y = σ(u),  e = y − t,  E = Σ −log σ(⟦t = 1⟧ · u)   (⟦x⟧ = +1 if true, −1 if not)
+    paper:     every u, e from the old W';  EH = Σ e · v'_j;  v'_j ← v'_j − η · (Σ of e over j's terms) · h
+    reference: terms one after another, each seeing the columns updated so far (word2vec.c):
+               y from the σ table; hs skips a node with |u| ≥ 6, ns uses y = 1 above 6 and 0 below −6,
+               ns skips a negative equal to the target;  EH += e · v'_j;  v'_j ← v'_j − η · e · h
+
+A step whose h, u, E, EH or any updated vector would be non-finite or past :data:`BLOWUP_BOUND` in
+magnitude is not applied (columns reference mode already changed are put back); the step returns a
+status naming the quantity (:func:`status_text`).
+
+Kernels are numba ``@njit`` functions in float64 without fastmath; dot products are sequential sums. They
+are compiled once per machine and cached on disk (``cache=True``; in memory when no cache directory is
+writable) and release the GIL.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .sigmoid import _SCALE, MAX_EXP, SIGMOID_TABLE
+
+#: A magnitude past this in h, u, EH or any updated vector is treated as a numeric blow-up.
+BLOWUP_BOUND = 1e150
+
+SOFTMAX, HS, NS = 0, 1, 2
+OUTPUT_KIND = {"softmax": SOFTMAX, "hs": HS, "ns": NS}
+#: quantities a status names: status = 2·q + 1 (not finite) or 2·q + 2 (overflowed); 0 is success
+QUANTITIES = ("h", "u", "E", "EH", "W'", "W")
+Q_H, Q_U, Q_E, Q_EH, Q_WO, Q_W = range(6)
+#: columns of a recorded term (``tval``)
+T_U, T_Y, T_T, T_E, T_SKIP = range(5)
+
+
+def _jit(fn):
+    """``@njit(cache=True, nogil=True)``; without the disk cache when numba finds no writable cache
+    directory (it raises ``RuntimeError`` at decoration then)."""
+    try:
+        return njit(cache=True, nogil=True, fastmath=False)(fn)
+    except RuntimeError:
+        return njit(cache=False, nogil=True, fastmath=False)(fn)
+
+
+TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
+_LOGE2 = math.log(2.0)
+_MAX_EXP = float(MAX_EXP)
+_TSCALE = float(_SCALE)  # 83.0: word2vec.c's EXP_TABLE_SIZE / MAX_EXP / 2 in integer arithmetic
+
+# counter-based uniforms (explorer.engine.rng), in uint64 arithmetic that wraps
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_K_I = np.uint64(0xABC98388FB8FAC03)
+_K_J = np.uint64(0x8CB92BA72F3D8DD7)
+_S30, _S27, _S31, _S11 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(11)
+_TO_UNIT = 1.0 / 9007199254740992.0  # 2**-53
+
+
+def status_text(status: int) -> tuple[str, str]:
+    """(quantity, how) of a non-zero status: how is ``"is not finite"`` or ``"overflowed"``."""
+    q, kind = divmod(status - 1, 2)
+    return QUANTITIES[q], ("is not finite" if kind == 0 else "overflowed")
+
+
+# =========================================================================================================
+# scalar helpers (inlined by LLVM)
+@_jit
+def _status(q, x):
+    """The status for quantity q whose value x failed :func:`_bad`."""
+    return 2 * q + (1 if not math.isfinite(x) else 2)
+
+
+@_jit
+def _bad(x, bound):
+    """True when x is NaN, ±inf or |x| > bound."""
+    return not (abs(x) <= bound)
+
+
+@_jit
+def sigmoid(x):
+    """σ(x) = 1 / (1 + e^{−x}), computed without overflow for x < 0."""
+    if x >= 0.0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@_jit
+def neg_log_sigmoid(x):
+    """−log σ(x) = log(1 + e^{−x}) (numpy's ``logaddexp(0, −x)`` formula)."""
+    if x == 0.0:
+        return _LOGE2
+    if x > 0.0:
+        return math.log1p(math.exp(-x))
+    if x < 0.0:
+        return -x + math.log1p(math.exp(x))
+    return x  # NaN
+
+
+@_jit
+def table_sigmoid(f, table):
+    """word2vec.c's σ lookup, table[int((f + 6) · 83)], for −6 ≤ f ≤ 6."""
+    return table[int((f + _MAX_EXP) * _TSCALE)]
+
+
+@_jit
+def _mix(z):
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
+
+
+@_jit
+def uniform(key, i, j):
+    """:func:`explorer.engine.rng.uniform` at counter (i, j); ``key`` = mix(seed·φ + stream·K)."""
+    z = _mix(key + np.uint64(i) * _K_I)
+    z = _mix(z ^ (np.uint64(j) * _K_J + _GOLDEN))
+    return float(z >> _S11) * _TO_UNIT
+
+
+@_jit
+def search_right(cdf, guide, x):
+    """min(searchsorted(cdf, x, side='right'), V − 1): the first j with cdf[j] > x, starting from the
+    guide table's entry for x and walking to the exact answer (so the guide need not be exact)."""
+    V = cdf.shape[0]
+    G = guide.shape[0]
+    b = int(x * G)
+    if b >= G:
+        b = G - 1
+    elif b < 0:
+        b = 0
+    j = guide[b]
+    while j > 0 and cdf[j - 1] > x:
+        j -= 1
+    while j < V and cdf[j] <= x:
+        j += 1
+    return j if j < V else V - 1
+
+
+@_jit
+def _dot(Wo, j, h):
+    """u = v'_jᵀh as a sequential sum."""
+    s = 0.0
+    for k in range(h.shape[0]):
+        s += Wo[j, k] * h[k]
+    return s
+
+
+@_jit
+def _restore(Wo, touched, save, nt):
+    """Put back the columns changed in place (reference mode) before the step turned out to blow up."""
+    for q in range(nt):
+        j = touched[q]
+        for k in range(Wo.shape[1]):
+            Wo[j, k] = save[q, k]
+
+
+@_jit
+def _unmark(mark, touched, nt):
+    for q in range(nt):
+        mark[touched[q]] = -1
+
+
+# =========================================================================================================
+# the step
+@_jit
+def sgd_step(W, Wo, ins, tgts, lr, kind, reference, apply, negs, draw, key, ni, ci, cj, k, codes, points,
+             lens, cdf, guide, table, bound, h, EH, u, y, EI, cnt, mark, touched, esum, save, rec, tcol,
+             tval, dout, din, erec):
+    """One SGD step on ``W`` and ``Wo`` (= W'ᵀ) in place; returns (status, E, number of touched columns,
+    number of terms). Nothing is changed when status ≠ 0 or ``apply`` is off.
+
+    ``ins`` / ``tgts`` are the example's input and target word ids, ``lr`` is η. ``kind`` is SOFTMAX,
+    HS or NS; ``reference`` selects word2vec.c's sequential terms. Negative d of target c is ``negs[c·k+d]``
+    when ``draw`` is off, else P_n's word at the uniform (key, ni + c·ci, c·cj + d). ``codes``/``points``/
+    ``lens``: the Huffman paths padded to (V, L). Work arrays: ``h``, ``EH`` (N); ``u``, ``y``, ``EI`` (V');
+    ``cnt`` (V, zeros), ``mark`` (V', −1s), ``touched``, ``esum``, ``save`` (columns the step touches).
+
+    With ``rec`` on, the step also fills: ``save`` (before-values of the touched columns, in ``touched``
+    order), ``dout`` (their deltas: summed over the updates in reference mode), ``din[p]`` (the delta of
+    input word ins[p] at its first occurrence p), ``tcol``/``tval`` (each term's column and u, y, t, e,
+    skipped) and, for the softmax, ``erec`` (e per panel).
+    """
+    N = h.shape[0]
+    C = ins.shape[0]
+    P = tgts.shape[0]
+    # h = (1/C) Σ_c v_{w_c}
+    r = ins[0]
+    for kk in range(N):
+        h[kk] = W[r, kk]
+    for p in range(1, C):
+        r = ins[p]
+        for kk in range(N):
+            h[kk] += W[r, kk]
+    for kk in range(N):
+        h[kk] = h[kk] / C
+        if _bad(h[kk], bound):
+            return _status(Q_H, h[kk]), 0.0, 0, 0
+    for kk in range(N):
+        EH[kk] = 0.0
+    loss = 0.0
+    nt = 0
+    nterm = 0
+    if kind == SOFTMAX:
+        V = Wo.shape[0]
+        m = -np.inf
+        for j in range(V):
+            uj = _dot(Wo, j, h)
+            if _bad(uj, bound):
+                return _status(Q_U, uj), 0.0, 0, 0
+            u[j] = uj
+            if uj > m:
+                m = uj
+        Z = 0.0
+        for j in range(V):
+            y[j] = math.exp(u[j] - m)
+            Z += y[j]
+        for j in range(V):
+            y[j] = y[j] / Z
+        # EI_j = Σ_c e_{c,j}, e_{c,j} = y_j − t_{c,j}, panels in order
+        usum = 0.0
+        for c in range(P):
+            tc = tgts[c]
+            usum += u[tc]
+            for j in range(V):
+                ecj = y[j] - 1.0 if j == tc else y[j]
+                if c == 0:
+                    EI[j] = ecj
+                else:
+                    EI[j] += ecj
+                if rec:
+                    erec[c, j] = ecj
+        loss = P * (m + math.log(Z)) - usum
+        if _bad(loss, bound):
+            return _status(Q_E, loss), loss, 0, 0
+        if not apply:
+            return 0, loss, 0, 0
+        # EH = Σ_j EI_j v'_j with the old v'_j
+        for j in range(V):
+            ej = EI[j]
+            for kk in range(N):
+                EH[kk] += ej * Wo[j, kk]
+        for kk in range(N):
+            if _bad(EH[kk], bound):
+                return _status(Q_EH, EH[kk]), loss, 0, 0
+        for j in range(V):
+            g = -lr * EI[j]
+            for kk in range(N):
+                x = Wo[j, kk] + g * h[kk]
+                if _bad(x, bound):
+                    return _status(Q_WO, x), loss, 0, 0
+        nt = V
+    else:
+        hint = False  # reference: a written value of W' was bad (checked again at the end)
+        for c in range(P):
+            w = tgts[c]
+            L = lens[w] if kind == HS else k + 1
+            for q in range(L):
+                # the term: column j of W' and its label t
+                if kind == HS:
+                    j = points[w, q]
+                    t = 1.0 - codes[w, q]
+                elif q == 0:
+                    j = w
+                    t = 1.0
+                else:
+                    d = c * k + q - 1
+                    if draw:
+                        j = search_right(cdf, guide, uniform(key, ni + c * ci, c * cj + q - 1))
+                    else:
+                        j = negs[d]
+                    t = 0.0
+                if rec:
+                    tcol[nterm] = j
+                    tval[nterm, T_T] = t
+                    tval[nterm, T_SKIP] = 0.0
+                if reference and kind == NS and q > 0 and j == w:  # word2vec.c skips it
+                    if rec:
+                        tval[nterm, T_U] = 0.0
+                        tval[nterm, T_Y] = 0.0
+                        tval[nterm, T_E] = 0.0
+                        tval[nterm, T_SKIP] = 1.0
+                    nterm += 1
+                    continue
+                f = _dot(Wo, j, h)
+                if _bad(f, bound):
+                    if reference:
+                        _restore(Wo, touched, save, nt)
+                    _unmark(mark, touched, nt)
+                    return _status(Q_U, f), loss, 0, 0
+                loss += neg_log_sigmoid(f if t == 1.0 else -f)
+                skip = False
+                if not reference:
+                    yv = sigmoid(f)
+                elif kind == HS:
+                    if f <= -_MAX_EXP or f >= _MAX_EXP:
+                        skip = True
+                        yv = sigmoid(f)
+                    else:
+                        yv = table_sigmoid(f, table)
+                elif f > _MAX_EXP:
+                    yv = 1.0
+                elif f < -_MAX_EXP:
+                    yv = 0.0
+                else:
+                    yv = table_sigmoid(f, table)
+                e = 0.0 if skip else yv - t
+                if rec:
+                    tval[nterm, T_U] = f
+                    tval[nterm, T_Y] = yv
+                    tval[nterm, T_E] = e
+                    tval[nterm, T_SKIP] = 1.0 if skip else 0.0
+                nterm += 1
+                if skip or not apply:
+                    continue
+                slot = mark[j]
+                if slot < 0:
+                    slot = nt
+                    mark[j] = nt
+                    touched[nt] = j
+                    esum[nt] = 0.0
+                    if reference or rec:
+                        for kk in range(N):
+                            save[nt, kk] = Wo[j, kk]
+                    if rec:
+                        for kk in range(N):
+                            dout[nt, kk] = 0.0
+                    nt += 1
+                if reference:
+                    g = -lr * e
+                    for kk in range(N):
+                        cj_ = Wo[j, kk]
+                        EH[kk] += e * cj_
+                        dv = g * h[kk]
+                        nv = cj_ + dv
+                        Wo[j, kk] = nv
+                        if rec:
+                            dout[slot, kk] += dv
+                        if _bad(nv, bound):
+                            hint = True
+                else:
+                    for kk in range(N):
+                        EH[kk] += e * Wo[j, kk]
+                    esum[slot] += e
+        if not apply:
+            return (_status(Q_E, loss) if _bad(loss, bound) else 0), loss, 0, nterm
+        status = 0
+        if _bad(loss, bound):
+            status = _status(Q_E, loss)
+        if status == 0:
+            for kk in range(N):
+                if _bad(EH[kk], bound):
+                    status = _status(Q_EH, EH[kk])
+                    break
+        if status == 0:
+            for q in range(nt):
+                j = touched[q]
+                g = -lr * esum[q]
+                for kk in range(N):
+                    x = Wo[j, kk] if reference else Wo[j, kk] + g * h[kk]
+                    if (reference and hint or not reference) and _bad(x, bound):
+                        status = _status(Q_WO, x)
+                        break
+                if status != 0:
+                    break
+        if status != 0:
+            if reference:
+                _restore(Wo, touched, save, nt)
+            _unmark(mark, touched, nt)
+            return status, loss, 0, nterm
+    # the input update: count each input word (n_w), check every v_w − η · share · EH, then apply
+    for p in range(C):
+        cnt[ins[p]] += 1
+    for p in range(C):
+        wi = ins[p]
+        coef = -lr * float(cnt[wi]) if reference else -lr * (cnt[wi] / C)
+        for kk in range(N):
+            x = W[wi, kk] + coef * EH[kk]
+            if _bad(x, bound):
+                for p2 in range(C):
+                    cnt[ins[p2]] = 0
+                if kind != SOFTMAX:
+                    if reference:
+                        _restore(Wo, touched, save, nt)
+                    _unmark(mark, touched, nt)
+                return _status(Q_W, x), loss, 0, nterm
+    # apply: W' (paper mode and softmax; reference hs/ns columns are already written), then W
+    if kind == SOFTMAX:
+        for j in range(nt):
+            g = -lr * EI[j]
+            for kk in range(N):
+                if rec:
+                    save[j, kk] = Wo[j, kk]
+                dv = g * h[kk]
+                if rec:
+                    dout[j, kk] = dv
+                Wo[j, kk] = Wo[j, kk] + dv
+    else:
+        if not reference:
+            for q in range(nt):
+                j = touched[q]
+                g = -lr * esum[q]
+                for kk in range(N):
+                    dv = g * h[kk]
+                    if rec:
+                        dout[q, kk] = dv
+                    Wo[j, kk] = Wo[j, kk] + dv
+        _unmark(mark, touched, nt)
+    for p in range(C):
+        wi = ins[p]
+        n = cnt[wi]
+        if n == 0:
+            continue
+        coef = -lr * float(n) if reference else -lr * (n / C)
+        for kk in range(N):
+            dv = coef * EH[kk]
+            if rec:
+                din[p, kk] = dv
+            W[wi, kk] = W[wi, kk] + dv
+        cnt[wi] = 0
+    return 0, loss, nt, nterm
