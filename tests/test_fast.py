@@ -2,7 +2,7 @@
 
 Every comparison is against the step-through engine itself: K recorded steps vs one fast_forward call from
 the same random non-zero parameters, for every mode × architecture × output layer. Both paths call the one
-compiled step (explorer.engine.kernel.sgd_step), so they agree bit for bit.
+compiled step (explorer.engine.kernel.sgd_steps), so they agree bit for bit.
 """
 import subprocess
 import sys
@@ -320,10 +320,9 @@ import numba.core.caching as caching
 (getattr(caching, "CacheImpl", None) or caching._CacheImpl)._locator_classes = []
 import numpy as np
 from conftest import make_model, randomize
-from explorer.engine.fast import fast_forward, _run
-from explorer.engine.kernel import sgd_step
-assert _run._cache.__class__.__name__ == "NullCache", _run._cache
-assert sgd_step._cache.__class__.__name__ == "NullCache", sgd_step._cache
+from explorer.engine.fast import fast_forward
+from explorer.engine.kernel import sgd_steps
+assert sgd_steps._cache.__class__.__name__ == "NullCache", sgd_steps._cache
 m = make_model(arch="skipgram", output="ns", mode="reference", hidden=3)
 a = randomize(m.init_params()); b = a.copy()
 for s in range(1, 31):

@@ -83,6 +83,7 @@ class ExampleStream:
         self._cache: OrderedDict[int, EpochPlan] = OrderedDict()
         self._cache_size = cache_epochs
         self._starts = [0]  # _starts[e] = number of steps before epoch e (known so far)
+        self._lengths: dict[int, int] = {}  # epoch → number of steps (kept when its plan is dropped)
         if corpus.kind == "text":
             ids, sent, s0, s1 = [], [], [], []
             for si, (toks, spans) in enumerate(zip(corpus.sentences, corpus.spans)):
@@ -246,14 +247,16 @@ class ExampleStream:
         for a in plan.__dict__.values():
             a.setflags(write=False)
         self._cache[epoch] = plan
+        self._lengths[epoch] = len(plan)
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return plan
 
     def epoch_length(self, epoch: int) -> int:
         if self.fixed_length:
-            return len(self.epoch_plan(0))
-        return len(self.epoch_plan(epoch))
+            epoch = 0
+        n = self._lengths.get(epoch)
+        return n if n is not None else len(self.epoch_plan(epoch))
 
     def epoch_start(self, epoch: int) -> int:
         """Number of steps before ``epoch``."""

@@ -1,4 +1,4 @@
-"""Fast-forward: :func:`~explorer.engine.kernel.sgd_step` step after step, compiled, without records.
+"""Fast-forward: :func:`~explorer.engine.kernel.sgd_steps` over the examples, compiled, without records.
 
 :func:`fast_forward` runs global steps ``first_step .. first_step + n_steps − 1`` on ``params`` in place and
 gives exactly the parameters and losses of calling :meth:`~explorer.engine.model.Model.compute` and
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import rng
-from .kernel import BLOWUP_BOUND, HS, NS, OUTPUT_KIND, SOFTMAX, TABLE, _jit, search_right, sgd_step
+from .kernel import BLOWUP_BOUND, HS, NS, OUTPUT_KIND, SOFTMAX, TABLE, _jit, search_right, sgd_steps
 
 __all__ = ["FastResult", "fast_forward", "compile_kernels", "noise_draw", "step_tables", "work_buffers"]
 
@@ -55,7 +55,7 @@ _TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def step_tables(model) -> StepTables:
-    """The arrays :func:`sgd_step` reads from ``model`` (built once per model)."""
+    """The arrays :func:`sgd_steps` reads from ``model`` (built once per model)."""
     got = _TABLES.get(model)
     if got is not None:
         return got
@@ -122,43 +122,10 @@ def work_buffers(V: int, n_out: int, N: int, max_cols: int):
 
 
 _NO_I = np.zeros(1, np.int64)
-_NO_F1 = np.zeros(1)
 _NO_F2 = np.zeros((1, 1))
 
 
 # =========================================================================================================
-@_jit
-def _run(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, first_step, kind, reference, k, codes, points, lens,
-         cdf, guide, table, key, bound, losses, max_cols):
-    """Steps 0..M−1 of a chunk (global step first_step + s); returns (steps applied, status of the one
-    that was not)."""
-    M = lrs.shape[0]
-    V, N = W.shape
-    n_out = Wo.shape[0]
-    h = np.empty(N)
-    EH = np.empty(N)
-    u = np.empty(n_out)
-    y = np.empty(n_out)
-    EI = np.empty(n_out)
-    cnt = np.zeros(V, np.int64)
-    mark = np.full(n_out, -1, np.int64)
-    touched = np.empty(max_cols, np.int64)
-    esum = np.empty(max_cols)
-    save = np.empty((max_cols, N))
-    no_i = np.zeros(1, np.int64)
-    no_f = np.zeros((1, 1))
-    for s in range(M):
-        status, loss, _, _ = sgd_step(
-            W, Wo, in_ids[in_ptr[s]:in_ptr[s + 1]], tgt_ids[tgt_ptr[s]:tgt_ptr[s + 1]], lrs[s], kind,
-            reference, True, no_i, True, key, first_step + s, 0, k, k, codes, points, lens, cdf, guide,
-            table, bound, h, EH, u, y, EI, cnt, mark, touched, esum, save, False, no_i, no_f, no_f, no_f,
-            no_f)
-        if status != 0:
-            return s, status
-        losses[s] = loss
-    return M, 0
-
-
 def _gather(stream, first: int, m: int):
     """The examples of global steps first .. first+m−1 as one CSR chunk: in_ptr, in_ids, tgt_ptr,
     tgt_ids (int64), lr_factor."""
@@ -236,6 +203,7 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
         W = np.array(W, dtype=np.float64, order="C")
     Wo = np.array(params.W_out.T, dtype=np.float64, order="C")  # a copy, V' × N: row j = v'_j
     stream = model.stream
+    work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], stream.max_targets))
     try:
         while done < n_steps:
             if cancel is not None and cancel():
@@ -245,10 +213,10 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
             m = min(chunk_steps, n_steps - done)
             in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _gather(stream, s0, m)
             lr = base * lrf
-            cols = max_columns(tb, Wo.shape[0], stream.max_targets)
-            n_ok, _ = _run(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lr, s0, tb.kind, reference, tb.k,
-                           tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, tb.key, BLOWUP_BOUND,
-                           losses[done:done + m], cols)
+            n_ok, _, _, _ = sgd_steps(
+                W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lr, s0, tb.kind, reference, True, _NO_I, True, False,
+                tb.key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, BLOWUP_BOUND,
+                losses[done:done + m], *work, False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
             lrs[done:done + n_ok] = lr[:n_ok]
             done += int(n_ok)
             if n_ok < m:

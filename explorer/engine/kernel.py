@@ -1,6 +1,6 @@
 """The SGD step, once: compiled, used to record a step and to fast-forward.
 
-:func:`sgd_step` is the only implementation of the step's equations. :meth:`Model.compute
+:func:`sgd_steps` is the only implementation of the step's equations. :meth:`Model.compute
 <explorer.engine.model.Model.compute>` calls it with record buffers (it fills the terms, the deltas, the
 softmax errors) and puts the parameters back afterwards; :func:`explorer.engine.fast.fast_forward` calls it
 step after step without them; the training-set loss calls it with ``apply`` off. The same compiled code on
@@ -138,11 +138,17 @@ def _mix(z):
 
 
 @_jit
-def uniform(key, i, j):
-    """:func:`explorer.engine.rng.uniform` at counter (i, j); ``key`` = mix(seed·φ + stream·K)."""
-    z = _mix(key + np.uint64(i) * _K_I)
-    z = _mix(z ^ (np.uint64(j) * _K_J + _GOLDEN))
-    return float(z >> _S11) * _TO_UNIT
+def row_key(key, i):
+    """The part of :func:`explorer.engine.rng.uniform` that depends on the counter's first index i only
+    (``key`` = mix(seed·φ + stream·K))."""
+    return _mix(key + np.uint64(i) * _K_I)
+
+
+@_jit
+def uniform(zi, j):
+    """:func:`explorer.engine.rng.uniform` at counter (i, j), from ``zi`` = :func:`row_key` (key, i)."""
+    z = _mix(zi ^ (np.uint64(j) * _K_J + _GOLDEN))
+    return float(np.int64(z >> _S11)) * _TO_UNIT  # < 2**53: the signed conversion is exact
 
 
 @_jit
@@ -166,11 +172,39 @@ def search_right(cdf, guide, x):
 
 @_jit
 def _dot(Wo, j, h):
-    """u = v'_jᵀh as a sequential sum."""
-    s = 0.0
-    for k in range(h.shape[0]):
+    """u = v'_jᵀh = Σ_k v'_jk h_k, summed in a fixed order: four running sums over k mod 4 (so the
+    processor overlaps them), added as (s0 + s1) + (s2 + s3), then the last N mod 4 terms in order."""
+    N = h.shape[0]
+    s0 = s1 = s2 = s3 = 0.0
+    n4 = N - N % 4
+    for k in range(0, n4, 4):
+        s0 += Wo[j, k] * h[k]
+        s1 += Wo[j, k + 1] * h[k + 1]
+        s2 += Wo[j, k + 2] * h[k + 2]
+        s3 += Wo[j, k + 3] * h[k + 3]
+    s = (s0 + s1) + (s2 + s3)
+    for k in range(n4, N):
         s += Wo[j, k] * h[k]
     return s
+
+
+@_jit
+def _any_bad(v, bound):
+    """True when an element of v is NaN, ±inf or past ``bound`` (counted without branches, so the loop
+    vectorises)."""
+    n = 0
+    for k in range(v.shape[0]):
+        n += 0 if abs(v[k]) <= bound else 1
+    return n > 0
+
+
+@_jit
+def _first_bad(v, bound):
+    """The first element of v that :func:`_bad` rejects (0.0 if none)."""
+    for k in range(v.shape[0]):
+        if _bad(v[k], bound):
+            return v[k]
+    return 0.0
 
 
 @_jit
@@ -191,258 +225,284 @@ def _unmark(mark, touched, nt):
 # =========================================================================================================
 # the step
 @_jit
-def sgd_step(W, Wo, ins, tgts, lr, kind, reference, apply, negs, draw, key, ni, ci, cj, k, codes, points,
-             lens, cdf, guide, table, bound, h, EH, u, y, EI, cnt, mark, touched, esum, save, rec, tcol,
-             tval, dout, din, erec):
-    """One SGD step on ``W`` and ``Wo`` (= W'ᵀ) in place; returns (status, E, number of touched columns,
-    number of terms). Nothing is changed when status ≠ 0 or ``apply`` is off.
+def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, reference, apply, negs, draw,
+              eval_counter, key, k, codes, points, lens, cdf, guide, table, bound, losses, h, EH, u, y, EI,
+              cnt, mark, touched, esum, save, rec, tcol, tval, dout, din, erec):
+    """SGD steps s = 0..M−1 on ``W`` and ``Wo`` (= W'ᵀ) in place, one example each; E of step s goes to
+    ``losses[s]``. Returns (steps done, status, touched columns, terms) — the last two of the last step.
+    A step with status ≠ 0 is not applied and ends the call; with ``apply`` off nothing is written at all
+    (E only).
 
-    ``ins`` / ``tgts`` are the example's input and target word ids, ``lr`` is η. ``kind`` is SOFTMAX,
-    HS or NS; ``reference`` selects word2vec.c's sequential terms. Negative d of target c is ``negs[c·k+d]``
-    when ``draw`` is off, else P_n's word at the uniform (key, ni + c·ci, c·cj + d). ``codes``/``points``/
-    ``lens``: the Huffman paths padded to (V, L). Work arrays: ``h``, ``EH`` (N); ``u``, ``y``, ``EI`` (V');
-    ``cnt`` (V, zeros), ``mark`` (V', −1s), ``touched``, ``esum``, ``save`` (columns the step touches).
+    Example s: inputs ``in_ids[in_ptr[s]:in_ptr[s+1]]`` (C words), targets ``tgt_ids[tgt_ptr[s]:…]`` (P
+    words), η = ``lrs[s]``. ``kind`` is SOFTMAX, HS or NS; ``reference`` selects word2vec.c's sequential
+    terms. Negative d of target c is ``negs[c·k + d]`` when ``draw`` is off, else P_n's word (``cdf``,
+    ``guide``) at the uniform (key, step0 + s, c·k + d) — or (key, tgt_ptr[s] + c, d) with
+    ``eval_counter``. ``codes``/``points``/``lens``: the Huffman paths padded to (V, L). Work arrays:
+    ``h``, ``EH`` (N); ``u``, ``y``, ``EI`` (V'); ``cnt`` (V, zeros); ``mark`` (V', −1s); ``touched``,
+    ``esum``, ``save`` (the columns one step touches).
 
-    With ``rec`` on, the step also fills: ``save`` (before-values of the touched columns, in ``touched``
-    order), ``dout`` (their deltas: summed over the updates in reference mode), ``din[p]`` (the delta of
-    input word ins[p] at its first occurrence p), ``tcol``/``tval`` (each term's column and u, y, t, e,
+    With ``rec`` on (one example), the step also fills: ``save`` (before-values of the touched columns, in
+    ``touched`` order), ``dout`` (their deltas: summed over the updates in reference mode), ``din[p]``
+    (the delta of input p at its first occurrence), ``tcol``/``tval`` (each term's column and u, y, t, e,
     skipped) and, for the softmax, ``erec`` (e per panel).
     """
     N = h.shape[0]
-    C = ins.shape[0]
-    P = tgts.shape[0]
-    # h = (1/C) Σ_c v_{w_c}
-    r = ins[0]
-    for kk in range(N):
-        h[kk] = W[r, kk]
-    for p in range(1, C):
-        r = ins[p]
-        for kk in range(N):
-            h[kk] += W[r, kk]
-    for kk in range(N):
-        h[kk] = h[kk] / C
-        if _bad(h[kk], bound):
-            return _status(Q_H, h[kk]), 0.0, 0, 0
-    for kk in range(N):
-        EH[kk] = 0.0
-    loss = 0.0
     nt = 0
     nterm = 0
-    if kind == SOFTMAX:
-        V = Wo.shape[0]
-        m = -np.inf
-        for j in range(V):
-            uj = _dot(Wo, j, h)
-            if _bad(uj, bound):
-                return _status(Q_U, uj), 0.0, 0, 0
-            u[j] = uj
-            if uj > m:
-                m = uj
-        Z = 0.0
-        for j in range(V):
-            y[j] = math.exp(u[j] - m)
-            Z += y[j]
-        for j in range(V):
-            y[j] = y[j] / Z
-        # EI_j = Σ_c e_{c,j}, e_{c,j} = y_j − t_{c,j}, panels in order
-        usum = 0.0
-        for c in range(P):
-            tc = tgts[c]
-            usum += u[tc]
-            for j in range(V):
-                ecj = y[j] - 1.0 if j == tc else y[j]
-                if c == 0:
-                    EI[j] = ecj
-                else:
-                    EI[j] += ecj
-                if rec:
-                    erec[c, j] = ecj
-        loss = P * (m + math.log(Z)) - usum
-        if _bad(loss, bound):
-            return _status(Q_E, loss), loss, 0, 0
-        if not apply:
-            return 0, loss, 0, 0
-        # EH = Σ_j EI_j v'_j with the old v'_j
-        for j in range(V):
-            ej = EI[j]
-            for kk in range(N):
-                EH[kk] += ej * Wo[j, kk]
+    for s in range(lrs.shape[0]):
+        a = in_ptr[s]
+        C = in_ptr[s + 1] - a
+        t0 = tgt_ptr[s]
+        P = tgt_ptr[s + 1] - t0
+        lr = lrs[s]
+        if eval_counter:  # negatives of the training-set loss: counter (plan target index, d)
+            ni = t0
+            ci = 1
+            cj = 0
+        else:             # negatives of a step: counter (step, c·k + d)
+            ni = step0 + s
+            ci = 0
+            cj = k
+        # h = (1/C) Σ_c v_{w_c}
+        r = in_ids[a + 0]
         for kk in range(N):
-            if _bad(EH[kk], bound):
-                return _status(Q_EH, EH[kk]), loss, 0, 0
-        for j in range(V):
-            g = -lr * EI[j]
+            h[kk] = W[r, kk]
+        for p in range(1, C):
+            r = in_ids[a + p]
             for kk in range(N):
-                x = Wo[j, kk] + g * h[kk]
-                if _bad(x, bound):
-                    return _status(Q_WO, x), loss, 0, 0
-        nt = V
-    else:
-        hint = False  # reference: a written value of W' was bad (checked again at the end)
-        for c in range(P):
-            w = tgts[c]
-            L = lens[w] if kind == HS else k + 1
-            for q in range(L):
-                # the term: column j of W' and its label t
-                if kind == HS:
-                    j = points[w, q]
-                    t = 1.0 - codes[w, q]
-                elif q == 0:
-                    j = w
-                    t = 1.0
-                else:
-                    d = c * k + q - 1
-                    if draw:
-                        j = search_right(cdf, guide, uniform(key, ni + c * ci, c * cj + q - 1))
+                h[kk] += W[r, kk]
+        if C > 1:
+            for kk in range(N):
+                h[kk] = h[kk] / C
+        if _any_bad(h, bound):
+            return s, _status(Q_H, _first_bad(h, bound)), 0, 0
+        for kk in range(N):
+            EH[kk] = 0.0
+        loss = 0.0
+        nt = 0
+        nterm = 0
+        if kind == SOFTMAX:
+            V = Wo.shape[0]
+            m = -np.inf
+            for j in range(V):
+                uj = _dot(Wo, j, h)
+                if _bad(uj, bound):
+                    return s, _status(Q_U, uj), 0, 0
+                u[j] = uj
+                if uj > m:
+                    m = uj
+            Z = 0.0
+            for j in range(V):
+                y[j] = math.exp(u[j] - m)
+                Z += y[j]
+            for j in range(V):
+                y[j] = y[j] / Z
+            # EI_j = Σ_c e_{c,j}, e_{c,j} = y_j − t_{c,j}, panels in order
+            usum = 0.0
+            for c in range(P):
+                tc = tgt_ids[t0 + c]
+                usum += u[tc]
+                for j in range(V):
+                    ecj = y[j] - 1.0 if j == tc else y[j]
+                    if c == 0:
+                        EI[j] = ecj
                     else:
-                        j = negs[d]
-                    t = 0.0
-                if rec:
-                    tcol[nterm] = j
-                    tval[nterm, T_T] = t
-                    tval[nterm, T_SKIP] = 0.0
-                if reference and kind == NS and q > 0 and j == w:  # word2vec.c skips it
+                        EI[j] += ecj
                     if rec:
-                        tval[nterm, T_U] = 0.0
-                        tval[nterm, T_Y] = 0.0
-                        tval[nterm, T_E] = 0.0
-                        tval[nterm, T_SKIP] = 1.0
-                    nterm += 1
-                    continue
-                f = _dot(Wo, j, h)
-                if _bad(f, bound):
-                    if reference:
-                        _restore(Wo, touched, save, nt)
-                    _unmark(mark, touched, nt)
-                    return _status(Q_U, f), loss, 0, 0
-                loss += neg_log_sigmoid(f if t == 1.0 else -f)
-                skip = False
-                if not reference:
-                    yv = sigmoid(f)
-                elif kind == HS:
-                    if f <= -_MAX_EXP or f >= _MAX_EXP:
-                        skip = True
+                        erec[c, j] = ecj
+            loss = P * (m + math.log(Z)) - usum
+            if _bad(loss, bound):
+                return s, _status(Q_E, loss), 0, 0
+            if not apply:
+                losses[s] = loss
+                continue
+            # EH = Σ_j EI_j v'_j with the old v'_j
+            for j in range(V):
+                ej = EI[j]
+                for kk in range(N):
+                    EH[kk] += ej * Wo[j, kk]
+            if _any_bad(EH, bound):
+                return s, _status(Q_EH, _first_bad(EH, bound)), 0, 0
+            for j in range(V):
+                g = -lr * EI[j]
+                for kk in range(N):
+                    x = Wo[j, kk] + g * h[kk]
+                    if _bad(x, bound):
+                        return s, _status(Q_WO, x), 0, 0
+            nt = V
+        else:
+            hint = False  # reference: a written value of W' was bad (checked again at the end)
+            for c in range(P):
+                w = tgt_ids[t0 + c]
+                L = lens[w] if kind == HS else k + 1
+                zi = row_key(key, ni + c * ci)
+                for q in range(L):
+                    # the term: column j of W' and its label t
+                    if kind == HS:
+                        j = points[w, q]
+                        t = 1.0 - codes[w, q]
+                    elif q == 0:
+                        j = w
+                        t = 1.0
+                    else:
+                        d = c * k + q - 1
+                        if draw:
+                            j = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                        else:
+                            j = negs[d]
+                        t = 0.0
+                    if rec:
+                        tcol[nterm] = j
+                        tval[nterm, T_T] = t
+                        tval[nterm, T_SKIP] = 0.0
+                    if reference and kind == NS and q > 0 and j == w:  # word2vec.c skips it
+                        if rec:
+                            tval[nterm, T_U] = 0.0
+                            tval[nterm, T_Y] = 0.0
+                            tval[nterm, T_E] = 0.0
+                            tval[nterm, T_SKIP] = 1.0
+                        nterm += 1
+                        continue
+                    f = _dot(Wo, j, h)
+                    if _bad(f, bound):
+                        if reference:
+                            _restore(Wo, touched, save, nt)
+                        _unmark(mark, touched, nt)
+                        return s, _status(Q_U, f), 0, nterm
+                    loss += neg_log_sigmoid(f if t == 1.0 else -f)
+                    skip = False
+                    if not reference:
                         yv = sigmoid(f)
+                    elif kind == HS:
+                        if f <= -_MAX_EXP or f >= _MAX_EXP:
+                            skip = True
+                            yv = sigmoid(f)
+                        else:
+                            yv = table_sigmoid(f, table)
+                    elif f > _MAX_EXP:
+                        yv = 1.0
+                    elif f < -_MAX_EXP:
+                        yv = 0.0
                     else:
                         yv = table_sigmoid(f, table)
-                elif f > _MAX_EXP:
-                    yv = 1.0
-                elif f < -_MAX_EXP:
-                    yv = 0.0
-                else:
-                    yv = table_sigmoid(f, table)
-                e = 0.0 if skip else yv - t
-                if rec:
-                    tval[nterm, T_U] = f
-                    tval[nterm, T_Y] = yv
-                    tval[nterm, T_E] = e
-                    tval[nterm, T_SKIP] = 1.0 if skip else 0.0
-                nterm += 1
-                if skip or not apply:
-                    continue
-                slot = mark[j]
-                if slot < 0:
-                    slot = nt
-                    mark[j] = nt
-                    touched[nt] = j
-                    esum[nt] = 0.0
-                    if reference or rec:
-                        for kk in range(N):
-                            save[nt, kk] = Wo[j, kk]
+                    e = 0.0 if skip else yv - t
                     if rec:
-                        for kk in range(N):
-                            dout[nt, kk] = 0.0
-                    nt += 1
-                if reference:
-                    g = -lr * e
-                    for kk in range(N):
-                        cj_ = Wo[j, kk]
-                        EH[kk] += e * cj_
-                        dv = g * h[kk]
-                        nv = cj_ + dv
-                        Wo[j, kk] = nv
+                        tval[nterm, T_U] = f
+                        tval[nterm, T_Y] = yv
+                        tval[nterm, T_E] = e
+                        tval[nterm, T_SKIP] = 1.0 if skip else 0.0
+                    nterm += 1
+                    if skip or not apply:
+                        continue
+                    slot = mark[j]
+                    if slot < 0:
+                        slot = nt
+                        mark[j] = nt
+                        touched[nt] = j
+                        esum[nt] = 0.0
+                        if reference or rec:
+                            for kk in range(N):
+                                save[nt, kk] = Wo[j, kk]
                         if rec:
-                            dout[slot, kk] += dv
-                        if _bad(nv, bound):
+                            for kk in range(N):
+                                dout[nt, kk] = 0.0
+                        nt += 1
+                    if reference:
+                        g = -lr * e
+                        nbad = 0
+                        for kk in range(N):
+                            cj_ = Wo[j, kk]
+                            EH[kk] += e * cj_
+                            nv = cj_ + g * h[kk]
+                            Wo[j, kk] = nv
+                            nbad += 0 if abs(nv) <= bound else 1
+                        if rec:
+                            for kk in range(N):
+                                dout[slot, kk] += g * h[kk]
+                        if nbad:
                             hint = True
-                else:
+                    else:
+                        for kk in range(N):
+                            EH[kk] += e * Wo[j, kk]
+                        esum[slot] += e
+            if not apply:
+                losses[s] = loss
+                continue
+            status = 0
+            if _bad(loss, bound):
+                status = _status(Q_E, loss)
+            if status == 0 and _any_bad(EH, bound):
+                status = _status(Q_EH, _first_bad(EH, bound))
+            if status == 0 and (hint or not reference):
+                for q in range(nt):
+                    j = touched[q]
+                    g = -lr * esum[q]
                     for kk in range(N):
-                        EH[kk] += e * Wo[j, kk]
-                    esum[slot] += e
-        if not apply:
-            return (_status(Q_E, loss) if _bad(loss, bound) else 0), loss, 0, nterm
-        status = 0
-        if _bad(loss, bound):
-            status = _status(Q_E, loss)
-        if status == 0:
-            for kk in range(N):
-                if _bad(EH[kk], bound):
-                    status = _status(Q_EH, EH[kk])
-                    break
-        if status == 0:
-            for q in range(nt):
-                j = touched[q]
-                g = -lr * esum[q]
-                for kk in range(N):
-                    x = Wo[j, kk] if reference else Wo[j, kk] + g * h[kk]
-                    if (reference and hint or not reference) and _bad(x, bound):
-                        status = _status(Q_WO, x)
+                        x = Wo[j, kk] if reference else Wo[j, kk] + g * h[kk]
+                        if _bad(x, bound):
+                            status = _status(Q_WO, x)
+                            break
+                    if status != 0:
                         break
-                if status != 0:
-                    break
-        if status != 0:
-            if reference:
-                _restore(Wo, touched, save, nt)
-            _unmark(mark, touched, nt)
-            return status, loss, 0, nterm
-    # the input update: count each input word (n_w), check every v_w − η · share · EH, then apply
-    for p in range(C):
-        cnt[ins[p]] += 1
-    for p in range(C):
-        wi = ins[p]
-        coef = -lr * float(cnt[wi]) if reference else -lr * (cnt[wi] / C)
-        for kk in range(N):
-            x = W[wi, kk] + coef * EH[kk]
-            if _bad(x, bound):
+            if status != 0:
+                if reference:
+                    _restore(Wo, touched, save, nt)
+                _unmark(mark, touched, nt)
+                return s, status, 0, nterm
+        # the input update: count each input word (n_w), check every v_w − η · share · EH, then apply
+        for p in range(C):
+            cnt[in_ids[a + p]] += 1
+        for p in range(C):
+            wi = in_ids[a + p]
+            coef = -lr * float(cnt[wi]) if reference else -lr * (cnt[wi] / C)
+            nb = 0
+            for kk in range(N):
+                nb += 0 if abs(W[wi, kk] + coef * EH[kk]) <= bound else 1
+            if nb:
+                for kk in range(N):
+                    x = W[wi, kk] + coef * EH[kk]
+                    if _bad(x, bound):
+                        break
                 for p2 in range(C):
-                    cnt[ins[p2]] = 0
+                    cnt[in_ids[a + p2]] = 0
                 if kind != SOFTMAX:
                     if reference:
                         _restore(Wo, touched, save, nt)
                     _unmark(mark, touched, nt)
-                return _status(Q_W, x), loss, 0, nterm
-    # apply: W' (paper mode and softmax; reference hs/ns columns are already written), then W
-    if kind == SOFTMAX:
-        for j in range(nt):
-            g = -lr * EI[j]
-            for kk in range(N):
-                if rec:
-                    save[j, kk] = Wo[j, kk]
-                dv = g * h[kk]
-                if rec:
-                    dout[j, kk] = dv
-                Wo[j, kk] = Wo[j, kk] + dv
-    else:
-        if not reference:
-            for q in range(nt):
-                j = touched[q]
-                g = -lr * esum[q]
+                return s, _status(Q_W, x), 0, nterm
+        # apply: W' (paper mode and softmax; reference hs/ns columns are already written), then W
+        if kind == SOFTMAX:
+            for j in range(nt):
+                g = -lr * EI[j]
                 for kk in range(N):
+                    if rec:
+                        save[j, kk] = Wo[j, kk]
                     dv = g * h[kk]
                     if rec:
-                        dout[q, kk] = dv
+                        dout[j, kk] = dv
                     Wo[j, kk] = Wo[j, kk] + dv
-        _unmark(mark, touched, nt)
-    for p in range(C):
-        wi = ins[p]
-        n = cnt[wi]
-        if n == 0:
-            continue
-        coef = -lr * float(n) if reference else -lr * (n / C)
-        for kk in range(N):
-            dv = coef * EH[kk]
-            if rec:
-                din[p, kk] = dv
-            W[wi, kk] = W[wi, kk] + dv
-        cnt[wi] = 0
-    return 0, loss, nt, nterm
+        else:
+            if not reference:
+                for q in range(nt):
+                    j = touched[q]
+                    g = -lr * esum[q]
+                    for kk in range(N):
+                        dv = g * h[kk]
+                        if rec:
+                            dout[q, kk] = dv
+                        Wo[j, kk] = Wo[j, kk] + dv
+            _unmark(mark, touched, nt)
+        for p in range(C):
+            wi = in_ids[a + p]
+            n = cnt[wi]
+            if n == 0:
+                continue
+            coef = -lr * float(n) if reference else -lr * (n / C)
+            for kk in range(N):
+                dv = coef * EH[kk]
+                if rec:
+                    din[p, kk] = dv
+                W[wi, kk] = W[wi, kk] + dv
+            cnt[wi] = 0
+        losses[s] = loss
+    return lrs.shape[0], 0, nt, nterm

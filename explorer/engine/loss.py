@@ -1,6 +1,6 @@
 """The loss E of one example, and of the whole training set, at given parameters (no update).
 
-Both evaluate the compiled step (:func:`explorer.engine.kernel.sgd_step`) with ``apply`` off in paper
+Both evaluate the compiled step (:func:`explorer.engine.kernel.sgd_steps`) with ``apply`` off in paper
 semantics (exact σ, every term at the given parameters):
 
     softmax  E = Σ_c ( −u_{j*_c} + log Σ_j' exp(u_j') )
@@ -15,61 +15,43 @@ from __future__ import annotations
 import numpy as np
 
 from .fast import max_columns, step_tables, work_buffers
-from .kernel import BLOWUP_BOUND, SOFTMAX, TABLE, _jit, sgd_step
+from .kernel import SOFTMAX, TABLE, sgd_steps
 
 
-def _noop_buffers():
-    return np.zeros(1, np.int64), np.zeros((1, 1))
+_NO_I = np.zeros(1, np.int64)
+_NO_F2 = np.zeros((1, 1))
+
+
+def _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, negs=None) -> np.ndarray:
+    """E of every example of a CSR list at (W, W' = Woᵀ): the compiled step with ``apply`` off."""
+    tb = step_tables(model)
+    M = len(in_ptr) - 1
+    losses = np.zeros(M)
+    max_tg = int(np.diff(tgt_ptr).max()) if M else 1
+    work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], max_tg))
+    draw = negs is None
+    sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, np.zeros(M), 0, tb.kind, False, False,
+              _NO_I if draw else negs, draw, True, tb.eval_key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf,
+              tb.guide, TABLE, np.inf, losses, *work, False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
+    return losses
 
 
 def example_loss(model, W, W_out, inputs, targets, negatives=None) -> float:
     """E for one example at (W, W'); ``negatives`` (targets × k) for ns."""
-    tb = step_tables(model)
     ins = np.ascontiguousarray(inputs, dtype=np.int64)
     tgts = np.ascontiguousarray(targets, dtype=np.int64)
-    negs = np.zeros(1, np.int64) if negatives is None else np.ascontiguousarray(negatives, np.int64).reshape(-1)
+    negs = None if negatives is None else np.ascontiguousarray(negatives, np.int64).reshape(-1)
+    if negs is None and model.config.output == "ns":
+        raise ValueError("negative sampling needs the negatives of the example")
     W = np.asarray(W, dtype=np.float64)
     Wo = np.asarray(W_out, dtype=np.float64).T
-    V, N = W.shape
-    bufs = work_buffers(V, Wo.shape[0], N, max_columns(tb, Wo.shape[0], len(tgts)))
-    no_i, no_f = _noop_buffers()
-    status, loss, _, _ = sgd_step(W, Wo, ins, tgts, 0.0, tb.kind, False, False, negs, False, tb.key, 0, 0, tb.k,
-                                  tb.k, tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, np.inf, *bufs,
-                                  False, no_i, no_f, no_f, no_f, no_f)
-    return float(loss)
-
-
-@_jit
-def _epoch_loss(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, sel, kind, k, codes, points, lens, cdf, guide, table,
-                key, max_cols):
-    """Σ E over the examples ``sel`` of a plan; negative d of plan target i from uniform (key, i, d)."""
-    V, N = W.shape
-    n_out = Wo.shape[0]
-    h = np.empty(N)
-    EH = np.empty(N)
-    u = np.empty(n_out)
-    y = np.empty(n_out)
-    EI = np.empty(n_out)
-    cnt = np.zeros(V, np.int64)
-    mark = np.full(n_out, -1, np.int64)
-    touched = np.empty(max_cols, np.int64)
-    esum = np.empty(max_cols)
-    save = np.empty((max_cols, N))
-    no_i = np.zeros(1, np.int64)
-    no_f = np.zeros((1, 1))
-    total = 0.0
-    for q in range(sel.shape[0]):
-        s = sel[q]
-        _, loss, _, _ = sgd_step(
-            W, Wo, in_ids[in_ptr[s]:in_ptr[s + 1]], tgt_ids[tgt_ptr[s]:tgt_ptr[s + 1]], 0.0, kind, False,
-            False, no_i, True, key, tgt_ptr[s], 1, 0, k, codes, points, lens, cdf, guide, table, np.inf, h,
-            EH, u, y, EI, cnt, mark, touched, esum, save, False, no_i, no_f, no_f, no_f, no_f)
-        total += loss
-    return total
+    return float(_evaluate(model, W, Wo, np.array([0, len(ins)]), ins, np.array([0, len(tgts)]), tgts,
+                           negs if negs is not None else np.zeros(1, np.int64))[0])
 
 
 def dataset_loss(model, params, max_work: float = 3e8) -> float:
-    """Mean E over one epoch's examples at ``params`` (ns: negatives from a fixed evaluation stream).
+    """Mean E over one epoch's examples at ``params`` (ns: negative d of the epoch's target i is P_n's word
+    at the uniform (seed, EVAL_NEGATIVES, i, d)).
 
     When the whole set would cost more than ``max_work`` multiply-adds (a large corpus, or a large
     vocabulary with the full softmax), the mean is taken over an evenly spaced, fixed subset of the
@@ -80,15 +62,13 @@ def dataset_loss(model, params, max_work: float = 3e8) -> float:
     if M == 0:
         return float("nan")
     tb = step_tables(model)
-    cfg = model.config
-    per_example = cfg.hidden * (model.n_out if tb.kind == SOFTMAX else tb.max_terms)
+    per_example = model.config.hidden * (model.n_out if tb.kind == SOFTMAX else tb.max_terms)
     per_example *= max(1.0, len(plan.tgt_ids) / M)
-    sel = np.arange(M, dtype=np.int64)
+    in_ptr, in_ids, tgt_ptr, tgt_ids = plan.in_ptr, plan.in_ids, plan.tgt_ptr, plan.tgt_ids
     if M * per_example > max_work:
-        sel = np.unique(np.linspace(0, M - 1, max(1, int(max_work // per_example))).astype(np.int64))
+        keep = np.unique(np.linspace(0, M - 1, max(1, int(max_work // per_example))).astype(np.int64))
+        sub = plan.permuted(keep)
+        in_ptr, in_ids, tgt_ptr, tgt_ids = sub.in_ptr, sub.in_ids, sub.tgt_ptr, sub.tgt_ids
     Wo = np.ascontiguousarray(params.W_out.T, dtype=np.float64)
     W = np.ascontiguousarray(params.W, dtype=np.float64)
-    cols = max_columns(tb, Wo.shape[0], model.stream.max_targets)
-    total = _epoch_loss(W, Wo, plan.in_ptr, plan.in_ids, plan.tgt_ptr, plan.tgt_ids, sel, tb.kind, tb.k,
-                        tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, tb.eval_key, cols)
-    return total / len(sel)
+    return float(_evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids).mean())

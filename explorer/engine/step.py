@@ -1,5 +1,5 @@
 """One SGD step, recorded: :func:`record_step` runs the compiled step
-(:func:`explorer.engine.kernel.sgd_step`, the one implementation of the equations — see its module for
+(:func:`explorer.engine.kernel.sgd_steps`, the one implementation of the equations — see its module for
 them) with record buffers, reads what it computed into a :class:`~explorer.engine.record.StepRecord`, and
 puts the parameters back, so computing a record changes nothing.
 
@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import BlowUpError
 from .fast import max_columns, step_tables, work_buffers
-from .kernel import BLOWUP_BOUND, HS, SOFTMAX, T_E, T_SKIP, T_T, T_U, T_Y, TABLE, sgd_step, status_text
+from .kernel import BLOWUP_BOUND, HS, SOFTMAX, T_E, T_SKIP, T_T, T_U, T_Y, TABLE, sgd_steps, status_text
 from .record import NodeTerm, StepRecord
 
 __all__ = ["BLOWUP_BOUND", "check_finite", "record_step", "blowup_error"]
@@ -31,7 +31,7 @@ def check_finite(step: int, lr: float, name: str, a) -> None:
 
 
 def blowup_error(step: int, lr: float, status: int) -> BlowUpError:
-    """The error for a non-zero status of :func:`sgd_step`."""
+    """The error for a non-zero status of :func:`sgd_steps`."""
     name, how = status_text(status)
     if how == "overflowed":
         return BlowUpError(step, f"{name} overflowed", lr, f"(|{name}| > {BLOWUP_BOUND:.0e})")
@@ -67,10 +67,13 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
     erec = np.zeros((P, n_out) if tb.kind == SOFTMAX else (1, 1))
     in_ids, first = np.unique(ins, return_index=True)
     in_before = W[in_ids].copy()
-    status, loss, nt, nterm = sgd_step(
-        W, Wo, ins, tgts, lr, tb.kind, c.mode == "reference", True, tb.lens, True, tb.key, step, 0, tb.k,
-        tb.k, tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, BLOWUP_BOUND, h, EH, u, y, EI, cnt,
-        mark, touched, esum, save, True, tcol, tval, dout, din, erec)
+    losses = np.zeros(1)
+    _, status, nt, _ = sgd_steps(
+        W, Wo, np.array([0, C]), ins, np.array([0, P]), tgts, np.array([lr]), step, tb.kind,
+        c.mode == "reference", True, tb.lens, True, False, tb.key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf,
+        tb.guide, TABLE, BLOWUP_BOUND, losses, h, EH, u, y, EI, cnt, mark, touched, esum, save, True, tcol,
+        tval, dout, din, erec)
+    loss = losses[0]
     if status:
         raise blowup_error(step, lr, status)
     # read the step's results, then put the parameters back
