@@ -15,6 +15,8 @@ descending count, ties by first appearance, so word ↔ index maps are stable fo
 from __future__ import annotations
 
 import re
+from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,21 +37,65 @@ class Pair:
     span: tuple[int, int]  # character offsets in the source text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Corpus:
-    """Parsed corpus text. ``sentences`` (text format) or ``pairs`` (pairs format) is filled."""
+    """Parsed corpus text.
+
+    Text format: every token is held as an int32 id into ``types`` (the distinct tokens in order of first
+    appearance), sentence i is tokens ``sent_ptr[i]:sent_ptr[i+1]`` and starts at character
+    ``line_start[i]`` of ``text``; character spans are found again from the text when asked for
+    (:meth:`token_span`), so memory stays a few bytes per token. Pairs format: ``pairs``.
+    """
 
     kind: str  # "text" or "pairs"
     text: str
-    sentences: tuple[tuple[str, ...], ...] = ()
-    spans: tuple[tuple[tuple[int, int], ...], ...] = ()  # per sentence, per token: char offsets
     pairs: tuple[Pair, ...] = ()
+    lowercase: bool = True
+    types: tuple[str, ...] = ()
+    token_types: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    sent_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
+    line_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.token_types) if self.kind == "text" else sum(len(p.inputs) + len(p.targets)
+                                                                       for p in self.pairs)
+
+    @property
+    def sentences(self) -> tuple[tuple[str, ...], ...]:
+        """Text format: the tokens of every sentence (built on request; large corpora never need it)."""
+        t, p = self.types, self.sent_ptr
+        ids = self.token_types.tolist()
+        return tuple(tuple(t[i] for i in ids[p[k]:p[k + 1]]) for k in range(len(p) - 1))
+
+    @property
+    def spans(self) -> tuple[tuple[tuple[int, int], ...], ...]:
+        """Text format: per sentence, per token, its character span in ``text``."""
+        out = []
+        for k in range(len(self.sent_ptr) - 1):
+            n = int(self.sent_ptr[k + 1] - self.sent_ptr[k])
+            it = _TOKEN.finditer(self.text, int(self.line_start[k]))
+            out.append(tuple(next(it).span() for _ in range(n)))
+        return tuple(out)
+
+    def token_span(self, i: int) -> tuple[int, int]:
+        """The character span of token i (reading order) in ``text``: its line is tokenised again."""
+        k = int(np.searchsorted(self.sent_ptr, i, side="right")) - 1
+        it = _TOKEN.finditer(self.text, int(self.line_start[k]))
+        for _ in range(int(i - self.sent_ptr[k])):
+            next(it)
+        return next(it).span()
+
+    def type_counts(self) -> np.ndarray:
+        """Text format: occurrences of every type (int64)."""
+        return np.bincount(self.token_types, minlength=len(self.types)).astype(np.int64)
 
     def tokens(self):
         """Every word occurrence in reading order (both sides of each pair, inputs first)."""
         if self.kind == "text":
-            for s in self.sentences:
-                yield from s
+            t = self.types
+            for i in self.token_types.tolist():
+                yield t[i]
         else:
             for p in self.pairs:
                 yield from p.inputs
@@ -62,22 +108,40 @@ def looks_like_pairs(text: str) -> bool:
     return bool(items) and all(it.count("|") == 1 for it in items)
 
 
+def tokenize_line(line: str, lowercase: bool = True) -> list[str]:
+    """The tokens of one line of text, in order: the one place where text becomes tokens.
+
+    The source is tokenised, then each token lower-cased (lower-casing can change a string's length, so
+    token boundaries come from the source; for ASCII text both orders agree and the line is lower-cased
+    whole). :meth:`Corpus.token_span` finds a token's span again with the same pattern.
+    """
+    if not lowercase:
+        return _TOKEN.findall(line)
+    if line.isascii():
+        return _TOKEN.findall(line.lower())
+    return [t.lower() for t in _TOKEN.findall(line)]
+
+
 def parse_text(text: str, lowercase: bool = True) -> Corpus:
-    """Tokenise plain text: one sentence per line."""
-    sentences, spans = [], []
+    """Tokenise plain text: one sentence per line (lines without a token are not sentences)."""
+    type_id: defaultdict = defaultdict()
+    type_id.default_factory = type_id.__len__  # a new token gets the next id
+    ids = array("i")
+    ptr = array("q", [0])
+    starts = array("q")
     offset = 0
     for line in text.splitlines(keepends=True):
-        toks, sp = [], []
-        for m in _TOKEN.finditer(line):  # tokenise the source, then lower-case: spans stay in the source
-            toks.append(m.group(0).lower() if lowercase else m.group(0))
-            sp.append((offset + m.start(), offset + m.end()))
+        toks = tokenize_line(line, lowercase)
         if toks:
-            sentences.append(tuple(toks))
-            spans.append(tuple(sp))
+            ids.extend(map(type_id.__getitem__, toks))
+            ptr.append(len(ids))
+            starts.append(offset)
         offset += len(line)
-    if not sentences:
+    if not starts:
         raise CorpusError("corpus is empty (no words found)")
-    return Corpus("text", text, tuple(sentences), tuple(spans))
+    return Corpus("text", text, lowercase=lowercase, types=tuple(type_id),
+                  token_types=np.frombuffer(ids, np.int32).copy(), sent_ptr=np.frombuffer(ptr, np.int64).copy(),
+                  line_start=np.frombuffer(starts, np.int64).copy())
 
 
 def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
@@ -206,6 +270,18 @@ class Vocabulary:
         return cls(words, cnt, {w: i for i, w in enumerate(words)})
 
     @classmethod
+    def from_counts(cls, words, counts, min_count: int = 1) -> "Vocabulary":
+        """Words (in order of first appearance) with their counts: keep count ≥ min_count, order by
+        descending count, ties by first appearance (as :meth:`build`)."""
+        counts = np.asarray(counts, np.int64)
+        kept = np.flatnonzero(counts >= min_count)
+        kept = kept[np.argsort(-counts[kept], kind="stable")]
+        cnt = counts[kept].copy()
+        cnt.setflags(write=False)
+        ws = tuple(words[i] for i in kept.tolist())
+        return cls(ws, cnt, {w: i for i, w in enumerate(ws)})
+
+    @classmethod
     def from_words(cls, words, counts=None) -> "Vocabulary":
         words = tuple(str(w) for w in words)
         cnt = np.ones(len(words), np.int64) if counts is None else np.asarray(counts, np.int64).copy()
@@ -215,7 +291,10 @@ class Vocabulary:
 
 def build_vocabulary(corpus: Corpus, min_count: int = 1) -> Vocabulary:
     """The vocabulary of ``corpus``; at least two distinct words must survive ``min_count``."""
-    vocab = Vocabulary.build(corpus.tokens(), min_count)
+    if corpus.kind == "text":
+        vocab = Vocabulary.from_counts(corpus.types, corpus.type_counts(), min_count)
+    else:
+        vocab = Vocabulary.build(corpus.tokens(), min_count)
     if len(vocab) == 0:
         raise CorpusError(f"no word occurs at least min_count={min_count} times")
     if len(vocab) == 1:

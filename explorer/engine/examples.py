@@ -41,8 +41,8 @@ class EpochPlan:
     tgt_ptr: np.ndarray
     tgt_ids: np.ndarray
     lr_factor: np.ndarray
-    span_start: np.ndarray
-    span_end: np.ndarray
+    span_start: np.ndarray    # text: first in-vocabulary token of the example (pairs: a character offset)
+    span_end: np.ndarray      # text: last token (pairs: character offset of the end)
 
     def __len__(self):
         return len(self.lr_factor)
@@ -85,19 +85,15 @@ class ExampleStream:
         self._starts = [0]  # _starts[e] = number of steps before epoch e (known so far)
         self._lengths: dict[int, int] = {}  # epoch → number of steps (kept when its plan is dropped)
         if corpus.kind == "text":
-            ids, sent, s0, s1 = [], [], [], []
-            for si, (toks, spans) in enumerate(zip(corpus.sentences, corpus.spans)):
-                for tok, sp in zip(toks, spans):
-                    j = vocab.index.get(tok)
-                    if j is not None:
-                        ids.append(j)
-                        sent.append(si)
-                        s0.append(sp[0])
-                        s1.append(sp[1])
-            self.tok_ids = np.array(ids, np.int64)
-            self.tok_sent = np.array(sent, np.int64)
-            self.tok_s0 = np.array(s0, np.int64)
-            self.tok_s1 = np.array(s1, np.int64)
+            # in-vocabulary tokens as int32 word ids, their sentence and their index among all tokens
+            word_of_type = np.array([vocab.index.get(t, -1) for t in corpus.types], np.int32)
+            ids = word_of_type[corpus.token_types]
+            keep = np.flatnonzero(ids >= 0)
+            self.tok_ids = ids[keep]
+            self.tok_index = keep.astype(np.int32 if len(ids) < 2**31 else np.int64)
+            sent = np.repeat(np.arange(len(corpus.sent_ptr) - 1, dtype=np.int32), np.diff(corpus.sent_ptr))
+            self.tok_sent = sent[keep]
+            del ids, keep, sent
             self.total_words = len(self.tok_ids)
         else:
             self.pairs = []
@@ -145,8 +141,7 @@ class ExampleStream:
             in_ptr, in_ids = _singletons(self.tok_ids[centre])
             tgt_ptr, tgt_ids = _csr_from_rows(ctx_ids)
         M = len(centre)
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(M),
-                         self.tok_s0[lo], self.tok_s1[hi])
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(M), lo, hi)
 
     def _plan_text_reference(self, epoch: int) -> EpochPlan:
         cfg, T = self.config, len(self.tok_ids)
@@ -186,7 +181,7 @@ class ExampleStream:
         if cfg.arch == "cbow":
             in_ptr, in_ids = _csr_from_rows(ctx_ids)
             tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre_pos])
-            return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, self.tok_s0[lo], self.tok_s1[hi])
+            return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, lo, hi)
         # skip-gram: one step per (centre, context) pair, context as input, centre as target
         valid = ctx >= 0
         n_per = valid.sum(axis=1)
@@ -196,9 +191,8 @@ class ExampleStream:
         c_orig = centre_pos[rep]
         in_ptr, in_ids = _singletons(ctx_flat)
         tgt_ptr, tgt_ids = _singletons(self.tok_ids[c_orig])
-        s0 = self.tok_s0[np.minimum(ctx_orig, c_orig)]
-        s1 = self.tok_s1[np.maximum(ctx_orig, c_orig)]
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], s0, s1)
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], np.minimum(ctx_orig, c_orig),
+                         np.maximum(ctx_orig, c_orig))
 
     def _plan_pairs(self, epoch: int) -> EpochPlan:
         cfg = self.config
@@ -279,9 +273,17 @@ class ExampleStream:
             e += 1
         return e, step - 1 - self.epoch_start(e)
 
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Character span in the corpus text from the start of in-vocabulary token ``lo`` to the end of
+        token ``hi`` (text corpora; plans of pairs corpora hold character offsets already)."""
+        if self.corpus.kind != "text":
+            return int(lo), int(hi)
+        return (self.corpus.token_span(int(self.tok_index[lo]))[0],
+                self.corpus.token_span(int(self.tok_index[hi]))[1])
+
     def example(self, step: int) -> Example:
         epoch, i = self.locate(step)
         p = self.epoch_plan(epoch)
         return Example(step, epoch, i, p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]],
                        p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]], float(p.lr_factor[i]),
-                       (int(p.span_start[i]), int(p.span_end[i])))
+                       self.span(p.span_start[i], p.span_end[i]))
