@@ -22,6 +22,9 @@ from . import rng
 from .config import LR_FLOOR_RATIO, Config
 from .corpus import Corpus, Vocabulary
 
+#: centre tokens planned together: an epoch of a text corpus is planned (and held) a block at a time
+BLOCK = 1 << 16
+
 
 @dataclass(frozen=True)
 class Example:
@@ -71,6 +74,41 @@ def _csr_from_rows(rows: np.ndarray):
     return ptr, rows[valid].astype(np.int64)
 
 
+def _concat(plans) -> EpochPlan:
+    """One plan of several, in order."""
+    if len(plans) == 1:
+        return plans[0]
+    in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _gather_parts([(p, 0, len(p)) for p in plans])
+    return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lrf, np.concatenate([p.span_start for p in plans]),
+                     np.concatenate([p.span_end for p in plans]))
+
+
+def _gather_parts(parts):
+    """Slices (plan, i, j) of plans as one CSR chunk: in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor."""
+    if len(parts) == 1:
+        plan, i, j = parts[0]
+        ip, tp = plan.in_ptr[i:j + 1], plan.tgt_ptr[i:j + 1]
+        return (ip - ip[0], plan.in_ids[ip[0]:ip[-1]], tp - tp[0], plan.tgt_ids[tp[0]:tp[-1]],
+                plan.lr_factor[i:j])
+    in_ptr = [np.zeros(1, np.int64)]
+    tgt_ptr = [np.zeros(1, np.int64)]
+    in_ids, tgt_ids, lrf = [], [], []
+    n_in = n_tg = 0
+    for plan, i, j in parts:
+        ip = plan.in_ptr[i:j + 1]
+        tp = plan.tgt_ptr[i:j + 1]
+        in_ptr.append(ip[1:] - ip[0] + n_in)
+        tgt_ptr.append(tp[1:] - tp[0] + n_tg)
+        in_ids.append(plan.in_ids[ip[0]:ip[-1]])
+        tgt_ids.append(plan.tgt_ids[tp[0]:tp[-1]])
+        lrf.append(plan.lr_factor[i:j])
+        n_in += int(ip[-1] - ip[0])
+        n_tg += int(tp[-1] - tp[0])
+    cat = np.concatenate
+    return (cat(in_ptr), cat(in_ids).astype(np.int64), cat(tgt_ptr), cat(tgt_ids).astype(np.int64),
+            cat(lrf).astype(np.float64))
+
+
 def _singletons(ids: np.ndarray):
     return np.arange(len(ids) + 1, dtype=np.int64), ids.astype(np.int64)
 
@@ -78,12 +116,14 @@ def _singletons(ids: np.ndarray):
 class ExampleStream:
     """Step index → example, for one (corpus, vocabulary, configuration)."""
 
-    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 4):
+    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 8):
         self.corpus, self.vocab, self.config = corpus, vocab, config
         self._cache: OrderedDict[int, EpochPlan] = OrderedDict()
         self._cache_size = cache_epochs
+        self.block = BLOCK
         self._starts = [0]  # _starts[e] = number of steps before epoch e (known so far)
-        self._lengths: dict[int, int] = {}  # epoch → number of steps (kept when its plan is dropped)
+        self._lengths: dict[int, int] = {}  # epoch → number of steps (kept when its plans are dropped)
+        self._counts: dict[int, list[int]] = {}  # epoch → steps of its blocks 0, 1, … planned so far
         if corpus.kind == "text":
             # in-vocabulary tokens as int32 word ids, their sentence and their index among all tokens
             word_of_type = np.array([vocab.index.get(t, -1) for t in corpus.types], np.int32)
@@ -116,17 +156,20 @@ class ExampleStream:
             self.max_targets = 1 if (not sg or config.mode == "reference") else wide
 
     # -- planning ---------------------------------------------------------------------------------
-    def _plan_text_paper(self) -> EpochPlan:
+    def _plan_text_paper(self, c0: int, c1: int) -> EpochPlan:
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside)."""
         C, T = self.config.window, len(self.tok_ids)
-        pos = np.arange(T)
+        lo_, hi_ = max(c0 - C, 0), min(c1 + C, T)
+        pos = np.arange(c0, c1)
+        sent = self.tok_sent[c0:c1]
         cols = []
         for d in list(range(-C, 0)) + list(range(1, C + 1)):
             q = pos + d
-            ok = (q >= 0) & (q < T)
-            qc = np.clip(q, 0, T - 1)
-            ok &= self.tok_sent[qc] == self.tok_sent
+            ok = (q >= lo_) & (q < hi_)
+            qc = np.clip(q, lo_, hi_ - 1)
+            ok &= self.tok_sent[qc] == sent
             cols.append(np.where(ok, qc, -1))
-        ctxpos = np.stack(cols, axis=1) if cols else np.empty((T, 0), np.int64)
+        ctxpos = np.stack(cols, axis=1) if cols else np.empty((len(pos), 0), np.int64)
         has = (ctxpos >= 0).any(axis=1)
         centre = pos[has]
         ctxpos = ctxpos[has]
@@ -143,17 +186,33 @@ class ExampleStream:
         M = len(centre)
         return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(M), lo, hi)
 
-    def _plan_text_reference(self, epoch: int) -> EpochPlan:
+    def _keep(self, epoch: int, a: int, b: int) -> np.ndarray:
+        """Positions in a..b−1 of the tokens sub-sampling keeps in ``epoch``."""
         cfg, T = self.config, len(self.tok_ids)
-        pos = np.arange(T)
-        if cfg.sample > 0:
-            f = self.vocab.counts[self.tok_ids].astype(np.float64)
-            st = cfg.sample * T
-            p_keep = (np.sqrt(f / st) + 1.0) * st / f
-            keep = rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep
-        else:
-            keep = np.ones(T, bool)
-        kept = pos[keep]  # original token positions still in play
+        pos = np.arange(a, b)
+        if cfg.sample <= 0:
+            return pos
+        f = self.vocab.counts[self.tok_ids[a:b]].astype(np.float64)
+        st = cfg.sample * T
+        p_keep = (np.sqrt(f / st) + 1.0) * st / f
+        return pos[rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep]
+
+    def _kept_around(self, epoch: int, c0: int, c1: int) -> np.ndarray:
+        """Kept positions of c0..c1−1 plus at least ``window`` kept positions on each side (if any)."""
+        T, w = len(self.tok_ids), self.config.window
+        x = 8 * w
+        while c0 - x > 0 and len(self._keep(epoch, c0 - x, c0)) < w:
+            x *= 2
+        a = max(c0 - x, 0)
+        x = 8 * w
+        while c1 + x < T and len(self._keep(epoch, c1, c1 + x)) < w:
+            x *= 2
+        return self._keep(epoch, a, min(c1 + x, T))
+
+    def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside)."""
+        cfg, T = self.config, len(self.tok_ids)
+        kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
         K = len(kept)
         b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
         b = np.minimum(b, cfg.window)
@@ -167,7 +226,7 @@ class ExampleStream:
             ok &= sent[qc] == sent if K else ok
             cols.append(np.where(ok, qc, -1))
         ctx = np.stack(cols, axis=1) if K else np.empty((0, 2 * cfg.window), np.int64)
-        has = (ctx >= 0).any(axis=1)
+        has = (ctx >= 0).any(axis=1) & (kept >= c0) & (kept < c1)
         centre_k = kpos[has]
         ctx = ctx[has]
         centre_pos = kept[centre_k]                       # original position of each centre word
@@ -223,34 +282,78 @@ class ExampleStream:
         sp = np.array(spans, np.int64).reshape(M, 2)
         return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, sp[:, 0], sp[:, 1])
 
-    def epoch_plan(self, epoch: int) -> EpochPlan:
-        """The examples of ``epoch`` (0-based) in training order."""
-        plan = self._cache.get(epoch)
+    # -- blocks: a text corpus without shuffling is planned BLOCK centre tokens at a time -------------
+    @property
+    def blocked(self) -> bool:
+        """True when epochs are planned block by block (memory bounded by the block, not the corpus)."""
+        return self.corpus.kind == "text" and not self.config.shuffle
+
+    @property
+    def n_blocks(self) -> int:
+        return max(1, -(-len(self.tok_ids) // self.block)) if self.blocked else 1
+
+    def block_plan(self, epoch: int, b: int) -> EpochPlan:
+        """The examples of ``epoch`` whose centre token is in block ``b`` (cached, a few at a time)."""
+        if self.blocked and self.fixed_length:
+            epoch = 0
+        key = (epoch, b)
+        plan = self._cache.get(key)
         if plan is not None:
-            self._cache.move_to_end(epoch)
+            self._cache.move_to_end(key)
             return plan
-        if self.corpus.kind == "pairs":
-            plan = self._plan_pairs(epoch)
-        elif self.config.mode == "paper":
-            plan = self._plan_text_paper()
+        if not self.blocked:
+            plan = self._whole_epoch(epoch)
         else:
-            plan = self._plan_text_reference(epoch)
-        if self.config.shuffle and len(plan):
-            perm = np.random.default_rng([self.config.seed, epoch, 0x5F]).permutation(len(plan))
-            plan = plan.permuted(perm)
-        for a in plan.__dict__.values():
-            a.setflags(write=False)
-        self._cache[epoch] = plan
-        self._lengths[epoch] = len(plan)
+            c0, c1 = b * self.block, min((b + 1) * self.block, len(self.tok_ids))
+            if self.config.mode == "paper":
+                plan = self._plan_text_paper(c0, c1)
+            else:
+                plan = self._plan_text_reference(epoch, c0, c1)
+        for arr in plan.__dict__.values():
+            arr.setflags(write=False)
+        self._cache[key] = plan
+        counts = self._counts.setdefault(epoch, [])
+        if len(counts) == b:
+            counts.append(len(plan))
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return plan
+
+    def _whole_epoch(self, epoch: int) -> EpochPlan:
+        if self.corpus.kind == "pairs":
+            plan = self._plan_pairs(epoch)
+        else:
+            parts = [self._plan_text_paper(0, len(self.tok_ids)) if self.config.mode == "paper"
+                     else self._plan_text_reference(epoch, 0, len(self.tok_ids))]
+            plan = parts[0]
+        if self.config.shuffle and len(plan):
+            perm = np.random.default_rng([self.config.seed, epoch, 0x5F]).permutation(len(plan))
+            plan = plan.permuted(perm)
+        return plan
+
+    def _block_counts(self, epoch: int, upto: int) -> list[int]:
+        """Steps in blocks 0..upto−1 of ``epoch`` (planning the blocks not counted yet)."""
+        if self.blocked and self.fixed_length:
+            epoch = 0
+        counts = self._counts.setdefault(epoch, [])
+        while len(counts) < upto:
+            self.block_plan(epoch, len(counts))
+        return counts
+
+    def epoch_plan(self, epoch: int) -> EpochPlan:
+        """The examples of ``epoch`` (0-based) in training order, as one plan (small corpora, tests)."""
+        if not self.blocked:
+            return self.block_plan(epoch, 0)
+        return _concat([self.block_plan(epoch, b) for b in range(self.n_blocks)])
 
     def epoch_length(self, epoch: int) -> int:
         if self.fixed_length:
             epoch = 0
         n = self._lengths.get(epoch)
-        return n if n is not None else len(self.epoch_plan(epoch))
+        if n is None:
+            n = sum(self._block_counts(epoch, self.n_blocks))
+            self._lengths[epoch] = n
+        return n
 
     def epoch_start(self, epoch: int) -> int:
         """Number of steps before ``epoch``."""
@@ -261,17 +364,65 @@ class ExampleStream:
             self._starts.append(self._starts[-1] + self.epoch_length(e))
         return self._starts[epoch]
 
+    def has_examples(self) -> bool:
+        """True when the first epoch has at least one example (plans only as far as needed)."""
+        for b in range(self.n_blocks):
+            if self._block_counts(0, b + 1)[b]:
+                return True
+        return False
+
     def locate(self, step: int) -> tuple[int, int]:
         """1-based global step → (epoch, index within epoch)."""
         if step < 1:
             raise ValueError("steps are numbered from 1")
-        if self.fixed_length:
-            n = self.epoch_length(0)
-            return (step - 1) // n, (step - 1) % n
+        left = step - 1
+        if self.fixed_length and 0 in self._lengths:
+            n = self._lengths[0]
+            return left // n, left % n
         e = 0
-        while self.epoch_start(e + 1) < step:
+        while True:
+            if e in self._lengths or (self.fixed_length and 0 in self._lengths):
+                n = self.epoch_length(e)
+                if left < n:
+                    return e, left
+                left -= n
+                e += 1
+                continue
+            i = left  # walk the blocks of epoch e, planning them as needed
+            for b in range(self.n_blocks):
+                c = self._block_counts(e, b + 1)[b]
+                if left < c:
+                    return e, i
+                left -= c
+            self.epoch_length(e)
             e += 1
-        return e, step - 1 - self.epoch_start(e)
+
+    def _find(self, epoch: int, i: int) -> tuple[int, int]:
+        """Index i of ``epoch`` → (block, index within the block)."""
+        if not self.blocked:
+            return 0, i
+        b = 0
+        while True:
+            c = self._block_counts(epoch, b + 1)[b]
+            if i < c:
+                return b, i
+            i -= c
+            b += 1
+
+    def plan_range(self, epoch: int, i: int, m: int):
+        """Steps i..i+m−1 of ``epoch`` (within it) as one CSR chunk: in_ptr, in_ids, tgt_ptr, tgt_ids (int64),
+        lr_factor — slices of block plans; fewer than m steps when the epoch ends first."""
+        b, j = self._find(epoch, i)
+        parts = []
+        while m > 0 and b < self.n_blocks:  # stops at the epoch's end
+            plan = self.block_plan(epoch, b)
+            k = min(len(plan), j + m)
+            if k > j:
+                parts.append((plan, j, k))
+                m -= k - j
+            b += 1
+            j = 0
+        return _gather_parts(parts)
 
     def span(self, lo: int, hi: int) -> tuple[int, int]:
         """Character span in the corpus text from the start of in-vocabulary token ``lo`` to the end of
@@ -283,7 +434,9 @@ class ExampleStream:
 
     def example(self, step: int) -> Example:
         epoch, i = self.locate(step)
-        p = self.epoch_plan(epoch)
-        return Example(step, epoch, i, p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]],
+        b, j = self._find(epoch, i)
+        p = self.block_plan(epoch, b)
+        i0, i = i, j
+        return Example(step, epoch, i0, p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]],
                        p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]], float(p.lr_factor[i]),
                        self.span(p.span_start[i], p.span_end[i]))

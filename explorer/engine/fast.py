@@ -3,8 +3,8 @@
 :func:`fast_forward` runs global steps ``first_step .. first_step + n_steps − 1`` on ``params`` in place and
 gives exactly the parameters and losses of calling :meth:`~explorer.engine.model.Model.compute` and
 :meth:`~explorer.engine.model.Model.apply` for every step — both call the same compiled step on the same
-values: the same examples in the same order (the epoch plans of
-:class:`~explorer.engine.examples.ExampleStream`), the same negatives (drawn inside the step: P_n's word
+values: the same examples in the same order (the plans of
+:class:`~explorer.engine.examples.ExampleStream`, a block of the corpus at a time), the same negatives (drawn inside the step: P_n's word
 at the counter-based uniform (seed, ``rng.NEGATIVES``, step, c·k + d), what ``model.noise.draw`` gives),
 the same η = base_lr × lr_factor.
 
@@ -126,41 +126,26 @@ _NO_F2 = np.zeros((1, 1))
 
 
 # =========================================================================================================
-def _gather(stream, first: int, m: int):
-    """The examples of global steps first .. first+m−1 as one CSR chunk: in_ptr, in_ids, tgt_ptr,
-    tgt_ids (int64), lr_factor."""
-    parts = []
-    epoch, i = stream.locate(first)
-    left = m
-    while left > 0:
-        plan = stream.epoch_plan(epoch)
-        j = min(len(plan), i + left)
-        if j > i:
-            parts.append((plan, i, j))
-            left -= j - i
-        epoch += 1
-        i = 0
-    if len(parts) == 1:  # one epoch: slices of its plan
-        plan, i, j = parts[0]
-        ip, tp = plan.in_ptr[i:j + 1], plan.tgt_ptr[i:j + 1]
-        return (ip - ip[0], plan.in_ids[ip[0]:ip[-1]], tp - tp[0], plan.tgt_ids[tp[0]:tp[-1]],
-                plan.lr_factor[i:j])
-    in_ptr = [np.zeros(1, np.int64)]
-    tgt_ptr = [np.zeros(1, np.int64)]
-    in_ids, tgt_ids, lrf = [], [], []
+def _chunk(stream, first: int, m: int):
+    """The examples of global steps first .. first+m−1 as one CSR chunk (across epochs if need be)."""
+    parts, got = [], 0
+    while got < m:
+        e, i = stream.locate(first + got)
+        part = stream.plan_range(e, i, m - got)
+        parts.append(part)
+        got += len(part[4])
+    if len(parts) == 1:
+        return parts[0]
+    in_ptr, tgt_ptr = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
     n_in = n_tg = 0
-    for plan, i, j in parts:
-        ip = plan.in_ptr[i:j + 1]
-        tp = plan.tgt_ptr[i:j + 1]
-        in_ptr.append(ip[1:] - ip[0] + n_in)
-        tgt_ptr.append(tp[1:] - tp[0] + n_tg)
-        in_ids.append(plan.in_ids[ip[0]:ip[-1]])
-        tgt_ids.append(plan.tgt_ids[tp[0]:tp[-1]])
-        lrf.append(plan.lr_factor[i:j])
-        n_in += int(ip[-1] - ip[0])
-        n_tg += int(tp[-1] - tp[0])
+    for ip, _, tp, _, _ in parts:
+        in_ptr.append(ip[1:] + n_in)
+        tgt_ptr.append(tp[1:] + n_tg)
+        n_in += int(ip[-1])
+        n_tg += int(tp[-1])
     cat = np.concatenate
-    return cat(in_ptr), cat(in_ids), cat(tgt_ptr), cat(tgt_ids), cat(lrf).astype(np.float64)
+    return (cat(in_ptr), cat([p[1] for p in parts]), cat(tgt_ptr), cat([p[3] for p in parts]),
+            cat([p[4] for p in parts]))
 
 
 def max_columns(tables: StepTables, n_out: int, max_targets: int) -> int:
@@ -211,7 +196,7 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
                 break
             s0 = first_step + done
             m = min(chunk_steps, n_steps - done)
-            in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _gather(stream, s0, m)
+            in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _chunk(stream, s0, m)
             lr = base * lrf
             n_ok, _, _, _ = sgd_steps(
                 W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lr, s0, tb.kind, reference, True, _NO_I, True, False,

@@ -49,26 +49,42 @@ def example_loss(model, W, W_out, inputs, targets, negatives=None) -> float:
                            negs if negs is not None else np.zeros(1, np.int64))[0])
 
 
+def _spread(n: int):
+    """0..n−1 in an evenly spreading order: 0, then the middle, then the quarters, … (van der Corput)."""
+    bits = max(1, (n - 1).bit_length())
+    order = [int(format(i, f"0{bits}b")[::-1], 2) for i in range(1 << bits)]
+    return [i for i in order if i < n]
+
+
 def dataset_loss(model, params, max_work: float = 3e8) -> float:
-    """Mean E over one epoch's examples at ``params`` (ns: negative d of the epoch's target i is P_n's word
+    """Mean E over one epoch's examples at ``params`` (ns: negative d of a block's target i is P_n's word
     at the uniform (seed, EVAL_NEGATIVES, i, d)).
 
     When the whole set would cost more than ``max_work`` multiply-adds (a large corpus, or a large
-    vocabulary with the full softmax), the mean is taken over an evenly spaced, fixed subset of the
-    examples instead.
+    vocabulary with the full softmax), the mean is taken over a fixed subset: whole blocks of the
+    epoch's plan, taken evenly spread over the corpus until the work is done (a small corpus is one block).
     """
-    plan = model.stream.epoch_plan(0)
-    M = len(plan)
-    if M == 0:
-        return float("nan")
+    stream = model.stream
     tb = step_tables(model)
-    per_example = model.config.hidden * (model.n_out if tb.kind == SOFTMAX else tb.max_terms)
-    per_example *= max(1.0, len(plan.tgt_ids) / M)
-    in_ptr, in_ids, tgt_ptr, tgt_ids = plan.in_ptr, plan.in_ids, plan.tgt_ptr, plan.tgt_ids
-    if M * per_example > max_work:
-        keep = np.unique(np.linspace(0, M - 1, max(1, int(max_work // per_example))).astype(np.int64))
-        sub = plan.permuted(keep)
-        in_ptr, in_ids, tgt_ptr, tgt_ids = sub.in_ptr, sub.in_ids, sub.tgt_ptr, sub.tgt_ids
     Wo = np.ascontiguousarray(params.W_out.T, dtype=np.float64)
     W = np.ascontiguousarray(params.W, dtype=np.float64)
-    return float(_evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids).mean())
+    unit = model.config.hidden * (model.n_out if tb.kind == SOFTMAX else tb.max_terms)
+    total, count, work = 0.0, 0, 0.0
+    for b in _spread(stream.n_blocks):
+        plan = stream.block_plan(0, b)
+        M = len(plan)
+        if M == 0:
+            continue
+        in_ptr, in_ids, tgt_ptr, tgt_ids = plan.in_ptr, plan.in_ids, plan.tgt_ptr, plan.tgt_ids
+        left = (max_work - work) / (unit * max(1.0, len(tgt_ids) / M))
+        if left < M:  # the budget ends inside this block: evenly spaced examples of it
+            keep = np.unique(np.linspace(0, M - 1, max(1, int(left))).astype(np.int64))
+            sub = plan.permuted(keep)
+            in_ptr, in_ids, tgt_ptr, tgt_ids = sub.in_ptr, sub.in_ids, sub.tgt_ptr, sub.tgt_ids
+        losses = _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids)
+        total += float(losses.sum())
+        count += len(losses)
+        work += unit * len(tgt_ids)
+        if work >= max_work:
+            break
+    return total / count if count else float("nan")

@@ -36,7 +36,7 @@ class Model:
         self.config = config
         self.vocab = vocab if vocab is not None else build_vocabulary(corpus, config.min_count)
         self.stream = ExampleStream(corpus, self.vocab, config)
-        if self.stream.epoch_length(0) == 0:
+        if not self.stream.has_examples():
             raise CorpusError("the corpus gives no training examples (every sentence has a single word "
                               "after min_count)")
         self.words = self.vocab.words
