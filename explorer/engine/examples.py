@@ -116,7 +116,7 @@ def _singletons(ids: np.ndarray):
 class ExampleStream:
     """Step index → example, for one (corpus, vocabulary, configuration)."""
 
-    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 8):
+    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 3):
         self.corpus, self.vocab, self.config = corpus, vocab, config
         self._cache: OrderedDict[int, EpochPlan] = OrderedDict()
         self._cache_size = cache_epochs

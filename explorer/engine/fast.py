@@ -154,7 +154,7 @@ def max_columns(tables: StepTables, n_out: int, max_targets: int) -> int:
 
 
 def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | None = None,
-                 progress=None, cancel=None, chunk_steps: int = 1 << 20) -> FastResult:
+                 progress=None, cancel=None, chunk_steps: int = 1 << 20, out=None) -> FastResult:
     """Run global steps ``first_step .. first_step + n_steps − 1`` (1-based) on ``params`` in place.
 
     ``base_lr`` (None: ``model.config.lr``) times each example's lr_factor is η. Work goes in chunks of
@@ -163,7 +163,8 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
     (through a copy if it is not a writable C-contiguous float64 array); W' is worked on as a contiguous
     transposed copy (V' × N) written back to ``params.W_out`` when the call returns — also on cancel,
     blow-up or an exception from a callback. A step that would blow up is not applied: ``blowup_step``
-    names it.
+    names it. ``out`` = (losses, lrs): arrays of at least ``n_steps`` that receive E and η of the steps
+    (the result's arrays are then views of them).
     """
     cfg = model.config
     model.check_params(params)
@@ -177,8 +178,10 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
     base = float(cfg.lr if base_lr is None else base_lr)
     reference = cfg.mode == "reference"
     tb = step_tables(model)
-    losses = np.empty(n_steps)
-    lrs = np.empty(n_steps)
+    if out is None:
+        losses, lrs = np.empty(n_steps), np.empty(n_steps)
+    else:  # the caller's arrays (at least n_steps long): E and η are written there, not copied
+        losses, lrs = out
     done = 0
     blowup = None
     cancelled = False
@@ -213,7 +216,7 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
         params.W_out[...] = Wo.T
         if own_W:
             params.W[...] = W
-    return FastResult(done, losses[:done].copy(), lrs[:done].copy(), blowup, cancelled)
+    return FastResult(done, losses[:done], lrs[:done], blowup, cancelled)
 
 
 def compile_kernels() -> float:

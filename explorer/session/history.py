@@ -186,6 +186,15 @@ class GrowableArray:
         self._a[start:start + len(values)] = values
         self.n = max(self.n, start + len(values))
 
+    def window(self, start: int, m: int) -> np.ndarray:
+        """A writable view of entries start..start+m−1 (grown if need be), for a writer that fills them;
+        :meth:`extend_to` then makes them part of the series."""
+        self.ensure(start + m)
+        return self._a[start:start + m]
+
+    def extend_to(self, n: int) -> None:
+        self.n = max(self.n, n)
+
     def ensure(self, size: int) -> None:
         if size > len(self._a):
             new = np.empty(max(size, 2 * len(self._a)))

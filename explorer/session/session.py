@@ -446,6 +446,8 @@ class Session:
         self._cancel = False
         self._finish_pending()
         self._truncate_future()
+        self.losses.ensure(self.step + n)  # the series of a long run are allocated once, at their size
+        self.lrs.ensure(self.step + n)
         done = 0
         blow = None
         try:
@@ -478,18 +480,19 @@ class Session:
             later_changes = [s - 1 for s, _ in self.schedule.changes if s > s0]
             end = min(self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes)
             m = end - self.step
+            base = done
             res = fast_forward(self.model, self.params, s0, m, self.schedule.at(s0),
-                               cancel=lambda: self._cancel)
+                               cancel=lambda: self._cancel,
+                               progress=(lambda d, _t: progress(base + d, n)) if progress else None,
+                               out=(self.losses.window(s0 - 1, m), self.lrs.window(s0 - 1, m)))
             if res.steps_done:
-                self.losses.set_range(s0 - 1, res.losses[: res.steps_done])
-                self.lrs.set_range(s0 - 1, res.lrs[: res.steps_done])
+                self.losses.extend_to(s0 - 1 + res.steps_done)
+                self.lrs.extend_to(s0 - 1 + res.steps_done)
                 self.step += res.steps_done
                 self.furthest = self.step
                 self.checkpoints.add(self.step, self.params, force=res.steps_done < m)
                 self._maybe_epoch_loss()
                 done += res.steps_done
-                if progress:
-                    progress(done, n)
             if res.blowup_step is not None:
                 try:
                     self.model.compute(self.params, res.blowup_step, self.schedule.at(res.blowup_step))
