@@ -45,6 +45,8 @@ import math
 import numpy as np
 from numba import njit
 
+# counter-based uniforms: explorer.engine.rng's constants, in uint64 arithmetic that wraps
+from .rng import _GOLDEN, _K_I, _K_J, _M1, _M2, _S11, _S27, _S30, _S31, _TO_UNIT
 from .sigmoid import _SCALE, MAX_EXP, SIGMOID_TABLE
 
 #: A magnitude past this in h, u, EH or any updated vector is treated as a numeric blow-up.
@@ -73,14 +75,6 @@ _LOGE2 = math.log(2.0)
 _MAX_EXP = float(MAX_EXP)
 _TSCALE = float(_SCALE)  # 83.0: word2vec.c's EXP_TABLE_SIZE / MAX_EXP / 2 in integer arithmetic
 
-# counter-based uniforms (explorer.engine.rng), in uint64 arithmetic that wraps
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_K_I = np.uint64(0xABC98388FB8FAC03)
-_K_J = np.uint64(0x8CB92BA72F3D8DD7)
-_S30, _S27, _S31, _S11 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(11)
-_TO_UNIT = 1.0 / 9007199254740992.0  # 2**-53
 
 
 def status_text(status: int) -> tuple[str, str]:
