@@ -21,6 +21,7 @@ import numpy as np
 from . import rng
 from .config import LR_FLOOR_RATIO, Config
 from .corpus import Corpus, Vocabulary
+from .kernel import _jit
 
 #: centre tokens planned together: an epoch of a text corpus is planned (and held) a block at a time
 BLOCK = 1 << 16
@@ -66,14 +67,6 @@ def _permute_csr(ptr, ids, perm):
     return new_ptr, ids[idx]
 
 
-def _csr_from_rows(rows: np.ndarray):
-    """Rows of a (M, K) id matrix with −1 for 'absent' → (ptr, ids), keeping row order left to right."""
-    valid = rows >= 0
-    ptr = np.zeros(len(rows) + 1, np.int64)
-    np.cumsum(valid.sum(axis=1), out=ptr[1:])
-    return ptr, rows[valid].astype(np.int64)
-
-
 def _concat(plans) -> EpochPlan:
     """One plan of several, in order."""
     if len(plans) == 1:
@@ -107,6 +100,43 @@ def _gather_parts(parts):
     cat = np.concatenate
     return (cat(in_ptr), cat(in_ids).astype(np.int64), cat(tgt_ptr), cat(tgt_ids).astype(np.int64),
             cat(lrf).astype(np.float64))
+
+
+@_jit
+def _windows(pos, sent, b, c0, c1, C):
+    """The windows of the tokens at positions ``pos`` (ascending): for each k with c0 ≤ pos[k] < c1, the
+    context indices k + d, d = −C..−1, 1..C in that order, with |d| ≤ b[k], inside 0..K−1 and in the same
+    sentence (``sent``). Tokens without a context are left out. Returns (centre indices, ptr, context
+    indices) in CSR form."""
+    K = pos.shape[0]
+    centres = np.empty(K, np.int64)
+    ptr = np.zeros(K + 1, np.int64)
+    ctx = np.empty(K * 2 * C, np.int64)
+    m = 0
+    n = 0
+    for k in range(K):
+        if pos[k] < c0 or pos[k] >= c1:
+            continue
+        start = n
+        for d in range(-C, C + 1):
+            q = k + d
+            if d != 0 and abs(d) <= b[k] and 0 <= q < K and sent[q] == sent[k]:
+                ctx[n] = q
+                n += 1
+        if n > start:
+            centres[m] = k
+            m += 1
+            ptr[m] = n
+    return centres[:m].copy(), ptr[:m + 1].copy(), ctx[:n].copy()
+
+
+def _span_ends(centre, ctx_pos, ptr):
+    """First and last token position of each example: its centre and its contexts."""
+    if len(centre) == 0:
+        return centre.copy(), centre.copy()
+    lo = np.minimum(np.minimum.reduceat(ctx_pos, ptr[:-1]), centre)
+    hi = np.maximum(np.maximum.reduceat(ctx_pos, ptr[:-1]), centre)
+    return lo, hi
 
 
 def _singletons(ids: np.ndarray):
@@ -157,34 +187,21 @@ class ExampleStream:
 
     # -- planning ---------------------------------------------------------------------------------
     def _plan_text_paper(self, c0: int, c1: int) -> EpochPlan:
-        """The examples whose centre token is in c0..c1−1 (contexts may lie outside)."""
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): every token with C
+        context words on each side within its sentence."""
         C, T = self.config.window, len(self.tok_ids)
-        lo_, hi_ = max(c0 - C, 0), min(c1 + C, T)
-        pos = np.arange(c0, c1)
-        sent = self.tok_sent[c0:c1]
-        cols = []
-        for d in list(range(-C, 0)) + list(range(1, C + 1)):
-            q = pos + d
-            ok = (q >= lo_) & (q < hi_)
-            qc = np.clip(q, lo_, hi_ - 1)
-            ok &= self.tok_sent[qc] == sent
-            cols.append(np.where(ok, qc, -1))
-        ctxpos = np.stack(cols, axis=1) if cols else np.empty((len(pos), 0), np.int64)
-        has = (ctxpos >= 0).any(axis=1)
-        centre = pos[has]
-        ctxpos = ctxpos[has]
-        ctx_ids = np.where(ctxpos >= 0, self.tok_ids[np.maximum(ctxpos, 0)], -1)
-        lo = np.where(ctxpos >= 0, ctxpos, T).min(axis=1)
-        hi = np.where(ctxpos >= 0, ctxpos, -1).max(axis=1)
-        lo, hi = np.minimum(lo, centre), np.maximum(hi, centre)
+        pos = np.arange(max(c0 - C, 0), min(c1 + C, T))
+        k, ptr, ctx = _windows(pos, self.tok_sent[pos], np.full(len(pos), C, np.int64), c0, c1, C)
+        centre, ctx_pos = pos[k], pos[ctx]
+        ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
+        lo, hi = _span_ends(centre, ctx_pos, ptr)
         if self.config.arch == "cbow":
-            in_ptr, in_ids = _csr_from_rows(ctx_ids)
+            in_ptr, in_ids = ptr, ctx_ids
             tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre])
         else:
             in_ptr, in_ids = _singletons(self.tok_ids[centre])
-            tgt_ptr, tgt_ids = _csr_from_rows(ctx_ids)
-        M = len(centre)
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(M), lo, hi)
+            tgt_ptr, tgt_ids = ptr, ctx_ids
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(len(centre)), lo, hi)
 
     def _keep(self, epoch: int, a: int, b: int) -> np.ndarray:
         """Positions in a..b−1 of the tokens sub-sampling keeps in ``epoch``."""
@@ -210,48 +227,28 @@ class ExampleStream:
         return self._keep(epoch, a, min(c1 + x, T))
 
     def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
-        """The examples whose centre token is in c0..c1−1 (contexts may lie outside)."""
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): the kept tokens of
+        the epoch, each with a window b drawn in 1..C, contexts the kept tokens within b in its sentence."""
         cfg, T = self.config, len(self.tok_ids)
         kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
-        K = len(kept)
         b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
         b = np.minimum(b, cfg.window)
-        sent = self.tok_sent[kept]
-        kpos = np.arange(K)
-        cols = []
-        for d in list(range(-cfg.window, 0)) + list(range(1, cfg.window + 1)):
-            q = kpos + d
-            ok = (q >= 0) & (q < K) & (abs(d) <= b)
-            qc = np.clip(q, 0, max(K - 1, 0))
-            ok &= sent[qc] == sent if K else ok
-            cols.append(np.where(ok, qc, -1))
-        ctx = np.stack(cols, axis=1) if K else np.empty((0, 2 * cfg.window), np.int64)
-        has = (ctx >= 0).any(axis=1) & (kept >= c0) & (kept < c1)
-        centre_k = kpos[has]
-        ctx = ctx[has]
-        centre_pos = kept[centre_k]                       # original position of each centre word
+        k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
+        centre_pos, ctx_pos = kept[k], kept[ctx]
         progress = epoch * T + centre_pos                  # words processed (word2vec.c word_count)
         lr_factor = np.maximum(1.0 - progress / (cfg.epochs * T + 1.0), LR_FLOOR_RATIO)
-        ctx_ids = np.where(ctx >= 0, self.tok_ids[kept[np.maximum(ctx, 0)]], -1)
-        lo_k = np.where(ctx >= 0, ctx, K).min(axis=1)
-        hi_k = np.where(ctx >= 0, ctx, -1).max(axis=1)
-        lo = kept[np.minimum(lo_k, centre_k)]
-        hi = kept[np.maximum(hi_k, centre_k)]
+        ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
         if cfg.arch == "cbow":
-            in_ptr, in_ids = _csr_from_rows(ctx_ids)
+            lo, hi = _span_ends(centre_pos, ctx_pos, ptr)
             tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre_pos])
-            return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, lo, hi)
+            return EpochPlan(ptr, ctx_ids, tgt_ptr, tgt_ids, lr_factor, lo, hi)
         # skip-gram: one step per (centre, context) pair, context as input, centre as target
-        valid = ctx >= 0
-        n_per = valid.sum(axis=1)
-        ctx_flat = ctx_ids[valid]
-        rep = np.repeat(np.arange(len(centre_pos)), n_per)
-        ctx_orig = kept[ctx[valid]]
+        rep = np.repeat(np.arange(len(centre_pos)), np.diff(ptr))
         c_orig = centre_pos[rep]
-        in_ptr, in_ids = _singletons(ctx_flat)
+        in_ptr, in_ids = _singletons(ctx_ids)
         tgt_ptr, tgt_ids = _singletons(self.tok_ids[c_orig])
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], np.minimum(ctx_orig, c_orig),
-                         np.maximum(ctx_orig, c_orig))
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], np.minimum(ctx_pos, c_orig),
+                         np.maximum(ctx_pos, c_orig))
 
     def _plan_pairs(self, epoch: int) -> EpochPlan:
         cfg = self.config
@@ -309,9 +306,7 @@ class ExampleStream:
                 plan = self._plan_text_paper(c0, c1)
             else:
                 plan = self._plan_text_reference(epoch, c0, c1)
-        for arr in plan.__dict__.values():
-            arr.setflags(write=False)
-        self._cache[key] = plan
+        self._cache[key] = plan  # its arrays stay writable (one compiled signature); examples are read-only
         counts = self._counts.setdefault(epoch, [])
         if len(counts) == b:
             counts.append(len(plan))
@@ -437,6 +432,7 @@ class ExampleStream:
         b, j = self._find(epoch, i)
         p = self.block_plan(epoch, b)
         i0, i = i, j
-        return Example(step, epoch, i0, p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]],
-                       p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]], float(p.lr_factor[i]),
+        ins, tgts = p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]], p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]]
+        ins.flags.writeable = tgts.flags.writeable = False
+        return Example(step, epoch, i0, ins, tgts, float(p.lr_factor[i]),
                        self.span(p.span_start[i], p.span_end[i]))

@@ -24,7 +24,7 @@ Members (format ``w2vx``, version 1)::
     losses.npy              E of steps 1..furthest        float64 (furthest,)
     lrs.npy                 η of steps 1..furthest        float64 (furthest,)
     epoch_ids.npy           completed epochs e (0 = the initial state)   int64 (E,)
-    epoch_losses.npy        mean training-set E after epoch e            float64 (E,)
+    epoch_losses.npy        e = 0: training-set E at the start; e ≥ 1: mean E of epoch e's steps  float64 (E,)
     checkpoint_steps.npy    steps of the seek checkpoints (0 first)      int64 (K,)
     checkpoint_W.npy        W at each checkpoint           float64 (K, V, N)
     checkpoint_W_out.npy    W' at each checkpoint          float64 (K, N, V')
