@@ -422,3 +422,17 @@ def test_an_old_session_file_with_fast_steps_still_loads(tmp_path):
     t.seek(t.furthest)
     assert t.params.equals(s.params)
     assert not hasattr(t, "fast_steps")
+
+
+def test_construction_reports_progress_and_the_loss_figures_say_what_they_are():
+    seen = []
+    s = Session(ROYAL, config(output="hs"), progress=lambda stage, f: seen.append((stage, f)))
+    fr = [f for _, f in seen]
+    assert fr == sorted(fr) and fr[0] == 0.0 and fr[-1] == 1.0 and all(isinstance(st, str) for st, _ in seen)
+    # epoch 0: the training-set E at the start; after an epoch: the mean E of its steps
+    assert s.epoch_losses[0] == s.training_set_loss() == dataset_loss(s.model, s.initial)
+    n = s.steps_per_epoch()
+    s.run(n)
+    assert s.epoch_losses[1] == float(np.mean(s.loss_series()[:n]))
+    assert s.training_set_loss() == dataset_loss(s.model, s.params) != s.epoch_losses[1]
+    assert s.training_set_loss(0) == s.epoch_losses[0]
