@@ -42,6 +42,5 @@ for seed in (1, 2, 3):
     print(f"ours seed {seed} (gensim init) vs 1  ", ff.fmt_c(c))
 if a.output == "hs":
     model, params, _ = ff.ours(text, a.arch, a.output, 5, 1)
-    params.W *= 1.0
     c = ff.compare(top, {w: i for i, w in enumerate(model.words)}, params.W, *g1v)
     print("ours seed 1, word2vec.c tree and init", ff.fmt_c(c))
