@@ -71,7 +71,6 @@ def _jit(fn):
 
 
 TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
-_LOGE2 = math.log(2.0)
 _MAX_EXP = float(MAX_EXP)
 _TSCALE = float(_SCALE)  # 83.0: word2vec.c's EXP_TABLE_SIZE / MAX_EXP / 2 in integer arithmetic
 
@@ -104,18 +103,6 @@ def sigmoid(x):
         return 1.0 / (1.0 + math.exp(-x))
     z = math.exp(x)
     return z / (1.0 + z)
-
-
-@_jit
-def neg_log_sigmoid(x):
-    """−log σ(x) = log(1 + e^{−x}) (numpy's ``logaddexp(0, −x)`` formula)."""
-    if x == 0.0:
-        return _LOGE2
-    if x > 0.0:
-        return math.log1p(math.exp(-x))
-    if x < 0.0:
-        return -x + math.log1p(math.exp(x))
-    return x  # NaN
 
 
 @_jit
@@ -326,6 +313,9 @@ def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, referen
             nt = V
         else:
             hint = False  # reference: a written value of W' was bad (checked again at the end)
+            # E = Σ −log σ(x), x = ⟦t = 1⟧·u, summed as Σ max(−x, 0) + log Π (1 + z) with z = e^{−|u|}:
+            # one exp per term and one log1p per step; zp = Π (1 + z) − 1 is kept as zp ← zp + z + zp·z
+            zp = 0.0
             for c in range(P):
                 w = tgt_ids[t0 + c]
                 L = lens[w] if kind == HS else k + 1
@@ -363,10 +353,13 @@ def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, referen
                             _restore(Wo, touched, save, nt)
                         _unmark(mark, touched, nt)
                         return s, _status(Q_U, f), 0, nterm
-                    loss += neg_log_sigmoid(f if t == 1.0 else -f)
+                    z = math.exp(-abs(f))
+                    zp = zp + z + zp * z
+                    if (f if t == 1.0 else -f) < 0.0:
+                        loss += abs(f)
                     skip = False
                     if not reference:
-                        yv = sigmoid(f)
+                        yv = 1.0 / (1.0 + z) if f >= 0.0 else z / (1.0 + z)  # σ(u), as sigmoid(u)
                     elif kind == HS:
                         if f <= -_MAX_EXP or f >= _MAX_EXP:
                             skip = True
@@ -419,6 +412,7 @@ def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, referen
                         for kk in range(N):
                             EH[kk] += e * Wo[j, kk]
                         esum[slot] += e
+            loss += math.log1p(zp)
             if not apply:
                 losses[s] = loss
                 continue

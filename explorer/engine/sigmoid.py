@@ -3,7 +3,7 @@
 Paper mode uses the exact logistic function σ(x) = 1 / (1 + e^{−x}); reference mode uses word2vec.c's table:
 1000 entries σ((i/1000·2 − 1)·6), looked up at ``int((x + 6) · 83)`` (word2vec.c's
 ``EXP_TABLE_SIZE / MAX_EXP / 2`` is integer division: 83, not 83.33). Both are computed in
-:mod:`explorer.engine.kernel` (``sigmoid``, ``neg_log_sigmoid``, ``table_sigmoid``).
+:mod:`explorer.engine.kernel` (``sigmoid``, ``table_sigmoid``; −log σ inside the step).
 """
 from __future__ import annotations
 

@@ -15,19 +15,7 @@ from .fast import max_columns, step_tables, work_buffers
 from .kernel import BLOWUP_BOUND, HS, SOFTMAX, T_E, T_SKIP, T_T, T_U, T_Y, TABLE, sgd_steps, status_text
 from .record import NodeTerm, StepRecord
 
-__all__ = ["BLOWUP_BOUND", "check_finite", "record_step", "blowup_error"]
-
-
-def check_finite(step: int, lr: float, name: str, a) -> None:
-    """Raise :class:`BlowUpError` when ``a`` has a non-finite value or a magnitude past the bound."""
-    a = np.asarray(a)
-    if a.size == 0:
-        return
-    m = np.max(np.abs(a))
-    if not np.isfinite(m):
-        raise BlowUpError(step, f"{name} is not finite", lr)
-    if m > BLOWUP_BOUND:
-        raise BlowUpError(step, f"{name} overflowed", lr, f"(|{name}| > {BLOWUP_BOUND:.0e})")
+__all__ = ["BLOWUP_BOUND", "record_step", "blowup_error"]
 
 
 def blowup_error(step: int, lr: float, status: int) -> BlowUpError:
