@@ -1,29 +1,26 @@
-"""Fast-forward speed and what it learns, against gensim's single-worker word2vec.
+"""Training speed and memory against gensim's single-worker word2vec, printed as ratios (gensim time / ours:
+above 1.0 we are faster).
 
-    python benchmarks/fastforward.py [--epochs 5] [--seed 1] [--repeat 3] [--json]
+    python benchmarks/fastforward.py [--repeat 2] [--big-mb 50] [--no-big] [--json]
 
-Corpus: gensim's Lee background corpus (``lee_background.cor``), read with ``read_text_file`` and parsed
-as text by the engine; gensim gets the engine's own token lists, so both see the same vocabulary.
-Settings: reference mode, N = 50, window 5, negative 5, min_count 5, sample 1e-3, α₀ = 0.025.
+Corpus: gensim's Lee background corpus, tokenised once by gensim's ``simple_preprocess`` (each line's
+tokens joined by spaces), so both sides see identical tokens and vocabularies. Settings: reference mode,
+N = 50, window 5, negative 5 (ns) or hs, min_count 5, sample 1e-3, α₀ = 0.025, 10 epochs.
 
-Figures:
-- fast-forward words/s for skip-gram and CBOW × hs and ns (words = in-vocabulary tokens × epochs, the
-  same count for gensim); planning the epochs (sub-sampling, windows, shuffles) is part of the timing,
-  numba compilation is not (kernels are warmed up first; compile time is printed separately, once with
-  an empty cache in a subprocess and once loaded from the disk cache)
-- gensim ``Word2Vec(..., workers=1)`` words/s for the same settings (``train`` only) and our/gensim ratio;
-  each side is timed ``--repeat`` times in alternation and the best time is kept (the machine may be
-  shared)
-- the traced step rate (``Model.compute`` + ``Model.apply`` steps/s) on a V ≈ 50 vocabulary, next to the
-  fast-forward step rate on the same model
-- how close what we learn is to gensim, relative to gensim against itself: for the 200 most frequent
-  words, the Pearson and Spearman correlation of the pairwise cosine similarities of the input vectors,
-  ours vs gensim seed 1 and gensim seed 2 vs gensim seed 1, and the mean overlap of the top-10 nearest
-  neighbours (over the whole vocabulary). Ours is shown twice: as the engine's reference mode does it
-  (word2vec.c: W uniform in [−0.5/N, 0.5/N), word2vec.c's Huffman tree) and "gensim-like": W uniform in
-  [−1/N, 1/N) as gensim draws it and, for hs, gensim's Huffman tree (gensim's heap breaks count ties
-  differently, so the tree differs). After a few epochs on this small corpus both the initial vectors and
-  the tree shape are a visible part of the result; the second column isolates the training itself
+Figures (each side timed ``--repeat`` times, ours and gensim alternated, the best kept; every run is
+printed when the machine is shared):
+
+1. end to end, a whole process each: ``python main.py train … --epochs 10 --export-vectors FILE`` against
+   a process that imports gensim, builds ``Word2Vec(LineSentence(FILE), workers=1, …)`` and saves the
+   vectors in the word2vec text format;
+2. kernel only, in this process: our ``fast_forward`` over the 10 epochs (planning included) against
+   gensim's ``Word2Vec.train`` (vocabulary built beforehand), CPU time of the process;
+3. what it learns: agreement with gensim seed 1 (Pearson / Spearman of the pairwise cosine similarities
+   of the 200 most frequent words, mean top-10 neighbour overlap), for ours started like gensim (W uniform
+   in ±1/N) and gensim seed 2; hs differs because gensim builds another Huffman tree than word2vec.c;
+4. a large corpus (``--big-mb`` MB of the Lee lines repeated): ``train`` 1 epoch end to end against
+   gensim (time and peak RSS of each process, from ``/usr/bin/time``), ``trace --steps 1`` and the
+   time of ``Session(...)`` (what the app does when it opens the corpus).
 """
 from __future__ import annotations
 
@@ -43,71 +40,95 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from explorer.engine import Config, Model  # noqa: E402
-from explorer.engine.corpus import read_text_file  # noqa: E402
 from explorer.engine.fast import compile_kernels, fast_forward  # noqa: E402
 
 COMBOS = [("skipgram", "ns"), ("skipgram", "hs"), ("cbow", "ns"), ("cbow", "hs")]
 SETTINGS = dict(mode="reference", hidden=50, window=5, negative=5, min_count=5, sample=1e-3, lr=0.025)
+EPOCHS = 10
 TOP = 200
 NEIGHBOURS = 10
 
+GENSIM_SCRIPT = """
+import sys
+from gensim.models import Word2Vec
+from gensim.models.word2vec import LineSentence
+corpus, sg, hs, epochs, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+m = Word2Vec(LineSentence(corpus), sg=sg, hs=hs, negative=0 if hs else 5, vector_size=50, window=5,
+             min_count=5, sample=1e-3, alpha=0.025, workers=1, epochs=epochs, seed=1)
+m.wv.save_word2vec_format(out)
+"""
 
-def lee_text() -> str:
+
+def lee_tokens_text() -> str:
+    """Lee's lines as gensim's simple_preprocess tokens joined by spaces (empty lines dropped)."""
     from gensim.test.utils import datapath
+    from gensim.utils import simple_preprocess
 
-    return read_text_file(datapath("lee_background.cor"))
+    with open(datapath("lee_background.cor"), encoding="utf-8") as f:
+        lines = [" ".join(simple_preprocess(line)) for line in f]
+    return "\n".join(line for line in lines if line) + "\n"
 
 
-def compile_time_empty_cache() -> float:
-    """First-call compile time of every kernel with an empty numba cache (fresh process, own cache dir)."""
-    with tempfile.TemporaryDirectory() as d:
-        env = dict(os.environ, NUMBA_CACHE_DIR=d, PYTHONPATH=str(ROOT))
-        code = "from explorer.engine.fast import compile_kernels; print(compile_kernels())"
-        r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of a process, from /usr/bin/time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], cwd=ROOT,
+                           capture_output=True, text=True)
         if r.returncode != 0:
-            raise RuntimeError(r.stderr)
-        return float(r.stdout.strip().splitlines()[-1])
+            raise RuntimeError(f"{cmd[:4]} failed: {r.stderr[-800:]}")
+        wall, kb = tf.read().split()[-2:]
+    return float(wall), float(kb) / 1024
+
+
+def ours_cmd(corpus: str, arch: str, output: str, epochs: int, out: str) -> list[str]:
+    s = SETTINGS
+    return [sys.executable, "main.py", "train", "--corpus", corpus, "--format", "text", "--arch", arch,
+            "--output", output, "--mode", s["mode"], "--hidden", str(s["hidden"]), "--window", str(s["window"]),
+            "--negative", str(s["negative"]), "--min-count", str(s["min_count"]), "--sample", str(s["sample"]),
+            "--lr", str(s["lr"]), "--epochs", str(epochs), "--export-vectors", out, "-q"]
+
+
+def gensim_cmd(corpus: str, arch: str, output: str, epochs: int, out: str) -> list[str]:
+    return [sys.executable, "-c", GENSIM_SCRIPT, corpus, str(int(arch == "skipgram")), str(int(output == "hs")),
+            str(epochs), out]
 
 
 def ours(text: str, arch: str, output: str, epochs: int, seed: int, like_gensim=None):
-    """Fresh model (nothing planned yet); time planning + fast-forward of every step of ``epochs``.
+    """Fresh model; CPU time of planning + fast-forward of every step of ``epochs``.
 
-    ``like_gensim`` (a trained gensim model): start from gensim's initial distribution, W uniform in
-    [−1/N, 1/N) instead of word2vec.c's [−0.5/N, 0.5/N) (the engine's reference-mode default; W' = 0 either
-    way), and for hs use gensim's Huffman tree (its heap breaks count ties the other way round from
-    word2vec.c, so the trees differ although both are optimal)."""
+    ``like_gensim`` (a trained gensim model): W uniform in ±1/N as gensim draws it (``--init gensim``) and,
+    for hs, gensim's Huffman tree (it breaks count ties the other way round from word2vec.c)."""
     model = Model.from_text(text, Config(arch=arch, output=output, epochs=epochs, seed=seed, **SETTINGS),
                             fmt="text")
     params = model.init_params()
     if like_gensim is not None:
         params.W *= 2.0
-        if output == "hs":  # only .codes and .points of the tree are read by the fast path
+        if output == "hs":
             wv = like_gensim.wv
             model.__dict__["tree"] = SimpleNamespace(
                 codes=tuple(np.asarray(wv.get_vecattr(w, "code"), np.uint8) for w in model.words),
                 points=tuple(np.asarray(wv.get_vecattr(w, "point"), np.int64) for w in model.words))
-    t = time.perf_counter()
+    t = time.process_time()
     n = model.stream.epoch_start(epochs)
     res = fast_forward(model, params, 1, n)
-    el = time.perf_counter() - t
+    el = time.process_time() - t
     assert res.steps_done == n and res.blowup_step is None
-    words = model.stream.total_words * epochs
-    return model, params, dict(steps=n, seconds=el, words=words, words_per_s=words / el,
-                               steps_per_s=n / el, mean_loss_last_epoch=float(np.mean(res.losses[-n // epochs:])))
+    return model, params, dict(steps=n, seconds=el, words=model.stream.total_words * epochs)
 
 
 def gensim_run(sentences, arch: str, output: str, epochs: int, seed: int):
+    """gensim Word2Vec(workers=1): CPU time of ``train`` only."""
     from gensim.models import Word2Vec
 
     g = Word2Vec(sg=1 if arch == "skipgram" else 0, hs=1 if output == "hs" else 0,
                  negative=5 if output == "ns" else 0, vector_size=50, window=5, min_count=5, sample=1e-3,
                  workers=1, epochs=epochs, seed=seed)
     g.build_vocab(sentences)
-    t = time.perf_counter()
+    t = time.process_time()
     g.train(sentences, total_examples=g.corpus_count, epochs=epochs)
-    el = time.perf_counter() - t
+    el = time.process_time() - t
     words = sum(g.wv.get_vecattr(w, "count") for w in g.wv.index_to_key) * epochs
-    return g, dict(seconds=el, words=words, words_per_s=words / el)
+    return g, dict(seconds=el, words=words)
 
 
 def unit_rows(M):
@@ -123,14 +144,9 @@ def compare(words, vocab_a: dict, A: np.ndarray, vocab_b: dict, B: np.ndarray) -
     Ua, Ub = unit_rows(A), unit_rows(B)
     Sa, Sb = Ua[ia] @ Ua[ia].T, Ub[ib] @ Ub[ib].T
     iu = np.triu_indices(len(words), 1)
-    pear = float(pearsonr(Sa[iu], Sb[iu])[0])
-    spear = float(spearmanr(Sa[iu], Sb[iu])[0])
-    # nearest neighbours over the shared vocabulary
     shared = [w for w in vocab_a if w in vocab_b]
-    ja = np.array([vocab_a[w] for w in shared])
-    jb = np.array([vocab_b[w] for w in shared])
+    Na, Nb = Ua[np.array([vocab_a[w] for w in shared])], Ub[np.array([vocab_b[w] for w in shared])]
     pos = {w: i for i, w in enumerate(shared)}
-    Na, Nb = Ua[ja], Ub[jb]
     overlap = []
     for w in words:
         i = pos[w]
@@ -139,104 +155,121 @@ def compare(words, vocab_a: dict, A: np.ndarray, vocab_b: dict, B: np.ndarray) -
         ta = set(np.argpartition(-sa, NEIGHBOURS)[:NEIGHBOURS])
         tb = set(np.argpartition(-sb, NEIGHBOURS)[:NEIGHBOURS])
         overlap.append(len(ta & tb) / NEIGHBOURS)
-    return dict(pearson=pear, spearman=spear, top10_overlap=float(np.mean(overlap)))
+    return dict(pearson=float(pearsonr(Sa[iu], Sb[iu])[0]), spearman=float(spearmanr(Sa[iu], Sb[iu])[0]),
+                top10_overlap=float(np.mean(overlap)))
 
 
-def traced_rate(text: str, arch: str, output: str, min_count: int, seconds: float = 1.0) -> dict:
-    """Model.compute + Model.apply steps/s, and fast-forward steps/s, on a V ≈ 50 vocabulary of the Lee
-    corpus (``min_count`` chosen so that 50 words survive), other settings as above."""
-    cfg = Config(arch=arch, output=output, epochs=1, **{**SETTINGS, "min_count": min_count})
-    model = Model.from_text(text, cfg, fmt="text")
-    params = model.init_params()
-    n = 0
-    t = time.perf_counter()
-    while time.perf_counter() - t < seconds:
-        for _ in range(100):
-            n += 1
-            model.apply(params, model.compute(params, n))
-    traced = n / (time.perf_counter() - t)
-    m = min(model.stream.epoch_start(1), 200_000)
-    fast_forward(model, model.init_params(), 1, min(m, 1000))  # plans cached, kernels warm
-    p2 = model.init_params()
-    t = time.perf_counter()
-    fast_forward(model, p2, 1, m)
-    ff = m / (time.perf_counter() - t)
-    return dict(V=model.V, min_count=cfg.min_count, traced_steps_per_s=traced, fast_steps_per_s=ff,
-                speedup=ff / traced)
+def fmt_c(c: dict) -> str:
+    return f"{c['pearson']:.3f}/{c['spearman']:.3f}/{c['top10_overlap']:.2f}"
+
+
+def end_to_end(corpus: str, tmp: str, repeat: int, epochs: int, combos) -> dict:
+    out = {}
+    print(f"\n1. end to end, {epochs} epochs, whole processes (seconds; ratio = gensim / ours)")
+    for arch, output in combos:
+        ts, gs = [], []
+        for _ in range(repeat):
+            ts.append(timed(ours_cmd(corpus, arch, output, epochs, f"{tmp}/ours.txt"))[0])
+            gs.append(timed(gensim_cmd(corpus, arch, output, epochs, f"{tmp}/gensim.txt"))[0])
+        r = min(gs) / min(ts)
+        out[f"{arch}-{output}"] = dict(ours=ts, gensim=gs, ratio=r)
+        print(f"   {arch + '-' + output:<12} ours {' '.join(f'{t:.2f}' for t in ts):<14} "
+              f"gensim {' '.join(f'{t:.2f}' for t in gs):<14} ratio {r:.2f} {'(>= 1.0 met)' if r >= 1 else '(NOT met)'}")
+    return out
+
+
+def kernel_and_learning(text: str, repeat: int, epochs: int, combos) -> dict:
+    out = {}
+    sentences = [line.split() for line in text.splitlines()]
+    print(f"\n2. kernel only, in this process (CPU seconds; planning included in ours) and "
+          f"3. agreement with gensim seed 1 (pearson/spearman/top-10)")
+    print(f"   {'':<12} {'ours':>6} {'gensim':>7} {'ratio':>6}   ours (gensim init)   gensim seed 2")
+    for arch, output in combos:
+        runs, gruns = [], []
+        for _ in range(repeat):
+            runs.append(ours(text, arch, output, epochs, 1))
+            gruns.append(gensim_run(sentences, arch, output, epochs, 1))
+        f = min(runs, key=lambda r: r[2]["seconds"])[2]
+        g1, gf = min(gruns, key=lambda r: r[1]["seconds"])
+        assert gf["words"] == f["words"], (gf["words"], f["words"])  # identical tokens, identical vocabulary
+        g2, _ = gensim_run(sentences, arch, output, epochs, 2)
+        model, params_g, _ = ours(text, arch, output, epochs, 1, like_gensim=g1)
+        order = np.argsort(-np.asarray(model.vocab.counts), kind="stable")
+        top = [model.words[i] for i in order][:TOP]
+        g1v = (g1.wv.key_to_index, g1.wv.vectors)
+        c_ours = compare(top, {w: i for i, w in enumerate(model.words)}, params_g.W, *g1v)
+        c_gg = compare(top, g2.wv.key_to_index, g2.wv.vectors, *g1v)
+        r = gf["seconds"] / f["seconds"]
+        out[f"{arch}-{output}"] = dict(ours=f, gensim=gf, ratio=r, ours_vs_gensim=c_ours, gensim_vs_gensim=c_gg)
+        print(f"   {arch + '-' + output:<12} {f['seconds']:>6.2f} {gf['seconds']:>7.2f} {r:>6.2f}   "
+              f"{fmt_c(c_ours):<20} {fmt_c(c_gg)}")
+    return out
+
+
+def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
+    block = text.encode()
+    path = f"{tmp}/big.txt"
+    with open(path, "wb") as f:
+        for _ in range(int(mb * 2**20 // len(block)) + 1):
+            f.write(block)
+    size = os.path.getsize(path) / 2**20
+    print(f"\n4. {size:.0f} MB corpus (Lee's tokenised lines repeated), skip-gram ns, 1 epoch "
+          f"(seconds, peak RSS MB)")
+    out = {}
+    ts, gs = [], []
+    for _ in range(repeat):
+        ts.append(timed(ours_cmd(path, "skipgram", "ns", 1, f"{tmp}/ours.txt")))
+        gs.append(timed(gensim_cmd(path, "skipgram", "ns", 1, f"{tmp}/gensim.txt")))
+    (t, m), (tg, mg) = min(ts), min(gs)
+    out["train"] = dict(ours=ts, gensim=gs, ratio=tg / t)
+    print(f"   train end to end   ours {t:.1f} s, {m:.0f} MB   gensim {tg:.1f} s, {mg:.0f} MB   "
+          f"ratio {tg / t:.2f}   (all runs: ours {ts}, gensim {gs})")
+    s = SETTINGS
+    tr = timed([sys.executable, "main.py", "trace", "--corpus", path, "--format", "text", "--arch", "skipgram",
+                "--output", "ns", "--mode", "reference", "--hidden", str(s["hidden"]), "--window",
+                str(s["window"]), "--min-count", str(s["min_count"]), "--sample", str(s["sample"]),
+                "--steps", "1", "-o", f"{tmp}/trace.jsonl"])
+    out["trace_steps_1"] = tr
+    print(f"   trace --steps 1    {tr[0]:.1f} s, {tr[1]:.0f} MB")
+    code = ("import sys, time; sys.path.insert(0, '.'); t0 = time.perf_counter()\n"
+            "from explorer.engine import Config\nfrom explorer.session import Session\n"
+            "text = open(sys.argv[1], encoding='utf-8').read(); t1 = time.perf_counter()\n"
+            "s = Session(text, Config(arch='skipgram', output='ns', **eval(sys.argv[2])), fmt='text')\n"
+            "print(t1 - t0, time.perf_counter() - t1)")
+    r = subprocess.run([sys.executable, "-c", code, path, repr(SETTINGS)], cwd=ROOT, capture_output=True,
+                       text=True, check=True)
+    imp, sess = (float(x) for x in r.stdout.split())
+    out["session_seconds"] = sess
+    print(f"   Session(...)       {sess:.1f} s (after {imp:.1f} s of imports and reading the file)")
+    return out
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs per combination (best is kept)")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each side (alternated; the best is kept)")
+    ap.add_argument("--big-mb", type=float, default=50.0, help="size of the large corpus (MB)")
+    ap.add_argument("--no-big", action="store_true", help="skip the large-corpus figures")
     ap.add_argument("--json", action="store_true", help="print a final JSON line with every figure")
-    ap.add_argument("--no-empty-cache-compile", action="store_true",
-                    help="skip measuring compile time with an empty cache (a subprocess)")
     a = ap.parse_args(argv)
-
-    text = lee_text()
-    out: dict = {"epochs": a.epochs, "repeat": a.repeat, "settings": SETTINGS, "cpu_count": os.cpu_count()}
-    if not a.no_empty_cache_compile:
-        out["compile_seconds_empty_cache"] = compile_time_empty_cache()
-        print(f"numba compile, empty cache (all kernels): {out['compile_seconds_empty_cache']:.2f} s")
-    out["compile_seconds_this_process"] = compile_kernels()
-    print(f"numba kernels ready in this process (disk cache): {out['compile_seconds_this_process']:.2f} s")
-
+    text = lee_tokens_text()
+    res: dict = {"settings": SETTINGS, "epochs": EPOCHS, "cpu_count": os.cpu_count()}
+    code = "import time; t = time.perf_counter(); import explorer.engine.fast as f; f.compile_kernels(); print(time.perf_counter() - t)"
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    res["startup_seconds"] = float(r.stdout.split()[-1])
+    print(f"start-up: import the engine + load the compiled kernels from numba's cache: {res['startup_seconds']:.2f} s")
+    compile_kernels()
     probe = Model.from_text(text, Config(**SETTINGS), fmt="text")
-    sentences = [list(s) for s in probe.corpus.sentences]
-    print(f"Lee corpus: V = {probe.V}, in-vocab tokens = {probe.stream.total_words}, epochs = {a.epochs}")
-    out["V"], out["tokens"] = probe.V, probe.stream.total_words
-
-    print(f"\n{'combo':<14}{'ours words/s':>14}{'gensim words/s':>16}{'ratio':>7}{'steps':>9}   "
-          "similarity to gensim seed 1: pearson / spearman / top-10 overlap")
-    print(f"{'':<60}ours (word2vec.c)   ours (gensim-like)  gensim seed 2")
-    out["combos"] = {}
-    for arch, output in COMBOS:
-        key = f"{arch}-{output}"
-        runs, gruns = [], []
-        for _ in range(max(1, a.repeat)):  # alternate, keep the best time of each (results are identical)
-            runs.append(ours(text, arch, output, a.epochs, a.seed))
-            gruns.append(gensim_run(sentences, arch, output, a.epochs, a.seed))
-        model, params, f = min(runs, key=lambda r: r[2]["seconds"])
-        g1, gf = min(gruns, key=lambda r: r[1]["seconds"])
-        del runs, gruns
-        g2, _ = gensim_run(sentences, arch, output, a.epochs, a.seed + 1)
-        _, params_g, _ = ours(text, arch, output, a.epochs, a.seed, like_gensim=g1)
-        assert gf["words"] == f["words"], (gf["words"], f["words"])
-        order = np.argsort(-np.asarray(model.vocab.counts), kind="stable")
-        top = [model.words[i] for i in order if model.words[i] in g1.wv.key_to_index][:TOP]
-        our_vocab = {w: i for i, w in enumerate(model.words)}
-        g1v = (g1.wv.key_to_index, g1.wv.vectors)
-        c_ours = compare(top, our_vocab, params.W, *g1v)
-        c_ours_g = compare(top, our_vocab, params_g.W, *g1v)
-        c_gg = compare(top, g2.wv.key_to_index, g2.wv.vectors, *g1v)
-        ratio = f["words_per_s"] / gf["words_per_s"]
-        out["combos"][key] = dict(ours=f, gensim=gf, ratio=ratio, ours_vs_gensim=c_ours,
-                                  ours_gensim_like_vs_gensim=c_ours_g, gensim_vs_gensim=c_gg)
-
-        def fmt(c):
-            return f"{c['pearson']:.3f}/{c['spearman']:.3f}/{c['top10_overlap']:.2f}"
-
-        print(f"{key:<14}{f['words_per_s']:>14,.0f}{gf['words_per_s']:>16,.0f}{ratio:>7.2f}{f['steps']:>9}   "
-              f"{fmt(c_ours)}  {fmt(c_ours_g)}  {fmt(c_gg)}")
-    r = out["combos"]["skipgram-ns"]["ratio"]
-    out["target_skipgram_ns_ratio"] = 0.5
-    out["target_met"] = bool(r >= 0.5)
-    print(f"\nskip-gram NS reference mode: {r:.2f} x gensim's single-worker words/s "
-          f"(target >= 0.5: {'met' if r >= 0.5 else 'NOT met'})")
-
-    min_count_50 = int(probe.vocab.counts[50]) + 1  # counts are in descending order: V <= 50
-    print(f"\n{'traced (V~50)':<14}{'V':>4}{'traced steps/s':>16}{'fast steps/s':>15}{'speedup':>10}")
-    out["traced"] = {}
-    for arch, output in COMBOS:
-        key = f"{arch}-{output}"
-        t = traced_rate(text, arch, output, min_count_50)
-        out["traced"][key] = t
-        print(f"{key:<14}{t['V']:>4}{t['traced_steps_per_s']:>16,.0f}{t['fast_steps_per_s']:>15,.0f}"
-              f"{t['speedup']:>10,.0f}")
+    print(f"Lee corpus (simple_preprocess tokens): V = {probe.V}, tokens in the vocabulary = "
+          f"{probe.stream.total_words}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = f"{tmp}/lee.txt"
+        Path(corpus).write_text(text, encoding="utf-8")
+        res["end_to_end"] = end_to_end(corpus, tmp, a.repeat, EPOCHS, COMBOS)
+        res["kernel"] = kernel_and_learning(text, a.repeat, EPOCHS, COMBOS)
+        if not a.no_big:
+            res["big"] = big_corpus(text, a.big_mb, tmp, max(1, a.repeat - 1))
     if a.json:
-        print(json.dumps(out, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
+        print(json.dumps(res, default=lambda o: o.item() if hasattr(o, "item") else str(o)))
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def test_train_steps_writes_every_output(tmp_path, capsys):
     assert out.startswith("trained 60 steps (steps 1..60) in ") and "words/s" in out
     assert "training-set loss" in out and f"wrote session  {files['save']}" in out
     s = Session.load(files["save"])
-    assert s.step == 60 and s.fast_steps.to_list() == []          # below the fast threshold: records
+    assert s.step == 60
     p, words = load_weights(files["w"])
     assert p.equals(s.params)
     kv = KeyedVectors.load_word2vec_format(str(files["v"]), datatype=np.float64)
@@ -99,7 +99,6 @@ def test_train_epochs_sets_the_planned_epochs_and_uses_the_fast_path(tmp_path, c
     s = Session.load(path)
     n = s.model.stream.epoch_start(7)
     assert s.config.epochs == 7 and s.step == n and n >= FAST_THRESHOLD
-    assert s.fast_steps.to_list() == [[1, n]]
     assert f"trained {n:,} steps" in out and "after epoch 7" in out
     # continuing a saved run equals running it uninterrupted, bit for bit
     status, _, _ = run(capsys, "train", "--load", path, "--epochs", 2, "--save", tmp_path / "more.w2vx", "-q")

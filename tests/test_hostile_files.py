@@ -163,11 +163,11 @@ def test_the_app_keeps_its_session_when_a_file_cannot_be_replayed(qtbot, tmp_pat
     current.step_forward(3)
     w = MainWindow(current, settings=settings, restore_layout=False)
     qtbot.addWidget(w)
-    errors = []
-    w.show_error = errors.append
-    assert w.open_session(str(path)) is False
+    problems = []
+    w.state.events.problem.connect(problems.append)  # every command's one error policy reports here
+    assert not w.open_session(str(path))
     assert w.session is current and current.step == 3
-    assert len(errors) == 1 and "\n" not in errors[0] and str(path) in errors[0]
+    assert len(problems) == 1 and "\n" not in problems[0].text and str(path) in problems[0].text
     w.close()
 
 

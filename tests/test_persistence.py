@@ -49,7 +49,6 @@ def same_state(a: Session, b: Session) -> None:
     assert a.loss_series().tobytes() == b.loss_series().tobytes()
     assert a.lrs.view()[: a.furthest].tobytes() == b.lrs.view()[: b.furthest].tobytes()
     assert a.epoch_losses == b.epoch_losses and a.bookmarks == b.bookmarks
-    assert a.fast_steps.to_list() == b.fast_steps.to_list()
     assert a.checkpoints.steps() == b.checkpoints.steps()
     for (sa, pa), (sb, pb) in zip(a.checkpoints.items(), b.checkpoints.items()):
         assert sa == sb and pa.equals(pb)

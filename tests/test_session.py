@@ -1,8 +1,8 @@
 """The session's history is exact: any sequence of actions ends where a straight replay ends, bit for bit.
 
 The reference is always a fresh model stepping from the initial parameters with ``Model.compute`` /
-``Model.apply`` at the session's learning-rate schedule (and, for steps the compiled fast path made,
-``fast_forward`` again: the fast path agrees with the record path only to rounding).
+``Model.apply`` at the session's learning-rate schedule — also for steps the session fast-forwarded: both
+paths run the one compiled step, so they agree bit for bit.
 """
 import itertools
 
@@ -12,12 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer.engine import Config, Model
-from explorer.engine.fast import fast_forward
 from explorer.engine.loss import dataset_loss
 from explorer.engine.model import PHASES
 from explorer.errors import BlowUpError, ConfigError, ExplorerError
 from explorer.session import Session
-from explorer.session.history import Checkpoints, FastSteps, LrSchedule, RecordCache
+from explorer.session.history import Checkpoints, LrSchedule, RecordCache
 from explorer.session.session import FAST_THRESHOLD
 
 from conftest import ROYAL
@@ -55,10 +54,7 @@ def replay(session: Session, upto: int | None = None):
     for s in range(1, upto + 1):
         rec = model.compute(p, s, session.schedule.at(s))
         recs.append(rec)
-        if session.fast_steps.end_of(s) is not None:
-            fast_forward(model, p, s, 1, session.schedule.at(s))
-        else:
-            model.apply(p, rec)
+        model.apply(p, rec)
         states.append(p.copy())
     return states, recs
 
@@ -82,12 +78,13 @@ def assert_matches_replay(session: Session) -> None:
     lrs = np.array([r.lr for r in recs])
     assert session.loss_series().tobytes() == losses.tobytes()
     assert session.lrs.view()[: session.furthest].tobytes() == lrs.tobytes()
-    # every epoch loss is the training-set loss at the replayed state at the epoch's end
+    # epoch 0: the training-set loss at the start; epoch e: the mean E of its replayed steps
     model = session.model
     steps, values = session.epoch_loss_series()
-    assert steps[0] == 0
-    for s, v in zip(steps.tolist(), values.tolist()):
-        assert v == dataset_loss(model, states[s])
+    assert steps[0] == 0 and values[0] == dataset_loss(model, states[0])
+    for e, (s, v) in enumerate(zip(steps.tolist(), values.tolist())):
+        if e:
+            assert v == float(np.mean(losses[model.stream.epoch_start(e - 1):s]))
     # epoch ends reached so far all have a loss
     e = 1
     while model.stream.epoch_start(e) <= session.furthest:
@@ -146,7 +143,7 @@ def test_any_action_sequence_equals_a_straight_replay(cfg, ops, tiny):
 
 @pytest.mark.parametrize("cfg", CONFIGS, ids=IDS)
 def test_fast_runs_replay_exactly_after_undo_seek_and_sub_steps(cfg):
-    """Steps made by the fast path are replayed with it: the history stays bit-identical to itself."""
+    """Fast-forwarded steps equal recorded ones bit for bit: states, losses and regenerated records."""
     c = config(**cfg)
     s = Session(ROYAL, c, checkpoint_interval=50)
     s.step_forward(30)
@@ -154,9 +151,11 @@ def test_fast_runs_replay_exactly_after_undo_seek_and_sub_steps(cfg):
     assert r.steps_done == FAST_THRESHOLD + 100 and r.blowup is None
     s.step_forward(5)
     P, L = s.params.copy(), s.loss_series().copy()
-    assert s.fast_steps.to_list() == [[31, 30 + FAST_THRESHOLD + 100]]
-    states, _ = replay(s)
+    states, recs = replay(s)
     assert states[-1].equals(P)
+    assert L.tobytes() == np.array([r.loss for r in recs]).tobytes()
+    for k in (31, 32, 150, 330):      # records regenerated inside the fast-forwarded range
+        assert s.record_at(k).to_json() == recs[k - 1].to_json()
     for k in (0, 31, 100, 163, 329, 330, 331, s.furthest, 57, 300):
         s.seek(k)
         assert s.params.equals(states[k]), k
@@ -222,14 +221,10 @@ def test_record_cache_and_checkpoints_units():
     rec = model.compute(p, 1)
     rc.put(rec)
     assert len(rc) == 1 and rc.get(1) is rec   # a single record is kept even over budget
-    fs = FastSteps()
-    fs.add(3, 5)
-    fs.add(6, 9)
-    fs.add(20, 21)
-    assert fs.to_list() == [[3, 9], [20, 21]] and fs.end_of(4) == 9 and fs.end_of(10) is None
-    assert fs.any_in(9, 19) and not fs.any_in(10, 19)
-    fs.drop_after(7)
-    assert fs.to_list() == [[3, 7]]
+    rc2 = RecordCache()
+    for r in (model.compute(p, 3), model.compute(p, 8)):
+        rc2.put(r)
+    assert rc2.next_cached(1, 10) == 3 and rc2.next_cached(4, 10) == 8 and rc2.next_cached(4, 7) is None
     sch = LrSchedule(0.1)
     sch.set(5, 0.5)
     sch.set(9, 0.2)
@@ -400,3 +395,44 @@ def test_bookmarks():
     s.remove_bookmark("step 8")
     with pytest.raises(ExplorerError):
         s.goto_bookmark("step 8")
+
+
+def test_an_old_session_file_with_fast_steps_still_loads(tmp_path):
+    """Files written before records and fast-forward shared one step list the fast-forwarded steps; the
+    member is checked and ignored (every step is now replayed by the one compiled step)."""
+    import json
+    import zipfile
+
+    s = Session(ROYAL, config(output="ns"), checkpoint_interval=50)
+    s.run(FAST_THRESHOLD + 40)
+    s.step_forward(3)
+    s.save(tmp_path / "new.w2vx")
+    with zipfile.ZipFile(tmp_path / "new.w2vx") as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    meta = json.loads(items["session.json"])
+    assert "fast_steps" not in meta
+    meta["fast_steps"] = [[1, FAST_THRESHOLD + 40]]
+    items["session.json"] = json.dumps(meta).encode()
+    with zipfile.ZipFile(tmp_path / "old.w2vx", "w") as z:
+        for n, d in items.items():
+            z.writestr(n, d)
+    t = Session.load(tmp_path / "old.w2vx")
+    assert t.params.equals(s.params) and t.step == s.step == FAST_THRESHOLD + 43
+    t.seek(FAST_THRESHOLD // 2)
+    t.seek(t.furthest)
+    assert t.params.equals(s.params)
+    assert not hasattr(t, "fast_steps")
+
+
+def test_construction_reports_progress_and_the_loss_figures_say_what_they_are():
+    seen = []
+    s = Session(ROYAL, config(output="hs"), progress=lambda stage, f: seen.append((stage, f)))
+    fr = [f for _, f in seen]
+    assert fr == sorted(fr) and fr[0] == 0.0 and fr[-1] == 1.0 and all(isinstance(st, str) for st, _ in seen)
+    # epoch 0: the training-set E at the start; after an epoch: the mean E of its steps
+    assert s.epoch_losses[0] == s.training_set_loss() == dataset_loss(s.model, s.initial)
+    n = s.steps_per_epoch()
+    s.run(n)
+    assert s.epoch_losses[1] == float(np.mean(s.loss_series()[:n]))
+    assert s.training_set_loss() == dataset_loss(s.model, s.params) != s.epoch_losses[1]
+    assert s.training_set_loss(0) == s.epoch_losses[0]

@@ -26,7 +26,8 @@ import numpy as np
 
 from ..engine.model import Model
 from ..engine.params import Params
-from ..engine.sigmoid import sigmoid, table_sigmoid
+from ..engine import kernel
+from ..engine.sigmoid import SIGMOID_TABLE
 from ..errors import ExplorerError
 from .compare import StepDifference, compare_step, shared_fields
 from .steps import VALUE_FIELDS, StepData, Vec, step_data
@@ -42,6 +43,23 @@ class ImplementationError(ExplorerError):
         super().__init__(message)
         self.details = details
 
+
+
+def _elementwise(fn, x):
+    if np.ndim(x) == 0:
+        return fn(float(x))
+    a = np.asarray(x, dtype=np.float64)
+    return np.array([fn(v) for v in a.ravel().tolist()]).reshape(a.shape)
+
+
+def paper_sigmoid(x):
+    """σ(x) = 1 / (1 + e^{−x}) for a user's step (floats or arrays): the engine kernel's σ, element-wise."""
+    return _elementwise(kernel.sigmoid, x)
+
+
+def reference_sigmoid(x):
+    """word2vec.c's table σ for a user's step, for −6 < x < 6 (the caller handles the ends, as word2vec.c)."""
+    return _elementwise(lambda v: float(kernel.table_sigmoid(v, SIGMOID_TABLE)), x)
 
 def _last_lines(exc: BaseException, n: int = 6) -> str:
     lines = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip().splitlines()
@@ -82,7 +100,7 @@ def step_context(model: Model, step: int, targets) -> dict:
         "mode": c.mode,
         "words": list(model.words),
         "step": step,
-        "sigmoid": table_sigmoid if c.mode == "reference" else sigmoid,
+        "sigmoid": reference_sigmoid if c.mode == "reference" else paper_sigmoid,
     }
     if c.output == "ns":
         ctx["negatives"] = model.negatives(step, len(targets)).tolist()

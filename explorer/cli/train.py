@@ -191,12 +191,16 @@ def _summary(session, first_step: int, done: int, seconds: float, progress: _Pro
     done_epochs = [k for k in session.epoch_losses if stream.epoch_start(k) <= session.step]
     last_e = max(done_epochs)
     eloss = session.epoch_losses[last_e]
-    what = "initial loss" if last_e == 0 else f"after epoch {last_e}, step {stream.epoch_start(last_e):,}"
+    if last_e == 0:
+        what = f"training-set loss {eloss:.6g} (initial loss)"
+    else:
+        what = (f"mean loss of the steps of epoch {last_e} {eloss:.6g} (after epoch {last_e}, "
+                f"step {stream.epoch_start(last_e):,})")
     rate = f"{done / seconds:,.0f} steps/s, {progress.words_per_s(done, seconds):,.0f} words/s" if seconds > 0 else ""
     steps = f"steps {first_step:,}..{session.step:,}" if done else "no steps"
     lines = [f"trained {done:,} step{'s' * (done != 1)} ({steps}) in {seconds:.2f} s"
              + (f": {rate}" if rate and done else ""),
-             f"now at step {session.step:,}, {epochs:.2f} epochs; training-set loss {eloss:.6g} ({what})"]
+             f"now at step {session.step:,}, {epochs:.2f} epochs; {what}"]
     return "\n".join(lines)
 
 

@@ -5,7 +5,9 @@
 - :mod:`.examples`  step index → example (a pure function of configuration, seed and step)
 - :mod:`.huffman`   the Huffman tree of hierarchical softmax (word2vec.c's construction)
 - :mod:`.noise`     the noise distribution of negative sampling
-- :mod:`.step`      the math of one SGD step, per output layer
+- :mod:`.kernel`    the SGD step's equations, once, compiled (numba): records, fast-forward and E use it
+- :mod:`.step`      a recorded step: the kernel with record buffers → :class:`StepRecord`
+- :mod:`.fast`      fast-forward: the kernel over many steps, without records
 - :mod:`.record`    :class:`StepRecord`, the immutable account of one step
 - :mod:`.model`     :class:`Model`: compute / apply / revert a step
 - :mod:`.loss`      E of an example and of the training set

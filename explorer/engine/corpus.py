@@ -16,15 +16,19 @@ descending count, ties by first appearance, so word ↔ index maps are stable fo
 from __future__ import annotations
 
 import re
+from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import CorpusError
-from .segment import segment_spans
+from .segment import segment_spans, wants_segmenting
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+#: the characters at which ``str.splitlines`` ends a line
+_LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 MAX_CORPUS_BYTES = 200 * 1024 * 1024
 
 
@@ -37,21 +41,71 @@ class Pair:
     span: tuple[int, int]  # character offsets in the source text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Corpus:
-    """Parsed corpus text. ``sentences`` (text format) or ``pairs`` (pairs format) is filled."""
+    """Parsed corpus text.
+
+    Text format: every token is held as an int32 id into ``types`` (the distinct tokens in order of first
+    appearance), sentence i is tokens ``sent_ptr[i]:sent_ptr[i+1]`` and starts at character
+    ``line_start[i]`` of ``text``; character spans are found again from the text when asked for
+    (:meth:`token_span`), so memory stays a few bytes per token. Pairs format: ``pairs``.
+    """
 
     kind: str  # "text" or "pairs"
     text: str
-    sentences: tuple[tuple[str, ...], ...] = ()
-    spans: tuple[tuple[tuple[int, int], ...], ...] = ()  # per sentence, per token: char offsets
     pairs: tuple[Pair, ...] = ()
+    lowercase: bool = True
+    segment: str = "spaces"
+    types: tuple[str, ...] = ()
+    token_types: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    sent_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
+    line_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.token_types) if self.kind == "text" else sum(len(p.inputs) + len(p.targets)
+                                                                       for p in self.pairs)
+
+    @property
+    def sentences(self) -> tuple[tuple[str, ...], ...]:
+        """Text format: the tokens of every sentence (built on request; large corpora never need it)."""
+        t, p = self.types, self.sent_ptr
+        ids = self.token_types.tolist()
+        return tuple(tuple(t[i] for i in ids[p[k]:p[k + 1]]) for k in range(len(p) - 1))
+
+    @property
+    def spans(self) -> tuple[tuple[tuple[int, int], ...], ...]:
+        """Text format: per sentence, per token, its character span in ``text``."""
+        return tuple(tuple(self._sentence_spans(k)) for k in range(len(self.sent_ptr) - 1))
+
+    def token_span(self, i: int) -> tuple[int, int]:
+        """The character span of token i (reading order) in ``text``: its line is tokenised again."""
+        k = int(np.searchsorted(self.sent_ptr, i, side="right")) - 1
+        j = int(i - self.sent_ptr[k])
+        if self.segment == "spaces":  # no segmenter: stop at the token (a long line is not read whole)
+            it = _TOKEN.finditer(self.text, int(self.line_start[k]))
+            for _ in range(j):
+                next(it)
+            return next(it).span()
+        return self._sentence_spans(k)[j]
+
+    def _sentence_spans(self, k: int) -> list[tuple[int, int]]:
+        """The spans of sentence ``k``'s tokens, found again in its line as :func:`tokenize_line` found them."""
+        start = int(self.line_start[k])
+        end = _LINE_END.search(self.text, start)
+        line = self.text[start:end.start() if end else len(self.text)]
+        return [(start + a, start + b) for a, b in line_spans(line, self.segment)]
+
+    def type_counts(self) -> np.ndarray:
+        """Text format: occurrences of every type (int64)."""
+        return np.bincount(self.token_types, minlength=len(self.types)).astype(np.int64)
 
     def tokens(self):
         """Every word occurrence in reading order (both sides of each pair, inputs first)."""
         if self.kind == "text":
-            for s in self.sentences:
-                yield from s
+            t = self.types
+            for i in self.token_types.tolist():
+                yield t[i]
         else:
             for p in self.pairs:
                 yield from p.inputs
@@ -64,24 +118,52 @@ def looks_like_pairs(text: str) -> bool:
     return bool(items) and all(it.count("|") == 1 for it in items)
 
 
+def line_spans(line: str, segment: str = "spaces") -> list[tuple[int, int]]:
+    """The character spans of the tokens of one line: runs of word characters, cut into words by the
+    segmenter when the line :func:`~explorer.engine.segment.wants_segmenting` (raw Chinese)."""
+    spans = [m.span() for m in _TOKEN.finditer(line)]
+    return list(segment_spans(line, spans, segment)) if wants_segmenting(line, segment) else spans
+
+
+def tokenize_line(line: str, lowercase: bool = True, segment: str = "spaces") -> list[str]:
+    """The tokens of one line of text, in order: the one place where text becomes tokens.
+
+    The source is tokenised (and, for raw Chinese, segmented: :func:`line_spans`), then each token
+    lower-cased (lower-casing can change a string's length, so token boundaries come from the source; for
+    ASCII text both orders agree and the line is lower-cased whole). :meth:`Corpus.token_span` finds a
+    token's span again the same way.
+    """
+    if wants_segmenting(line, segment):
+        toks = [line[a:b] for a, b in line_spans(line, segment)]
+        return [t.lower() for t in toks] if lowercase else toks
+    if not lowercase:
+        return _TOKEN.findall(line)
+    if line.isascii():
+        return _TOKEN.findall(line.lower())
+    return [t.lower() for t in _TOKEN.findall(line)]
+
+
 def parse_text(text: str, lowercase: bool = True, segment: str = "spaces") -> Corpus:
-    """Tokenise plain text: one sentence per line; ``segment`` may cut raw Chinese into words
-    (:mod:`.segment`)."""
-    sentences, spans = [], []
+    """Tokenise plain text: one sentence per line (lines without a token are not sentences); ``segment``
+    may cut raw Chinese into words (:mod:`.segment`)."""
+    type_id: defaultdict = defaultdict()
+    type_id.default_factory = type_id.__len__  # a new token gets the next id
+    ids = array("i")
+    ptr = array("q", [0])
+    starts = array("q")
     offset = 0
     for line in text.splitlines(keepends=True):
-        toks, sp = [], []
-        for a, b in segment_spans(line, (m.span() for m in _TOKEN.finditer(line)), segment):
-            # tokenise the source, then lower-case: spans stay in the source
-            toks.append(line[a:b].lower() if lowercase else line[a:b])
-            sp.append((offset + a, offset + b))
+        toks = tokenize_line(line, lowercase, segment)
         if toks:
-            sentences.append(tuple(toks))
-            spans.append(tuple(sp))
+            ids.extend(map(type_id.__getitem__, toks))
+            ptr.append(len(ids))
+            starts.append(offset)
         offset += len(line)
-    if not sentences:
+    if not starts:
         raise CorpusError("corpus is empty (no words found)")
-    return Corpus("text", text, tuple(sentences), tuple(spans))
+    return Corpus("text", text, lowercase=lowercase, segment=segment, types=tuple(type_id),
+                  token_types=np.frombuffer(ids, np.int32).copy(), sent_ptr=np.frombuffer(ptr, np.int64).copy(),
+                  line_start=np.frombuffer(starts, np.int64).copy())
 
 
 def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
@@ -221,6 +303,18 @@ class Vocabulary:
         return cls(words, cnt, {w: i for i, w in enumerate(words)})
 
     @classmethod
+    def from_counts(cls, words, counts, min_count: int = 1) -> "Vocabulary":
+        """Words (in order of first appearance) with their counts: keep count ≥ min_count, order by
+        descending count, ties by first appearance (as :meth:`build`)."""
+        counts = np.asarray(counts, np.int64)
+        kept = np.flatnonzero(counts >= min_count)
+        kept = kept[np.argsort(-counts[kept], kind="stable")]
+        cnt = counts[kept].copy()
+        cnt.setflags(write=False)
+        ws = tuple(words[i] for i in kept.tolist())
+        return cls(ws, cnt, {w: i for i, w in enumerate(ws)})
+
+    @classmethod
     def from_words(cls, words, counts=None) -> "Vocabulary":
         words = tuple(str(w) for w in words)
         cnt = np.ones(len(words), np.int64) if counts is None else np.asarray(counts, np.int64).copy()
@@ -230,7 +324,10 @@ class Vocabulary:
 
 def build_vocabulary(corpus: Corpus, min_count: int = 1) -> Vocabulary:
     """The vocabulary of ``corpus``; at least two distinct words must survive ``min_count``."""
-    vocab = Vocabulary.build(corpus.tokens(), min_count)
+    if corpus.kind == "text":
+        vocab = Vocabulary.from_counts(corpus.types, corpus.type_counts(), min_count)
+    else:
+        vocab = Vocabulary.build(corpus.tokens(), min_count)
     if len(vocab) == 0:
         raise CorpusError(f"no word occurs at least min_count={min_count} times")
     if len(vocab) == 1:

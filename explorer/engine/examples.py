@@ -21,6 +21,10 @@ import numpy as np
 from . import rng
 from .config import LR_FLOOR_RATIO, Config
 from .corpus import Corpus, Vocabulary
+from .kernel import _jit
+
+#: centre tokens planned together: an epoch of a text corpus is planned (and held) a block at a time
+BLOCK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,8 @@ class EpochPlan:
     tgt_ptr: np.ndarray
     tgt_ids: np.ndarray
     lr_factor: np.ndarray
-    span_start: np.ndarray
-    span_end: np.ndarray
+    span_start: np.ndarray    # text: first in-vocabulary token of the example (pairs: a character offset)
+    span_end: np.ndarray      # text: last token (pairs: character offset of the end)
 
     def __len__(self):
         return len(self.lr_factor)
@@ -63,12 +67,76 @@ def _permute_csr(ptr, ids, perm):
     return new_ptr, ids[idx]
 
 
-def _csr_from_rows(rows: np.ndarray):
-    """Rows of a (M, K) id matrix with −1 for 'absent' → (ptr, ids), keeping row order left to right."""
-    valid = rows >= 0
-    ptr = np.zeros(len(rows) + 1, np.int64)
-    np.cumsum(valid.sum(axis=1), out=ptr[1:])
-    return ptr, rows[valid].astype(np.int64)
+def _concat(plans) -> EpochPlan:
+    """One plan of several, in order."""
+    if len(plans) == 1:
+        return plans[0]
+    in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _gather_parts([(p, 0, len(p)) for p in plans])
+    return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lrf, np.concatenate([p.span_start for p in plans]),
+                     np.concatenate([p.span_end for p in plans]))
+
+
+def _gather_parts(parts):
+    """Slices (plan, i, j) of plans as one CSR chunk: in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor."""
+    if len(parts) == 1:
+        plan, i, j = parts[0]
+        ip, tp = plan.in_ptr[i:j + 1], plan.tgt_ptr[i:j + 1]
+        return (ip - ip[0], plan.in_ids[ip[0]:ip[-1]], tp - tp[0], plan.tgt_ids[tp[0]:tp[-1]],
+                plan.lr_factor[i:j])
+    in_ptr = [np.zeros(1, np.int64)]
+    tgt_ptr = [np.zeros(1, np.int64)]
+    in_ids, tgt_ids, lrf = [], [], []
+    n_in = n_tg = 0
+    for plan, i, j in parts:
+        ip = plan.in_ptr[i:j + 1]
+        tp = plan.tgt_ptr[i:j + 1]
+        in_ptr.append(ip[1:] - ip[0] + n_in)
+        tgt_ptr.append(tp[1:] - tp[0] + n_tg)
+        in_ids.append(plan.in_ids[ip[0]:ip[-1]])
+        tgt_ids.append(plan.tgt_ids[tp[0]:tp[-1]])
+        lrf.append(plan.lr_factor[i:j])
+        n_in += int(ip[-1] - ip[0])
+        n_tg += int(tp[-1] - tp[0])
+    cat = np.concatenate
+    return (cat(in_ptr), cat(in_ids).astype(np.int64), cat(tgt_ptr), cat(tgt_ids).astype(np.int64),
+            cat(lrf).astype(np.float64))
+
+
+@_jit
+def _windows(pos, sent, b, c0, c1, C):
+    """The windows of the tokens at positions ``pos`` (ascending): for each k with c0 ≤ pos[k] < c1, the
+    context indices k + d, d = −C..−1, 1..C in that order, with |d| ≤ b[k], inside 0..K−1 and in the same
+    sentence (``sent``). Tokens without a context are left out. Returns (centre indices, ptr, context
+    indices) in CSR form."""
+    K = pos.shape[0]
+    centres = np.empty(K, np.int64)
+    ptr = np.zeros(K + 1, np.int64)
+    ctx = np.empty(K * 2 * C, np.int64)
+    m = 0
+    n = 0
+    for k in range(K):
+        if pos[k] < c0 or pos[k] >= c1:
+            continue
+        start = n
+        for d in range(-C, C + 1):
+            q = k + d
+            if d != 0 and abs(d) <= b[k] and 0 <= q < K and sent[q] == sent[k]:
+                ctx[n] = q
+                n += 1
+        if n > start:
+            centres[m] = k
+            m += 1
+            ptr[m] = n
+    return centres[:m].copy(), ptr[:m + 1].copy(), ctx[:n].copy()
+
+
+def _span_ends(centre, ctx_pos, ptr):
+    """First and last token position of each example: its centre and its contexts."""
+    if len(centre) == 0:
+        return centre.copy(), centre.copy()
+    lo = np.minimum(np.minimum.reduceat(ctx_pos, ptr[:-1]), centre)
+    hi = np.maximum(np.maximum.reduceat(ctx_pos, ptr[:-1]), centre)
+    return lo, hi
 
 
 def _singletons(ids: np.ndarray):
@@ -78,25 +146,24 @@ def _singletons(ids: np.ndarray):
 class ExampleStream:
     """Step index → example, for one (corpus, vocabulary, configuration)."""
 
-    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 4):
+    def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 3):
         self.corpus, self.vocab, self.config = corpus, vocab, config
         self._cache: OrderedDict[int, EpochPlan] = OrderedDict()
         self._cache_size = cache_epochs
+        self.block = BLOCK
         self._starts = [0]  # _starts[e] = number of steps before epoch e (known so far)
+        self._lengths: dict[int, int] = {}  # epoch → number of steps (kept when its plans are dropped)
+        self._counts: dict[int, list[int]] = {}  # epoch → steps of its blocks 0, 1, … planned so far
         if corpus.kind == "text":
-            ids, sent, s0, s1 = [], [], [], []
-            for si, (toks, spans) in enumerate(zip(corpus.sentences, corpus.spans)):
-                for tok, sp in zip(toks, spans):
-                    j = vocab.index.get(tok)
-                    if j is not None:
-                        ids.append(j)
-                        sent.append(si)
-                        s0.append(sp[0])
-                        s1.append(sp[1])
-            self.tok_ids = np.array(ids, np.int64)
-            self.tok_sent = np.array(sent, np.int64)
-            self.tok_s0 = np.array(s0, np.int64)
-            self.tok_s1 = np.array(s1, np.int64)
+            # in-vocabulary tokens as int32 word ids, their sentence and their index among all tokens
+            word_of_type = np.array([vocab.index.get(t, -1) for t in corpus.types], np.int32)
+            ids = word_of_type[corpus.token_types]
+            keep = np.flatnonzero(ids >= 0)
+            self.tok_ids = ids[keep]
+            self.tok_index = keep.astype(np.int32 if len(ids) < 2**31 else np.int64)
+            sent = np.repeat(np.arange(len(corpus.sent_ptr) - 1, dtype=np.int32), np.diff(corpus.sent_ptr))
+            self.tok_sent = sent[keep]
+            del ids, keep, sent
             self.total_words = len(self.tok_ids)
         else:
             self.pairs = []
@@ -107,87 +174,81 @@ class ExampleStream:
                     self.pairs.append((ins, outs, p.span))
             self.total_words = sum(len(i) + len(o) for i, o, _ in self.pairs)
         self.fixed_length = config.mode == "paper" or corpus.kind == "pairs"
+        if corpus.kind == "pairs":
+            self.max_inputs = max((len(i) for i, _, _ in self.pairs), default=1)
+            self.max_targets = max((len(o) for _, o, _ in self.pairs), default=1)
+            if config.mode == "reference" and config.arch == "skipgram":
+                self.max_inputs = self.max_targets = 1
+        else:
+            wide = 2 * config.window
+            sg = config.arch == "skipgram"
+            self.max_inputs = 1 if sg else wide
+            self.max_targets = 1 if (not sg or config.mode == "reference") else wide
 
     # -- planning ---------------------------------------------------------------------------------
-    def _plan_text_paper(self) -> EpochPlan:
+    def _plan_text_paper(self, c0: int, c1: int) -> EpochPlan:
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): every token with C
+        context words on each side within its sentence."""
         C, T = self.config.window, len(self.tok_ids)
-        pos = np.arange(T)
-        cols = []
-        for d in list(range(-C, 0)) + list(range(1, C + 1)):
-            q = pos + d
-            ok = (q >= 0) & (q < T)
-            qc = np.clip(q, 0, T - 1)
-            ok &= self.tok_sent[qc] == self.tok_sent
-            cols.append(np.where(ok, qc, -1))
-        ctxpos = np.stack(cols, axis=1) if cols else np.empty((T, 0), np.int64)
-        has = (ctxpos >= 0).any(axis=1)
-        centre = pos[has]
-        ctxpos = ctxpos[has]
-        ctx_ids = np.where(ctxpos >= 0, self.tok_ids[np.maximum(ctxpos, 0)], -1)
-        lo = np.where(ctxpos >= 0, ctxpos, T).min(axis=1)
-        hi = np.where(ctxpos >= 0, ctxpos, -1).max(axis=1)
-        lo, hi = np.minimum(lo, centre), np.maximum(hi, centre)
+        pos = np.arange(max(c0 - C, 0), min(c1 + C, T))
+        k, ptr, ctx = _windows(pos, self.tok_sent[pos], np.full(len(pos), C, np.int64), c0, c1, C)
+        centre, ctx_pos = pos[k], pos[ctx]
+        ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
+        lo, hi = _span_ends(centre, ctx_pos, ptr)
         if self.config.arch == "cbow":
-            in_ptr, in_ids = _csr_from_rows(ctx_ids)
+            in_ptr, in_ids = ptr, ctx_ids
             tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre])
         else:
             in_ptr, in_ids = _singletons(self.tok_ids[centre])
-            tgt_ptr, tgt_ids = _csr_from_rows(ctx_ids)
-        M = len(centre)
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(M),
-                         self.tok_s0[lo], self.tok_s1[hi])
+            tgt_ptr, tgt_ids = ptr, ctx_ids
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, np.ones(len(centre)), lo, hi)
 
-    def _plan_text_reference(self, epoch: int) -> EpochPlan:
+    def _keep(self, epoch: int, a: int, b: int) -> np.ndarray:
+        """Positions in a..b−1 of the tokens sub-sampling keeps in ``epoch``."""
         cfg, T = self.config, len(self.tok_ids)
-        pos = np.arange(T)
-        if cfg.sample > 0:
-            f = self.vocab.counts[self.tok_ids].astype(np.float64)
-            st = cfg.sample * T
-            p_keep = (np.sqrt(f / st) + 1.0) * st / f
-            keep = rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep
-        else:
-            keep = np.ones(T, bool)
-        kept = pos[keep]  # original token positions still in play
-        K = len(kept)
+        pos = np.arange(a, b)
+        if cfg.sample <= 0:
+            return pos
+        f = self.vocab.counts[self.tok_ids[a:b]].astype(np.float64)
+        st = cfg.sample * T
+        p_keep = (np.sqrt(f / st) + 1.0) * st / f
+        return pos[rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep]
+
+    def _kept_around(self, epoch: int, c0: int, c1: int) -> np.ndarray:
+        """Kept positions of c0..c1−1 plus at least ``window`` kept positions on each side (if any)."""
+        T, w = len(self.tok_ids), self.config.window
+        x = 8 * w
+        while c0 - x > 0 and len(self._keep(epoch, c0 - x, c0)) < w:
+            x *= 2
+        a = max(c0 - x, 0)
+        x = 8 * w
+        while c1 + x < T and len(self._keep(epoch, c1, c1 + x)) < w:
+            x *= 2
+        return self._keep(epoch, a, min(c1 + x, T))
+
+    def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): the kept tokens of
+        the epoch, each with a window b drawn in 1..C, contexts the kept tokens within b in its sentence."""
+        cfg, T = self.config, len(self.tok_ids)
+        kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
         b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
         b = np.minimum(b, cfg.window)
-        sent = self.tok_sent[kept]
-        kpos = np.arange(K)
-        cols = []
-        for d in list(range(-cfg.window, 0)) + list(range(1, cfg.window + 1)):
-            q = kpos + d
-            ok = (q >= 0) & (q < K) & (abs(d) <= b)
-            qc = np.clip(q, 0, max(K - 1, 0))
-            ok &= sent[qc] == sent if K else ok
-            cols.append(np.where(ok, qc, -1))
-        ctx = np.stack(cols, axis=1) if K else np.empty((0, 2 * cfg.window), np.int64)
-        has = (ctx >= 0).any(axis=1)
-        centre_k = kpos[has]
-        ctx = ctx[has]
-        centre_pos = kept[centre_k]                       # original position of each centre word
+        k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
+        centre_pos, ctx_pos = kept[k], kept[ctx]
         progress = epoch * T + centre_pos                  # words processed (word2vec.c word_count)
         lr_factor = np.maximum(1.0 - progress / (cfg.epochs * T + 1.0), LR_FLOOR_RATIO)
-        ctx_ids = np.where(ctx >= 0, self.tok_ids[kept[np.maximum(ctx, 0)]], -1)
-        lo_k = np.where(ctx >= 0, ctx, K).min(axis=1)
-        hi_k = np.where(ctx >= 0, ctx, -1).max(axis=1)
-        lo = kept[np.minimum(lo_k, centre_k)]
-        hi = kept[np.maximum(hi_k, centre_k)]
+        ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
         if cfg.arch == "cbow":
-            in_ptr, in_ids = _csr_from_rows(ctx_ids)
+            lo, hi = _span_ends(centre_pos, ctx_pos, ptr)
             tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre_pos])
-            return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, self.tok_s0[lo], self.tok_s1[hi])
+            return EpochPlan(ptr, ctx_ids, tgt_ptr, tgt_ids, lr_factor, lo, hi)
         # skip-gram: one step per (centre, context) pair, context as input, centre as target
-        valid = ctx >= 0
-        n_per = valid.sum(axis=1)
-        ctx_flat = ctx_ids[valid]
-        rep = np.repeat(np.arange(len(centre_pos)), n_per)
-        ctx_orig = kept[ctx[valid]]
+        rep = np.repeat(np.arange(len(centre_pos)), np.diff(ptr))
         c_orig = centre_pos[rep]
-        in_ptr, in_ids = _singletons(ctx_flat)
+        in_ptr, in_ids = _singletons(ctx_ids)
         tgt_ptr, tgt_ids = _singletons(self.tok_ids[c_orig])
-        s0 = self.tok_s0[np.minimum(ctx_orig, c_orig)]
-        s1 = self.tok_s1[np.maximum(ctx_orig, c_orig)]
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], s0, s1)
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], np.minimum(ctx_pos, c_orig),
+                         np.maximum(ctx_pos, c_orig))
 
     def _plan_pairs(self, epoch: int) -> EpochPlan:
         cfg = self.config
@@ -218,32 +279,76 @@ class ExampleStream:
         sp = np.array(spans, np.int64).reshape(M, 2)
         return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, sp[:, 0], sp[:, 1])
 
-    def epoch_plan(self, epoch: int) -> EpochPlan:
-        """The examples of ``epoch`` (0-based) in training order."""
-        plan = self._cache.get(epoch)
+    # -- blocks: a text corpus without shuffling is planned BLOCK centre tokens at a time -------------
+    @property
+    def blocked(self) -> bool:
+        """True when epochs are planned block by block (memory bounded by the block, not the corpus)."""
+        return self.corpus.kind == "text" and not self.config.shuffle
+
+    @property
+    def n_blocks(self) -> int:
+        return max(1, -(-len(self.tok_ids) // self.block)) if self.blocked else 1
+
+    def block_plan(self, epoch: int, b: int) -> EpochPlan:
+        """The examples of ``epoch`` whose centre token is in block ``b`` (cached, a few at a time)."""
+        if self.blocked and self.fixed_length:
+            epoch = 0
+        key = (epoch, b)
+        plan = self._cache.get(key)
         if plan is not None:
-            self._cache.move_to_end(epoch)
+            self._cache.move_to_end(key)
             return plan
-        if self.corpus.kind == "pairs":
-            plan = self._plan_pairs(epoch)
-        elif self.config.mode == "paper":
-            plan = self._plan_text_paper()
+        if not self.blocked:
+            plan = self._whole_epoch(epoch)
         else:
-            plan = self._plan_text_reference(epoch)
-        if self.config.shuffle and len(plan):
-            perm = np.random.default_rng([self.config.seed, epoch, 0x5F]).permutation(len(plan))
-            plan = plan.permuted(perm)
-        for a in plan.__dict__.values():
-            a.setflags(write=False)
-        self._cache[epoch] = plan
+            c0, c1 = b * self.block, min((b + 1) * self.block, len(self.tok_ids))
+            if self.config.mode == "paper":
+                plan = self._plan_text_paper(c0, c1)
+            else:
+                plan = self._plan_text_reference(epoch, c0, c1)
+        self._cache[key] = plan  # its arrays stay writable (one compiled signature); examples are read-only
+        counts = self._counts.setdefault(epoch, [])
+        if len(counts) == b:
+            counts.append(len(plan))
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return plan
 
+    def _whole_epoch(self, epoch: int) -> EpochPlan:
+        if self.corpus.kind == "pairs":
+            plan = self._plan_pairs(epoch)
+        else:
+            parts = [self._plan_text_paper(0, len(self.tok_ids)) if self.config.mode == "paper"
+                     else self._plan_text_reference(epoch, 0, len(self.tok_ids))]
+            plan = parts[0]
+        if self.config.shuffle and len(plan):
+            perm = np.random.default_rng([self.config.seed, epoch, 0x5F]).permutation(len(plan))
+            plan = plan.permuted(perm)
+        return plan
+
+    def _block_counts(self, epoch: int, upto: int) -> list[int]:
+        """Steps in blocks 0..upto−1 of ``epoch`` (planning the blocks not counted yet)."""
+        if self.blocked and self.fixed_length:
+            epoch = 0
+        counts = self._counts.setdefault(epoch, [])
+        while len(counts) < upto:
+            self.block_plan(epoch, len(counts))
+        return counts
+
+    def epoch_plan(self, epoch: int) -> EpochPlan:
+        """The examples of ``epoch`` (0-based) in training order, as one plan (small corpora, tests)."""
+        if not self.blocked:
+            return self.block_plan(epoch, 0)
+        return _concat([self.block_plan(epoch, b) for b in range(self.n_blocks)])
+
     def epoch_length(self, epoch: int) -> int:
         if self.fixed_length:
-            return len(self.epoch_plan(0))
-        return len(self.epoch_plan(epoch))
+            epoch = 0
+        n = self._lengths.get(epoch)
+        if n is None:
+            n = sum(self._block_counts(epoch, self.n_blocks))
+            self._lengths[epoch] = n
+        return n
 
     def epoch_start(self, epoch: int) -> int:
         """Number of steps before ``epoch``."""
@@ -254,21 +359,80 @@ class ExampleStream:
             self._starts.append(self._starts[-1] + self.epoch_length(e))
         return self._starts[epoch]
 
+    def has_examples(self) -> bool:
+        """True when the first epoch has at least one example (plans only as far as needed)."""
+        for b in range(self.n_blocks):
+            if self._block_counts(0, b + 1)[b]:
+                return True
+        return False
+
     def locate(self, step: int) -> tuple[int, int]:
         """1-based global step → (epoch, index within epoch)."""
         if step < 1:
             raise ValueError("steps are numbered from 1")
-        if self.fixed_length:
-            n = self.epoch_length(0)
-            return (step - 1) // n, (step - 1) % n
+        left = step - 1
+        if self.fixed_length and 0 in self._lengths:
+            n = self._lengths[0]
+            return left // n, left % n
         e = 0
-        while self.epoch_start(e + 1) < step:
+        while True:
+            if e in self._lengths or (self.fixed_length and 0 in self._lengths):
+                n = self.epoch_length(e)
+                if left < n:
+                    return e, left
+                left -= n
+                e += 1
+                continue
+            i = left  # walk the blocks of epoch e, planning them as needed
+            for b in range(self.n_blocks):
+                c = self._block_counts(e, b + 1)[b]
+                if left < c:
+                    return e, i
+                left -= c
+            self.epoch_length(e)
             e += 1
-        return e, step - 1 - self.epoch_start(e)
+
+    def _find(self, epoch: int, i: int) -> tuple[int, int]:
+        """Index i of ``epoch`` → (block, index within the block)."""
+        if not self.blocked:
+            return 0, i
+        b = 0
+        while True:
+            c = self._block_counts(epoch, b + 1)[b]
+            if i < c:
+                return b, i
+            i -= c
+            b += 1
+
+    def plan_range(self, epoch: int, i: int, m: int):
+        """Steps i..i+m−1 of ``epoch`` (within it) as one CSR chunk: in_ptr, in_ids, tgt_ptr, tgt_ids (int64),
+        lr_factor — slices of block plans; fewer than m steps when the epoch ends first."""
+        b, j = self._find(epoch, i)
+        parts = []
+        while m > 0 and b < self.n_blocks:  # stops at the epoch's end
+            plan = self.block_plan(epoch, b)
+            k = min(len(plan), j + m)
+            if k > j:
+                parts.append((plan, j, k))
+                m -= k - j
+            b += 1
+            j = 0
+        return _gather_parts(parts)
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Character span in the corpus text from the start of in-vocabulary token ``lo`` to the end of
+        token ``hi`` (text corpora; plans of pairs corpora hold character offsets already)."""
+        if self.corpus.kind != "text":
+            return int(lo), int(hi)
+        return (self.corpus.token_span(int(self.tok_index[lo]))[0],
+                self.corpus.token_span(int(self.tok_index[hi]))[1])
 
     def example(self, step: int) -> Example:
         epoch, i = self.locate(step)
-        p = self.epoch_plan(epoch)
-        return Example(step, epoch, i, p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]],
-                       p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]], float(p.lr_factor[i]),
-                       (int(p.span_start[i]), int(p.span_end[i])))
+        b, j = self._find(epoch, i)
+        p = self.block_plan(epoch, b)
+        i0, i = i, j
+        ins, tgts = p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]], p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]]
+        ins.flags.writeable = tgts.flags.writeable = False
+        return Example(step, epoch, i0, ins, tgts, float(p.lr_factor[i]),
+                       self.span(p.span_start[i], p.span_end[i]))

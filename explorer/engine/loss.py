@@ -1,96 +1,90 @@
 """The loss E of one example, and of the whole training set, at given parameters (no update).
 
-E (paper, exact σ):
+Both evaluate the compiled step (:func:`explorer.engine.kernel.sgd_steps`) with ``apply`` off in paper
+semantics (exact σ, every term at the given parameters):
+
     softmax  E = Σ_c ( −u_{j*_c} + log Σ_j' exp(u_j') )
-    hs       E = −Σ_c Σ_{n on path(w_c)} log σ([[left]] · v'_nᵀh)
+    hs       E = −Σ_c Σ_{n on path(w_c)} log σ(⟦left⟧ · v'_nᵀh)
     ns       E = −Σ_c ( log σ(v'_{w_c}ᵀh) + Σ_{neg} log σ(−v'_negᵀh) )
+
+The training-set E is a pass over the epoch's examples; training itself never calls it (the per-epoch
+figure the session keeps is the mean E of the epoch's steps, which the step computes anyway).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from . import rng
-from .sigmoid import neg_log_sigmoid
-from .step import hidden
+from .fast import max_columns, step_tables, work_buffers
+from .kernel import SOFTMAX, TABLE, sgd_steps
+
+
+_NO_I = np.zeros(1, np.int64)
+_NO_F2 = np.zeros((1, 1))
+
+
+def _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, negs=None) -> np.ndarray:
+    """E of every example of a CSR list at (W, W' = Woᵀ): the compiled step with ``apply`` off."""
+    tb = step_tables(model)
+    M = len(in_ptr) - 1
+    losses = np.zeros(M)
+    max_tg = int(np.diff(tgt_ptr).max()) if M else 1
+    work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], max_tg))
+    draw = negs is None
+    sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, np.zeros(M), 0, tb.kind, False, False,
+              _NO_I if draw else negs, draw, True, tb.eval_key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf,
+              tb.guide, TABLE, np.inf, losses, *work, False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
+    return losses
 
 
 def example_loss(model, W, W_out, inputs, targets, negatives=None) -> float:
     """E for one example at (W, W'); ``negatives`` (targets × k) for ns."""
-    h = hidden(W, np.asarray(inputs))
-    out = model.config.output
-    if out == "softmax":
-        u = W_out.T @ h
-        m = u.max()
-        return float(len(targets) * (m + np.log(np.exp(u - m).sum())) - u[np.asarray(targets)].sum())
-    E = 0.0
-    for c, w in enumerate(targets):
-        if out == "hs":
-            u = W_out[:, model.tree.points[w]].T @ h
-            E += float(neg_log_sigmoid(np.where(model.tree.codes[w] == 0, u, -u)).sum())
-        else:
-            ids = np.concatenate(([w], negatives[c]))
-            u = W_out[:, ids].T @ h
-            E += float(neg_log_sigmoid(u[0]) + neg_log_sigmoid(-u[1:]).sum())
-    return E
+    ins = np.ascontiguousarray(inputs, dtype=np.int64)
+    tgts = np.ascontiguousarray(targets, dtype=np.int64)
+    negs = None if negatives is None else np.ascontiguousarray(negatives, np.int64).reshape(-1)
+    if negs is None and model.config.output == "ns":
+        raise ValueError("negative sampling needs the negatives of the example")
+    W = np.asarray(W, dtype=np.float64)
+    Wo = np.asarray(W_out, dtype=np.float64).T
+    return float(_evaluate(model, W, Wo, np.array([0, len(ins)]), ins, np.array([0, len(tgts)]), tgts,
+                           negs if negs is not None else np.zeros(1, np.int64))[0])
+
+
+def _spread(n: int):
+    """0..n−1 in an evenly spreading order: 0, then the middle, then the quarters, … (van der Corput)."""
+    bits = max(1, (n - 1).bit_length())
+    order = [int(format(i, f"0{bits}b")[::-1], 2) for i in range(1 << bits)]
+    return [i for i in order if i < n]
 
 
 def dataset_loss(model, params, max_work: float = 3e8) -> float:
-    """Mean E over one epoch's examples at ``params`` (ns: negatives from a fixed evaluation stream).
+    """Mean E over one epoch's examples at ``params`` (ns: negative d of a block's target i is P_n's word
+    at the uniform (seed, EVAL_NEGATIVES, i, d)).
 
-    When the whole set would cost more than ``max_work`` multiply-adds (a large vocabulary with the full
-    softmax), the mean is taken over an evenly spaced, fixed subset of the examples instead.
+    When the whole set would cost more than ``max_work`` multiply-adds (a large corpus, or a large
+    vocabulary with the full softmax), the mean is taken over a fixed subset: whole blocks of the
+    epoch's plan, taken evenly spread over the corpus until the work is done (a small corpus is one block).
     """
-    plan = model.stream.epoch_plan(0)
-    M = len(plan)
-    if M == 0:
-        return float("nan")
-    per_example = model.config.hidden * (model.n_out if model.config.output == "softmax" else
-                                         (model.config.negative + 1 if model.config.output == "ns" else 20))
-    per_example *= max(1.0, len(plan.tgt_ids) / M)
-    if M * per_example > max_work:
-        keep = np.unique(np.linspace(0, M - 1, max(1, int(max_work // per_example))).astype(np.int64))
-        plan = plan.permuted(keep)
+    stream = model.stream
+    tb = step_tables(model)
+    Wo = np.ascontiguousarray(params.W_out.T, dtype=np.float64)
+    W = np.ascontiguousarray(params.W, dtype=np.float64)
+    unit = model.config.hidden * (model.n_out if tb.kind == SOFTMAX else tb.max_terms)
+    total, count, work = 0.0, 0, 0.0
+    for b in _spread(stream.n_blocks):
+        plan = stream.block_plan(0, b)
         M = len(plan)
-    chunk = max(1, int(2**22 // max(model.n_out, 1)))
-    W, W_out = params.W, params.W_out
-    total = 0.0
-    n_in = np.diff(plan.in_ptr)
-    n_tg = np.diff(plan.tgt_ptr)
-    # h of every example: the mean of its input vectors (a sum per example of consecutive rows)
-    if len(plan.in_ids) and (n_in > 0).all():
-        H = np.add.reduceat(W[plan.in_ids], plan.in_ptr[:-1], axis=0)
-    else:
-        H = np.zeros((M, W.shape[1]))
-        np.add.at(H, np.repeat(np.arange(M), n_in), W[plan.in_ids])
-    H /= np.maximum(n_in, 1)[:, None]
-    ex_of_t = np.repeat(np.arange(M), n_tg)
-    tg = plan.tgt_ids
-    out = model.config.output
-    if out == "hs":
-        L = max(len(p) for p in model.tree.points)
-        pts = np.zeros((model.V, L), np.int64)
-        sign = np.zeros((model.V, L))
-        for w, (p, c) in enumerate(zip(model.tree.points, model.tree.codes)):
-            pts[w, :len(p)] = p
-            sign[w, :len(p)] = np.where(c == 0, 1.0, -1.0)
-    for s in range(0, len(tg), chunk):
-        ex = ex_of_t[s:s + chunk]
-        w = tg[s:s + chunk]
-        Hc = H[ex]
-        if out == "softmax":
-            U = Hc @ W_out
-            m = U.max(axis=1)
-            lse = m + np.log(np.exp(U - m[:, None]).sum(axis=1))
-            total += float((lse - U[np.arange(len(w)), w]).sum())
-        elif out == "hs":
-            P, S = pts[w], sign[w]
-            U = np.einsum("mn,mln->ml", Hc, W_out.T[P])
-            total += float((neg_log_sigmoid(S * U) * (S != 0)).sum())
-        else:
-            k = model.config.negative
-            idx = np.arange(s, s + len(w))
-            negs = model.noise.draw(model.config.seed, rng.EVAL_NEGATIVES, idx[:, None], np.arange(k)[None, :])
-            ids = np.concatenate([w[:, None], negs], axis=1)
-            U = np.einsum("mn,mkn->mk", Hc, W_out.T[ids])
-            total += float(neg_log_sigmoid(U[:, 0]).sum() + neg_log_sigmoid(-U[:, 1:]).sum())
-    return total / M
+        if M == 0:
+            continue
+        in_ptr, in_ids, tgt_ptr, tgt_ids = plan.in_ptr, plan.in_ids, plan.tgt_ptr, plan.tgt_ids
+        left = (max_work - work) / (unit * max(1.0, len(tgt_ids) / M))
+        if left < M:  # the budget ends inside this block: evenly spaced examples of it
+            keep = np.unique(np.linspace(0, M - 1, max(1, int(left))).astype(np.int64))
+            sub = plan.permuted(keep)
+            in_ptr, in_ids, tgt_ptr, tgt_ids = sub.in_ptr, sub.in_ids, sub.tgt_ptr, sub.tgt_ids
+        losses = _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids)
+        total += float(losses.sum())
+        count += len(losses)
+        work += unit * len(tgt_ids)
+        if work >= max_work:
+            break
+    return total / count if count else float("nan")

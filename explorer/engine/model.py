@@ -24,7 +24,7 @@ from .huffman import HuffmanTree, build_huffman
 from .noise import NoiseDistribution
 from .params import Params, init_params, n_output_vectors
 from .record import StepRecord
-from .step import check_finite, hidden, hs_output, input_update, ns_output, softmax_output
+from .step import record_step
 
 #: the four phases of one example, in order (sub-steps of the GUI and the session)
 PHASES = ("forward", "error", "output update", "input update")
@@ -37,7 +37,7 @@ class Model:
         self.vocab = vocab if vocab is not None else build_vocabulary(corpus, config.min_count)
         config.check_size(len(self.vocab))
         self.stream = ExampleStream(corpus, self.vocab, config)
-        if self.stream.epoch_length(0) == 0:
+        if not self.stream.has_examples():
             raise CorpusError("the corpus gives no training examples (every sentence has a single word "
                               "after min_count)")
         self.words = self.vocab.words
@@ -106,46 +106,9 @@ class Model:
 
         Raises :class:`~explorer.errors.BlowUpError` if any quantity is non-finite or past the bound.
         """
-        c = self.config
         ex = example if example is not None else self.example(step)
-        base = c.lr if base_lr is None else base_lr
-        lr = base * ex.lr_factor
-        W, W_out = params.W, params.W_out
-        h = hidden(W, ex.inputs)
-        check_finite(step, lr, "h", h)
-        negs = None
-        if c.output == "softmax":
-            r = softmax_output(W_out, h, ex.targets, lr)
-            check_finite(step, lr, "u", r.u)
-        elif c.output == "hs":
-            r = hs_output(W_out, h, ex.targets, lr, self.tree, c.mode)
-        else:
-            negs = self.negatives(step, len(ex.targets))
-            r = ns_output(W_out, h, ex.targets, lr, negs, self.words, c.mode)
-        if r.terms is not None:
-            check_finite(step, lr, "u", [t.u for p in r.terms for t in p])
-        check_finite(step, lr, "E", r.loss)
-        check_finite(step, lr, "EH", r.EH)
-        in_ids, in_before, in_delta, in_after = input_update(W, ex.inputs, r.EH, lr, c.mode)
-        check_finite(step, lr, "W'", r.out_after)
-        check_finite(step, lr, "W", in_after)
-        words = self.words
-        t, e = r.t, r.e
-        if c.arch == "skipgram" and t is not None and t.ndim == 1:  # one row per context panel, even one
-            t, e = t[None, :], e[None, :]
-        return StepRecord(
-            step=step, epoch=ex.epoch, arch=c.arch, output=c.output, mode=c.mode,
-            inputs=tuple(words[i] for i in ex.inputs), input_ids=tuple(int(i) for i in ex.inputs),
-            targets=tuple(words[i] for i in ex.targets), target_ids=tuple(int(i) for i in ex.targets),
-            h=h, lr=lr, loss=r.loss, EH=r.EH,
-            out_ids=r.out_ids, out_before=r.out_before, out_delta=r.out_delta, out_after=r.out_after,
-            in_ids=in_ids, in_before=in_before, in_delta=in_delta, in_after=in_after,
-            out_words=tuple(self.out_label(int(j)) for j in r.out_ids),
-            in_words=tuple(words[int(i)] for i in in_ids),
-            u=r.u, y=r.y, t=t, e=e, EI=r.EI if (c.arch == "skipgram" or len(ex.targets) > 1) else None,
-            paths=r.terms if c.output == "hs" else None, samples=r.terms if c.output == "ns" else None,
-            span=ex.span,
-        )
+        base = self.config.lr if base_lr is None else base_lr
+        return record_step(self, params, ex, base * ex.lr_factor)
 
     @staticmethod
     def apply(params: Params, rec: StepRecord, part: str = "all") -> None:

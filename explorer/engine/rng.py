@@ -33,6 +33,12 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> _S31)
 
 
+def key(seed: int, stream: int) -> np.uint64:
+    """The key of ``stream``: mix(seed·φ + stream·K) (what :func:`uniform` starts from)."""
+    with np.errstate(over="ignore"):
+        return _mix(np.atleast_1d(np.uint64(seed) * _GOLDEN + np.uint64(stream) * _K_STREAM))[0]
+
+
 def uniform(seed: int, stream: int, i, j) -> np.ndarray:
     """Uniform floats in [0, 1): one per broadcast (i, j), with 53 random bits each."""
     i = np.asarray(i, dtype=np.uint64)

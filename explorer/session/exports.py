@@ -20,8 +20,8 @@ error or an interruption never leaves a half-written file.
     epoch       the 1-based epoch the step belongs to (0 on row 0)
     loss        E of that step's example, at the parameters before the step
     lr          η the step used (the base learning rate × reference mode's decay factor)
-    epoch_loss  only on the last step of an epoch (and on row 0): the mean E over the whole
-                training set at the parameters after that step; empty elsewhere
+    epoch_loss  only on the last step of an epoch: the mean E of that epoch's steps; on row 0 the
+                training-set E at the initial parameters; empty elsewhere
     =========== ==============================================================================
 
   Numbers are printed with ``repr`` (they read back as the same float64).

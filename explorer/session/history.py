@@ -56,6 +56,10 @@ class RecordCache:
             old, _ = self._recs.popitem(last=False)
             self.nbytes -= self._sizes.pop(old)
 
+    def next_cached(self, first: int, last: int) -> int | None:
+        """The first step in first..last whose record is cached, or None."""
+        return min((s for s in self._recs if first <= s <= last), default=None)
+
     def drop_after(self, step: int) -> None:
         for s in [s for s in self._recs if s > step]:
             del self._recs[s]
@@ -165,60 +169,6 @@ class LrSchedule:
         return sch
 
 
-class FastSteps:
-    """The steps computed by the compiled fast-forward (``Session.run``), as disjoint ranges [a, b].
-
-    The fast path agrees with the record path (``Model.compute`` + ``apply``) only to rounding (its ``exp``
-    and sums are compiled separately from numpy's), so the session replays these steps with the fast
-    path again: every state in the history is then reproduced bit for bit, however it was reached.
-    """
-
-    def __init__(self):
-        self.ranges: list[list[int]] = []
-        self._starts: list[int] = []
-
-    def add(self, first: int, last: int) -> None:
-        """Mark steps first..last (after every existing range; contiguous ranges merge)."""
-        if last < first:
-            return
-        if self.ranges and first <= self.ranges[-1][0]:
-            raise ValueError("fast ranges are added in step order")
-        if self.ranges and self.ranges[-1][1] + 1 >= first:
-            self.ranges[-1][1] = max(self.ranges[-1][1], last)
-        else:
-            self.ranges.append([first, last])
-            self._starts.append(first)
-
-    def end_of(self, step: int) -> int | None:
-        """The last step of the fast range holding ``step``, or None if ``step`` was not fast."""
-        i = bisect_right(self._starts, step) - 1
-        if i >= 0 and self.ranges[i][1] >= step:
-            return self.ranges[i][1]
-        return None
-
-    def any_in(self, first: int, last: int) -> bool:
-        """True if a step of first..last was fast."""
-        i = bisect_right(self._starts, last) - 1   # the last range starting at or before ``last``
-        return i >= 0 and self.ranges[i][1] >= first
-
-    def drop_after(self, step: int) -> None:
-        self.ranges = [[a, min(b, step)] for a, b in self.ranges if a <= step]
-        self._starts = [a for a, _ in self.ranges]
-
-    def to_list(self) -> list[list[int]]:
-        return [list(r) for r in self.ranges]
-
-    @classmethod
-    def from_list(cls, items) -> "FastSteps":
-        fs = cls()
-        for a, b in items:
-            fs.add(int(a), int(b))
-        return fs
-
-    def __bool__(self):
-        return bool(self.ranges)
-
-
 class GrowableArray:
     """A float64 series indexed from 0 that grows by doubling (per-step losses, lrs)."""
 
@@ -235,6 +185,15 @@ class GrowableArray:
         self.ensure(start + len(values))
         self._a[start:start + len(values)] = values
         self.n = max(self.n, start + len(values))
+
+    def window(self, start: int, m: int) -> np.ndarray:
+        """A writable view of entries start..start+m−1 (grown if need be), for a writer that fills them;
+        :meth:`extend_to` then makes them part of the series."""
+        self.ensure(start + m)
+        return self._a[start:start + m]
+
+    def extend_to(self, n: int) -> None:
+        self.n = max(self.n, n)
 
     def ensure(self, size: int) -> None:
         if size > len(self._a):

@@ -13,9 +13,9 @@ Members (format ``w2vx``, version 1)::
                              "step" (completed steps), "furthest" (furthest computed step),
                              "phase_index" (-1, or 0..2: the sub-stepped example's last shown phase),
                              "schedule" ([[first step, base lr], ...]), "bookmarks" ([[name, step], ...]),
-                             "checkpoint_interval",
-                             "fast_steps" ([[first, last], ...]: steps made by the compiled fast path,
-                             which replay uses again so every state is reproduced bit for bit)}
+                             "checkpoint_interval"}
+                            (files written before fast-forward and records shared one compiled step also
+                            have "fast_steps", [[first, last], ...]; it is checked and otherwise ignored)
     corpus.txt              the corpus text, UTF-8
     initial_W.npy           W  (V×N)  at step 0            float64
     initial_W_out.npy       W' (N×V') at step 0            float64
@@ -24,7 +24,7 @@ Members (format ``w2vx``, version 1)::
     losses.npy              E of steps 1..furthest        float64 (furthest,)
     lrs.npy                 η of steps 1..furthest        float64 (furthest,)
     epoch_ids.npy           completed epochs e (0 = the initial state)   int64 (E,)
-    epoch_losses.npy        mean training-set E after epoch e            float64 (E,)
+    epoch_losses.npy        e = 0: training-set E at the start; e ≥ 1: mean E of epoch e's steps  float64 (E,)
     checkpoint_steps.npy    steps of the seek checkpoints (0 first)      int64 (K,)
     checkpoint_W.npy        W at each checkpoint           float64 (K, V, N)
     checkpoint_W_out.npy    W' at each checkpoint          float64 (K, N, V')
@@ -58,7 +58,7 @@ from ..engine.npyio import NPY_HEADER_ALLOWANCE, ZIP_ERRORS, read_npy_member
 from ..engine.outputs import atomic_file, check_writable  # noqa: F401  (re-exported)
 from ..engine.params import Params
 from ..errors import ExplorerError, FileFormatError
-from .history import FastSteps, LrSchedule
+from .history import LrSchedule
 
 FORMAT_NAME = "w2vx"
 FORMAT_VERSION = 1
@@ -118,7 +118,6 @@ def session_state(session) -> tuple[dict, str, dict[str, np.ndarray]]:
         "schedule": session.schedule.to_list(),
         "bookmarks": [[n, s] for n, s in session.bookmarks],
         "checkpoint_interval": session.checkpoints.interval,
-        "fast_steps": session.fast_steps.to_list(),
     }
     arrays = {
         "initial_W": session.initial.W, "initial_W_out": session.initial.W_out,
@@ -365,7 +364,7 @@ def _build(cls, r: _Reader, meta: dict, text: str):
             r.fail(problem)
 
     for key in ("name", "corpus_format", "config", "vocab", "V", "N", "n_out", "step", "furthest",
-                "phase_index", "schedule", "bookmarks", "checkpoint_interval", "fast_steps"):
+                "phase_index", "schedule", "bookmarks", "checkpoint_interval"):
         need(key in meta, f"is damaged: {SESSION_JSON!r} has no {key!r}")
     need(isinstance(meta["name"], str), "has a session name that is not text")
     need(meta["corpus_format"] in ("text", "pairs"), f"has an unknown corpus format {str(meta['corpus_format'])[:20]!r}")
@@ -399,7 +398,7 @@ def _build(cls, r: _Reader, meta: dict, text: str):
         need(ok, f"has an invalid learning-rate schedule entry {str(item)[:40]}")
         prev = item[0]
     need(sched[0][0] == 1, "has a learning-rate schedule that does not start at step 1")
-    fast = meta["fast_steps"]
+    fast = meta.get("fast_steps", [])  # older files only
     need(isinstance(fast, list), "has an invalid list of fast-forwarded steps")
     need(len(fast) <= furthest, f"has {len(fast)} ranges of fast-forwarded steps, more than its {furthest} steps")
     prev = 0
@@ -483,7 +482,6 @@ def _build(cls, r: _Reader, meta: dict, text: str):
     session.params = Params(W, Wo)
     session.step, session.furthest = step, furthest
     session.schedule = LrSchedule.from_list(sched)
-    session.fast_steps = FastSteps.from_list(fast)
     session.losses.set_range(0, losses)
     session.lrs.set_range(0, lrs)
     session.epoch_losses = {int(e): float(x) for e, x in zip(e_ids.tolist(), e_losses.tolist())}

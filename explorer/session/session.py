@@ -5,11 +5,15 @@ history that lets a user go back: undo restores a record's stored before-values 
 anywhere in 0..furthest by replaying from the nearest checkpoint (exact, because examples depend only on
 seed and step, and learning-rate changes are themselves part of the history).
 
-Long runs (:meth:`Session.run` with ``n ≥ FAST_THRESHOLD``) use the compiled fast path, which agrees with
-the record path only to rounding. The session remembers which steps it made (:attr:`Session.fast_steps`)
-and replays those with the fast path again, so the history stays bit-identical to itself: undo, redo,
-seek and save/load reach exactly the states first computed. A record shown for such a step is computed
-from the exact state before it; its after-values may differ from the next state in the last bit.
+Long runs (:meth:`Session.run` with ``n ≥ FAST_THRESHOLD``) fast-forward without building records. Records
+and fast-forward run the one compiled step (:mod:`explorer.engine.kernel`), so every state is the same bit
+for bit however it was reached, and a record regenerated for a fast-forwarded step is the one stepping
+would have made.
+
+Loss figures: ``losses[s−1]`` is E of step s at the parameters before it; ``epoch_losses[e]`` for e ≥ 1 is
+the mean E of epoch e's steps (free: the steps compute E anyway; what gensim reports as its running loss),
+and ``epoch_losses[0]`` the training-set E at the initial parameters. The exact training-set E at the
+current parameters is :meth:`Session.training_set_loss`, computed only when asked for.
 
 Sub-steps walk one example through its four phases (``forward``: h, u, y; ``error``: t, e, EI, E;
 ``output update``: W' changes; ``input update``: EH and W change, completing the step), forward and back.
@@ -32,7 +36,7 @@ from ..engine.model import PHASES, Model
 from ..engine.params import Params
 from ..engine.record import StepRecord
 from ..errors import BlowUpError, ConfigError, ExplorerError
-from .history import Checkpoints, FastSteps, GrowableArray, LrSchedule, RecordCache
+from .history import Checkpoints, GrowableArray, LrSchedule, RecordCache
 
 #: steps above which ``run`` uses the compiled fast-forward path instead of building records
 FAST_THRESHOLD = 200
@@ -56,8 +60,13 @@ class Session:
 
     def __init__(self, text: str, config: Config, fmt: str = "auto", params: Params | None = None,
                  name: str = "", *, record_budget: int = 32 * 2**20, checkpoint_interval: int = 500,
-                 checkpoint_budget: int = 48 * 2**20):
-        model = Model(parse(text, fmt, config.lowercase, config.segment), config)
+                 checkpoint_budget: int = 48 * 2**20, progress: Callable[[str, float], None] | None = None):
+        if progress:
+            progress("reading the corpus", 0.0)
+        corpus = parse(text, fmt, config.lowercase, config.segment)
+        if progress:
+            progress("building the vocabulary and examples", 0.4)
+        model = Model(corpus, config)
         self.text, self.fmt, self.name = text, fmt, name
         self.model = model
         if params is not None:
@@ -74,12 +83,15 @@ class Session:
         self.checkpoints.add(0, self.params, force=True)
         self.losses = GrowableArray()   # losses[s-1] = E of step s
         self.lrs = GrowableArray()      # lrs[s-1] = η of step s
-        self.epoch_losses: dict[int, float] = {}  # completed epochs e → mean E over the training set
-        self.fast_steps = FastSteps()   # steps made by the compiled fast path (replayed with it, exactly)
+        self.epoch_losses: dict[int, float] = {}  # 0: training-set E at the start; e ≥ 1: mean E of epoch e
         self.bookmarks: list[tuple[str, int]] = []
         self._listeners: list[Callable[[str], None]] = []
         self._cancel = False
+        if progress:
+            progress("computing the initial loss", 0.8)
         self.epoch_losses[0] = dataset_loss(model, self.params)
+        if progress:
+            progress("ready", 1.0)
 
     # -- events -----------------------------------------------------------------------------------
     def subscribe(self, fn: Callable[[str], None]) -> None:
@@ -130,10 +142,16 @@ class Session:
         return self.losses.view()[: self.furthest]
 
     def epoch_loss_series(self) -> tuple[np.ndarray, np.ndarray]:
-        """(step at the end of each epoch, mean training-set E there); epoch 0 is the initial loss."""
+        """(step at the end of each epoch, the mean E of that epoch's steps); at step 0 the training-set E
+        at the initial parameters."""
         es = sorted(e for e in self.epoch_losses if self.model.stream.epoch_start(e) <= self.furthest)
         steps = np.array([self.model.stream.epoch_start(e) for e in es], dtype=np.int64)
         return steps, np.array([self.epoch_losses[e] for e in es])
+
+    def training_set_loss(self, step: int | None = None) -> float:
+        """The exact mean E over one epoch's examples at the parameters after ``step`` (default: now),
+        without updates (a pass over the corpus, in compiled code; see :func:`~explorer.engine.loss.dataset_loss`)."""
+        return dataset_loss(self.model, self.params if step is None else self.state_at(step))
 
     def record_at(self, step: int) -> StepRecord:
         """The record of a completed step 1..furthest (regenerated by replay if it was dropped)."""
@@ -160,10 +178,7 @@ class Session:
             rec = self.records.get(s)
             if rec is None:
                 rec = self.model.compute(params, s, self.schedule.at(s))
-            if self.fast_steps.end_of(s) is not None:
-                self._fast_advance(params, s, 1)
-            else:
-                self.model.apply(params, rec)
+            self.model.apply(params, rec)
             yield rec
 
     def state_at(self, step: int) -> Params:
@@ -184,27 +199,28 @@ class Session:
     def _replay(self, params: Params, start: int, k: int, cache_from: int | None = None) -> None:
         """Advance ``params`` from the state after ``start`` steps to the state after ``k`` (in place).
 
-        Steps the fast path made are replayed with it (bit-identical to the first time); the others with
-        their records (cached, or computed; those from ``cache_from`` on are put in the cache).
+        Steps whose records are cached are applied; a stretch without them is fast-forwarded, except the
+        steps from ``cache_from`` on, which are computed as records and cached (same bits either way).
         """
         s = start + 1
         while s <= k:
-            end = self.fast_steps.end_of(s)
-            if end is not None:
-                m = min(end, k) - s + 1
-                self._fast_advance(params, s, m)
-                s += m
-                continue
             rec = self.records.get(s)
-            if rec is None:
+            if rec is None and cache_from is not None and s >= cache_from:
                 rec = self.model.compute(params, s, self.schedule.at(s))
-                if cache_from is not None and s >= cache_from:
-                    self.records.put(rec)
-            self.model.apply(params, rec)
-            s += 1
+                self.records.put(rec)
+            if rec is not None:
+                self.model.apply(params, rec)
+                s += 1
+                continue
+            stop = k if cache_from is None else min(k, cache_from - 1)
+            nxt = self.records.next_cached(s, stop)
+            if nxt is not None:
+                stop = nxt - 1
+            self._fast_advance(params, s, stop - s + 1)
+            s = stop + 1
 
     def _fast_advance(self, params: Params, first: int, m: int) -> None:
-        """Replay ``m`` steps the fast path made, from step ``first``, at the scheduled learning rates."""
+        """Fast-forward ``m`` steps of the history from step ``first``, at the scheduled learning rates."""
         from ..engine.fast import fast_forward
 
         s, end = first, first + m - 1
@@ -232,10 +248,6 @@ class Session:
             if self.phase_index < 2:
                 self.model.apply(self.params, rec, "out")
             self.model.apply(self.params, rec, "in")
-            if self.fast_steps.end_of(rec.step) is not None:
-                # a step the fast path made (re-entered with sub_step_back): its state is the fast path's
-                self.model.revert(self.params, rec)
-                self._fast_advance(self.params, rec.step, 1)
             self.pending = None
             self.phase_index = -1
             self._commit(rec)
@@ -252,7 +264,6 @@ class Session:
             for e in [e for e in self.epoch_losses if e > 0 and self.model.stream.epoch_start(e) > self.step]:
                 del self.epoch_losses[e]
             self.schedule.drop_after(self.step)
-            self.fast_steps.drop_after(self.step)
 
     def _commit(self, rec: StepRecord) -> None:
         """Bookkeeping after the parameters reached the end of step ``rec.step``."""
@@ -267,9 +278,12 @@ class Session:
         self._maybe_epoch_loss()
 
     def _maybe_epoch_loss(self) -> None:
-        e_next, i = self.model.stream.locate(self.step + 1)
+        """At the end of epoch e: the mean E of its steps (no pass over the corpus)."""
+        stream = self.model.stream
+        e_next, i = stream.locate(self.step + 1)
         if i == 0 and e_next not in self.epoch_losses:
-            self.epoch_losses[e_next] = dataset_loss(self.model, self.params)
+            a = stream.epoch_start(e_next - 1)
+            self.epoch_losses[e_next] = float(np.mean(self.losses.view()[a:self.step]))
 
     def _new_step(self) -> StepRecord:
         self._truncate_future()
@@ -334,7 +348,7 @@ class Session:
         if k == self.step:
             return
         # walk with records when they are at hand and the distance is short; else replay from a checkpoint
-        if abs(k - self.step) <= 64 and not self.fast_steps.any_in(min(k, self.step) + 1, max(k, self.step)):
+        if abs(k - self.step) <= 64:
             ok = True
             if k < self.step:
                 recs = [self.records.get(s) for s in range(self.step, k, -1)]
@@ -393,13 +407,7 @@ class Session:
             if self.step == 0:
                 return None
             rec = self.record_at(self.step)
-            if self.fast_steps.end_of(self.step) is not None:
-                # the fast path's state after this step differs from the record's after-values by
-                # rounding: show the record's output update on the exact state before the step
-                self.params = self._state_at(self.step - 1)
-                self.model.apply(self.params, rec, "out")
-            else:
-                self.model.revert(self.params, rec, "in")
+            self.model.revert(self.params, rec, "in")
             self.step -= 1
             self.pending = rec
             self.phase_index = 2
@@ -438,6 +446,8 @@ class Session:
         self._cancel = False
         self._finish_pending()
         self._truncate_future()
+        self.losses.ensure(self.step + n)  # the series of a long run are allocated once, at their size
+        self.lrs.ensure(self.step + n)
         done = 0
         blow = None
         try:
@@ -470,19 +480,19 @@ class Session:
             later_changes = [s - 1 for s, _ in self.schedule.changes if s > s0]
             end = min(self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes)
             m = end - self.step
+            base = done
             res = fast_forward(self.model, self.params, s0, m, self.schedule.at(s0),
-                               cancel=lambda: self._cancel)
+                               cancel=lambda: self._cancel,
+                               progress=(lambda d, _t: progress(base + d, n)) if progress else None,
+                               out=(self.losses.window(s0 - 1, m), self.lrs.window(s0 - 1, m)))
             if res.steps_done:
-                self.fast_steps.add(s0, s0 + res.steps_done - 1)
-                self.losses.set_range(s0 - 1, res.losses[: res.steps_done])
-                self.lrs.set_range(s0 - 1, res.lrs[: res.steps_done])
+                self.losses.extend_to(s0 - 1 + res.steps_done)
+                self.lrs.extend_to(s0 - 1 + res.steps_done)
                 self.step += res.steps_done
                 self.furthest = self.step
                 self.checkpoints.add(self.step, self.params, force=res.steps_done < m)
                 self._maybe_epoch_loss()
                 done += res.steps_done
-                if progress:
-                    progress(done, n)
             if res.blowup_step is not None:
                 try:
                     self.model.compute(self.params, res.blowup_step, self.schedule.at(res.blowup_step))
