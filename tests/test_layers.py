@@ -115,8 +115,7 @@ def test_file_sizes():
     """No module of explorer over 600 lines; the main window a thin shell under 400."""
     sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
              for p in PACKAGE.rglob("*.py")}
-    # explorer/engine/fast.py (651 lines) is rewritten by issue 16 (one implementation of each equation)
-    assert {p: n for p, n in sizes.items() if n > 600} in ({}, {"explorer/engine/fast.py": 651})
+    assert {p: n for p, n in sizes.items() if n > 600} == {}
     assert sizes["explorer/qt/main_window.py"] < 400
 
 
