@@ -21,7 +21,7 @@ import numpy as np
 from . import rng
 from .kernel import BLOWUP_BOUND, HS, NS, OUTPUT_KIND, SOFTMAX, TABLE, _jit, search_right, sgd_steps
 
-__all__ = ["FastResult", "fast_forward", "compile_kernels", "noise_draw", "step_tables", "work_buffers"]
+__all__ = ["FastResult", "fast_forward", "noise_draw", "step_tables", "work_buffers"]
 
 
 @dataclass
@@ -217,20 +217,3 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
         if own_W:
             params.W[...] = W
     return FastResult(done, losses[:done], lrs[:done], blowup, cancelled)
-
-
-def compile_kernels() -> float:
-    """Compile (or load from the disk cache) the kernels; returns seconds."""
-    import time
-
-    from .config import Config
-    from .model import Model
-
-    t = time.perf_counter()
-    text = "a b c a b d\nb c d a\n"
-    for output in ("softmax", "hs", "ns"):
-        m = Model.from_text(text, Config(output=output, hidden=2, window=1, negative=2))
-        p = m.init_params()
-        fast_forward(m, p, 1, 2)
-        m.compute(p, 3)
-    return time.perf_counter() - t

@@ -131,3 +131,19 @@ class Model:
         rec = self.compute(params, step, base_lr)
         self.apply(params, rec)
         return rec
+
+
+def compile_kernels() -> float:
+    """Compile (or load from the disk cache) the kernels; returns seconds."""
+    import time
+
+    from .fast import fast_forward
+
+    t = time.perf_counter()
+    text = "a b c a b d\nb c d a\n"
+    for output in ("softmax", "hs", "ns"):
+        m = Model.from_text(text, Config(output=output, hidden=2, window=1, negative=2))
+        p = m.init_params()
+        fast_forward(m, p, 1, 2)
+        m.compute(p, 3)
+    return time.perf_counter() - t
