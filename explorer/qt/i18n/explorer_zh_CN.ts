@@ -831,22 +831,22 @@ after = {a}</source>
         <translation>训练集 E（每轮）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="89"/>
+        <location filename="../views/loss_view.py" line="84"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="98"/>
+        <location filename="../views/loss_view.py" line="93"/>
         <source>moving average ({n} steps)</source>
         <translation>滑动平均（{n} 步）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="135"/>
+        <location filename="../views/loss_view.py" line="130"/>
         <source>step {k} of {n} · E = {e}</source>
         <translation>第 {k} 步，共 {n} 步 · E = {e}</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="139"/>
+        <location filename="../views/loss_view.py" line="134"/>
         <source>step 0 of {n} · training-set E = {e}</source>
         <translation>第 0 步，共 {n} 步 · 训练集 E = {e}</translation>
     </message>
@@ -1058,7 +1058,7 @@ after = {a}</source>
     <message>
         <location filename="../menus.py" line="80"/>
         <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
-        <translation>把能复现本次运行的命令行（python main.py trace …）复制到剪贴板</translation>
+        <translation>把能复现本次运行的命令行复制到剪贴板</translation>
     </message>
     <message>
         <location filename="../menus.py" line="82"/>
@@ -1068,7 +1068,7 @@ after = {a}</source>
     <message>
         <location filename="../menus.py" line="83"/>
         <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
-        <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz，供 trace --weights 或你自己的训练循环使用</translation>
+        <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
     </message>
     <message>
         <location filename="../menus.py" line="96"/>

@@ -59,15 +59,10 @@ class LossView(OnScreenMixin, ExportMixin, View):
                                       pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine))
         pi.addItem(self.cursor, ignoreBounds=True)
         # File ▸ Compare with my trace…: a cross on the curve at each differing step, a line at the first
-        self.diff_points = pg.ScatterPlotItem(size=11, symbol="x", pen=pg.mkPen(DIFF_C, width=1.5),
-                                              brush=pg.mkBrush(DIFF_C))
-        self.diff_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(DIFF_C, width=1.5),
-                                         label="\u2260 {value:.0f}", labelOpts={"position": 0.92, "color": DIFF_C})
-        for item in (self.diff_points, self.diff_line):
-            item.setVisible(False)
-            pi.addItem(item, ignoreBounds=True)
+        # (made when a comparison first needs them: without one the plot is as before)
+        self.diff_points = self.diff_line = None
         self._diff_key = None
-        bridge.comparisonChanged.connect(lambda _c: self._show_differences())
+        bridge.comparisonChanged.connect(self._on_comparison)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self._direct = DirectRepaint(self.plot)
         cache_axes(pi)
@@ -140,14 +135,28 @@ class LossView(OnScreenMixin, ExportMixin, View):
                                                                                            e=fmt(e0)))
             self.readout.setToolTip(f"E = {full(e0)}")
 
+    def _on_comparison(self, _comparison) -> None:
+        if self.bridge.session is not None:
+            self._show_differences()
+            self._direct.repaint()
+
     def _show_differences(self, loss=None) -> None:
         """Mark the comparison's differing steps that are computed (redrawn when they or the steps change)."""
         c, s = self.bridge.state.comparison, self.bridge.session
         if c is None or s is None or not c.steps:
             self._diff_key = None
-            self.diff_points.setVisible(False)
-            self.diff_line.setVisible(False)
+            if self.diff_line is not None:
+                self.diff_points.setVisible(False)
+                self.diff_line.setVisible(False)
             return
+        if self.diff_line is None:
+            self.diff_points = pg.ScatterPlotItem(size=11, symbol="x", pen=pg.mkPen(DIFF_C, width=1.5),
+                                                  brush=pg.mkBrush(DIFF_C))
+            self.diff_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(DIFF_C, width=1.5),
+                                             label="\u2260 {value:.0f}",
+                                             labelOpts={"position": 0.92, "color": DIFF_C})
+            for item in (self.diff_points, self.diff_line):
+                self.plot_item.addItem(item, ignoreBounds=True)
         key = (id(c), s.furthest)
         if key == self._diff_key:
             return
@@ -163,9 +172,10 @@ class LossView(OnScreenMixin, ExportMixin, View):
 
     def difference_marks(self) -> tuple[float | None, list[int]]:
         """(the first differing step's line, or None; the steps carrying a cross), for tests."""
+        if self.diff_line is None or not self.diff_line.isVisible():
+            return None, []
         x, _ = self.diff_points.getData()
-        line = self.diff_line.value() if self.diff_line.isVisible() else None
-        return line, [int(v) for v in (x if self.diff_points.isVisible() else [])]
+        return self.diff_line.value(), [int(v) for v in (x if self.diff_points.isVisible() else [])]
 
     def _follow_data(self, loss, epoch_loss, furthest) -> None:
         """Set the range explicitly, and only when the data leaves it (auto-range on every step would
