@@ -66,7 +66,7 @@ def test_comparing_goes_to_the_first_difference_and_steps_between_differences(tm
     word = c.here.field[len("W_out[:, ") : -1]
     assert c.here_keys == {"out", f"out:{s.model.vocab.index[word]}"}
     assert c.here.ours.startswith("Δ [") and c.here.theirs.startswith("Δ [") and c.here.ours != c.here.theirs
-    assert messages[-1] == "3 of 20 steps differ; the first is step 5 ({}): e-sign.".format(c.here.field)
+    assert messages[-1] == f"3 of 20 steps differ; the first is step 5 ({c.here.field}): e-sign."
     assert c.position() == (1, 3)
     assert cmd.next_difference() and s.step == 9 and c.current.step == 9 and c.here.step == 9
     assert cmd.next_difference() and s.step == 14 and c.position() == (3, 3)
@@ -106,12 +106,13 @@ def test_a_bad_trace_file_is_one_message_and_the_state_is_kept(tmp_path):
 
 
 def test_a_new_session_clears_the_comparison_and_undo_does_not_bring_it_back(tmp_path):
-    st, cmd, problems, _m, events = setup()
+    st, cmd, problems, messages, events = setup()
     assert cmd.compare_trace(their_trace(st.session, tmp_path / "mine.jsonl", 8, wrong=(2,)))
     assert st.comparison is not None
     assert cmd.replace_session(Session(ROYAL, Config(hidden=3, window=2)))
     assert st.comparison is None and events[-1] is None
     assert not cmd.next_difference() and not cmd.previous_difference()
+    assert messages[-1] == "No comparison yet: File ▸ Compare with my trace…"
     assert cmd.undo_session() is not None and st.comparison is None
     cmd.clear_comparison()  # nothing to clear: no event
     assert events[-1] is None and events.count(None) == 1
@@ -143,16 +144,24 @@ def test_an_agreeing_trace_says_so(tmp_path):
 def test_what_a_difference_highlights(field, output, want):
     s = Session(ROYAL, Config(hidden=4, output=output))
     ids = {"QUEEN": s.model.vocab.index["queen"], "KING": s.model.vocab.index["king"]}
-    want = {w.split(":")[0] + ":" + str(ids[w.split(":")[1]]) if ":" in w and w.split(":")[1] in ids else w
-            for w in want}
+    want = {
+        w.split(":")[0] + ":" + str(ids[w.split(":")[1]]) if ":" in w and w.split(":")[1] in ids else w
+        for w in want
+    }
     diff = StepDifference(1, 1, field, "1", "2", Diagnosis("unknown", DIAGNOSES["unknown"]))
     assert highlight_keys(s.model, diff) == want
 
 
 def test_the_windows_diagnosis_sentences_are_checks():
     assert DIAGNOSIS_TEXTS == DIAGNOSES
-    diff = StepDifference(1, 1, "W[a]", "1", "2", Diagnosis("cbow-input-not-averaged",
-                                                            DIAGNOSES["cbow-input-not-averaged"] + " (C = 2)"))
+    diff = StepDifference(
+        1,
+        1,
+        "W[a]",
+        "1",
+        "2",
+        Diagnosis("cbow-input-not-averaged", DIAGNOSES["cbow-input-not-averaged"] + " (C = 2)"),
+    )
     assert diagnosis_text(diff) == DIAGNOSES["cbow-input-not-averaged"] + " (C = 2)"
 
 

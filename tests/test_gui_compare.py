@@ -11,9 +11,7 @@ import shlex
 
 import numpy as np
 import pytest
-
 import pytestqt  # noqa: F401  (pytest-qt: a test dependency; missing, the suite fails)
-
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -31,8 +29,9 @@ WRONG = (6, 11, 17)
 @pytest.fixture
 def window(qtbot, tmp_path):
     s = Session(preset_text("royalty"), APP_DEFAULTS.replace(hidden=6), name="royalty")
-    w = MainWindow(s, settings=QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat),
-                   restore_layout=False)
+    w = MainWindow(
+        s, settings=QSettings(str(tmp_path / "x.ini"), QSettings.Format.IniFormat), restore_layout=False
+    )
     qtbot.addWidget(w)
     w.resize(1600, 1000)
     w.show()
@@ -89,7 +88,9 @@ def test_compare_marks_the_first_difference_shows_both_values_and_steps_to_the_n
         assert banner.isVisible()
         head, ours, theirs, diagnosis = banner.lines
         assert head == f"Step {first} differs in {diff.field}"
-        assert ours == f"ours: {diff.ours}" and theirs == f"theirs: {diff.theirs}" and diff.ours != diff.theirs
+        assert (
+            ours == f"ours: {diff.ours}" and theirs == f"theirs: {diff.theirs}" and diff.ours != diff.theirs
+        )
         assert diagnosis.startswith("diagnosis: e-sign — every change points the opposite way")
         text = banner.label.text()
         assert diff.ours in text and diff.theirs in text and "e-sign" in text
@@ -147,8 +148,9 @@ def test_copy_as_command_puts_the_exact_line_on_the_clipboard(window, tmp_path):
     w = window
     w.commands.advance(7)
     w.act_copy_command.trigger()
-    want = ("python main.py trace --preset royalty --arch cbow --output softmax --mode paper --hidden 6 "
-            "--steps 7")
+    want = (
+        "python main.py trace --preset royalty --arch cbow --output softmax --mode paper --hidden 6 --steps 7"
+    )
     assert QApplication.clipboard().text() == want
     assert w.statusBar().currentMessage() == f"Copied: {want}"
     out = tmp_path / "t.jsonl"

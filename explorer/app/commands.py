@@ -333,7 +333,10 @@ class Commands:
 
     def _step_difference(self, direction: int) -> bool:
         c, s = self.state.comparison, self.state.live_session
-        if c is None or s is None:
+        if s is None:
+            return False
+        if c is None:
+            self.state.say(translate("Comparison", "No comparison yet: File ▸ Compare with my trace…"))
             return False
         rec = s.record
         here = int(rec.step) if rec is not None else 0

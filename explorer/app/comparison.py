@@ -25,23 +25,26 @@ from .i18n import QT_TRANSLATE_NOOP, translate
 DIAGNOSIS_TEXTS = {
     "e-sign": QT_TRANSLATE_NOOP(
         "Comparison",
-        "every change points the opposite way: e = t − y instead of y − t, or the update adds η·e·h instead of "
-        "subtracting it",
+        "every change points the opposite way: e = t − y instead of y − t, or the update adds η·e·h "
+        "instead of subtracting it",
     ),
     "cbow-input-not-averaged": QT_TRANSLATE_NOOP(
         "Comparison",
         "the output vectors agree but each CBOW input row moved C times as far: it got η·EH instead of "
         "(1/C)·η·EH",
     ),
-    "cbow-h-sum": QT_TRANSLATE_NOOP("Comparison", "h is C times ours: h = Σ v_c instead of the mean (1/C)·Σ v_c"),
+    "cbow-h-sum": QT_TRANSLATE_NOOP(
+        "Comparison", "h is C times ours: h = Σ v_c instead of the mean (1/C)·Σ v_c"
+    ),
     "skipgram-error-not-summed": QT_TRANSLATE_NOOP(
         "Comparison",
-        "the output update uses one panel's error e_c, or y − Σ_c t_c, instead of EI = Σ_c e_c (= C·y − Σ_c t_c)",
+        "the output update uses one panel's error e_c, or y − Σ_c t_c, instead of EI = Σ_c e_c "
+        "(= C·y − Σ_c t_c)",
     ),
     "eh-after-update": QT_TRANSLATE_NOOP(
         "Comparison",
-        "W′ agrees but the input update equals Σ e_j v'_j with the already updated v'_j: EH must use the output "
-        "vectors from before the step",
+        "W′ agrees but the input update equals Σ e_j v'_j with the already updated v'_j: EH must use the "
+        "output vectors from before the step",
     ),
     "repeated-id-overwritten": QT_TRANSLATE_NOOP(
         "Comparison",
@@ -54,8 +57,8 @@ DIAGNOSIS_TEXTS = {
     ),
     "ns-positive-as-negative": QT_TRANSLATE_NOOP(
         "Comparison",
-        "only the positive word's vector differs, pushed away from h: a negative equal to the positive word was "
-        "not skipped (word2vec.c skips it)",
+        "only the positive word's vector differs, pushed away from h: a negative equal to the positive word "
+        "was not skipped (word2vec.c skips it)",
     ),
     "lr-schedule": QT_TRANSLATE_NOOP(
         "Comparison",
@@ -66,7 +69,8 @@ DIAGNOSIS_TEXTS = {
     ),
     "softmax-overflow": QT_TRANSLATE_NOOP(
         "Comparison",
-        "theirs has inf or NaN where ours is finite: exp(u) overflowed (subtract max(u) before exponentiating)",
+        "theirs has inf or NaN where ours is finite: exp(u) overflowed (subtract max(u) before "
+        "exponentiating)",
     ),
     "loss-only": QT_TRANSLATE_NOOP("Comparison", "every parameter agrees, only the reported loss differs"),
     "unknown": QT_TRANSLATE_NOOP("Comparison", "no known mistake has this pattern; compare the numbers"),
@@ -87,8 +91,8 @@ def diagnosis_text(diff: StepDifference) -> str:
 
 def highlight_keys(model, diff: StepDifference | None) -> frozenset:
     """The highlight keys of the quantity ``diff`` names: ``W_out[:, queen]`` → ``out`` (the update's general
-    equation and chart) and ``out:<id of queen>`` (its own row and equation, where shown), ``W[king]`` → ``in``
-    and ``in:<id>``, ``loss`` → ``E``, ``h[2]`` → ``h``, ``paths[0][id=3].e`` → ``e``."""
+    equation and chart) and ``out:<id of queen>`` (its own row and equation, where shown), ``W[king]`` →
+    ``in`` and ``in:<id>``, ``loss`` → ``E``, ``h[2]`` → ``h``, ``paths[0][id=3].e`` → ``e``."""
     if diff is None:
         return frozenset()
     what, label = field_target(diff.field)
@@ -121,7 +125,9 @@ def difference_text(diff: StepDifference) -> tuple[str, str, str, str]:
         head,
         translate("Comparison", "ours: {value}").format(value=diff.ours),
         translate("Comparison", "theirs: {value}").format(value=diff.theirs),
-        translate("Comparison", "diagnosis: {id} — {text}").format(id=diff.diagnosis.id, text=diagnosis_text(diff)),
+        translate("Comparison", "diagnosis: {id} — {text}").format(
+            id=diff.diagnosis.id, text=diagnosis_text(diff)
+        ),
     )
 
 
@@ -174,9 +180,13 @@ class Comparison:
                 what=r.length_message
             )
         first = r.first()
+        assert first is not None  # r.steps is not empty
         text = translate("Comparison", "{n} of {m} steps differ; the first is step {step} ({field}): {id}.")
         return text.format(
-            n=len(r.steps), m=r.steps_compared, step=difference_step(first), field=first.field,
+            n=len(r.steps),
+            m=r.steps_compared,
+            step=difference_step(first),
+            field=first.field,
             id=first.diagnosis.id,
         )
 
@@ -190,7 +200,11 @@ def session_command(session) -> tuple[str, list[str]]:
     initial_weights.npz`` (File ▸ Export initial weights writes it).
     """
     notes = []
-    preset = session.name if session.name in list_presets() and preset_text(session.name).strip() == session.text.strip() else None
+    preset = (
+        session.name
+        if session.name in list_presets() and preset_text(session.name).strip() == session.text.strip()
+        else None
+    )
     if preset is None:
         notes.append(translate("Comparison", "save the corpus as CORPUS.txt"))
     changes = session.schedule.changes
@@ -203,11 +217,22 @@ def session_command(session) -> tuple[str, list[str]]:
         weights = "initial_weights.npz"
         notes.append(translate("Comparison", "export the initial weights as initial_weights.npz"))
     line = command_line(
-        session.config, preset=preset, fmt=session.fmt, steps=max(int(session.furthest), 1), lr=lr,
+        session.config,
+        preset=preset,
+        fmt=session.fmt,
+        steps=max(int(session.furthest), 1),
+        lr=lr,
         weights=weights,
     )
     return line, notes
 
 
-__all__ = ["Comparison", "DIAGNOSIS_TEXTS", "diagnosis_text", "difference_step", "difference_text",
-           "highlight_keys", "session_command"]
+__all__ = [
+    "Comparison",
+    "DIAGNOSIS_TEXTS",
+    "diagnosis_text",
+    "difference_step",
+    "difference_text",
+    "highlight_keys",
+    "session_command",
+]

@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="374"/>
+        <location filename="../../app/commands.py" line="377"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -75,17 +75,22 @@
         <translation>轨迹 {path} 中没有任何步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="342"/>
+        <location filename="../../app/commands.py" line="339"/>
+        <source>No comparison yet: File ▸ Compare with my trace…</source>
+        <translation>还没有比较：文件 ▸ 与我的轨迹比较…</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="345"/>
         <source>No later difference.</source>
         <translation>后面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="343"/>
+        <location filename="../../app/commands.py" line="346"/>
         <source>No earlier difference.</source>
         <translation>前面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="348"/>
+        <location filename="../../app/commands.py" line="351"/>
         <source>Difference {i} of {n}: step {step}, {field}.</source>
         <translation>第 {i} 处差异（共 {n} 处）：第 {step} 步，{field}。</translation>
     </message>
@@ -105,103 +110,103 @@
         <translation>h 是我们的 C 倍：用了 h = Σ v_c 而不是平均值 (1/C)·Σ v_c</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="37"/>
+        <location filename="../../app/comparison.py" line="39"/>
         <source>the output update uses one panel&apos;s error e_c, or y − Σ_c t_c, instead of EI = Σ_c e_c (= C·y − Σ_c t_c)</source>
         <translation>输出更新用了单个面板的误差 e_c 或 y − Σ_c t_c，而不是 EI = Σ_c e_c（= C·y − Σ_c t_c）</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="41"/>
+        <location filename="../../app/comparison.py" line="44"/>
         <source>W′ agrees but the input update equals Σ e_j v&apos;_j with the already updated v&apos;_j: EH must use the output vectors from before the step</source>
         <translation>W′ 一致，但输入更新等于用已更新的 v&apos;_j 计算的 Σ e_j v&apos;_j：EH 必须使用本步之前的输出向量</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="46"/>
+        <location filename="../../app/comparison.py" line="49"/>
         <source>only vectors that occur twice in this step differ: they got one update instead of the sum (numpy fancy-index `W[ids] += …` keeps only one)</source>
         <translation>只有在本步中出现两次的向量不同：它们只得到一次更新而不是更新之和（numpy 花式索引 `W[ids] += …` 只保留一次）</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="51"/>
+        <location filename="../../app/comparison.py" line="54"/>
         <source>the hierarchical-softmax updates fit t = code instead of t = 1 − code (bit 0 means &apos;left&apos;, t = 1)</source>
         <translation>层次 softmax 的更新拟合的是 t = code 而不是 t = 1 − code（位 0 表示“左”，t = 1）</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="55"/>
+        <location filename="../../app/comparison.py" line="58"/>
         <source>only the positive word&apos;s vector differs, pushed away from h: a negative equal to the positive word was not skipped (word2vec.c skips it)</source>
         <translation>只有正样本词的向量不同，且被推离 h：与正样本词相同的负样本没有被跳过（word2vec.c 会跳过它）</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="60"/>
+        <location filename="../../app/comparison.py" line="63"/>
         <source>every change points the same way but is c times as long: another learning rate or decay schedule</source>
         <translation>每个变化方向相同但长度是 c 倍：用了另一个学习率或衰减方案</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="64"/>
+        <location filename="../../app/comparison.py" line="67"/>
         <source>the input update has the right value but lands on another word&apos;s row of W</source>
         <translation>输入更新的值正确，但落在了 W 中另一个词的行上</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="67"/>
+        <location filename="../../app/comparison.py" line="70"/>
         <source>theirs has inf or NaN where ours is finite: exp(u) overflowed (subtract max(u) before exponentiating)</source>
         <translation>在我们的值有限的地方，对方出现了 inf 或 NaN：exp(u) 溢出了（取指数前先减去 max(u)）</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="71"/>
+        <location filename="../../app/comparison.py" line="75"/>
         <source>every parameter agrees, only the reported loss differs</source>
         <translation>所有参数都一致，只有报告的损失不同</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="72"/>
+        <location filename="../../app/comparison.py" line="76"/>
         <source>no known mistake has this pattern; compare the numbers</source>
         <translation>没有已知错误符合这种模式；请比较数值</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="119"/>
+        <location filename="../../app/comparison.py" line="123"/>
         <source>Step {step} differs in {field}</source>
         <extracomment>fields of a trace whose difference highlights the quantity of the same name</extracomment>
         <translation>第 {step} 步在 {field} 处不同</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="122"/>
+        <location filename="../../app/comparison.py" line="126"/>
         <source>ours: {value}</source>
         <translation>我们的：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="123"/>
+        <location filename="../../app/comparison.py" line="127"/>
         <source>theirs: {value}</source>
         <translation>你的：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="124"/>
+        <location filename="../../app/comparison.py" line="128"/>
         <source>diagnosis: {id} — {text}</source>
         <translation>诊断：{id} — {text}</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="169"/>
+        <location filename="../../app/comparison.py" line="175"/>
         <source>Your trace agrees with this run: {n} steps compared.</source>
         <translation>你的轨迹与本次运行一致：比较了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="173"/>
+        <location filename="../../app/comparison.py" line="179"/>
         <source>No step differs, but the traces differ in length: {what}</source>
         <translation>没有步骤不同，但两条轨迹长度不同：{what}</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="177"/>
+        <location filename="../../app/comparison.py" line="184"/>
         <source>{n} of {m} steps differ; the first is step {step} ({field}): {id}.</source>
         <translation>{m} 步中有 {n} 步不同；第一处是第 {step} 步（{field}）：{id}。</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="195"/>
+        <location filename="../../app/comparison.py" line="209"/>
         <source>save the corpus as CORPUS.txt</source>
         <translation>把语料保存为 CORPUS.txt</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="199"/>
+        <location filename="../../app/comparison.py" line="213"/>
         <source>η was changed during training; the command uses one η</source>
         <translation>训练中改变过 η；该命令只使用一个 η</translation>
     </message>
     <message>
-        <location filename="../../app/comparison.py" line="204"/>
+        <location filename="../../app/comparison.py" line="218"/>
         <source>export the initial weights as initial_weights.npz</source>
         <translation>把初始权重导出为 initial_weights.npz</translation>
     </message>
@@ -1291,7 +1296,7 @@ Apply it anyway?</source>
     <message>
         <location filename="../../app/commands.py" line="215"/>
         <location filename="../../app/commands.py" line="281"/>
-        <location filename="../../app/commands.py" line="365"/>
+        <location filename="../../app/commands.py" line="368"/>
         <location filename="../file_actions.py" line="105"/>
         <location filename="../file_actions.py" line="117"/>
         <source>Wrote {path}.</source>

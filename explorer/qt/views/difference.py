@@ -128,9 +128,18 @@ class TimelineMarks(QWidget):
         opt = QStyleOptionSlider()
         s.initStyleOption(opt)
         style = s.style()
-        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, s)
-        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, s)
-        return s.minimum(), s.maximum(), groove.x() + handle.width() // 2, max(1, groove.width() - handle.width())
+        groove = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, s
+        )
+        handle = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, s
+        )
+        return (
+            s.minimum(),
+            s.maximum(),
+            groove.x() + handle.width() // 2,
+            max(1, groove.width() - handle.width()),
+        )
 
     def x_of(self, step: int, axis=None) -> int | None:
         """The x of ``step`` on the slider (None when outside its range)."""
