@@ -22,8 +22,11 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..check.command import export_initial_weights
+from ..check.comparison import TraceComparison
 from ..errors import BlowUpError, ExplorerError
 from ..session import Session, exports
+from .comparison import Comparison, difference_step, session_command
 from .i18n import translate
 from .state import IDLE, MAX_PREVIOUS_SESSIONS, PLAYING, RUNNING, AppState, Problem, Replaced, Status
 from .walk import session_phase
@@ -274,6 +277,93 @@ class Commands:
         if kind == "trace" and s.furthest > LONG_TRACE:
             return self._start(f"export:{path}", lambda sess, progress: fn(sess, path, progress=progress))
         if not self.call(fn, s, path, path=path, writing=True)[0]:
+            return False
+        self.state.say(translate("MainWindow", "Wrote {path}.").format(path=path))
+        return True
+
+    # -- comparing with the user's trace (File ▸ Compare with my trace…) ----------------------------------
+    def compare_trace(self, path) -> bool:
+        """Compare the trace file ``path`` (ours or partial, JSON Lines) with the session's run from its
+        initial weights; mark the differences and go to the first. A bad file is reported in one line and
+        the state (the session, a comparison shown before) kept."""
+        s = self._live()
+        if s is None:
+            return False
+        ok, result = self.call(TraceComparison.against_session, s, path, path=path)
+        if not ok:
+            return False
+        if result.steps_compared == 0:
+            self.state.report(Problem("error", translate("Comparison", "The trace {path} has no steps.").format(
+                path=path)))
+            return False
+        comparison = Comparison(result, str(path))
+        self.state.set_comparison(comparison)
+        first = result.first()
+        if first is not None:
+            self.goto_difference(first)
+        self.state.say(comparison.summary())
+        return True
+
+    def goto_difference(self, diff) -> bool:
+        """Make ``diff`` the current difference and show its step (computed first when not yet)."""
+        c, s = self.state.comparison, self._live()
+        if c is None or s is None:
+            return False
+        k = difference_step(diff)
+
+        def go():
+            if k > s.furthest:
+                s.seek(s.furthest)
+                s.step_forward(k - s.step)
+            else:
+                s.seek(k)
+
+        ok = self.call(go)[0]
+        c.current = diff
+        self.state.events.comparison.emit(c)
+        return ok
+
+    def next_difference(self) -> bool:
+        """Compare ▸ Next difference: the first differing step after the one shown."""
+        return self._step_difference(+1)
+
+    def previous_difference(self) -> bool:
+        """Compare ▸ Previous difference: the last differing step before the one shown."""
+        return self._step_difference(-1)
+
+    def _step_difference(self, direction: int) -> bool:
+        c, s = self.state.comparison, self.state.live_session
+        if s is None:
+            return False
+        if c is None:
+            self.state.say(translate("Comparison", "No comparison yet: File ▸ Compare with my trace…"))
+            return False
+        rec = s.record
+        here = int(rec.step) if rec is not None else 0
+        diff = c.result.next_after(here) if direction > 0 else c.result.previous_before(here)
+        if diff is None:
+            self.state.say(translate("Comparison", "No later difference.") if direction > 0
+                           else translate("Comparison", "No earlier difference."))
+            return False
+        ok = self.goto_difference(diff)
+        if ok:
+            i, n = c.position(diff)
+            self.state.say(translate("Comparison", "Difference {i} of {n}: step {step}, {field}.").format(
+                i=i, n=n, step=difference_step(diff), field=diff.field))
+        return ok
+
+    def clear_comparison(self) -> None:
+        self.state.set_comparison(None)
+
+    def command_text(self) -> tuple[str, list[str]] | None:
+        """File ▸ Copy as command: the command line reproducing the session's run, and what it cannot say."""
+        s = self.state.session
+        return None if s is None else session_command(s)
+
+    def export_initial_weights(self, path) -> bool:
+        """File ▸ Export initial weights: W and W′ before step 1 (``--weights``), written atomically."""
+        s = self._live()
+        if s is None or not self.call(export_initial_weights, s, path, path=path, writing=True)[0]:
             return False
         self.state.say(translate("MainWindow", "Wrote {path}.").format(path=path))
         return True

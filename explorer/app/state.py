@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..session import Session
+from .comparison import Comparison
 from .events import Event
 from .walk import WalkCursor
 
@@ -76,6 +77,9 @@ class Events:
         self.problem = Event()
         #: a passing message for the status bar: ``(text,)``
         self.message = Event()
+        #: the comparison with the user's trace was set, cleared, moved to another difference, or the shown
+        #: step has another difference (:attr:`AppState.comparison`): ``(Comparison or None,)``
+        self.comparison = Event()
 
 
 class AppState:
@@ -95,6 +99,9 @@ class AppState:
         self.previous: list[Replaced] = []
         self.walk = WalkCursor()
         self.last_problem: Problem | None = None
+        #: File ▸ Compare with my trace…: the loaded comparison (``explorer.app.comparison``), or None
+        self.comparison: Comparison | None = None
+        self.events.changed.connect(self._follow_comparison)  # first: views redraw with it up to date
         if session is not None:
             self.set_session(session)
 
@@ -121,6 +128,7 @@ class AppState:
         if self.selected_word not in session.model.vocab.index:
             self.selected_word = session.model.words[0]
         self.walk = WalkCursor()
+        self.set_comparison(None)  # it compared another run
         self.set_session_path(path)
         self.events.session.emit()
         self.events.changed.emit()
@@ -198,6 +206,21 @@ class AppState:
             self.language = code
             self.walk.retranslate()
             self.events.language.emit(code)
+
+    # -- the comparison with the user's trace -------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Show ``comparison`` (None: none); its difference at the shown step is followed from now on."""
+        if comparison is None and self.comparison is None:
+            return
+        self.comparison = comparison
+        if comparison is not None:
+            comparison.follow(self.live_session)
+        self.events.comparison.emit(comparison)
+
+    def _follow_comparison(self) -> None:
+        c = self.comparison
+        if c is not None and self.live_session is not None and c.follow(self.live_session):
+            self.events.comparison.emit(c)
 
     # -- telling the user ---------------------------------------------------------------------------
     def report(self, problem: Problem) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 
 from ..engine.corpus import read_text_file
 from ..errors import ExplorerError
@@ -116,3 +117,50 @@ class FileActions:
         self.show_message(translate("MainWindow", "Wrote {path}.").format(path=path))
         return True
 
+
+    # -- comparing with the user's own implementation -------------------------------------------------
+    def compare_trace(self, path: str | None = None) -> bool:
+        """File ▸ Compare with my trace…: mark where the user's trace differs from this run, go to the first
+        difference (a bad file: one line, the state kept)."""
+        if self.is_busy():
+            return False
+        path = path or self.ask_open_path(translate("MainWindow", "Compare with my trace"),
+                                          translate("MainWindow", "JSON Lines (*.jsonl *.json *.txt);;All files (*)"))
+        if not path:
+            return False
+        with self.working(translate("MainWindow", "Comparing {path} with this run…").format(path=path)):
+            return self.commands.compare_trace(path)
+
+    def next_difference(self) -> bool:
+        return self.commands.next_difference()
+
+    def previous_difference(self) -> bool:
+        return self.commands.previous_difference()
+
+    def clear_comparison(self) -> None:
+        self.commands.clear_comparison()
+
+    def copy_command(self) -> str | None:
+        """File ▸ Copy as command: the command line reproducing this run, on the clipboard."""
+        made = self.commands.command_text()
+        if made is None:
+            return None
+        line, notes = made
+        QGuiApplication.clipboard().setText(line)
+        text = translate("MainWindow", "Copied: {command}").format(command=line)
+        if notes:
+            text += " " + translate("MainWindow", "(Also: {notes}.)").format(notes="; ".join(notes))
+        self.show_message(text, 15000)
+        return line
+
+    def export_initial_weights(self, path: str | None = None) -> bool:
+        """File ▸ Export initial weights…: W and W′ before step 1 (.npz) for ``trace --weights``."""
+        if self.bridge.session is None:
+            return False
+        path = path or self.ask_save_path(translate("MainWindow", "Export initial weights"),
+                                          translate("MainWindow", "NumPy archive (*.npz)"), "initial_weights.npz")
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path = str(path) + ".npz"
+        return self.commands.export_initial_weights(path)

@@ -72,6 +72,17 @@ MENUS = (
              QT_TRANSLATE_NOOP("MainWindow", "Save the session with its history to a new file"),
              "save_session_as", "Ctrl+Shift+S", session=True),
         SEPARATOR,
+        Item("act_compare_trace", QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
+             QT_TRANSLATE_NOOP("MainWindow", "Compare a trace of your own implementation (JSON Lines, complete or "
+                                             "partial) with this run: mark the differing steps, go to the first"),
+             "compare_trace", session=True),
+        Item("act_copy_command", QT_TRANSLATE_NOOP("MainWindow", "Copy as command"),
+             QT_TRANSLATE_NOOP("MainWindow", "Copy the command line that reproduces this run (python main.py "
+                                             "trace …) to the clipboard"), "copy_command"),
+        Item("act_export_initial", QT_TRANSLATE_NOOP("MainWindow", "Export initial weights…"),
+             QT_TRANSLATE_NOOP("MainWindow", "W and W′ before step 1 as a NumPy .npz, for trace --weights or "
+                                             "your own loop"), "export_initial_weights", session=True),
+        SEPARATOR,
         (QT_TRANSLATE_NOOP("MainWindow", "Export data"), EXPORT_DATA),
         "export_plot_menu",
         Item("act_export_window", QT_TRANSLATE_NOOP("MainWindow", "Export window as PNG…"),
@@ -88,6 +99,21 @@ MENUS = (
              session=True),
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu",)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Compare"), (
+        Item("act_compare_trace2", QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
+             QT_TRANSLATE_NOOP("MainWindow", "Compare a trace of your own implementation (JSON Lines, complete or "
+                                             "partial) with this run: mark the differing steps, go to the first"),
+             "compare_trace", session=True),
+        Item("act_next_difference", QT_TRANSLATE_NOOP("MainWindow", "Next difference"),
+             QT_TRANSLATE_NOOP("MainWindow", "Go to the next step where your trace differs"), "next_difference",
+             "F8", session=True),
+        Item("act_previous_difference", QT_TRANSLATE_NOOP("MainWindow", "Previous difference"),
+             QT_TRANSLATE_NOOP("MainWindow", "Go to the previous step where your trace differs"),
+             "previous_difference", "Shift+F8", session=True),
+        Item("act_clear_comparison", QT_TRANSLATE_NOOP("MainWindow", "Clear comparison"),
+             QT_TRANSLATE_NOOP("MainWindow", "Remove the marks of the comparison with your trace"),
+             "clear_comparison"),
+    )),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         "dock_toggles",
         SEPARATOR,

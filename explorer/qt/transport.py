@@ -18,11 +18,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QSlider, QStyle, QToolBar,
                                QWidget)
 
+from ..app.comparison import difference_step
 from ..app.readout import step_position
 from ..app.state import PLAYING
 from .actions import make_action
 from .bridge import SessionBridge
 from .views.common import SteadyLabel
+from .views.difference import TimelineMarks
 
 #: the speed slider's range; its top value means "as fast as possible"
 SPEED_STEPS = 100
@@ -144,6 +146,10 @@ class Transport(QObject):
         self.timeline.setToolTip(self.tr("Timeline: drag to go to any step computed so far (Home: step 0, "
                                          "End: the furthest step)"))
         self.timeline.valueChanged.connect(self._on_timeline)
+        #: File ▸ Compare with my trace…: the differing steps as ticks over the timeline
+        self.timeline_marks = TimelineMarks(self.timeline)
+        bridge.comparisonChanged.connect(self._show_differences)
+        self._show_differences(self.state.comparison)
 
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setObjectName("speed")
@@ -277,6 +283,8 @@ class Transport(QObject):
             self.timeline.setValue(s.step)
         finally:
             self._updating = False
+        if self.timeline_marks.steps:
+            self.timeline_marks.update()  # the range may have grown
         k, n = step_position(s)
         self.step_label.setText(self.tr("Step {step} of {furthest}").format(step=k, furthest=n))
         stream = s.model.stream
@@ -287,6 +295,13 @@ class Transport(QObject):
         else:
             self.epoch_label.setText(self.tr("Epoch 1, example 0 of {n}").format(n=stream.epoch_length(0)))
         self.phase_label.setText(self.tr("Phase: {phase}").format(phase=phase_name(s.phase)))
+
+    def _show_differences(self, comparison) -> None:
+        if comparison is None:
+            self.timeline_marks.set_marks((), None)
+        else:
+            cur = comparison.current
+            self.timeline_marks.set_marks(comparison.steps, None if cur is None else difference_step(cur))
 
     # -- actions ------------------------------------------------------------------------------------
     def _manual(self) -> bool:

@@ -62,15 +62,179 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="287"/>
+        <location filename="../../app/commands.py" line="377"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <location filename="../../app/commands.py" line="296"/>
+        <source>The trace {path} has no steps.</source>
+        <translation>轨迹 {path} 中没有任何步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="339"/>
+        <source>No comparison yet: File ▸ Compare with my trace…</source>
+        <translation>还没有比较：文件 ▸ 与我的轨迹比较…</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="345"/>
+        <source>No later difference.</source>
+        <translation>后面没有差异了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="346"/>
+        <source>No earlier difference.</source>
+        <translation>前面没有差异了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="351"/>
+        <source>Difference {i} of {n}: step {step}, {field}.</source>
+        <translation>第 {i} 处差异（共 {n} 处）：第 {step} 步，{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="26"/>
+        <source>every change points the opposite way: e = t − y instead of y − t, or the update adds η·e·h instead of subtracting it</source>
+        <translation>每个变化的方向都相反：用了 e = t − y 而不是 y − t，或者更新时加上了 η·e·h 而不是减去它</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="31"/>
+        <source>the output vectors agree but each CBOW input row moved C times as far: it got η·EH instead of (1/C)·η·EH</source>
+        <translation>输出向量一致，但 CBOW 的每个输入行移动了 C 倍的距离：得到的是 η·EH 而不是 (1/C)·η·EH</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="36"/>
+        <source>h is C times ours: h = Σ v_c instead of the mean (1/C)·Σ v_c</source>
+        <translation>h 是我们的 C 倍：用了 h = Σ v_c 而不是平均值 (1/C)·Σ v_c</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="39"/>
+        <source>the output update uses one panel&apos;s error e_c, or y − Σ_c t_c, instead of EI = Σ_c e_c (= C·y − Σ_c t_c)</source>
+        <translation>输出更新用了单个面板的误差 e_c 或 y − Σ_c t_c，而不是 EI = Σ_c e_c（= C·y − Σ_c t_c）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="44"/>
+        <source>W′ agrees but the input update equals Σ e_j v&apos;_j with the already updated v&apos;_j: EH must use the output vectors from before the step</source>
+        <translation>W′ 一致，但输入更新等于用已更新的 v&apos;_j 计算的 Σ e_j v&apos;_j：EH 必须使用本步之前的输出向量</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="49"/>
+        <source>only vectors that occur twice in this step differ: they got one update instead of the sum (numpy fancy-index `W[ids] += …` keeps only one)</source>
+        <translation>只有在本步中出现两次的向量不同：它们只得到一次更新而不是更新之和（numpy 花式索引 `W[ids] += …` 只保留一次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="54"/>
+        <source>the hierarchical-softmax updates fit t = code instead of t = 1 − code (bit 0 means &apos;left&apos;, t = 1)</source>
+        <translation>层次 softmax 的更新拟合的是 t = code 而不是 t = 1 − code（位 0 表示“左”，t = 1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="58"/>
+        <source>only the positive word&apos;s vector differs, pushed away from h: a negative equal to the positive word was not skipped (word2vec.c skips it)</source>
+        <translation>只有正样本词的向量不同，且被推离 h：与正样本词相同的负样本没有被跳过（word2vec.c 会跳过它）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="63"/>
+        <source>every change points the same way but is c times as long: another learning rate or decay schedule</source>
+        <translation>每个变化方向相同但长度是 c 倍：用了另一个学习率或衰减方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="67"/>
+        <source>the input update has the right value but lands on another word&apos;s row of W</source>
+        <translation>输入更新的值正确，但落在了 W 中另一个词的行上</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="70"/>
+        <source>theirs has inf or NaN where ours is finite: exp(u) overflowed (subtract max(u) before exponentiating)</source>
+        <translation>在我们的值有限的地方，对方出现了 inf 或 NaN：exp(u) 溢出了（取指数前先减去 max(u)）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="75"/>
+        <source>every parameter agrees, only the reported loss differs</source>
+        <translation>所有参数都一致，只有报告的损失不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="76"/>
+        <source>no known mistake has this pattern; compare the numbers</source>
+        <translation>没有已知错误符合这种模式；请比较数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="123"/>
+        <source>Step {step} differs in {field}</source>
+        <extracomment>fields of a trace whose difference highlights the quantity of the same name</extracomment>
+        <translation>第 {step} 步在 {field} 处不同</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="126"/>
+        <source>ours: {value}</source>
+        <translation>我们的：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="127"/>
+        <source>theirs: {value}</source>
+        <translation>你的：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="128"/>
+        <source>diagnosis: {id} — {text}</source>
+        <translation>诊断：{id} — {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="175"/>
+        <source>Your trace agrees with this run: {n} steps compared.</source>
+        <translation>你的轨迹与本次运行一致：比较了 {n} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="179"/>
+        <source>No step differs, but the traces differ in length: {what}</source>
+        <translation>没有步骤不同，但两条轨迹长度不同：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="184"/>
+        <source>{n} of {m} steps differ; the first is step {step} ({field}): {id}.</source>
+        <translation>{m} 步中有 {n} 步不同；第一处是第 {step} 步（{field}）：{id}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="209"/>
+        <source>save the corpus as CORPUS.txt</source>
+        <translation>把语料保存为 CORPUS.txt</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="213"/>
+        <source>η was changed during training; the command uses one η</source>
+        <translation>训练中改变过 η；该命令只使用一个 η</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparison.py" line="218"/>
+        <source>export the initial weights as initial_weights.npz</source>
+        <translation>把初始权重导出为 initial_weights.npz</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceBanner</name>
+    <message>
+        <location filename="../views/difference.py" line="62"/>
+        <source>Previous difference (Shift+F8)</source>
+        <extracomment>the colour of a difference: marks on the loss plot and the timeline, the banner&apos;s edge</extracomment>
+        <translation>上一处差异（Shift+F8）</translation>
+    </message>
+    <message>
+        <location filename="../views/difference.py" line="66"/>
+        <source>Next difference (F8)</source>
+        <translation>下一处差异（F8）</translation>
+    </message>
+    <message>
+        <location filename="../views/difference.py" line="85"/>
+        <source>Comparing with {file}: {n} differing steps (F8: next, Shift+F8: previous).</source>
+        <extracomment>the lines shown (headline, ours, theirs, diagnosis), for tests and copying</extracomment>
+        <translation>正在与 {file} 比较：{n} 个不同的步骤（F8：下一处，Shift+F8：上一处）。</translation>
+    </message>
+</context>
+<context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="42"/>
+        <location filename="../views/equation_view.py" line="46"/>
         <source>Equations</source>
         <extracomment>the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
@@ -375,255 +539,255 @@ after = {a}</source>
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../views/inspector_view.py" line="59"/>
+        <location filename="../views/inspector_view.py" line="62"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="59"/>
+        <location filename="../views/inspector_view.py" line="62"/>
         <source>The example, η and the loss E</source>
         <translation>样本、η 和损失 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="60"/>
+        <location filename="../views/inspector_view.py" line="63"/>
         <source>Output units</source>
         <translation>输出单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="60"/>
+        <location filename="../views/inspector_view.py" line="63"/>
         <source>u, y, t, e of every output unit</source>
         <translation>每个输出单元的 u、y、t、e</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="61"/>
+        <location filename="../views/inspector_view.py" line="64"/>
         <source>Hidden units</source>
         <translation>隐藏单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="61"/>
+        <location filename="../views/inspector_view.py" line="64"/>
         <source>h and EH, one row per component</source>
         <translation>h 和 EH，每个分量一行</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="62"/>
+        <location filename="../views/inspector_view.py" line="65"/>
         <source>Changed vectors</source>
         <translation>改变的向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="63"/>
+        <location filename="../views/inspector_view.py" line="66"/>
         <source>Every vector this step changed: before, Δ, after</source>
         <translation>本步改变的每个向量：更新前、Δ、更新后</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="78"/>
+        <location filename="../views/inspector_view.py" line="82"/>
         <source>Inspector</source>
         <translation>数值检查</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="102"/>
+        <location filename="../views/inspector_view.py" line="106"/>
         <source>t&lt;sub&gt;j&lt;/sub&gt; (target)</source>
         <translation>t&lt;sub&gt;j&lt;/sub&gt;（目标）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="110"/>
+        <location filename="../views/inspector_view.py" line="114"/>
         <source>t = 1 − code</source>
         <translation>t = 1 − 编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="111"/>
+        <location filename="../views/inspector_view.py" line="115"/>
         <source>t (1: w&lt;sub&gt;O&lt;/sub&gt;, 0: neg.)</source>
         <translation>t（1：w&lt;sub&gt;O&lt;/sub&gt;，0：负样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="156"/>
+        <location filename="../views/inspector_view.py" line="160"/>
         <source>(no example yet)</source>
         <translation>（还没有样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="165"/>
+        <location filename="../views/inspector_view.py" line="169"/>
         <source>Step 0</source>
         <translation>第 0 步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="166"/>
+        <location filename="../views/inspector_view.py" line="170"/>
         <source>: no example yet — take a step to see one.</source>
         <translation>：还没有样本——走一步即可看到。</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="172"/>
+        <location filename="../views/inspector_view.py" line="176"/>
         <source>   step {k} · epoch {ep} · η = {lr} · </source>
         <translation>   第 {k} 步 · 第 {ep} 轮 · η = {lr} · </translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="175"/>
+        <location filename="../views/inspector_view.py" line="179"/>
         <source>   phase: {ph}</source>
         <translation>   阶段：{ph}</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="214"/>
-        <location filename="../views/inspector_view.py" line="281"/>
-        <location filename="../views/inspector_view.py" line="323"/>
+        <location filename="../views/inspector_view.py" line="218"/>
+        <location filename="../views/inspector_view.py" line="285"/>
+        <location filename="../views/inspector_view.py" line="327"/>
         <source>(after the error phase)</source>
         <translation>（误差阶段之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="214"/>
+        <location filename="../views/inspector_view.py" line="218"/>
         <source>(after the output update)</source>
         <translation>（输出向量更新之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="215"/>
-        <location filename="../views/inspector_view.py" line="285"/>
+        <location filename="../views/inspector_view.py" line="219"/>
+        <location filename="../views/inspector_view.py" line="289"/>
         <source>(after the input update)</source>
         <translation>（输入向量更新之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="223"/>
+        <location filename="../views/inspector_view.py" line="227"/>
         <source>top {k} of {V}</source>
         <translation>{V} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="255"/>
+        <location filename="../views/inspector_view.py" line="259"/>
         <source>top {k} of {n}</source>
         <translation>{n} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="277"/>
-        <location filename="../views/inspector_view.py" line="288"/>
+        <location filename="../views/inspector_view.py" line="281"/>
+        <location filename="../views/inspector_view.py" line="292"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="278"/>
+        <location filename="../views/inspector_view.py" line="282"/>
         <source>training-set E</source>
         <translation>训练集 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="279"/>
+        <location filename="../views/inspector_view.py" line="283"/>
         <source>η (next step)</source>
         <translation>η（下一步）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="281"/>
+        <location filename="../views/inspector_view.py" line="285"/>
         <source>E (loss)</source>
         <translation>E（损失）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="282"/>
+        <location filename="../views/inspector_view.py" line="286"/>
         <source>inputs</source>
         <translation>输入词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="283"/>
+        <location filename="../views/inspector_view.py" line="287"/>
         <source>targets</source>
         <translation>目标词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="289"/>
+        <location filename="../views/inspector_view.py" line="293"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="290"/>
+        <location filename="../views/inspector_view.py" line="294"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="291"/>
+        <location filename="../views/inspector_view.py" line="295"/>
         <source>C (inputs)</source>
         <translation>C（输入词数）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="295"/>
+        <location filename="../views/inspector_view.py" line="299"/>
         <source>quantity</source>
         <translation>量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="295"/>
+        <location filename="../views/inspector_view.py" line="299"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="301"/>
-        <location filename="../views/inspector_view.py" line="309"/>
+        <location filename="../views/inspector_view.py" line="305"/>
+        <location filename="../views/inspector_view.py" line="313"/>
         <source>j</source>
         <translation>j</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="301"/>
-        <location filename="../views/inspector_view.py" line="309"/>
-        <location filename="../views/inspector_view.py" line="331"/>
+        <location filename="../views/inspector_view.py" line="305"/>
+        <location filename="../views/inspector_view.py" line="313"/>
+        <location filename="../views/inspector_view.py" line="335"/>
         <source>word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="321"/>
+        <location filename="../views/inspector_view.py" line="325"/>
         <source>u_j = v′_jᵀh</source>
         <translation>u_j = v′_jᵀh</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="322"/>
+        <location filename="../views/inspector_view.py" line="326"/>
         <source>y_j = exp(u_j) / Σ_j′ exp(u_j′)</source>
         <translation>y_j = exp(u_j) / Σ_j′ exp(u_j′)</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="331"/>
+        <location filename="../views/inspector_view.py" line="335"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="331"/>
+        <location filename="../views/inspector_view.py" line="335"/>
         <source>node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="334"/>
+        <location filename="../views/inspector_view.py" line="338"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="336"/>
+        <location filename="../views/inspector_view.py" line="340"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="339"/>
+        <location filename="../views/inspector_view.py" line="343"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="348"/>
-        <location filename="../views/inspector_view.py" line="350"/>
+        <location filename="../views/inspector_view.py" line="352"/>
+        <location filename="../views/inspector_view.py" line="354"/>
         <source>i</source>
         <translation>i</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="351"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>hidden layer h</source>
         <translation>隐藏层 h</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="351"/>
+        <location filename="../views/inspector_view.py" line="355"/>
         <source>EH_i = Σ_j e_j w′_ij</source>
         <translation>EH_i = Σ_j e_j w′_ij</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="355"/>
+        <location filename="../views/inspector_view.py" line="359"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="355"/>
+        <location filename="../views/inspector_view.py" line="359"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="355"/>
+        <location filename="../views/inspector_view.py" line="359"/>
         <source>before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="355"/>
+        <location filename="../views/inspector_view.py" line="359"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>
@@ -631,63 +795,63 @@ after = {a}</source>
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../views/loss_view.py" line="36"/>
+        <location filename="../views/loss_view.py" line="37"/>
         <source>Log scale</source>
         <extracomment>the user clicked the plot to go to this step (emitted before seeking)</extracomment>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="37"/>
+        <location filename="../views/loss_view.py" line="38"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="43"/>
+        <location filename="../views/loss_view.py" line="44"/>
         <source>Click to go to that step</source>
         <translation>点击跳到那一步</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="49"/>
+        <location filename="../views/loss_view.py" line="50"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="50"/>
+        <location filename="../views/loss_view.py" line="51"/>
         <source>loss E</source>
         <translation>损失 E</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="52"/>
+        <location filename="../views/loss_view.py" line="53"/>
         <source>E of each step</source>
         <translation>每一步的 E</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="53"/>
+        <location filename="../views/loss_view.py" line="54"/>
         <source>moving average</source>
         <translation>滑动平均</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="56"/>
+        <location filename="../views/loss_view.py" line="57"/>
         <source>training-set E (each epoch)</source>
         <translation>训练集 E（每轮）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="78"/>
+        <location filename="../views/loss_view.py" line="84"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="87"/>
+        <location filename="../views/loss_view.py" line="93"/>
         <source>moving average ({n} steps)</source>
         <translation>滑动平均（{n} 步）</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="123"/>
+        <location filename="../views/loss_view.py" line="130"/>
         <source>step {k} of {n} · E = {e}</source>
         <translation>第 {k} 步，共 {n} 步 · E = {e}</translation>
     </message>
     <message>
-        <location filename="../views/loss_view.py" line="127"/>
+        <location filename="../views/loss_view.py" line="134"/>
         <source>step 0 of {n} · training-set E = {e}</source>
         <translation>第 0 步，共 {n} 步 · 训练集 E = {e}</translation>
     </message>
@@ -711,13 +875,13 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
@@ -747,7 +911,7 @@ after = {a}</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="67"/>
+        <location filename="../file_actions.py" line="68"/>
         <location filename="../menus.py" line="68"/>
         <source>Save session</source>
         <translation>保存会话</translation>
@@ -768,7 +932,7 @@ after = {a}</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="75"/>
+        <location filename="../menus.py" line="86"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -814,206 +978,273 @@ after = {a}</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="89"/>
-        <location filename="../menus.py" line="160"/>
+        <location filename="../file_actions.py" line="90"/>
+        <location filename="../menus.py" line="186"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="166"/>
+        <location filename="../menus.py" line="192"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="167"/>
+        <location filename="../menus.py" line="193"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="172"/>
+        <location filename="../menus.py" line="198"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="77"/>
+        <location filename="../menus.py" line="88"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="78"/>
+        <location filename="../menus.py" line="89"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="80"/>
+        <location filename="../menus.py" line="91"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="81"/>
+        <location filename="../menus.py" line="92"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="83"/>
+        <location filename="../menus.py" line="94"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="90"/>
+        <location filename="../menus.py" line="101"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="91"/>
+        <location filename="../menus.py" line="117"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="185"/>
+        <location filename="../menus.py" line="211"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="94"/>
+        <location filename="../menus.py" line="120"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="85"/>
+        <location filename="../menus.py" line="75"/>
+        <location filename="../menus.py" line="103"/>
+        <source>Compare with my trace…</source>
+        <translation>与我的轨迹比较…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="76"/>
+        <location filename="../menus.py" line="104"/>
+        <source>Compare a trace of your own implementation (JSON Lines, complete or partial) with this run: mark the differing steps, go to the first</source>
+        <translation>把你自己实现的轨迹（JSONL，完整或部分）与本次运行比较：标出不同的步骤，并跳到第一处</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="79"/>
+        <source>Copy as command</source>
+        <translation>复制为命令</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="80"/>
+        <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
+        <translation>把能复现本次运行的命令行复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="82"/>
+        <source>Export initial weights…</source>
+        <translation>导出初始权重…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="83"/>
+        <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
+        <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="96"/>
         <source>Undo new session</source>
         <translation>撤销新会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="86"/>
+        <location filename="../menus.py" line="97"/>
         <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
         <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="95"/>
+        <location filename="../menus.py" line="102"/>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="107"/>
+        <source>Next difference</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="108"/>
+        <source>Go to the next step where your trace differs</source>
+        <translation>跳到你的轨迹不同的下一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="110"/>
+        <source>Previous difference</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="111"/>
+        <source>Go to the previous step where your trace differs</source>
+        <translation>跳到你的轨迹不同的上一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="113"/>
+        <source>Clear comparison</source>
+        <translation>清除比较</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="114"/>
+        <source>Remove the marks of the comparison with your trace</source>
+        <translation>去掉与你的轨迹比较时所做的标记</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="121"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="97"/>
+        <location filename="../menus.py" line="123"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="98"/>
+        <location filename="../menus.py" line="124"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="100"/>
+        <location filename="../menus.py" line="126"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="127"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="102"/>
+        <location filename="../menus.py" line="128"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="103"/>
+        <location filename="../menus.py" line="129"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="107"/>
+        <location filename="../menus.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="50"/>
-        <location filename="../menus.py" line="108"/>
+        <location filename="../menus.py" line="134"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="109"/>
+        <location filename="../menus.py" line="135"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="110"/>
+        <location filename="../menus.py" line="136"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="71"/>
-        <location filename="../menus.py" line="111"/>
+        <location filename="../menus.py" line="137"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="191"/>
+        <location filename="../menus.py" line="217"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="200"/>
+        <location filename="../menus.py" line="226"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="28"/>
+        <location filename="../statusbar.py" line="29"/>
         <source>Completed steps</source>
         <extracomment>the texts keep the context they had in the main window (lupdate finds these calls)</extracomment>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="29"/>
+        <location filename="../statusbar.py" line="30"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="30"/>
+        <location filename="../statusbar.py" line="31"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="32"/>
+        <location filename="../statusbar.py" line="33"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="36"/>
+        <location filename="../statusbar.py" line="37"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="37"/>
+        <location filename="../statusbar.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="39"/>
+        <location filename="../statusbar.py" line="40"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
@@ -1033,215 +1264,247 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="180"/>
+        <location filename="../../app/commands.py" line="183"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="71"/>
+        <location filename="../statusbar.py" line="72"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="76"/>
+        <location filename="../statusbar.py" line="77"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="208"/>
+        <location filename="../../app/commands.py" line="211"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="212"/>
-        <location filename="../../app/commands.py" line="278"/>
-        <location filename="../file_actions.py" line="104"/>
-        <location filename="../file_actions.py" line="116"/>
+        <location filename="../../app/commands.py" line="215"/>
+        <location filename="../../app/commands.py" line="281"/>
+        <location filename="../../app/commands.py" line="368"/>
+        <location filename="../file_actions.py" line="105"/>
+        <location filename="../file_actions.py" line="117"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="218"/>
+        <location filename="../../app/commands.py" line="221"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="220"/>
+        <location filename="../../app/commands.py" line="223"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="97"/>
+        <location filename="../statusbar.py" line="105"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="86"/>
+        <location filename="../../app/commands.py" line="89"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="89"/>
+        <location filename="../statusbar.py" line="97"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="52"/>
+        <location filename="../statusbar.py" line="53"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="53"/>
+        <location filename="../statusbar.py" line="54"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="56"/>
-        <location filename="../statusbar.py" line="59"/>
+        <location filename="../statusbar.py" line="57"/>
+        <location filename="../statusbar.py" line="60"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="60"/>
+        <location filename="../statusbar.py" line="61"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="288"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="292"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="293"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="34"/>
+        <location filename="../file_actions.py" line="35"/>
         <source>Open corpus</source>
         <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="35"/>
+        <location filename="../file_actions.py" line="36"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="38"/>
+        <location filename="../file_actions.py" line="39"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="49"/>
+        <location filename="../file_actions.py" line="50"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="50"/>
+        <location filename="../file_actions.py" line="51"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="53"/>
+        <location filename="../file_actions.py" line="54"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="79"/>
+        <location filename="../../app/commands.py" line="82"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="243"/>
+        <location filename="../../app/commands.py" line="246"/>
         <source>Back to the previous session, at step {step}.</source>
         <translation>已回到之前的会话，第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="255"/>
+        <location filename="../../app/commands.py" line="258"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="67"/>
+        <location filename="../file_actions.py" line="68"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="79"/>
+        <location filename="../../app/commands.py" line="82"/>
         <source>Cannot write {path}: {reason}</source>
         <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="265"/>
+        <location filename="../../app/commands.py" line="268"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="80"/>
+        <location filename="../file_actions.py" line="81"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="81"/>
+        <location filename="../file_actions.py" line="82"/>
+        <location filename="../file_actions.py" line="161"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="82"/>
+        <location filename="../file_actions.py" line="83"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="83"/>
+        <location filename="../file_actions.py" line="84"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="85"/>
+        <location filename="../file_actions.py" line="86"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="89"/>
+        <location filename="../file_actions.py" line="90"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="100"/>
+        <location filename="../file_actions.py" line="101"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="108"/>
+        <location filename="../file_actions.py" line="109"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="108"/>
+        <location filename="../file_actions.py" line="109"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="114"/>
+        <location filename="../file_actions.py" line="115"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="127"/>
+        <source>Compare with my trace</source>
+        <translation>与我的轨迹比较</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="128"/>
+        <source>JSON Lines (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation>JSONL 文件 (*.jsonl *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="131"/>
+        <source>Comparing {path} with this run…</source>
+        <translation>正在把 {path} 与本次运行比较…</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="150"/>
+        <source>Copied: {command}</source>
+        <translation>已复制：{command}</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="152"/>
+        <source>(Also: {notes}.)</source>
+        <translation>（另外：{notes}。）</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="160"/>
+        <source>Export initial weights</source>
+        <translation>导出初始权重</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="54"/>
@@ -1971,258 +2234,259 @@ Apply it anyway?</source>
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../transport.py" line="39"/>
+        <location filename="../transport.py" line="41"/>
         <source>forward (h, u, y)</source>
         <extracomment>the speed slider&apos;s range; its top value means &quot;as fast as possible&quot; above this rate views redraw through the bridge&apos;s throttle (at most ~30 times a second) longest time one play tick may spend stepping, so Pause and redraws stay responsive manual steps closer together than this (key auto-repeat) are drawn through the throttle</extracomment>
         <translation>前向传播（h, u, y）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="40"/>
+        <location filename="../transport.py" line="42"/>
         <source>error (t, e, E)</source>
         <translation>误差（t, e, E）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="41"/>
+        <location filename="../transport.py" line="43"/>
         <source>output update (W′)</source>
         <translation>输出向量更新（W′）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="42"/>
+        <location filename="../transport.py" line="44"/>
         <source>input update (EH, W)</source>
         <translation>输入向量更新（EH, W）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="48"/>
+        <location filename="../transport.py" line="50"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="62"/>
+        <location filename="../transport.py" line="64"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="64"/>
+        <location filename="../transport.py" line="66"/>
         <source>one step every {s:.1f} s</source>
         <translation>每 {s:.1f} 秒一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="65"/>
+        <location filename="../transport.py" line="67"/>
         <source>{r:.0f} steps per second</source>
         <translation>每秒 {r:.0f} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="91"/>
-        <location filename="../transport.py" line="410"/>
-        <location filename="../transport.py" line="411"/>
+        <location filename="../transport.py" line="93"/>
+        <location filename="../transport.py" line="425"/>
+        <location filename="../transport.py" line="426"/>
         <source>Play</source>
         <extracomment>play started (True) or stopped (False) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="91"/>
+        <location filename="../transport.py" line="93"/>
         <source>Play: take steps one after another at the chosen speed</source>
         <translation>播放：按选定的速度一步接一步地训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="93"/>
+        <location filename="../transport.py" line="95"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="93"/>
+        <location filename="../transport.py" line="95"/>
         <source>Step: train on the next example</source>
         <translation>单步：用下一个样本训练</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="95"/>
+        <location filename="../transport.py" line="97"/>
         <source>Sub-step</source>
         <translation>子步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="96"/>
+        <location filename="../transport.py" line="98"/>
         <source>Sub-step: show the next phase of the example (forward, error, output update, input update)</source>
         <translation>子步：显示本样本的下一个阶段（前向传播、误差、输出向量更新、输入向量更新）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="100"/>
+        <location filename="../transport.py" line="102"/>
         <source>Sub-step back</source>
         <translation>子步后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="100"/>
+        <location filename="../transport.py" line="102"/>
         <source>Sub-step back: go back one phase</source>
         <translation>子步后退：退回一个阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="103"/>
+        <location filename="../transport.py" line="105"/>
         <source>Back (undo)</source>
         <translation>后退（撤销）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="103"/>
+        <location filename="../transport.py" line="105"/>
         <source>Back: undo the last step exactly</source>
         <translation>后退：精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="105"/>
+        <location filename="../transport.py" line="107"/>
         <source>Forward (redo)</source>
         <translation>前进（重做）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="105"/>
+        <location filename="../transport.py" line="107"/>
         <source>Forward: redo the step that was undone</source>
         <translation>前进：重做被撤销的那一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="107"/>
+        <location filename="../transport.py" line="109"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="107"/>
+        <location filename="../transport.py" line="109"/>
         <source>Undo the last step (exactly: the old values come back)</source>
         <translation>撤销上一步（精确恢复：旧的数值全部回来）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="109"/>
+        <location filename="../transport.py" line="111"/>
         <source>Run one epoch</source>
         <translation>运行一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="110"/>
+        <location filename="../transport.py" line="112"/>
         <source>Run to the end of the current epoch in the background</source>
         <translation>在后台运行到当前这一轮结束</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="112"/>
+        <location filename="../transport.py" line="114"/>
         <source>Fast-forward…</source>
         <translation>快进…</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="113"/>
+        <location filename="../transport.py" line="115"/>
         <source>Fast-forward: run a number of steps in the background</source>
         <translation>快进：在后台运行若干步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="115"/>
+        <location filename="../transport.py" line="117"/>
         <source>Go to step 0</source>
         <translation>回到第 0 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="115"/>
+        <location filename="../transport.py" line="117"/>
         <source>Go back to the start (step 0)</source>
         <translation>回到开头（第 0 步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="117"/>
+        <location filename="../transport.py" line="119"/>
         <source>Go to the last computed step</source>
         <translation>跳到最后计算的一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="118"/>
+        <location filename="../transport.py" line="120"/>
         <source>Go to the furthest step computed so far</source>
         <translation>跳到目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="120"/>
+        <location filename="../transport.py" line="122"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="120"/>
+        <location filename="../transport.py" line="122"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="121"/>
+        <location filename="../transport.py" line="123"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="121"/>
-        <location filename="../transport.py" line="356"/>
+        <location filename="../transport.py" line="123"/>
+        <location filename="../transport.py" line="371"/>
         <source>Fast-forward</source>
         <translation>快进</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="144"/>
+        <location filename="../transport.py" line="146"/>
         <source>Timeline: drag to go to any step computed so far (Home: step 0, End: the furthest step)</source>
         <translation>时间轴：拖动可跳到任何已计算的步（Home：第 0 步，End：最远的一步）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="159"/>
+        <location filename="../transport.py" line="165"/>
         <source>Completed steps, and the furthest step computed so far</source>
+        <extracomment>File ▸ Compare with my trace…: the differing steps as ticks over the timeline</extracomment>
         <translation>已完成的步数，以及目前计算到的最远一步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="161"/>
+        <location filename="../transport.py" line="167"/>
         <source>Epoch, and the example within it (one example per step)</source>
         <translation>轮次，以及本轮中的样本序号（每步一个样本）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="163"/>
+        <location filename="../transport.py" line="169"/>
         <source>The phase of the current example shown in the views</source>
         <translation>各视图中显示的当前样本所处的阶段</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="187"/>
+        <location filename="../transport.py" line="193"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="199"/>
+        <location filename="../transport.py" line="205"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="205"/>
+        <location filename="../transport.py" line="211"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="281"/>
+        <location filename="../transport.py" line="289"/>
         <source>Step {step} of {furthest}</source>
         <translation>第 {step} 步，共 {furthest} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="285"/>
+        <location filename="../transport.py" line="293"/>
         <source>Epoch {epoch}, example {i} of {n}</source>
         <translation>第 {epoch} 轮，第 {i} 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="288"/>
+        <location filename="../transport.py" line="296"/>
         <source>Epoch 1, example 0 of {n}</source>
         <translation>第 1 轮，第 0 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="289"/>
+        <location filename="../transport.py" line="297"/>
         <source>Phase: {phase}</source>
         <translation>阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="357"/>
+        <location filename="../transport.py" line="372"/>
         <source>Number of steps to run in the background:</source>
         <translation>在后台运行的步数：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="369"/>
+        <location filename="../transport.py" line="384"/>
         <source>Play speed: from one step every 3 seconds to as fast as possible (now: {speed})</source>
         <translation>播放速度：从每 3 秒一步到尽可能快（当前：{speed}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="404"/>
-        <location filename="../transport.py" line="405"/>
+        <location filename="../transport.py" line="419"/>
+        <location filename="../transport.py" line="420"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="407"/>
+        <location filename="../transport.py" line="422"/>
         <source>Pause ({key})</source>
         <translation>暂停（{key}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="413"/>
+        <location filename="../transport.py" line="428"/>
         <source>Play: take steps one after another at the chosen speed ({key})</source>
         <translation>播放：按选定的速度一步接一步地训练（{key}）</translation>
     </message>

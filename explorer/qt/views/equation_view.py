@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout
 
 from ...app.equations import equation_lines
 from .base import View
+from .difference import DifferenceBanner, comparison_keys
 from .equation_render import EquationCanvas
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
@@ -27,6 +28,8 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         lay.setContentsMargins(2, 2, 2, 2)
         self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
+        self.difference = DifferenceBanner(bridge)   # both values at a step that differs from the user's trace
+        lay.addWidget(self.difference)
         self.canvas = EquationCanvas()
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.canvas)
@@ -35,6 +38,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         self.scroll.setStyleSheet("QScrollArea { background: white; }")
         lay.addWidget(self.scroll, 1)
         bridge.highlightChanged.connect(self._highlight)
+        bridge.comparisonChanged.connect(lambda _c: self._highlight(self.bridge.highlight))
         #: the text of every equation line shown (for tests and copying)
         self.keys: list[str] = []
 
@@ -45,7 +49,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         return [self.canvas]
 
     def _highlight(self, names) -> None:
-        self.canvas.highlight = frozenset(names or ())
+        self.canvas.highlight = frozenset(names or ()) | comparison_keys(self.bridge)
         self.canvas.update()
         self._scroll_to_focus()
 

@@ -21,6 +21,7 @@ from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
 from .base import View
+from .difference import DifferenceBanner, comparison_keys
 from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .plots import show_tip, word_axis_width
@@ -38,6 +39,8 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         lay.setContentsMargins(2, 2, 2, 2)
         self.header = InfoLine(point_delta=1)
         lay.addWidget(self.header)
+        self.difference = DifferenceBanner(bridge)   # both values at a step that differs from the user's trace
+        lay.addWidget(self.difference)
         self.split = QSplitter(Qt.Vertical)
         lay.addWidget(self.split, 1)
         self.glw = pg.GraphicsLayoutWidget()
@@ -68,6 +71,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.panels: dict[str, Panel] = {}
         self._config_key = None
         bridge.highlightChanged.connect(self._apply_highlight)
+        bridge.comparisonChanged.connect(lambda _c: self._apply_highlight(self.bridge.highlight))
         if bridge.session is not None:
             self.rebuild()
         # what the user sets here is kept in the application state (a rebuilt window shows it again)
@@ -166,7 +170,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
                                   (self.tr(": no example yet \u2014 take a step to see one."), False, False)])
             return
         loss = fmt(rec.loss) if PHASES.index(s.phase) >= 1 else "\u2014"
-        hl = "E" in self.bridge.highlight
+        hl = "E" in self.bridge.highlight | comparison_keys(self.bridge)
         self.header.set_runs([
             (" ".join(rec.inputs) + " \u2192 " + " ".join(rec.targets), True, False),
             (self.tr("   step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 ").format(
@@ -290,7 +294,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             row(self.tr("phase"), phase_title(s.phase))
             row(self.tr("C (inputs)"), len(rec.inputs))
         bold = np.zeros(len(names), dtype=bool)
-        if rec is not None and "E" in self.bridge.highlight:
+        if rec is not None and "E" in self.bridge.highlight | comparison_keys(self.bridge):
             bold[0] = True
         self.summary.set_columns([self.tr("quantity"), self.tr("value")], [names, values], bold=bold,
                                  cell_tips={1: lambda r: tips[r] if tips[r] else
@@ -380,7 +384,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
                 "in": "in"}
 
     def _apply_highlight(self, names) -> None:
-        names = set(names or ())
+        names = set(names or ()) | comparison_keys(self.bridge)
         keys = {self.PANEL_OF.get(n.split(":")[0]) for n in names}
         for key, p in self.panels.items():
             p.set_highlight(key in keys)
@@ -393,8 +397,8 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             self._summary_table(s, rec, PHASES.index(s.phase) if rec is not None else -1)
 
     def _mark_rows(self) -> None:
-        """Outline the row of v'_<id> / v_<id> in the Δ maps when the walk highlights one vector."""
-        names = self.bridge.highlight
+        """Outline the row of v'_<id> / v_<id> in the Δ maps when the walk (or a difference) highlights one."""
+        names = self.bridge.highlight | comparison_keys(self.bridge)
         for key in ("out", "in"):
             p = self.panels.get(key)
             if p is None:
@@ -409,7 +413,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
     def highlighted_keys(self) -> set[str]:
         """The charts highlighted by the guided walk (and "E" when the loss in the header is)."""
         keys = {k for k, p in self.panels.items() if p.highlighted}
-        if "E" in self.bridge.highlight:
+        if "E" in self.bridge.highlight | comparison_keys(self.bridge):
             keys.add("E")
         return keys
 

@@ -15,6 +15,7 @@ from ...app.format import fmt, full
 from ...app.readout import step_position
 from ...engine import geometry
 from .base import View
+from .difference import DIFF_C
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .plots import cache_axes, forget_range, plot_widget, set_plot_title, set_range
 from .text import InfoLine
@@ -57,6 +58,11 @@ class LossView(OnScreenMixin, ExportMixin, View):
         self.cursor = pg.InfiniteLine(angle=90, movable=False,
                                       pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine))
         pi.addItem(self.cursor, ignoreBounds=True)
+        # File ▸ Compare with my trace…: a cross on the curve at each differing step, a line at the first
+        # (made when a comparison first needs them: without one the plot is as before)
+        self.diff_points = self.diff_line = None
+        self._diff_key = None
+        bridge.comparisonChanged.connect(self._on_comparison)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self._direct = DirectRepaint(self.plot)
         cache_axes(pi)
@@ -115,6 +121,7 @@ class LossView(OnScreenMixin, ExportMixin, View):
             self._epoch_key = key
             self.epoch_curve.setData(ex, ey)
         self.cursor.setValue(s.step)
+        self._show_differences(loss)
         self._follow_data(loss, ey, s.furthest)
         self._direct.repaint()
         rec = s.record
@@ -127,6 +134,48 @@ class LossView(OnScreenMixin, ExportMixin, View):
             self.readout.setText(self.tr("step 0 of {n} \u00b7 training-set E = {e}").format(n=s.furthest,
                                                                                            e=fmt(e0)))
             self.readout.setToolTip(f"E = {full(e0)}")
+
+    def _on_comparison(self, _comparison) -> None:
+        if self.bridge.session is not None:
+            self._show_differences()
+            self._direct.repaint()
+
+    def _show_differences(self, loss=None) -> None:
+        """Mark the comparison's differing steps that are computed (redrawn when they or the steps change)."""
+        c, s = self.bridge.state.comparison, self.bridge.session
+        if c is None or s is None or not c.steps:
+            self._diff_key = None
+            if self.diff_line is not None:
+                self.diff_points.setVisible(False)
+                self.diff_line.setVisible(False)
+            return
+        if self.diff_line is None:
+            self.diff_points = pg.ScatterPlotItem(size=11, symbol="x", pen=pg.mkPen(DIFF_C, width=1.5),
+                                                  brush=pg.mkBrush(DIFF_C))
+            self.diff_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(DIFF_C, width=1.5),
+                                             label="\u2260 {value:.0f}",
+                                             labelOpts={"position": 0.92, "color": DIFF_C})
+            for item in (self.diff_points, self.diff_line):
+                self.plot_item.addItem(item, ignoreBounds=True)
+        key = (id(c), s.furthest)
+        if key == self._diff_key:
+            return
+        self._diff_key = key
+        loss = np.asarray(s.loss_series() if loss is None else loss, dtype=np.float64)
+        steps = np.asarray(c.steps, dtype=np.int64)
+        steps = steps[steps <= len(loss)]
+        self.diff_points.setData(steps.astype(np.float64), loss[steps - 1])
+        self.diff_points.setVisible(len(steps) > 0)
+        self.diff_line.setVisible(True)  # first: a hidden line's label does not follow its value
+        self.diff_line.setValue(c.steps[0])
+        self.diff_line.label.valueChanged()
+
+    def difference_marks(self) -> tuple[float | None, list[int]]:
+        """(the first differing step's line, or None; the steps carrying a cross), for tests."""
+        if self.diff_line is None or not self.diff_line.isVisible():
+            return None, []
+        x, _ = self.diff_points.getData()
+        return self.diff_line.value(), [int(v) for v in (x if self.diff_points.isVisible() else [])]
 
     def _follow_data(self, loss, epoch_loss, furthest) -> None:
         """Set the range explicitly, and only when the data leaves it (auto-range on every step would
