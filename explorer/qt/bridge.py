@@ -27,6 +27,8 @@ class SessionBridge(QObject):
     selectedWordChanged = Signal(str)
     #: the guided walk highlights these quantities (e.g. {"h", "u", "y"}) in every view
     highlightChanged = Signal(object)
+    #: teaching aids changed: animation on/off or duration, prediction prompts, the walk's question
+    teachingChanged = Signal()
 
     def __init__(self, session: Session | None = None, parent=None, min_interval_ms: int = 33,
                  state: AppState | None = None, commands: Commands | None = None):
@@ -41,7 +43,8 @@ class SessionBridge(QObject):
         ev = self.state.events
         self._links = [(ev.session, self.reset.emit), (ev.changed, self.notify), (ev.lr, self.lrChanged.emit),
                        (ev.selected_word, self.selectedWordChanged.emit),
-                       (ev.highlight, self.highlightChanged.emit), (ev.status, self._on_status)]
+                       (ev.highlight, self.highlightChanged.emit), (ev.status, self._on_status),
+                       (ev.teaching, self.teachingChanged.emit)]
         for event, fn in self._links:
             event.connect(fn)
         if session is not None:
