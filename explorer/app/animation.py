@@ -53,8 +53,8 @@ class Plan:
 class Frame:
     """Where the animation is. ``phase`` the phase shown (0..3), ``t`` the time within it (0..1), ``front`` the
     pulse's place across the network (0 the inputs, ½ the hidden layer, 1 the outputs), ``backward`` whether it
-    is the error flowing back, ``lit`` the quantities lit, ``move_out`` / ``move_in`` the share (0..1, eased) of
-    the way the changed output / input vectors have moved from before to after, ``done`` the end."""
+    is the error flowing back, ``lit`` the quantities lit, ``move_out`` / ``move_in`` the share of their time (0..1)
+    the changed output / input vectors have travelled from before to after (:func:`interpolate` eases it), ``done`` the end."""
 
     phase: int
     t: float
@@ -106,10 +106,10 @@ def frame_at(plan: Plan, t: float) -> Frame:
         front, backward, lit = 1.0, False, LIT[ERROR]
     elif phase == OUTPUT_UPDATE:
         front, backward, lit = 1.0 - 0.5 * ease(local), True, LIT[OUTPUT_UPDATE]
-        move_out = ease(local)
+        move_out = local
     else:
         front, backward, lit = 0.5 - 0.5 * ease(local), True, LIT[INPUT_UPDATE]
-        move_in = ease(local)
+        move_in = local
     return Frame(phase, local, front, backward, frozenset(lit), move_out, move_in, t >= 1.0)
 
 
