@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from explorer.engine import Config
+from explorer.qt.overlays import BACKWARD_C
 from explorer.qt.main_window import MainWindow
 from explorer.session import Session
 
@@ -31,7 +32,7 @@ def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
     assert a.running and a.plan.phases == (0, 1, 2, 3)
     net = next(v for v in w.views if v.name == "network")
     a.draw(0.6)                                                  # the error flowing back: dots on the edges
-    assert len(net._overlay._dots) > 0 and net._overlay._colour.red() > 200
+    assert len(net._overlay._dots) > 0 and net._overlay._colour == BACKWARD_C
     proj = next(v for v in w.views if v.name == "projection")
     assert len(proj._overlay.out.data) > 0                      # the changed v'_j on their way
     qtbot.keyClick(w, Qt.Key_Shift)                              # any key: the animation ends at once
