@@ -711,13 +711,13 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
@@ -815,22 +815,22 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../file_actions.py" line="89"/>
-        <location filename="../menus.py" line="160"/>
+        <location filename="../menus.py" line="173"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="166"/>
+        <location filename="../menus.py" line="179"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="167"/>
+        <location filename="../menus.py" line="180"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="172"/>
+        <location filename="../menus.py" line="185"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
@@ -870,7 +870,7 @@ after = {a}</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="185"/>
+        <location filename="../menus.py" line="198"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
@@ -906,116 +906,161 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../menus.py" line="100"/>
+        <source>Animate updates</source>
+        <translation>动画演示更新</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="101"/>
+        <source>Show each update move: the forward pass, the error flowing back, the vectors moving (on in presentation mode; any key ends it)</source>
+        <translation>用动画展示每次更新：前向传播、误差反向流动、向量移动（演示模式下默认开启；按任意键立即结束）</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="104"/>
+        <source>Slower animation</source>
+        <translation>动画放慢</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="105"/>
+        <source>Make each phase of the animation last longer</source>
+        <translation>让动画的每个阶段持续更久</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="107"/>
+        <source>Faster animation</source>
+        <translation>动画加快</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="108"/>
+        <source>Make each phase of the animation shorter</source>
+        <translation>让动画的每个阶段更短</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="110"/>
+        <source>Prediction prompts</source>
+        <translation>预测提问</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="111"/>
+        <source>The guided walk asks the class to predict each phase before showing it</source>
+        <translation>逐步讲解在展示每个阶段之前先请全班预测结果</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="113"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="114"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="102"/>
+        <location filename="../menus.py" line="115"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="103"/>
+        <location filename="../menus.py" line="116"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="107"/>
+        <location filename="../menus.py" line="120"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="50"/>
-        <location filename="../menus.py" line="108"/>
+        <location filename="../menus.py" line="121"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="109"/>
+        <location filename="../menus.py" line="122"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="110"/>
+        <location filename="../menus.py" line="123"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="71"/>
-        <location filename="../menus.py" line="111"/>
+        <location filename="../menus.py" line="124"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="191"/>
+        <location filename="../menus.py" line="204"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="200"/>
+        <location filename="../menus.py" line="213"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="171"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="28"/>
+        <location filename="../statusbar.py" line="29"/>
         <source>Completed steps</source>
         <extracomment>the texts keep the context they had in the main window (lupdate finds these calls)</extracomment>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="29"/>
+        <location filename="../statusbar.py" line="30"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="30"/>
+        <location filename="../statusbar.py" line="31"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="32"/>
+        <location filename="../statusbar.py" line="33"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="36"/>
+        <location filename="../statusbar.py" line="37"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="37"/>
+        <location filename="../statusbar.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="39"/>
+        <location filename="../statusbar.py" line="40"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348"/>
+        <source>Animation: {ms} ms per phase</source>
+        <translation>动画：每个阶段 {ms} 毫秒</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="31"/>
@@ -1033,12 +1078,12 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
@@ -1048,12 +1093,12 @@ Apply it anyway?</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="71"/>
+        <location filename="../statusbar.py" line="72"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="76"/>
+        <location filename="../statusbar.py" line="77"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
@@ -1081,7 +1126,7 @@ Apply it anyway?</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="97"/>
+        <location filename="../statusbar.py" line="105"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1091,28 +1136,28 @@ Apply it anyway?</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="89"/>
+        <location filename="../statusbar.py" line="97"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="52"/>
+        <location filename="../statusbar.py" line="53"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="53"/>
+        <location filename="../statusbar.py" line="54"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="56"/>
-        <location filename="../statusbar.py" line="59"/>
+        <location filename="../statusbar.py" line="57"/>
+        <location filename="../statusbar.py" line="60"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="60"/>
+        <location filename="../statusbar.py" line="61"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
@@ -1376,38 +1421,38 @@ Apply it anyway?</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="382"/>
-        <location filename="../views/network_view.py" line="395"/>
+        <location filename="../views/network_view.py" line="392"/>
+        <location filename="../views/network_view.py" line="405"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="394"/>
+        <location filename="../views/network_view.py" line="404"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="402"/>
+        <location filename="../views/network_view.py" line="412"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="404"/>
+        <location filename="../views/network_view.py" line="414"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="405"/>
+        <location filename="../views/network_view.py" line="415"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="410"/>
+        <location filename="../views/network_view.py" line="420"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="413"/>
+        <location filename="../views/network_view.py" line="423"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1595,6 +1640,60 @@ Apply it anyway?</source>
         <location filename="../views/projection_view.py" line="314"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesView</name>
+    <message>
+        <location filename="../views/samples_view.py" line="40"/>
+        <source>Negative samples</source>
+        <extracomment>what was drawn (for tests)</extracomment>
+        <translation>负样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="52"/>
+        <source>Samples are drawn for negative sampling (output: ns).</source>
+        <translation>只有负采样（输出层：ns）才会抽取样本。</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="58"/>
+        <source>Each target: the positive word (t = 1) and k = {k} negatives (t = 0) drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times</source>
+        <translation>每个目标：正样本词（t = 1）和从 P_n(w) ∝ 词频(w)^{p} 抽取的 k = {k} 个负样本（t = 0）；×n：被抽中 n 次</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="74"/>
+        <source>No example yet</source>
+        <translation>还没有样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="78"/>
+        <source>target “{w}”</source>
+        <translation>目标“{w}”</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="92"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="107"/>
+        <source>noise distribution P_n(w) ∝ count^{p}</source>
+        <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="122"/>
+        <source>drawn ×{n}</source>
+        <translation>抽中 ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="124"/>
+        <source>positive</source>
+        <translation>正样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="127"/>
+        <source>… {n} more words</source>
+        <translation>……另有 {n} 个词</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2327,71 @@ Apply it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TreeView</name>
+    <message>
+        <location filename="../views/tree_view.py" line="36"/>
+        <source>Path</source>
+        <extracomment>pixels per layout unit across and per level down (at the view&apos;s font size 10 pt; scaled with the font)</extracomment>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="38"/>
+        <source>Skip-gram has one Huffman path per context word: all side by side, or one</source>
+        <translation>Skip-gram 的每个上下文词各有一条哈夫曼路径：全部并排显示，或只显示一条</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="58"/>
+        <source>Huffman tree</source>
+        <extracomment>what was drawn (for tests): the TreePanels and their x offsets</extracomment>
+        <translation>哈夫曼树</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="73"/>
+        <source>all side by side</source>
+        <translation>全部并排</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="75"/>
+        <source>{c}: “{w}”</source>
+        <translation>{c}：“{w}”</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="95"/>
+        <source>The tree is drawn for hierarchical softmax (output: hs).</source>
+        <translation>只有层次 softmax（输出层：hs）才画这棵树。</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="101"/>
+        <source>No example yet: the path appears with the first step.</source>
+        <translation>还没有样本：第一步之后显示路径。</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="104"/>
+        <source>“{w}”: code {code}, E = {E}</source>
+        <translation>“{w}”：编码 {code}，E = {E}</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="106"/>
+        <source>Path to each target (bit 0 = left, t = 1): </source>
+        <translation>到每个目标的路径（位 0 = 向左，t = 1）：</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="159"/>
+        <source>{n}: {k} words</source>
+        <translation>{n}：{k} 个词</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="163"/>
+        <source>target “{w}”</source>
+        <translation>目标“{w}”</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="176"/>
+        <source>skipped (|u| ≥ 6)</source>
+        <translation>已跳过（|u| ≥ 6）</translation>
+    </message>
+</context>
+<context>
     <name>Views</name>
     <message>
         <location filename="../../app/format.py" line="53"/>
@@ -2238,93 +2402,163 @@ Apply it anyway?</source>
 <context>
     <name>Walk</name>
     <message>
-        <location filename="../../app/walk.py" line="81"/>
+        <location filename="../../app/walk.py" line="104"/>
+        <source>Why: “{w}” is pushed away because it is the wrong word with the highest y = {y} (over-estimated: t = 0, e = {e} &gt; 0).</source>
+        <extracomment>at most this many output vectors get an item of their own (the targets and the largest changes) a question for the class asked before this item&apos;s phase is shown (prediction prompts), or &quot;&quot;</extracomment>
+        <translation>原因：“{w}”被推开，因为它是 y 最高的错误词，y = {y}（被高估：t = 0，e = {e} &gt; 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="108"/>
+        <source>The target “{w}” is under-estimated (y = {y} &lt; t = 1, e = {e} &lt; 0): it is pulled toward h.</source>
+        <translation>目标词“{w}”被低估（y = {y} &lt; t = 1，e = {e} &lt; 0）：它被拉向 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="117"/>
+        <source>Why: the largest error is at node n{n}: the path turns left there (t = 1), but the model gives that turn only σ(u) = {y} (under-estimated, e = {e} &lt; 0), so v&apos;_n{n} will move toward h.</source>
+        <translation>原因：误差最大的是节点 n{n}：路径在那里向左（t = 1），但模型只给这个方向 σ(u) = {y} 的概率（被低估，e = {e} &lt; 0），所以 v&apos;_n{n} 会向 h 靠近。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="121"/>
+        <source>Why: the largest error is at node n{n}: the path turns right there (t = 0), but the model gives the left turn σ(u) = {y} (over-estimated, e = {e} &gt; 0), so v&apos;_n{n} will be pushed away from h.</source>
+        <translation>原因：误差最大的是节点 n{n}：路径在那里向右（t = 0），但模型给向左的概率是 σ(u) = {y}（被高估，e = {e} &gt; 0），所以 v&apos;_n{n} 会被推离 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="127"/>
+        <source>Why: the positive word “{w}” is under-estimated (σ(u) = {y} &lt; 1, e = {e}): it is pulled toward h.</source>
+        <translation>原因：正样本词“{w}”被低估（σ(u) = {y} &lt; 1，e = {e}）：它被拉向 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="131"/>
+        <source>Of the negatives, “{w}” is the most over-estimated (σ(u) = {y}, e = {e} &gt; 0): it is pushed away from h the most.</source>
+        <translation>在负样本中，“{w}”被高估得最多（σ(u) = {y}，e = {e} &gt; 0）：它被推离 h 最多。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="142"/>
+        <source>Why: {sym} = {g} &lt; 0 (under-estimated), so −η·{sym}·h points along h: v&apos;_{w} moves toward h by ‖Δ‖ = {n}.</source>
+        <translation>原因：{sym} = {g} &lt; 0（被低估），所以 −η·{sym}·h 与 h 同向：v&apos;_{w} 向 h 靠近，移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="145"/>
+        <source>Why: {sym} = {g} &gt; 0 (over-estimated), so −η·{sym}·h points against h: v&apos;_{w} is pushed away from h by ‖Δ‖ = {n}.</source>
+        <translation>原因：{sym} = {g} &gt; 0（被高估），所以 −η·{sym}·h 与 h 反向：v&apos;_{w} 被推离 h，移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="152"/>
+        <source>Why: EH adds up the output vectors weighted by their errors, so −EH points toward the under-estimated outputs&apos; v&apos; and away from the over-estimated ones; “{w}” moves that way by ‖Δ‖ = {n}.</source>
+        <translation>原因：EH 是按误差加权的输出向量之和，所以 −EH 指向被低估的输出的 v&apos;，远离被高估的；“{w}”沿这个方向移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="160"/>
+        <source>Predict: at which node of the path is the error e largest, and is it positive or negative?</source>
+        <translation>请预测：路径上哪个节点的误差 e 最大？它是正还是负？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="163"/>
+        <source>Predict: which sample is over-estimated the most, and which under-estimated?</source>
+        <translation>请预测：哪个样本被高估得最多？哪个被低估？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="165"/>
+        <source>Predict: which output word was over-estimated the most, and which under-estimated?</source>
+        <translation>请预测：哪个输出词被高估得最多？哪个被低估？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="169"/>
+        <source>Predict: which v&apos;_j will move toward h, and which away from it?</source>
+        <translation>请预测：哪些 v&apos;_j 会向 h 靠近，哪些会远离 h？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="170"/>
+        <source>Predict: which of the input vectors of {ins} moves the most, and in which direction?</source>
+        <translation>请预测：{ins} 的输入向量中哪个移动最多？朝哪个方向？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="194"/>
         <source>Forward. The input word is “{ins}”, so h is simply its input vector: h = v_I = {h}.</source>
-        <extracomment>at most this many output vectors get an item of their own (the targets and the largest changes)</extracomment>
         <translation>前向传播。输入词是“{ins}”，所以 h 就是它的输入向量：h = v_I = {h}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="84"/>
+        <location filename="../../app/walk.py" line="197"/>
         <source>Forward. The C = {C} input words are {ins}; h is the average of their input vectors: h = (1/C) Σ v_w = {h}.</source>
         <translation>前向传播。C = {C} 个输入词是 {ins}；h 是它们输入向量的平均值：h = (1/C) Σ v_w = {h}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="89"/>
+        <location filename="../../app/walk.py" line="202"/>
         <source>Each output word j gets the score u_j = v&apos;_jᵀh. For the target “{w}”: u = {u}.</source>
         <translation>每个输出词 j 得到得分 u_j = v&apos;_jᵀh。目标词“{w}”的得分：u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="91"/>
+        <location filename="../../app/walk.py" line="204"/>
         <source>The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;). The model now gives “{w}” the probability y = {y}.</source>
         <translation>softmax 把得分变成概率：y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;)。模型现在给“{w}”的概率是 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="99"/>
+        <location filename="../../app/walk.py" line="212"/>
         <source>Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At each node u = v&apos;_nᵀh; at the root, u = {u}.</source>
         <translation>层次 softmax 沿“{w}”的哈夫曼路径往下走（{n} 个内部节点）。在每个节点上 u = v&apos;_nᵀh；在根节点，u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="103"/>
+        <location filename="../../app/walk.py" line="216"/>
         <source>y = σ(u) is the probability of going left at a node: at the root y = {y}. p(w) is the product of the probabilities of the turns on the path.</source>
         <translation>y = σ(u) 是在节点处向左走的概率：根节点处 y = {y}。p(w) 是路径上每次转向的概率之积。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="106"/>
+        <location filename="../../app/walk.py" line="219"/>
         <source>Negative sampling scores the positive word “{w}” and {k} sampled negatives: u = v&apos;ᵀh; for the positive, u = {u}.</source>
         <translation>负采样给正样本词“{w}”和 {k} 个抽到的负样本打分：u = v&apos;ᵀh；正样本的 u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="110"/>
+        <location filename="../../app/walk.py" line="223"/>
         <source>y = σ(u) is the probability that a word is the real context: for the positive y = {y}.</source>
         <translation>y = σ(u) 是一个词确实属于上下文的概率：正样本的 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="117"/>
+        <location filename="../../app/walk.py" line="230"/>
         <source>Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the target e = {e} (negative: its score must rise); every other word has e_j = y_j &gt; 0.</source>
         <translation>误差。目标词“{w}”的 t 为 1，其余为 0；e_j = y_j − t_j。目标词的 e = {e}（为负：它的得分要升高）；其他每个词的 e_j = y_j &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="122"/>
+        <location filename="../../app/walk.py" line="235"/>
         <source>Skip-gram predicts {P} context words ({outs}) from one h: the errors of the panels add up, EI_j = Σ_c e_c,j.</source>
         <translation>skip-gram 用同一个 h 预测 {P} 个上下文词（{outs}）：各个输出面板的误差相加，EI_j = Σ_c e_c,j。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="127"/>
+        <location filename="../../app/walk.py" line="240"/>
         <source>Error. e = y − t at every term (t = 1 for the left turn / the positive word, 0 otherwise); at the first term e = {y} − {t} = {e}.</source>
         <translation>误差。每一项都有 e = y − t（向左转 / 正样本词时 t = 1，否则为 0）；第一项 e = {y} − {t} = {e}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="130"/>
+        <location filename="../../app/walk.py" line="248"/>
         <source>The loss of this example is E = {E}: the smaller, the better the prediction of {outs}.</source>
         <translation>这个样本的损失 E = {E}：越小，说明对 {outs} 的预测越好。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="137"/>
+        <location filename="../../app/walk.py" line="256"/>
         <source>Output update of v&apos;_{w}: v&apos;(new) = v&apos;(old) − η·{sym}·h with η = {lr}: {b} + {d} = {a}.</source>
         <translation>输出向量 v&apos;_{w} 的更新：v&apos;(new) = v&apos;(old) − η·{sym}·h，其中 η = {lr}：{b} + {d} = {a}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="144"/>
+        <location filename="../../app/walk.py" line="265"/>
         <source>… and {n} more output vectors change the same way (the full softmax updates every v&apos;_j).</source>
         <translation>……还有 {n} 个输出向量以同样的方式变化（完整 softmax 会更新每一个 v&apos;_j）。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="148"/>
+        <location filename="../../app/walk.py" line="269"/>
         <source>Hidden error. EH = Σ_j {sym}·v&apos;_j, with the output vectors from before the update: EH = {EH}.</source>
         <translation>隐藏层误差。EH = Σ_j {sym}·v&apos;_j，用的是更新之前的输出向量：EH = {EH}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="154"/>
+        <location filename="../../app/walk.py" line="275"/>
         <source>v(new) = v(old) − (1/C)·η·EH</source>
         <translation>v(new) = v(old) − (1/C)·η·EH</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="156"/>
+        <location filename="../../app/walk.py" line="277"/>
         <source>v(new) = v(old) − η·EH</source>
         <translation>v(new) = v(old) − η·EH</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="157"/>
+        <location filename="../../app/walk.py" line="278"/>
         <source>Input update of “{w}”: {rule}: {b} + {d} = {a}.</source>
         <translation>“{w}”的输入向量更新：{rule}：{b} + {d} = {a}。</translation>
     </message>
@@ -2352,42 +2586,52 @@ Apply it anyway?</source>
         <translation>推导的下一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="68"/>
+        <location filename="../views/walk_view.py" line="73"/>
         <source>Guided walk</source>
         <translation>逐步讲解</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Output update</source>
         <translation>输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Input update</source>
         <translation>输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="100"/>
+        <location filename="../views/walk_view.py" line="105"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="101"/>
+        <location filename="../views/walk_view.py" line="106"/>
         <source>Press Next (or Sub-step) to start the first example.</source>
         <translation>按“下一条”（或“子步”）开始第一个样本。</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="107"/>
+        <location filename="../views/walk_view.py" line="114"/>
+        <source>Step {step} · {phase}: your prediction?</source>
+        <translation>第 {step} 步 · {phase}：你的预测是？</translation>
+    </message>
+    <message>
+        <location filename="../views/walk_view.py" line="116"/>
+        <source>Press Next for the answer.</source>
+        <translation>按“下一条”查看答案。</translation>
+    </message>
+    <message>
+        <location filename="../views/walk_view.py" line="121"/>
         <source>Step {step} · {phase}</source>
         <translation>第 {step} 步 · {phase}</translation>
     </message>
