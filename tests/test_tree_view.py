@@ -44,6 +44,8 @@ def test_samples_view_lists_duplicates_and_bars(qtbot):
     qtbot.addWidget(view)
     view.show()
     view.refresh()
+    assert view.chooser.isVisible() and len(view.groups) == 1     # the first target by default
+    view.chooser.box.setCurrentIndex(0)                            # all targets
     texts = _texts(view)
     dups = [r for g in view.groups for r in g.duplicates]
     assert dups and all(f"×{r.count}" in texts for r in dups)

@@ -1645,53 +1645,63 @@ Apply it anyway?</source>
 <context>
     <name>SamplesView</name>
     <message>
-        <location filename="../views/samples_view.py" line="40"/>
+        <location filename="../views/samples_view.py" line="31"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="31"/>
+        <source>Skip-gram has one positive word and k negatives per context word: one, or all</source>
+        <translation>Skip-gram 的每个上下文词各有一个正样本词和 k 个负样本：显示其中一个，或全部</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="46"/>
         <source>Negative samples</source>
         <extracomment>what was drawn (for tests)</extracomment>
         <translation>负样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="52"/>
+        <location filename="../views/samples_view.py" line="63"/>
         <source>Samples are drawn for negative sampling (output: ns).</source>
         <translation>只有负采样（输出层：ns）才会抽取样本。</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="58"/>
+        <location filename="../views/samples_view.py" line="73"/>
         <source>Each target: the positive word (t = 1) and k = {k} negatives (t = 0) drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times</source>
         <translation>每个目标：正样本词（t = 1）和从 P_n(w) ∝ 词频(w)^{p} 抽取的 k = {k} 个负样本（t = 0）；×n：被抽中 n 次</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="74"/>
+        <location filename="../views/samples_view.py" line="88"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="78"/>
+        <location filename="../views/samples_view.py" line="92"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="92"/>
+        <location filename="../views/samples_view.py" line="106"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="107"/>
+        <location filename="../views/samples_view.py" line="121"/>
         <source>noise distribution P_n(w) ∝ count^{p}</source>
         <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="122"/>
+        <location filename="../views/samples_view.py" line="136"/>
         <source>drawn ×{n}</source>
         <translation>抽中 ×{n}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="124"/>
+        <location filename="../views/samples_view.py" line="138"/>
         <source>positive</source>
         <translation>正样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="127"/>
+        <location filename="../views/samples_view.py" line="141"/>
         <source>… {n} more words</source>
         <translation>……另有 {n} 个词</translation>
     </message>
@@ -2068,6 +2078,19 @@ Apply it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TargetChooser</name>
+    <message>
+        <location filename="../views/scene_panel.py" line="114"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../views/scene_panel.py" line="116"/>
+        <source>{c}: “{w}”</source>
+        <translation>{c}：“{w}”</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <location filename="../transport.py" line="39"/>
@@ -2329,64 +2352,54 @@ Apply it anyway?</source>
 <context>
     <name>TreeView</name>
     <message>
-        <location filename="../views/tree_view.py" line="36"/>
+        <location filename="../views/tree_view.py" line="35"/>
         <source>Path</source>
         <extracomment>pixels per layout unit across and per level down (at the view&apos;s font size 10 pt; scaled with the font)</extracomment>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="38"/>
-        <source>Skip-gram has one Huffman path per context word: all side by side, or one</source>
-        <translation>Skip-gram 的每个上下文词各有一条哈夫曼路径：全部并排显示，或只显示一条</translation>
-    </message>
-    <message>
-        <location filename="../views/tree_view.py" line="58"/>
+        <location filename="../views/tree_view.py" line="52"/>
         <source>Huffman tree</source>
         <extracomment>what was drawn (for tests): the TreePanels and their x offsets</extracomment>
         <translation>哈夫曼树</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="73"/>
-        <source>all side by side</source>
-        <translation>全部并排</translation>
+        <location filename="../views/tree_view.py" line="35"/>
+        <source>Skip-gram has one Huffman path per context word: one of them, or all side by side</source>
+        <translation>Skip-gram 的每个上下文词各有一条哈夫曼路径：显示其中一条，或全部并排</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="75"/>
-        <source>{c}: “{w}”</source>
-        <translation>{c}：“{w}”</translation>
-    </message>
-    <message>
-        <location filename="../views/tree_view.py" line="95"/>
+        <location filename="../views/tree_view.py" line="74"/>
         <source>The tree is drawn for hierarchical softmax (output: hs).</source>
         <translation>只有层次 softmax（输出层：hs）才画这棵树。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="101"/>
+        <location filename="../views/tree_view.py" line="80"/>
         <source>No example yet: the path appears with the first step.</source>
         <translation>还没有样本：第一步之后显示路径。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="104"/>
+        <location filename="../views/tree_view.py" line="83"/>
         <source>“{w}”: code {code}, E = {E}</source>
         <translation>“{w}”：编码 {code}，E = {E}</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="106"/>
+        <location filename="../views/tree_view.py" line="85"/>
         <source>Path to each target (bit 0 = left, t = 1): </source>
         <translation>到每个目标的路径（位 0 = 向左，t = 1）：</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="159"/>
+        <location filename="../views/tree_view.py" line="137"/>
         <source>{n}: {k} words</source>
         <translation>{n}：{k} 个词</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="163"/>
+        <location filename="../views/tree_view.py" line="141"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="176"/>
+        <location filename="../views/tree_view.py" line="154"/>
         <source>skipped (|u| ≥ 6)</source>
         <translation>已跳过（|u| ≥ 6）</translation>
     </message>

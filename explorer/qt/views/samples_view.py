@@ -10,14 +10,15 @@ from PySide6.QtGui import QBrush, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout
 
 from ...app.format import fmt
-from ...app.samples import noise_bars, sample_groups
+from ...app.samples import MAX_BARS, noise_bars, sample_groups
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .palette import GREY, NEG, NEG_SAMPLE_C, OUTPUT_C, POS, TEXT
-from .scene_panel import FitView, add_text, fit_scene, pen, scaled_font
+from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
 from .text import InfoLine
 
 BAR_W = 220.0   # the longest bar, in pixels at 10 pt
+PRESENTATION_BARS = 12
 
 
 class SamplesView(OnScreenMixin, ExportMixin, View):
@@ -27,6 +28,10 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
+        self.chooser = TargetChooser(self.tr("Target"), self.tr("Skip-gram has one positive word and k "
+                                                               "negatives per context word: one, or all"),
+                                     self._on_changed)
+        lay.addWidget(self.chooser)
         self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
@@ -35,12 +40,17 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         #: what was drawn (for tests)
         self.groups: list = []
         self.bars = None
+        self.bind_option("target", self.chooser.box)
 
     def title(self) -> str:
         return self.tr("Negative samples")
 
     def export_targets(self):
         return [self.view]
+
+    def apply_style(self, _theme) -> None:
+        """Presentation mode or the theme changed: draw again with the new text size."""
+        self._on_changed()
 
     def refresh(self) -> None:
         s = self.bridge.session
@@ -49,17 +59,21 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         self.scene.clear()
         if s.config.output != "ns":
             self.groups, self.bars = [], None
+            self.chooser.sync(())
             self.caption.setText(self.tr("Samples are drawn for negative sampling (output: ns)."))
             return
         rec = s.record
-        self.groups = sample_groups(rec)
-        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power)
+        groups = sample_groups(rec)
+        which = self.chooser.sync([g.target for g in groups])
+        self.groups = groups if which is None else [groups[which]]
+        # with enlarged text (presentation mode) fewer bars: the most probable words and every drawn one
+        cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
+        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap)
         k = s.config.negative
         self.caption.setText(self.tr("Each target: the positive word (t = 1) and k = {k} negatives (t = 0) "
                                      "drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times").format(
             k=k, p=fmt(s.config.ns_power)))
-        f = self.font()
-        scale = (f.pointSizeF() if f.pointSizeF() > 0 else 10.0) / 10.0
+        scale = text_scale()
         right = self._draw_groups(scale)
         self._draw_bars(right + 40 * scale, scale)
         fit_scene(self.scene)

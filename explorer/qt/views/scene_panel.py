@@ -2,14 +2,15 @@
 
 The tree and samples panels hold a few dozen items: building them again per step costs well under a
 millisecond, and keeps each panel a plain function of what the application layer computed. Text is sized
-from the widget's font (presentation mode enlarges it) and the scene is fitted to the view, never shrunk
+from the theme's base size (presentation mode enlarges it) and the scene is fitted to the view, never shrunk
 below :data:`MIN_SCALE` (a deep tree scrolls instead of becoming unreadable).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout,
+                               QLabel, QWidget)
 
 from .palette import TEXT
 
@@ -55,10 +56,20 @@ def add_text(scene, text: str, font: QFont, color: QColor = TEXT, x: float = 0.0
     return t
 
 
+def text_scale() -> float:
+    """How much larger than normal text is drawn now (presentation mode enlarges it): the theme's base font
+    size over the normal one."""
+    from .. import style
+
+    return style.current().font_pt / style.NORMAL_PT
+
+
 def scaled_font(base: QFont, factor: float = 1.0, bold: bool = False, italic: bool = False) -> QFont:
+    """``base``'s family at the theme's base size times ``factor``."""
+    from .. import style
+
     f = QFont(base)
-    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
-    f.setPointSizeF(size * factor)
+    f.setPointSizeF(style.current().font_pt * factor)
     f.setBold(bold)
     f.setItalic(italic)
     return f
@@ -74,3 +85,38 @@ def pen(color: QColor, width: float = 1.0, style=Qt.SolidLine) -> QPen:
 def fit_scene(scene, margin: float = 12.0) -> None:
     r = scene.itemsBoundingRect()
     scene.setSceneRect(QRectF(r.x() - margin, r.y() - margin, r.width() + 2 * margin, r.height() + 2 * margin))
+
+
+class TargetChooser(QWidget):
+    """Which target of the step to draw (skip-gram has several): one of them, or all. Hidden with one target.
+    The first target is chosen by default (all of them need a wide panel)."""
+
+    def __init__(self, title: str, tip: str, on_change):
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(title)
+        self.box = QComboBox()
+        self.box.setToolTip(tip)
+        self.box.currentIndexChanged.connect(lambda _i: on_change())
+        lay.addWidget(self.label)
+        lay.addWidget(self.box)
+        lay.addStretch(1)
+        self._targets: tuple = ()
+
+    def sync(self, targets) -> int | None:
+        """List ``targets`` (words); returns the index of the one chosen, ``None`` for all."""
+        targets = tuple(targets)
+        if targets != self._targets:
+            keep = self.box.currentIndex()
+            self.box.blockSignals(True)
+            self.box.clear()
+            self.box.addItem(self.tr("all"))
+            for c, w in enumerate(targets):
+                self.box.addItem(self.tr("{c}: “{w}”").format(c=c + 1, w=w))
+            self.box.setCurrentIndex(keep if 0 <= keep < self.box.count() else min(1, len(targets)))
+            self.box.blockSignals(False)
+            self._targets = targets
+        self.setVisible(len(targets) > 1)
+        i = self.box.currentIndex()
+        return None if i <= 0 or len(targets) <= 1 else i - 1

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPolygonF
-from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout
 
 from ...app.format import fmt
 from ...app.tree import side_by_side, tree_panels
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .palette import GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG, OUTPUT_C, POS, TEXT
-from .scene_panel import FitView, add_text, fit_scene, pen, scaled_font
+from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
 from .text import InfoLine
 
 #: pixels per layout unit across and per level down (at the view's font size 10 pt; scaled with the font)
@@ -32,16 +32,11 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        bar = QHBoxLayout()
-        self.which_label = QLabel(self.tr("Path"))
-        self.which = QComboBox()
-        self.which.setToolTip(self.tr("Skip-gram has one Huffman path per context word: all side by side, "
-                                      "or one"))
-        self.which.currentIndexChanged.connect(lambda _i: self._on_changed())
-        bar.addWidget(self.which_label)
-        bar.addWidget(self.which)
-        bar.addStretch(1)
-        lay.addLayout(bar)
+        self.chooser = TargetChooser(self.tr("Path"), self.tr("Skip-gram has one Huffman path per context "
+                                                             "word: one of them, or all side by side"),
+                                     self._on_changed)
+        self.which = self.chooser.box
+        lay.addWidget(self.chooser)
         self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
@@ -51,7 +46,6 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         #: what was drawn (for tests): the TreePanels and their x offsets
         self.panels: list = []
         self.offsets: list[float] = []
-        self._targets: tuple = ()
         self.bind_option("path", self.which)
 
     def title(self) -> str:
@@ -60,28 +54,13 @@ class TreeView(OnScreenMixin, ExportMixin, View):
     def export_targets(self):
         return [self.view]
 
-    def rebuild(self) -> None:
-        self._targets = ()
+    def apply_style(self, _theme) -> None:
+        """Presentation mode or the theme changed: draw again with the new text size."""
+        self._on_changed()
 
     def _sync_targets(self, rec) -> int | None:
         """The "Path" box lists the record's targets; returns the one chosen (None: all)."""
-        targets = tuple(rec.targets) if rec is not None and rec.output == "hs" else ()
-        if targets != self._targets:
-            keep = self.which.currentIndex()
-            self.which.blockSignals(True)
-            self.which.clear()
-            self.which.addItem(self.tr("all side by side"))
-            for c, w in enumerate(targets):
-                self.which.addItem(self.tr("{c}: “{w}”").format(c=c + 1, w=w))
-            # the first path by default: side by side, several paths need a wide panel
-            self.which.setCurrentIndex(keep if 0 <= keep < self.which.count() else min(1, len(targets)))
-            self.which.blockSignals(False)
-            self._targets = targets
-        show = len(targets) > 1
-        self.which.setVisible(show)
-        self.which_label.setVisible(show)
-        i = self.which.currentIndex()
-        return None if i <= 0 or not show else i - 1
+        return self.chooser.sync(rec.targets if rec is not None and rec.output == "hs" else ())
 
     def refresh(self) -> None:
         s = self.bridge.session
@@ -104,8 +83,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         parts = [self.tr("“{w}”: code {code}, E = {E}").format(
             w=p.target, code="".join(str(b) for b in p.code), E=fmt(p.loss)) for p in self.panels]
         self.caption.setText(self.tr("Path to each target (bit 0 = left, t = 1): ") + " · ".join(parts))
-        f = self.font()
-        k = (f.pointSizeF() if f.pointSizeF() > 0 else 10.0) / 10.0
+        k = text_scale()
         hl = self.bridge.highlight
         for p, off in zip(self.panels, self.offsets):
             self._draw_panel(p, off, k, hl)
