@@ -17,7 +17,7 @@ from .palette import GREY, NEG, NEG_SAMPLE_C, OUTPUT_C, POS, TEXT
 from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
 from .text import InfoLine
 
-BAR_W = 220.0   # the longest bar, in pixels at 10 pt
+BAR_W = 180.0   # the longest bar, in pixels at 10 pt
 PRESENTATION_BARS = 12
 
 
@@ -74,20 +74,27 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
                                      "drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times").format(
             k=k, p=fmt(s.config.ns_power)))
         scale = text_scale()
-        right = self._draw_groups(scale)
-        self._draw_bars(right + 40 * scale, scale)
+        right, bottom = self._draw_groups(scale)
+        vp = self.view.viewport().size()
+        if vp.width() < 1.4 * vp.height():      # a narrow panel: the bar chart under the samples
+            self._draw_bars(0.0, scale, bottom + 20 * scale)
+        else:
+            self._draw_bars(right + 40 * scale, scale)
         fit_scene(self.scene)
         self.view.fit()
 
-    def _draw_groups(self, k: float) -> float:
+    def _draw_groups(self, k: float) -> tuple[float, float]:
+        """The samples of each target shown, as rows; returns the block's right and bottom edges."""
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
         line = 22 * k
         y, right = 0.0, 0.0
         if not self.groups:
             t = add_text(sc, self.tr("No example yet"), norm, GREY, 0, 0)
-            return t.sceneBoundingRect().right()
-        cols = (0.0, 130 * k, 175 * k, 265 * k, 355 * k)
+            return t.sceneBoundingRect().right(), t.sceneBoundingRect().bottom()
+        fm = QFontMetricsF(bold)
+        wide = max(fm.horizontalAdvance(r.word + "  ✓") for g in self.groups for r in g.rows) + 10 * k
+        cols = (0.0, wide, wide + 45 * k, wide + 135 * k, wide + 215 * k)
         for g in self.groups:
             t = add_text(sc, self.tr("target “{w}”").format(w=g.target), bold, OUTPUT_C, 0, y)
             right = max(right, t.sceneBoundingRect().right())
@@ -111,14 +118,15 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
                     right = max(right, t.sceneBoundingRect().right())
                 y += line
             y += line / 2
-        return max(right, cols[4] + 60 * k)
+        return max(right, cols[4] + 60 * k), y
 
-    def _draw_bars(self, x0: float, k: float) -> None:
+    def _draw_bars(self, x0: float, k: float, y0: float = 0.0) -> None:
+        """The noise distribution's bars from (x0, y0) down."""
         b = self.bars
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
         line = 22 * k
-        add_text(sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, 0)
+        add_text(sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, y0)
         if len(b.probs) == 0:
             return
         top = float(b.probs.max())
@@ -126,7 +134,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         label_w = max((fm.horizontalAdvance(w) for w in b.words), default=0.0)
         bx = x0 + label_w + 8 * k
         for n, (w, p, d, pos) in enumerate(zip(b.words, b.probs, b.drawn, b.positive)):
-            y = (n + 1.5) * line
+            y = y0 + (n + 1.5) * line
             colour = NEG_SAMPLE_C if d else (OUTPUT_C if pos else GREY)
             add_text(sc, w, bold if d or pos else norm, colour if d or pos else TEXT, bx - 6 * k, y, "right")
             wpx = BAR_W * k * float(p) / top
@@ -139,4 +147,4 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
             add_text(sc, mark, norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
         if b.left_out:
             add_text(sc, self.tr("… {n} more words").format(n=b.left_out), norm, GREY, bx,
-                     (len(b.words) + 1.5) * line)
+                     y0 + (len(b.words) + 1.5) * line)
