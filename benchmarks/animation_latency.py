@@ -62,19 +62,19 @@ def frame_times(app, arch: str, output: str, frames: int, presentation: bool, se
         w.set_presentation(True)
     for _ in range(10):
         app.processEvents()
-    w.set_animate(True)
+    w.teaching.set_animate(True)
     w.state.set_animation(ms=60_000)
     w.commands.step()
-    w.animator.anim.pause()             # the frames below are drawn by hand, at chosen times
+    w.teaching.animator.anim.pause()             # the frames below are drawn by hand, at chosen times
     app.processEvents()
     ts = np.linspace(0.0, 0.999, frames)
     out = np.empty(frames)
     for k, t in enumerate(ts):
         t0 = time.perf_counter()
-        w.animator.draw(float(t))
+        w.teaching.animator.draw(float(t))
         app.processEvents()
         out[k] = (time.perf_counter() - t0) * 1000
-    w.animator.finish()
+    w.teaching.animator.finish()
     w.discard()
     app.processEvents()
     return out

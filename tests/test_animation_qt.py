@@ -23,7 +23,7 @@ def _window(qtbot, tmp_path, **cfg):
 
 def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
     w, s = _window(qtbot, tmp_path, arch="cbow", output="ns")
-    a = w.animator
+    a = w.teaching.animator
     assert not w.state.animate and not w.act_animate.isChecked()
     w.set_presentation(True)
     assert w.state.animate and w.act_animate.isChecked()        # on by default in presentation mode
@@ -46,28 +46,28 @@ def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
 
 def test_sub_steps_animate_their_phase_only(qtbot, tmp_path):
     w, s = _window(qtbot, tmp_path, arch="skipgram", output="hs")
-    w.set_animate(True)
+    w.teaching.set_animate(True)
     w.state.set_animation(ms=5000)
     plans = []
     for _ in range(4):
         s.sub_step()
-        plans.append(w.animator.plan.phases)
-        w.animator.finish()
+        plans.append(w.teaching.animator.plan.phases)
+        w.teaching.animator.finish()
     assert plans == [(0,), (1,), (2,), (3,)]
     s.undo()
-    assert not w.animator.running                                # going back is not animated
+    assert not w.teaching.animator.running                                # going back is not animated
 
 
 def test_frames_render(qtbot, tmp_path):
     w, s = _window(qtbot, tmp_path, arch="cbow", output="softmax")
-    w.set_animate(True)
+    w.teaching.set_animate(True)
     w.state.set_animation(ms=5000)
     s.step_forward(1)
     net = next(v for v in w.views if v.name == "network")
     images = []
     for t in (0.1, 0.6):
-        w.animator.draw(t)
+        w.teaching.animator.draw(t)
         img = net.view.grab().toImage().convertToFormat(QImage.Format_RGB32)
         images.append(img)
     assert images[0] != images[1]
-    w.animator.finish()
+    w.teaching.animator.finish()

@@ -201,8 +201,11 @@ class AppState:
         p = self.presentation if presentation is None else bool(presentation)
         d = self.dark if dark is None else bool(dark)
         if (p, d) != (self.presentation, self.dark):
+            was = self.animate
             self.presentation, self.dark = p, d
             self.events.look.emit(p, d)
+            if self.animate != was:     # the animation follows presentation mode unless switched
+                self.events.teaching.emit()
 
     def set_language(self, code: str) -> None:
         if code != self.language:

@@ -10,7 +10,7 @@ or mouse press anywhere in the application ends it at once (before the key does 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QVariantAnimation
+from PySide6.QtCore import QCoreApplication, QEasingCurve, QEvent, QObject, QVariantAnimation
 from PySide6.QtWidgets import QApplication
 
 from ..app.animation import Plan, frame_at, plan_for, session_key
@@ -104,3 +104,32 @@ class Animator(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+class Teaching(QObject):
+    """The window's teaching aids: the update animation (:attr:`animator`) and the guided walk's prediction
+    prompts. The View menu's actions (``menus.TEACHING``) call these methods; the choices live in the state."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.state = window.state
+        self.animator = Animator(window.bridge, window.views, self)
+        window.bridge.teachingChanged.connect(self.sync)
+
+    def set_animate(self, on: bool) -> None:
+        self.state.set_animation(on=bool(on))
+
+    def animation_speed(self, factor: float) -> None:
+        """Each phase ``factor`` times as long (within the state's range)."""
+        self.state.set_animation(ms=round(self.state.animation_ms * factor))
+        text = QCoreApplication.translate("MainWindow", "Animation: {ms} ms per phase")
+        self.w.show_message(text.format(ms=self.state.animation_ms), 3000)
+
+    def set_prompts(self, on: bool) -> None:
+        self.state.set_prompts(bool(on))
+
+    def sync(self) -> None:
+        """The menu's check marks follow the state (presentation mode turns the animation on by default)."""
+        self.w.act_animate.setChecked(self.state.animate)
+        self.w.act_prompts.setChecked(self.state.prompts)

@@ -29,7 +29,6 @@ from .bridge import SessionBridge
 from .figures.dialogs import install_export_actions
 from .file_actions import FileActions
 from .layout import DEFAULT_SIZE, LAYOUT_VERSION, DockLayout
-from .animator import Animator
 from .menus import EXPORT_DATA, MenuBuilder
 from .runner import RunWorker
 from .setup_panel import SetupPanel
@@ -84,7 +83,6 @@ class MainWindow(FileActions, QMainWindow):
             self._add_dock(view.name, view.title(), view, view.title())
 
         self.transport = Transport(self.bridge, self)
-        self.animator = Animator(self.bridge, self.views, self)   # after the views: it draws over their redraw
         self.setup_panel.applyRequested.connect(self.apply_setup)
         self.setup_panel.resetRequested.connect(self.reset_session)
         self.setup_panel.message.connect(self.show_message)
@@ -110,8 +108,7 @@ class MainWindow(FileActions, QMainWindow):
         self._links = [(ev.problem, self.status.show_problem), (ev.message, self.show_message),
                        (ev.status, self._on_status), (ev.session, self._on_session),
                        (ev.lr, lambda _lr: self._update_status()),
-                       (ev.session_path, lambda _p: self._update_title()),
-                       (ev.teaching, self._sync_teaching), (ev.look, lambda *_a: self._sync_teaching())]
+                       (ev.session_path, lambda _p: self._update_title())]
         for event, fn in self._links:
             event.connect(fn)
         self.bridge.changed.connect(self._update_status)   # throttled with the views while playing fast
@@ -135,7 +132,6 @@ class MainWindow(FileActions, QMainWindow):
             self._restyle()
         if self.state.playing:
             self.transport.follow(self.state.status)
-        self._sync_teaching()
 
     # -- building -----------------------------------------------------------------------------------
     def _add_dock(self, name: str, title: str, widget: QWidget, tip: str) -> QDockWidget:
@@ -339,21 +335,6 @@ class MainWindow(FileActions, QMainWindow):
             self.bridge.changed.emit()  # redraw with the new theme (views may read style.current())
         style.restyle_plots(self, style.current())  # after the redraw, which may have re-created items
 
-    # -- teaching aids: the update animation, prediction prompts (state in the application layer) ---------
-    def set_animate(self, on: bool) -> None:
-        self.state.set_animation(on=bool(on))
-
-    def animation_speed(self, factor: float) -> None:
-        self.state.set_animation(ms=round(self.state.animation_ms * factor))
-        self.show_message(self.tr("Animation: {ms} ms per phase").format(ms=self.state.animation_ms), 3000)
-
-    def set_prompts(self, on: bool) -> None:
-        self.state.set_prompts(bool(on))
-
-    def _sync_teaching(self) -> None:
-        self.act_animate.setChecked(self.state.animate)
-        self.act_prompts.setChecked(self.state.prompts)
-
     def set_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
         self.act_fullscreen.setChecked(bool(on))
@@ -378,7 +359,6 @@ class MainWindow(FileActions, QMainWindow):
             event.disconnect(fn)
         self._links = []
         self.transport.detach()
-        self.animator.detach()
         self.bridge.detach()
 
     def adopt_layout(self, state, geometry, save_on_close: bool) -> None:

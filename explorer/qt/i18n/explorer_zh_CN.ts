@@ -711,64 +711,64 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="61"/>
+        <location filename="../menus.py" line="78"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="62"/>
+        <location filename="../menus.py" line="79"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="63"/>
+        <location filename="../menus.py" line="80"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="65"/>
+        <location filename="../menus.py" line="82"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="66"/>
+        <location filename="../menus.py" line="83"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="67"/>
-        <location filename="../menus.py" line="68"/>
+        <location filename="../menus.py" line="85"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="69"/>
+        <location filename="../menus.py" line="86"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="71"/>
+        <location filename="../menus.py" line="88"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="72"/>
+        <location filename="../menus.py" line="89"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="75"/>
+        <location filename="../menus.py" line="92"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -815,194 +815,195 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../file_actions.py" line="89"/>
-        <location filename="../menus.py" line="173"/>
+        <location filename="../menus.py" line="179"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="179"/>
+        <location filename="../menus.py" line="185"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="180"/>
+        <location filename="../menus.py" line="186"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="185"/>
+        <location filename="../menus.py" line="191"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="77"/>
+        <location filename="../menus.py" line="94"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="78"/>
+        <location filename="../menus.py" line="95"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="80"/>
+        <location filename="../menus.py" line="97"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="81"/>
+        <location filename="../menus.py" line="98"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="83"/>
+        <location filename="../menus.py" line="100"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="90"/>
+        <location filename="../menus.py" line="107"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="91"/>
+        <location filename="../menus.py" line="108"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="198"/>
+        <location filename="../menus.py" line="213"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="94"/>
+        <location filename="../menus.py" line="111"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="85"/>
+        <location filename="../menus.py" line="102"/>
         <source>Undo new session</source>
         <translation>撤销新会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="86"/>
+        <location filename="../menus.py" line="103"/>
         <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
         <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="95"/>
+        <location filename="../menus.py" line="112"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="97"/>
+        <location filename="../menus.py" line="114"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="98"/>
+        <location filename="../menus.py" line="115"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="100"/>
+        <location filename="../menus.py" line="62"/>
         <source>Animate updates</source>
+        <extracomment>View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)</extracomment>
         <translation>动画演示更新</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="63"/>
         <source>Show each update move: the forward pass, the error flowing back, the vectors moving (on in presentation mode; any key ends it)</source>
         <translation>用动画展示每次更新：前向传播、误差反向流动、向量移动（演示模式下默认开启；按任意键立即结束）</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="104"/>
+        <location filename="../menus.py" line="66"/>
         <source>Slower animation</source>
         <translation>动画放慢</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="105"/>
+        <location filename="../menus.py" line="67"/>
         <source>Make each phase of the animation last longer</source>
         <translation>让动画的每个阶段持续更久</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="107"/>
+        <location filename="../menus.py" line="69"/>
         <source>Faster animation</source>
         <translation>动画加快</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="108"/>
+        <location filename="../menus.py" line="70"/>
         <source>Make each phase of the animation shorter</source>
         <translation>让动画的每个阶段更短</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="110"/>
+        <location filename="../menus.py" line="72"/>
         <source>Prediction prompts</source>
         <translation>预测提问</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="111"/>
+        <location filename="../menus.py" line="73"/>
         <source>The guided walk asks the class to predict each phase before showing it</source>
         <translation>逐步讲解在展示每个阶段之前先请全班预测结果</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="113"/>
+        <location filename="../menus.py" line="118"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="114"/>
+        <location filename="../menus.py" line="119"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="115"/>
+        <location filename="../menus.py" line="120"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="116"/>
+        <location filename="../menus.py" line="121"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="120"/>
+        <location filename="../menus.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="50"/>
-        <location filename="../menus.py" line="121"/>
+        <location filename="../menus.py" line="126"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="122"/>
+        <location filename="../menus.py" line="127"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="128"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="71"/>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="129"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="204"/>
+        <location filename="../menus.py" line="219"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="213"/>
+        <location filename="../menus.py" line="228"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
@@ -1043,23 +1044,24 @@ after = {a}</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../animator.py" line="126"/>
         <source>Animation: {ms} ms per phase</source>
+        <extracomment>frames drawn since the last start (for tests)</extracomment>
         <translation>动画：每个阶段 {ms} 毫秒</translation>
     </message>
     <message>
@@ -1078,12 +1080,12 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
@@ -1162,17 +1164,17 @@ Apply it anyway?</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="288"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="292"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="293"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
@@ -1671,37 +1673,37 @@ Apply it anyway?</source>
         <translation>每个目标：正样本词（t = 1）和从 P_n(w) ∝ 词频(w)^{p} 抽取的 k = {k} 个负样本（t = 0）；×n：被抽中 n 次</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="88"/>
+        <location filename="../views/samples_view.py" line="93"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="92"/>
+        <location filename="../views/samples_view.py" line="99"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="106"/>
+        <location filename="../views/samples_view.py" line="113"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="121"/>
+        <location filename="../views/samples_view.py" line="129"/>
         <source>noise distribution P_n(w) ∝ count^{p}</source>
         <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="136"/>
+        <location filename="../views/samples_view.py" line="144"/>
         <source>drawn ×{n}</source>
         <translation>抽中 ×{n}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="138"/>
+        <location filename="../views/samples_view.py" line="146"/>
         <source>positive</source>
         <translation>正样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="141"/>
+        <location filename="../views/samples_view.py" line="149"/>
         <source>… {n} more words</source>
         <translation>……另有 {n} 个词</translation>
     </message>
