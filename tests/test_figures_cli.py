@@ -26,6 +26,8 @@ def test_list_panels(capsys):
         "loss",
         "projection",
         "neighbours",
+        "tree",
+        "samples",
     ]
 
 

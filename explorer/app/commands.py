@@ -397,6 +397,9 @@ class Commands:
             return False
         cur = self.state.walk
         cur.sync(s)
+        if self.state.prompts and cur.ask_before_next():
+            self.state.events.teaching.emit()   # the walk asks its question; the next press shows the answer
+            return True
         ok = True
         if cur.items and cur.index + 1 < len(cur.items):
             target = cur.index + 1
@@ -418,6 +421,10 @@ class Commands:
             return False
         cur = self.state.walk
         cur.sync(s)
+        if cur.asking is not None:      # back from a question: the item it was asked at
+            cur.asking = None
+            self.state.events.teaching.emit()
+            return True
         ok = True
         if cur.items and cur.index > 0:
             target = cur.index - 1

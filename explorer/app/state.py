@@ -18,6 +18,9 @@ from .walk import WalkCursor
 IDLE, PLAYING, RUNNING = "idle", "playing", "running"
 #: at most this many replaced sessions are kept for Edit ▸ Undo new session (each keeps its history)
 MAX_PREVIOUS_SESSIONS = 3
+#: one phase's animation, in milliseconds: the default and the range the user may choose from
+DEFAULT_ANIMATION_MS = 700
+ANIMATION_MS_RANGE = (100, 5000)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Events:
         #: the comparison with the user's trace was set, cleared, moved to another difference, or the shown
         #: step has another difference (:attr:`AppState.comparison`): ``(Comparison or None,)``
         self.comparison = Event()
+        #: teaching aids changed (animation on/off or its duration, prediction prompts, the walk's question): ``()``
+        self.teaching = Event()
 
 
 class AppState:
@@ -102,6 +107,12 @@ class AppState:
         #: File ▸ Compare with my trace…: the loaded comparison (``explorer.app.comparison``), or None
         self.comparison: Comparison | None = None
         self.events.changed.connect(self._follow_comparison)  # first: views redraw with it up to date
+        #: animate each update: ``None`` follows presentation mode (on there, off otherwise), else the choice
+        self.animate_choice: bool | None = None
+        #: how long one phase's animation lasts, in milliseconds
+        self.animation_ms = DEFAULT_ANIMATION_MS
+        #: the guided walk asks a question before each phase is shown
+        self.prompts = False
         if session is not None:
             self.set_session(session)
 
@@ -198,8 +209,11 @@ class AppState:
         p = self.presentation if presentation is None else bool(presentation)
         d = self.dark if dark is None else bool(dark)
         if (p, d) != (self.presentation, self.dark):
+            was = self.animate
             self.presentation, self.dark = p, d
             self.events.look.emit(p, d)
+            if self.animate != was:     # the animation follows presentation mode unless switched
+                self.events.teaching.emit()
 
     def set_language(self, code: str) -> None:
         if code != self.language:
@@ -222,6 +236,28 @@ class AppState:
         if c is not None and self.live_session is not None and c.follow(self.live_session):
             self.events.comparison.emit(c)
 
+    # -- teaching aids ------------------------------------------------------------------------------
+    @property
+    def animate(self) -> bool:
+        """Whether updates are animated: the user's choice, else on in presentation mode only."""
+        return self.presentation if self.animate_choice is None else self.animate_choice
+
+    def set_animation(self, on: bool | None = None, ms: int | None = None) -> None:
+        """Animation on or off (``None``: unchanged) and its duration per phase (clamped to
+        :data:`ANIMATION_MS_RANGE`)."""
+        choice = self.animate_choice if on is None else bool(on)
+        ms = self.animation_ms if ms is None else int(min(max(int(ms), ANIMATION_MS_RANGE[0]), ANIMATION_MS_RANGE[1]))
+        if (choice, ms) != (self.animate_choice, self.animation_ms):
+            self.animate_choice, self.animation_ms = choice, ms
+            self.events.teaching.emit()
+
+    def set_prompts(self, on: bool) -> None:
+        if bool(on) != self.prompts:
+            self.prompts = bool(on)
+            if not self.prompts:
+                self.walk.asking = None
+            self.events.teaching.emit()
+
     # -- telling the user ---------------------------------------------------------------------------
     def report(self, problem: Problem) -> None:
         self.last_problem = problem
@@ -234,4 +270,4 @@ class AppState:
 _MISSING = object()
 
 __all__ = ["AppState", "Events", "Problem", "Replaced", "Status", "IDLE", "PLAYING", "RUNNING",
-           "MAX_PREVIOUS_SESSIONS"]
+           "MAX_PREVIOUS_SESSIONS", "DEFAULT_ANIMATION_MS", "ANIMATION_MS_RANGE"]

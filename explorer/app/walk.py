@@ -58,6 +58,8 @@ class WalkItem:
     key: str                  # stable identifier within the example
     highlight: frozenset
     caption: str
+    #: a question for the class asked before this item's phase is shown (prediction prompts), or ""
+    prompt: str = ""
 
 
 def _output_order(rec) -> list[int]:
@@ -69,6 +71,117 @@ def _output_order(rec) -> list[int]:
     first = [k for k, i in enumerate(ids) if rec.output != "hs" and i in rec.target_ids]
     rest = [k for k in np.argsort(-norms, kind="stable") if k not in first]
     return (first + rest)[:MAX_OUT_ITEMS]
+
+
+# -- why: which outputs were over- or under-estimated, which vectors move toward or away from h ----------
+def out_errors(rec) -> dict[int, float]:
+    """The error each changed output vector's update used, v'_j ← v'_j − η·g_j·h: g_j = e_j (one panel),
+    EI_j = Σ_c e_c,j (several panels), or Σ e over the terms of vector j (hs, ns; skipped terms left out)."""
+    if rec.output == "softmax":
+        if rec.EI is not None:
+            g = rec.EI
+        else:
+            g = rec.e if rec.e.ndim == 1 else rec.e.sum(axis=0)
+        return {int(j): float(g[j]) for j in rec.out_ids}
+    acc: dict[int, float] = {}
+    for group in rec.terms() or ():
+        for t in group:
+            if not t.skipped:
+                acc[t.id] = acc.get(t.id, 0.0) + t.e
+    return acc
+
+
+def _why_error(rec) -> str:
+    """Which output the model over-estimated most and which it under-estimated, and what that will do."""
+    if rec.output == "softmax":
+        y, tids = rec.y, set(rec.target_ids)
+        wrong = [int(j) for j in np.argsort(-y, kind="stable") if int(j) not in tids]
+        j0, w0 = rec.target_ids[0], rec.targets[0]
+        e0 = rec.e if rec.e.ndim == 1 else rec.e[0]
+        parts = []
+        if wrong:
+            j = wrong[0]
+            parts.append(translate("Walk", "Why: “{w}” is pushed away because it is the wrong word with the highest "
+                                           "y = {y} (over-estimated: t = 0, e = {e} > 0).").format(
+                w=rec.out_words[list(rec.out_ids).index(j)] if j in rec.out_ids else str(j), y=fmt(y[j]),
+                e=fmt(e0[j])))
+        parts.append(translate("Walk", "The target “{w}” is under-estimated (y = {y} < t = 1, e = {e} < 0): it "
+                                       "is pulled toward h.").format(w=w0, y=fmt(y[j0]), e=fmt(e0[j0])))
+        return " ".join(parts)
+    terms = [t for group in rec.terms() or () for t in group if not t.skipped]
+    if not terms:
+        return ""
+    if rec.output == "hs":
+        t = max(terms, key=lambda t: abs(t.e))
+        if t.t == 1:
+            cap = translate("Walk", "Why: the largest error is at node n{n}: the path turns left there (t = 1), "
+                                    "but the model gives that turn only σ(u) = {y} (under-estimated, e = {e} < 0), "
+                                    "so v'_n{n} will move toward h.")
+        else:
+            cap = translate("Walk", "Why: the largest error is at node n{n}: the path turns right there (t = 0), "
+                                    "but the model gives the left turn σ(u) = {y} (over-estimated, e = {e} > 0), "
+                                    "so v'_n{n} will be pushed away from h.")
+        return cap.format(n=t.id, y=fmt(t.y), e=fmt(t.e))
+    pos = rec.terms()[0][0]
+    negs = [t for t in terms if t.t == 0]
+    cap = translate("Walk", "Why: the positive word “{w}” is under-estimated (σ(u) = {y} < 1, e = {e}): it is "
+                            "pulled toward h.").format(w=pos.word, y=fmt(pos.y), e=fmt(pos.e))
+    if negs:
+        n = max(negs, key=lambda t: t.y)
+        cap += " " + translate("Walk", "Of the negatives, “{w}” is the most over-estimated (σ(u) = {y}, e = {e} "
+                                       "> 0): it is pushed away from h the most.").format(
+            w=n.word, y=fmt(n.y), e=fmt(n.e))
+    return cap
+
+
+def _why_output(rec, k: int, g: float, sym: str) -> str:
+    """Why output vector row ``k`` moves the way it does: toward h when its error is negative."""
+    w = rec.out_words[k]
+    n = fmt(float(np.linalg.norm(rec.out_delta[k])))
+    if g < 0:
+        cap = translate("Walk", "Why: {sym} = {g} < 0 (under-estimated), so −η·{sym}·h points along h: v'_{w} "
+                                "moves toward h by ‖Δ‖ = {n}.")
+    else:
+        cap = translate("Walk", "Why: {sym} = {g} > 0 (over-estimated), so −η·{sym}·h points against h: v'_{w} "
+                                "is pushed away from h by ‖Δ‖ = {n}.")
+    return cap.format(sym=sym, g=fmt(g), w=w, n=n)
+
+
+def _why_input(rec, k: int) -> str:
+    n = fmt(float(np.linalg.norm(rec.in_delta[k])))
+    return translate("Walk", "Why: EH adds up the output vectors weighted by their errors, so −EH points toward "
+                             "the under-estimated outputs' v' and away from the over-estimated ones; “{w}” moves "
+                             "that way by ‖Δ‖ = {n}.").format(w=rec.in_words[k], n=n)
+
+
+def _prompts(rec) -> dict[int, str]:
+    """The question asked before each phase (1 error, 2 output update, 3 input update) is shown."""
+    if rec.output == "hs":
+        err = translate("Walk", "Predict: at which node of the path is the error e largest, and is it "
+                                "positive or negative?")
+    elif rec.output == "ns":
+        err = translate("Walk", "Predict: which sample is over-estimated the most, and which under-estimated?")
+    else:
+        err = translate("Walk", "Predict: which output word was over-estimated the most, and which "
+                                "under-estimated?")
+    return {
+        1: err,
+        2: translate("Walk", "Predict: which v'_j will move toward h, and which away from it?"),
+        3: translate("Walk", "Predict: which of the input vectors of {ins} moves the most, and in which "
+                             "direction?").format(ins=", ".join(dict.fromkeys(rec.inputs))),
+    }
+
+
+def _with_prompts(rec, items: list[WalkItem]) -> list[WalkItem]:
+    """The first item of each phase after the forward pass carries that phase's question."""
+    asks = _prompts(rec)
+    out, seen = [], set()
+    for it in items:
+        if it.phase_index in asks and it.phase_index not in seen:
+            seen.add(it.phase_index)
+            it = WalkItem(it.phase_index, it.key, it.highlight, it.caption, asks[it.phase_index])
+        out.append(it)
+    return out
 
 
 def walk_items(rec) -> list[WalkItem]:
@@ -127,18 +240,26 @@ def walk_items(rec) -> list[WalkItem]:
         cap = translate("Walk", "Error. e = y − t at every term (t = 1 for the left turn / the positive word, "
                                 "0 otherwise); at the first term e = {y} − {t} = {e}.")
         items.append(WalkItem(1, "e", frozenset({"t", "e"}), cap.format(y=fmt(t0.y), t=fmt(t0.t), e=fmt(t0.e))))
+    why = _why_error(rec)
+    if why:
+        k = next(i for i, it in enumerate(items) if it.key == "e")
+        it = items[k]
+        items[k] = WalkItem(it.phase_index, it.key, it.highlight, it.caption + " " + why)
     cap = translate("Walk", "The loss of this example is E = {E}: the smaller, the better the prediction of "
                             "{outs}.")
     items.append(WalkItem(1, "E", frozenset({"E"}), cap.format(E=fmt(rec.loss), outs=outs)))
     # -- output update ------------------------------------------------------------------------------
     sym = "EI_j" if rec.EI is not None else "e_j"
+    errors = out_errors(rec)
     for k in _output_order(rec):
         i, w = int(rec.out_ids[k]), rec.out_words[k]
         cap = translate("Walk", "Output update of v'_{w}: v'(new) = v'(old) − η·{sym}·h with η = {lr}: "
                                 "{b} + {d} = {a}.")
-        items.append(WalkItem(2, f"out:{i}", frozenset({"out", f"out:{i}"}),
-                              cap.format(w=w, sym=sym, lr=fmt(rec.lr), b=vec(rec.out_before[k]),
-                                         d=vec(rec.out_delta[k]), a=vec(rec.out_after[k]))))
+        cap = cap.format(w=w, sym=sym, lr=fmt(rec.lr), b=vec(rec.out_before[k]), d=vec(rec.out_delta[k]),
+                         a=vec(rec.out_after[k]))
+        if i in errors:
+            cap += " " + _why_output(rec, k, errors[i], sym)
+        items.append(WalkItem(2, f"out:{i}", frozenset({"out", f"out:{i}"}), cap))
     extra = len(rec.out_ids) - min(len(rec.out_ids), MAX_OUT_ITEMS)
     if extra > 0:
         cap = translate("Walk", "… and {n} more output vectors change the same way (the full softmax updates "
@@ -155,10 +276,9 @@ def walk_items(rec) -> list[WalkItem]:
         else:
             rule = translate("Walk", "v(new) = v(old) − η·EH")
         cap = translate("Walk", "Input update of “{w}”: {rule}: {b} + {d} = {a}.")
-        items.append(WalkItem(3, f"in:{i}", frozenset({"in", f"in:{i}"}),
-                              cap.format(w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]),
-                                         a=vec(rec.in_after[k]))))
-    return items
+        cap = cap.format(w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]), a=vec(rec.in_after[k]))
+        items.append(WalkItem(3, f"in:{i}", frozenset({"in", f"in:{i}"}), cap + " " + _why_input(rec, k)))
+    return _with_prompts(rec, items)
 
 
 def session_phase(session) -> int:
@@ -174,6 +294,22 @@ class WalkCursor:
         self.items: list[WalkItem] = []
         self.index = 0
         self._texts_stale = False
+        #: the item whose question the walk is asking (prediction prompts), before its phase is shown
+        self.asking: WalkItem | None = None
+
+    def ask_before_next(self) -> bool:
+        """With prediction prompts on, called before moving on: True when the walk now asks the next item's
+        question (stay; the next call moves on and shows the answer), False to move on now."""
+        if self.asking is not None:
+            self.asking = None
+            return False
+        if not self.items or self.index + 1 >= len(self.items):
+            return False
+        nxt = self.items[self.index + 1]
+        if nxt.prompt and nxt.phase_index != self.items[self.index].phase_index:
+            self.asking = nxt
+            return True
+        return False
 
     def retranslate(self) -> None:
         """The captions again at the next :meth:`sync` (the interface language changed); the walk stays
@@ -188,9 +324,12 @@ class WalkCursor:
         if key != self.key or self._texts_stale:
             if key != self.key:
                 self.index = 0
+                self.asking = None
             self.key = key
             self.items = walk_items(rec) if rec is not None else []
             self.index = min(self.index, max(0, len(self.items) - 1))
+            if self.asking is not None:  # the same question in the new language
+                self.asking = next((it for it in self.items if it.key == self.asking.key), None)
             self._texts_stale = False
         if not self.items:
             return

@@ -18,6 +18,12 @@ from .fast import max_columns, step_tables, work_buffers
 from .kernel import SOFTMAX, TABLE, sgd_steps
 
 
+def term_loss(u: float, t: float) -> float:
+    """One hs node's or ns sample's term of E, for drawing its share (the step sums them in compiled code):
+    −log σ(u) for t = 1, −log σ(−u) for t = 0, as log(1 + e^{∓u}) without overflow."""
+    return float(np.logaddexp(0.0, -u if t == 1.0 else u))
+
+
 _NO_I = np.zeros(1, np.int64)
 _NO_F2 = np.zeros((1, 1))
 

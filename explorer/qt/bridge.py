@@ -29,6 +29,8 @@ class SessionBridge(QObject):
     highlightChanged = Signal(object)
     #: the comparison with the user's trace changed (set, cleared, another difference): ``(Comparison|None)``
     comparisonChanged = Signal(object)
+    #: teaching aids changed: animation on/off or duration, prediction prompts, the walk's question
+    teachingChanged = Signal()
 
     def __init__(self, session: Session | None = None, parent=None, min_interval_ms: int = 33,
                  state: AppState | None = None, commands: Commands | None = None):
@@ -44,7 +46,7 @@ class SessionBridge(QObject):
         self._links = [(ev.session, self.reset.emit), (ev.changed, self.notify), (ev.lr, self.lrChanged.emit),
                        (ev.selected_word, self.selectedWordChanged.emit),
                        (ev.highlight, self.highlightChanged.emit), (ev.status, self._on_status),
-                       (ev.comparison, self.comparisonChanged.emit)]
+                       (ev.comparison, self.comparisonChanged.emit), (ev.teaching, self.teachingChanged.emit)]
         for event, fn in self._links:
             event.connect(fn)
         if session is not None:

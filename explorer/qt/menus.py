@@ -57,6 +57,23 @@ EXPORT_DATA = (
          args=("loss",), session=True),
 )
 
+#: View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)
+TEACHING = (
+    Item("act_animate", QT_TRANSLATE_NOOP("MainWindow", "Animate updates"),
+         QT_TRANSLATE_NOOP("MainWindow", "Show each update move: the forward pass, the error flowing back, the "
+                                         "vectors moving (on in presentation mode; any key ends it)"),
+         "set_animate", checkable=True),
+    Item("act_anim_slower", QT_TRANSLATE_NOOP("MainWindow", "Slower animation"),
+         QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation last longer"), "animation_speed",
+         args=(1.5,)),
+    Item("act_anim_faster", QT_TRANSLATE_NOOP("MainWindow", "Faster animation"),
+         QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation shorter"), "animation_speed",
+         args=(1 / 1.5,)),
+    Item("act_prompts", QT_TRANSLATE_NOOP("MainWindow", "Prediction prompts"),
+         QT_TRANSLATE_NOOP("MainWindow", "The guided walk asks the class to predict each phase before "
+                                         "showing it"), "set_prompts", checkable=True),
+)
+
 MENUS = (
     (QT_TRANSLATE_NOOP("MainWindow", "&File"), (
         Item("act_open_corpus", QT_TRANSLATE_NOOP("MainWindow", "Open corpus…"),
@@ -123,6 +140,7 @@ MENUS = (
         Item("act_presentation", QT_TRANSLATE_NOOP("MainWindow", "Presentation mode"),
              QT_TRANSLATE_NOOP("MainWindow", "Large fonts, thick lines and high contrast for a projector"),
              "set_presentation", "F5", checkable=True),
+        "teaching_menu",
         Item("act_dark", QT_TRANSLATE_NOOP("MainWindow", "Dark theme"),
              QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background"), "set_dark", checkable=True),
         Item("act_fullscreen", QT_TRANSLATE_NOOP("MainWindow", "Full screen"),
@@ -168,8 +186,9 @@ class MenuBuilder:
             else:
                 getattr(self, entry)(menu)
 
-    def action(self, item: Item) -> QAction:
-        slot = getattr(self.w, item.slot)
+    def action(self, item: Item, owner=None) -> QAction:
+        """The QAction of ``item``; its slot is a method of ``owner`` (the window by default)."""
+        slot = getattr(self.w if owner is None else owner, item.slot)
         if item.checkable:
             fn = slot
         else:
@@ -203,6 +222,15 @@ class MenuBuilder:
 
     def transport_menu(self, menu) -> None:
         self.w.transport.populate_menu(menu)
+
+    def teaching_menu(self, menu) -> None:
+        """The update animation and the prediction prompts: ``window.teaching`` drives them."""
+        from .animator import Teaching
+
+        self.w.teaching = teaching = Teaching(self.w)   # after the views: it draws over their redraw
+        for item in TEACHING:
+            menu.addAction(self.action(item, teaching))
+        teaching.sync()
 
     def dock_toggles(self, menu) -> None:
         self.w.dock_actions = {}

@@ -31,6 +31,8 @@ PANELS = {
     "loss": "the loss E per step, its moving average and the per-epoch loss",
     "projection": "a PCA projection of the input and output vectors with this step's moves",
     "neighbours": "the nearest neighbours of a word by cosine",
+    "tree": "hierarchical softmax: each target's Huffman path with the code bits and u, σ(u), t, e per node",
+    "samples": "negative sampling: each target's positive and negatives (with counts) and the noise distribution",
 }
 #: the session's sub-step phases, in order (``Session.phase``); also accepted: their first word
 PHASES = ("forward", "error", "output update", "input update")

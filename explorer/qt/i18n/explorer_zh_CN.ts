@@ -886,53 +886,53 @@ after = {a}</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="61"/>
+        <location filename="../menus.py" line="78"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="62"/>
+        <location filename="../menus.py" line="79"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="63"/>
+        <location filename="../menus.py" line="80"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="65"/>
+        <location filename="../menus.py" line="82"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="66"/>
+        <location filename="../menus.py" line="83"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="68"/>
-        <location filename="../menus.py" line="68"/>
+        <location filename="../menus.py" line="85"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="69"/>
+        <location filename="../menus.py" line="86"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="71"/>
+        <location filename="../menus.py" line="88"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="72"/>
+        <location filename="../menus.py" line="89"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="86"/>
+        <location filename="../menus.py" line="103"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
@@ -979,216 +979,257 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../file_actions.py" line="90"/>
-        <location filename="../menus.py" line="186"/>
+        <location filename="../menus.py" line="205"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="192"/>
+        <location filename="../menus.py" line="211"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="193"/>
+        <location filename="../menus.py" line="212"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="198"/>
+        <location filename="../menus.py" line="217"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="88"/>
+        <location filename="../menus.py" line="105"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="89"/>
+        <location filename="../menus.py" line="106"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="91"/>
+        <location filename="../menus.py" line="108"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="92"/>
+        <location filename="../menus.py" line="109"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="94"/>
+        <location filename="../menus.py" line="111"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="101"/>
+        <location filename="../menus.py" line="118"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="117"/>
+        <location filename="../menus.py" line="134"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="211"/>
+        <location filename="../menus.py" line="239"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="120"/>
+        <location filename="../menus.py" line="137"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="75"/>
-        <location filename="../menus.py" line="103"/>
-        <source>Compare with my trace…</source>
-        <translation>与我的轨迹比较…</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="76"/>
-        <location filename="../menus.py" line="104"/>
-        <source>Compare a trace of your own implementation (JSON Lines, complete or partial) with this run: mark the differing steps, go to the first</source>
-        <translation>把你自己实现的轨迹（JSONL，完整或部分）与本次运行比较：标出不同的步骤，并跳到第一处</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="79"/>
-        <source>Copy as command</source>
-        <translation>复制为命令</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="80"/>
-        <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
-        <translation>把能复现本次运行的命令行复制到剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="82"/>
-        <source>Export initial weights…</source>
-        <translation>导出初始权重…</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="83"/>
-        <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
-        <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="96"/>
+        <location filename="../menus.py" line="113"/>
         <source>Undo new session</source>
         <translation>撤销新会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="97"/>
+        <location filename="../menus.py" line="114"/>
         <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
         <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="102"/>
-        <source>&amp;Compare</source>
-        <translation>比较(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="107"/>
-        <source>Next difference</source>
-        <translation>下一处差异</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="108"/>
-        <source>Go to the next step where your trace differs</source>
-        <translation>跳到你的轨迹不同的下一步</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="110"/>
-        <source>Previous difference</source>
-        <translation>上一处差异</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="111"/>
-        <source>Go to the previous step where your trace differs</source>
-        <translation>跳到你的轨迹不同的上一步</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="113"/>
-        <source>Clear comparison</source>
-        <translation>清除比较</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="114"/>
-        <source>Remove the marks of the comparison with your trace</source>
-        <translation>去掉与你的轨迹比较时所做的标记</translation>
-    </message>
-    <message>
-        <location filename="../menus.py" line="121"/>
+        <location filename="../menus.py" line="138"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="140"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="141"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="126"/>
+        <location filename="../menus.py" line="62"/>
+        <source>Animate updates</source>
+        <extracomment>View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)</extracomment>
+        <translation>动画演示更新</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="63"/>
+        <source>Show each update move: the forward pass, the error flowing back, the vectors moving (on in presentation mode; any key ends it)</source>
+        <translation>用动画展示每次更新：前向传播、误差反向流动、向量移动（演示模式下默认开启；按任意键立即结束）</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="66"/>
+        <source>Slower animation</source>
+        <translation>动画放慢</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="67"/>
+        <source>Make each phase of the animation last longer</source>
+        <translation>让动画的每个阶段持续更久</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="69"/>
+        <source>Faster animation</source>
+        <translation>动画加快</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="70"/>
+        <source>Make each phase of the animation shorter</source>
+        <translation>让动画的每个阶段更短</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="72"/>
+        <source>Prediction prompts</source>
+        <translation>预测提问</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="73"/>
+        <source>The guided walk asks the class to predict each phase before showing it</source>
+        <translation>逐步讲解在展示每个阶段之前先请全班预测结果</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="92"/>
+        <location filename="../menus.py" line="120"/>
+        <source>Compare with my trace…</source>
+        <translation>与我的轨迹比较…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="93"/>
+        <location filename="../menus.py" line="121"/>
+        <source>Compare a trace of your own implementation (JSON Lines, complete or partial) with this run: mark the differing steps, go to the first</source>
+        <translation>把你自己实现的轨迹（JSONL，完整或部分）与本次运行比较：标出不同的步骤，并跳到第一处</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="96"/>
+        <source>Copy as command</source>
+        <translation>复制为命令</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="97"/>
+        <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
+        <translation>把能复现本次运行的命令行复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="99"/>
+        <source>Export initial weights…</source>
+        <translation>导出初始权重…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="100"/>
+        <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
+        <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="119"/>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="124"/>
+        <source>Next difference</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="125"/>
+        <source>Go to the next step where your trace differs</source>
+        <translation>跳到你的轨迹不同的下一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="127"/>
+        <source>Previous difference</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="128"/>
+        <source>Go to the previous step where your trace differs</source>
+        <translation>跳到你的轨迹不同的上一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="130"/>
+        <source>Clear comparison</source>
+        <translation>清除比较</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="131"/>
+        <source>Remove the marks of the comparison with your trace</source>
+        <translation>去掉与你的轨迹比较时所做的标记</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="144"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="127"/>
+        <location filename="../menus.py" line="145"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="128"/>
+        <location filename="../menus.py" line="146"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="129"/>
+        <location filename="../menus.py" line="147"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="133"/>
+        <location filename="../menus.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="50"/>
-        <location filename="../menus.py" line="134"/>
+        <location filename="../menus.py" line="152"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="135"/>
+        <location filename="../menus.py" line="153"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="136"/>
+        <location filename="../menus.py" line="154"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="71"/>
-        <location filename="../menus.py" line="137"/>
+        <location filename="../menus.py" line="155"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="217"/>
+        <location filename="../menus.py" line="245"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="226"/>
+        <location filename="../menus.py" line="254"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
@@ -1247,6 +1288,12 @@ after = {a}</source>
         <location filename="../main_window.py" line="208"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
+    </message>
+    <message>
+        <location filename="../animator.py" line="126"/>
+        <source>Animation: {ms} ms per phase</source>
+        <extracomment>frames drawn since the last start (for tests)</extracomment>
+        <translation>动画：每个阶段 {ms} 毫秒</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="31"/>
@@ -1639,38 +1686,38 @@ Apply it anyway?</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="382"/>
-        <location filename="../views/network_view.py" line="395"/>
+        <location filename="../views/network_view.py" line="392"/>
+        <location filename="../views/network_view.py" line="405"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="394"/>
+        <location filename="../views/network_view.py" line="404"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="402"/>
+        <location filename="../views/network_view.py" line="412"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="404"/>
+        <location filename="../views/network_view.py" line="414"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="405"/>
+        <location filename="../views/network_view.py" line="415"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="410"/>
+        <location filename="../views/network_view.py" line="420"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="413"/>
+        <location filename="../views/network_view.py" line="423"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1858,6 +1905,70 @@ Apply it anyway?</source>
         <location filename="../views/projection_view.py" line="314"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesView</name>
+    <message>
+        <location filename="../views/samples_view.py" line="31"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="31"/>
+        <source>Skip-gram has one positive word and k negatives per context word: one, or all</source>
+        <translation>Skip-gram 的每个上下文词各有一个正样本词和 k 个负样本：显示其中一个，或全部</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="46"/>
+        <source>Negative samples</source>
+        <extracomment>what was drawn (for tests)</extracomment>
+        <translation>负样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="63"/>
+        <source>Samples are drawn for negative sampling (output: ns).</source>
+        <translation>只有负采样（输出层：ns）才会抽取样本。</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="73"/>
+        <source>Each target: the positive word (t = 1) and k = {k} negatives (t = 0) drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times</source>
+        <translation>每个目标：正样本词（t = 1）和从 P_n(w) ∝ 词频(w)^{p} 抽取的 k = {k} 个负样本（t = 0）；×n：被抽中 n 次</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="93"/>
+        <source>No example yet</source>
+        <translation>还没有样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="99"/>
+        <source>target “{w}”</source>
+        <translation>目标“{w}”</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="113"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="129"/>
+        <source>noise distribution P_n(w) ∝ count^{p}</source>
+        <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="144"/>
+        <source>drawn ×{n}</source>
+        <translation>抽中 ×{n}</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="146"/>
+        <source>positive</source>
+        <translation>正样本</translation>
+    </message>
+    <message>
+        <location filename="../views/samples_view.py" line="149"/>
+        <source>… {n} more words</source>
+        <translation>……另有 {n} 个词</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2343,19 @@ Apply it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TargetChooser</name>
+    <message>
+        <location filename="../views/scene_panel.py" line="114"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../views/scene_panel.py" line="116"/>
+        <source>{c}: “{w}”</source>
+        <translation>{c}：“{w}”</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <location filename="../transport.py" line="41"/>
@@ -2492,6 +2616,61 @@ Apply it anyway?</source>
     </message>
 </context>
 <context>
+    <name>TreeView</name>
+    <message>
+        <location filename="../views/tree_view.py" line="35"/>
+        <source>Path</source>
+        <extracomment>pixels per layout unit across and per level down (at the view&apos;s font size 10 pt; scaled with the font)</extracomment>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="52"/>
+        <source>Huffman tree</source>
+        <extracomment>what was drawn (for tests): the TreePanels and their x offsets</extracomment>
+        <translation>哈夫曼树</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="35"/>
+        <source>Skip-gram has one Huffman path per context word: one of them, or all side by side</source>
+        <translation>Skip-gram 的每个上下文词各有一条哈夫曼路径：显示其中一条，或全部并排</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="74"/>
+        <source>The tree is drawn for hierarchical softmax (output: hs).</source>
+        <translation>只有层次 softmax（输出层：hs）才画这棵树。</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="80"/>
+        <source>No example yet: the path appears with the first step.</source>
+        <translation>还没有样本：第一步之后显示路径。</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="83"/>
+        <source>“{w}”: code {code}, E = {E}</source>
+        <translation>“{w}”：编码 {code}，E = {E}</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="85"/>
+        <source>Path to each target (bit 0 = left, t = 1): </source>
+        <translation>到每个目标的路径（位 0 = 向左，t = 1）：</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="137"/>
+        <source>{n}: {k} words</source>
+        <translation>{n}：{k} 个词</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="141"/>
+        <source>target “{w}”</source>
+        <translation>目标“{w}”</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="154"/>
+        <source>skipped (|u| ≥ 6)</source>
+        <translation>已跳过（|u| ≥ 6）</translation>
+    </message>
+</context>
+<context>
     <name>Views</name>
     <message>
         <location filename="../../app/format.py" line="53"/>
@@ -2502,93 +2681,163 @@ Apply it anyway?</source>
 <context>
     <name>Walk</name>
     <message>
-        <location filename="../../app/walk.py" line="81"/>
+        <location filename="../../app/walk.py" line="104"/>
+        <source>Why: “{w}” is pushed away because it is the wrong word with the highest y = {y} (over-estimated: t = 0, e = {e} &gt; 0).</source>
+        <extracomment>at most this many output vectors get an item of their own (the targets and the largest changes) a question for the class asked before this item&apos;s phase is shown (prediction prompts), or &quot;&quot;</extracomment>
+        <translation>原因：“{w}”被推开，因为它是 y 最高的错误词，y = {y}（被高估：t = 0，e = {e} &gt; 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="108"/>
+        <source>The target “{w}” is under-estimated (y = {y} &lt; t = 1, e = {e} &lt; 0): it is pulled toward h.</source>
+        <translation>目标词“{w}”被低估（y = {y} &lt; t = 1，e = {e} &lt; 0）：它被拉向 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="117"/>
+        <source>Why: the largest error is at node n{n}: the path turns left there (t = 1), but the model gives that turn only σ(u) = {y} (under-estimated, e = {e} &lt; 0), so v&apos;_n{n} will move toward h.</source>
+        <translation>原因：误差最大的是节点 n{n}：路径在那里向左（t = 1），但模型只给这个方向 σ(u) = {y} 的概率（被低估，e = {e} &lt; 0），所以 v&apos;_n{n} 会向 h 靠近。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="121"/>
+        <source>Why: the largest error is at node n{n}: the path turns right there (t = 0), but the model gives the left turn σ(u) = {y} (over-estimated, e = {e} &gt; 0), so v&apos;_n{n} will be pushed away from h.</source>
+        <translation>原因：误差最大的是节点 n{n}：路径在那里向右（t = 0），但模型给向左的概率是 σ(u) = {y}（被高估，e = {e} &gt; 0），所以 v&apos;_n{n} 会被推离 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="127"/>
+        <source>Why: the positive word “{w}” is under-estimated (σ(u) = {y} &lt; 1, e = {e}): it is pulled toward h.</source>
+        <translation>原因：正样本词“{w}”被低估（σ(u) = {y} &lt; 1，e = {e}）：它被拉向 h。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="131"/>
+        <source>Of the negatives, “{w}” is the most over-estimated (σ(u) = {y}, e = {e} &gt; 0): it is pushed away from h the most.</source>
+        <translation>在负样本中，“{w}”被高估得最多（σ(u) = {y}，e = {e} &gt; 0）：它被推离 h 最多。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="142"/>
+        <source>Why: {sym} = {g} &lt; 0 (under-estimated), so −η·{sym}·h points along h: v&apos;_{w} moves toward h by ‖Δ‖ = {n}.</source>
+        <translation>原因：{sym} = {g} &lt; 0（被低估），所以 −η·{sym}·h 与 h 同向：v&apos;_{w} 向 h 靠近，移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="145"/>
+        <source>Why: {sym} = {g} &gt; 0 (over-estimated), so −η·{sym}·h points against h: v&apos;_{w} is pushed away from h by ‖Δ‖ = {n}.</source>
+        <translation>原因：{sym} = {g} &gt; 0（被高估），所以 −η·{sym}·h 与 h 反向：v&apos;_{w} 被推离 h，移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="152"/>
+        <source>Why: EH adds up the output vectors weighted by their errors, so −EH points toward the under-estimated outputs&apos; v&apos; and away from the over-estimated ones; “{w}” moves that way by ‖Δ‖ = {n}.</source>
+        <translation>原因：EH 是按误差加权的输出向量之和，所以 −EH 指向被低估的输出的 v&apos;，远离被高估的；“{w}”沿这个方向移动 ‖Δ‖ = {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="160"/>
+        <source>Predict: at which node of the path is the error e largest, and is it positive or negative?</source>
+        <translation>请预测：路径上哪个节点的误差 e 最大？它是正还是负？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="163"/>
+        <source>Predict: which sample is over-estimated the most, and which under-estimated?</source>
+        <translation>请预测：哪个样本被高估得最多？哪个被低估？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="165"/>
+        <source>Predict: which output word was over-estimated the most, and which under-estimated?</source>
+        <translation>请预测：哪个输出词被高估得最多？哪个被低估？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="169"/>
+        <source>Predict: which v&apos;_j will move toward h, and which away from it?</source>
+        <translation>请预测：哪些 v&apos;_j 会向 h 靠近，哪些会远离 h？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="170"/>
+        <source>Predict: which of the input vectors of {ins} moves the most, and in which direction?</source>
+        <translation>请预测：{ins} 的输入向量中哪个移动最多？朝哪个方向？</translation>
+    </message>
+    <message>
+        <location filename="../../app/walk.py" line="194"/>
         <source>Forward. The input word is “{ins}”, so h is simply its input vector: h = v_I = {h}.</source>
-        <extracomment>at most this many output vectors get an item of their own (the targets and the largest changes)</extracomment>
         <translation>前向传播。输入词是“{ins}”，所以 h 就是它的输入向量：h = v_I = {h}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="84"/>
+        <location filename="../../app/walk.py" line="197"/>
         <source>Forward. The C = {C} input words are {ins}; h is the average of their input vectors: h = (1/C) Σ v_w = {h}.</source>
         <translation>前向传播。C = {C} 个输入词是 {ins}；h 是它们输入向量的平均值：h = (1/C) Σ v_w = {h}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="89"/>
+        <location filename="../../app/walk.py" line="202"/>
         <source>Each output word j gets the score u_j = v&apos;_jᵀh. For the target “{w}”: u = {u}.</source>
         <translation>每个输出词 j 得到得分 u_j = v&apos;_jᵀh。目标词“{w}”的得分：u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="91"/>
+        <location filename="../../app/walk.py" line="204"/>
         <source>The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;). The model now gives “{w}” the probability y = {y}.</source>
         <translation>softmax 把得分变成概率：y_j = exp(u_j) / Σ_j&apos; exp(u_j&apos;)。模型现在给“{w}”的概率是 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="99"/>
+        <location filename="../../app/walk.py" line="212"/>
         <source>Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At each node u = v&apos;_nᵀh; at the root, u = {u}.</source>
         <translation>层次 softmax 沿“{w}”的哈夫曼路径往下走（{n} 个内部节点）。在每个节点上 u = v&apos;_nᵀh；在根节点，u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="103"/>
+        <location filename="../../app/walk.py" line="216"/>
         <source>y = σ(u) is the probability of going left at a node: at the root y = {y}. p(w) is the product of the probabilities of the turns on the path.</source>
         <translation>y = σ(u) 是在节点处向左走的概率：根节点处 y = {y}。p(w) 是路径上每次转向的概率之积。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="106"/>
+        <location filename="../../app/walk.py" line="219"/>
         <source>Negative sampling scores the positive word “{w}” and {k} sampled negatives: u = v&apos;ᵀh; for the positive, u = {u}.</source>
         <translation>负采样给正样本词“{w}”和 {k} 个抽到的负样本打分：u = v&apos;ᵀh；正样本的 u = {u}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="110"/>
+        <location filename="../../app/walk.py" line="223"/>
         <source>y = σ(u) is the probability that a word is the real context: for the positive y = {y}.</source>
         <translation>y = σ(u) 是一个词确实属于上下文的概率：正样本的 y = {y}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="117"/>
+        <location filename="../../app/walk.py" line="230"/>
         <source>Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the target e = {e} (negative: its score must rise); every other word has e_j = y_j &gt; 0.</source>
         <translation>误差。目标词“{w}”的 t 为 1，其余为 0；e_j = y_j − t_j。目标词的 e = {e}（为负：它的得分要升高）；其他每个词的 e_j = y_j &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="122"/>
+        <location filename="../../app/walk.py" line="235"/>
         <source>Skip-gram predicts {P} context words ({outs}) from one h: the errors of the panels add up, EI_j = Σ_c e_c,j.</source>
         <translation>skip-gram 用同一个 h 预测 {P} 个上下文词（{outs}）：各个输出面板的误差相加，EI_j = Σ_c e_c,j。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="127"/>
+        <location filename="../../app/walk.py" line="240"/>
         <source>Error. e = y − t at every term (t = 1 for the left turn / the positive word, 0 otherwise); at the first term e = {y} − {t} = {e}.</source>
         <translation>误差。每一项都有 e = y − t（向左转 / 正样本词时 t = 1，否则为 0）；第一项 e = {y} − {t} = {e}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="130"/>
+        <location filename="../../app/walk.py" line="248"/>
         <source>The loss of this example is E = {E}: the smaller, the better the prediction of {outs}.</source>
         <translation>这个样本的损失 E = {E}：越小，说明对 {outs} 的预测越好。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="137"/>
+        <location filename="../../app/walk.py" line="256"/>
         <source>Output update of v&apos;_{w}: v&apos;(new) = v&apos;(old) − η·{sym}·h with η = {lr}: {b} + {d} = {a}.</source>
         <translation>输出向量 v&apos;_{w} 的更新：v&apos;(new) = v&apos;(old) − η·{sym}·h，其中 η = {lr}：{b} + {d} = {a}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="144"/>
+        <location filename="../../app/walk.py" line="265"/>
         <source>… and {n} more output vectors change the same way (the full softmax updates every v&apos;_j).</source>
         <translation>……还有 {n} 个输出向量以同样的方式变化（完整 softmax 会更新每一个 v&apos;_j）。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="148"/>
+        <location filename="../../app/walk.py" line="269"/>
         <source>Hidden error. EH = Σ_j {sym}·v&apos;_j, with the output vectors from before the update: EH = {EH}.</source>
         <translation>隐藏层误差。EH = Σ_j {sym}·v&apos;_j，用的是更新之前的输出向量：EH = {EH}。</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="154"/>
+        <location filename="../../app/walk.py" line="275"/>
         <source>v(new) = v(old) − (1/C)·η·EH</source>
         <translation>v(new) = v(old) − (1/C)·η·EH</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="156"/>
+        <location filename="../../app/walk.py" line="277"/>
         <source>v(new) = v(old) − η·EH</source>
         <translation>v(new) = v(old) − η·EH</translation>
     </message>
     <message>
-        <location filename="../../app/walk.py" line="157"/>
+        <location filename="../../app/walk.py" line="278"/>
         <source>Input update of “{w}”: {rule}: {b} + {d} = {a}.</source>
         <translation>“{w}”的输入向量更新：{rule}：{b} + {d} = {a}。</translation>
     </message>
@@ -2616,42 +2865,52 @@ Apply it anyway?</source>
         <translation>推导的下一部分（{key}）</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="68"/>
+        <location filename="../views/walk_view.py" line="73"/>
         <source>Guided walk</source>
         <translation>逐步讲解</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Output update</source>
         <translation>输出向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="71"/>
+        <location filename="../views/walk_view.py" line="76"/>
         <source>Input update</source>
         <translation>输入向量更新</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="100"/>
+        <location filename="../views/walk_view.py" line="105"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="101"/>
+        <location filename="../views/walk_view.py" line="106"/>
         <source>Press Next (or Sub-step) to start the first example.</source>
         <translation>按“下一条”（或“子步”）开始第一个样本。</translation>
     </message>
     <message>
-        <location filename="../views/walk_view.py" line="107"/>
+        <location filename="../views/walk_view.py" line="114"/>
+        <source>Step {step} · {phase}: your prediction?</source>
+        <translation>第 {step} 步 · {phase}：你的预测是？</translation>
+    </message>
+    <message>
+        <location filename="../views/walk_view.py" line="116"/>
+        <source>Press Next for the answer.</source>
+        <translation>按“下一条”查看答案。</translation>
+    </message>
+    <message>
+        <location filename="../views/walk_view.py" line="121"/>
         <source>Step {step} · {phase}</source>
         <translation>第 {step} 步 · {phase}</translation>
     </message>

@@ -284,6 +284,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._caption(s, rec)
         self._fit_scene(top, bottom)
 
+    # -- the update animation's overlay (explorer/qt/animator.py drives it) ---------------------------
+    def animation_frame(self, frame, rec) -> None:
+        """Draw the animation ``frame`` for ``rec`` on top (``None``: no overlay)."""
+        from ..overlays import NetworkOverlay
+
+        if getattr(self, "_overlay", None) is None:
+            self._overlay = NetworkOverlay(self)
+            self.scene.addItem(self._overlay)
+        self._overlay.show_frame(frame, rec)
+
     def _columns_x(self, rows: int) -> tuple[float, float, float]:
         """x of the input, hidden and output columns: 260 apart, closer in a narrow view (so that the words
         and the outputs' numbers stay in sight at a readable scale)."""

@@ -348,6 +348,15 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         forget_range(self.plot_item)
         set_range(self.plot_item, x=xr, y=yr)
 
+    # -- the update animation's overlay (explorer/qt/animator.py drives it) ---------------------------
+    def animation_frame(self, frame, rec) -> None:
+        """Draw the animation ``frame`` for ``rec`` on top (``None``: no overlay)."""
+        from ..overlays import ProjectionOverlay
+
+        if getattr(self, "_overlay", None) is None:
+            self._overlay = ProjectionOverlay(self.plot_item)
+        self._overlay.show_frame(self, frame, rec)
+
     def _manual_range(self, *_):
         self._auto_range = False
 

@@ -13,10 +13,12 @@ from .loss_view import LossView
 from .neighbours_view import NeighboursView
 from .network_view import NetworkView
 from .projection_view import ProjectionView
+from .samples_view import SamplesView
+from .tree_view import TreeView
 from .walk_view import WalkView
 
 VIEW_CLASSES = [NetworkView, InspectorView, EquationView, WalkView, HeatmapView, LossView, ProjectionView,
-                NeighboursView]
+                NeighboursView, TreeView, SamplesView]
 #: name (the dock's object name, ``view.name``) → view class
 VIEWS_BY_NAME = {cls.name: cls for cls in VIEW_CLASSES}
 
@@ -41,4 +43,5 @@ def build_view(name: str, state=None, session=None, size=(900, 600)):
 
 
 __all__ = ["VIEW_CLASSES", "VIEWS_BY_NAME", "build_view", "NetworkView", "InspectorView", "EquationView",
-           "HeatmapView", "LossView", "ProjectionView", "NeighboursView", "WalkView"]
+           "HeatmapView", "LossView", "ProjectionView", "NeighboursView", "WalkView", "TreeView",
+           "SamplesView"]

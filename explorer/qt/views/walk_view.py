@@ -51,6 +51,11 @@ class WalkView(OnScreenMixin, ExportMixin, View):
         lay.addLayout(row)
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
+        bridge.teachingChanged.connect(self._on_teaching)
+
+    def _on_teaching(self) -> None:
+        if self.bridge.session is not None and self.isVisible():
+            self._show()
 
     def _fit_fonts(self) -> None:
         """A caption a quarter larger than the view's font (again after every font
@@ -103,6 +108,15 @@ class WalkView(OnScreenMixin, ExportMixin, View):
             self.prev_button.setEnabled(False)
             self.next_button.setEnabled(True)
             self.bridge.commands.hide_walk()
+            return
+        ask = cur.asking
+        if ask is not None:     # a prediction prompt: the question now, the answer at the next press
+            self.phase_label.set_runs([(self.tr("Step {step} · {phase}: your prediction?").format(
+                step=s.record.step, phase=self.phase_names()[ask.phase_index]), True, False)])
+            self.caption.setText(ask.prompt + "\n\n" + self.tr("Press Next for the answer."))
+            self.position.setText("{} / {}".format(*cur.position()))
+            self.prev_button.setEnabled(True)
+            self.next_button.setEnabled(True)
             return
         self.phase_label.set_runs([(self.tr("Step {step} · {phase}").format(
             step=s.record.step, phase=self.phase_names()[it.phase_index]), True, False)])
