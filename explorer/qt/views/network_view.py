@@ -26,6 +26,7 @@ from ...app.format import fmt, full
 from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
 from ...app.walk import phase_title
 from ...engine.model import PHASES
+from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .network_items import RADIUS, EdgeLayer, Node
@@ -70,13 +71,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
         self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)     # paints its white background
         lay.addWidget(self.view, 1)
-        self.font = QFont()
-        self.font.setPointSize(10)
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-        self.header_font = QFont(self.font)
-        self.header_font.setPointSize(10)
-        self.header_font.setItalic(True)
+        self._font_px = None
+        self._make_fonts()
         self.edges_in = EdgeLayer()
         self.edges_out = EdgeLayer()
         self.scene.addItem(self.edges_in)
@@ -116,6 +112,32 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
 
     def title(self) -> str:
         return self.tr("Network")
+
+    def _make_fonts(self) -> bool:
+        """Word, value and header fonts from the theme's scale (``style.text_font``); True when they changed
+        (then every label takes the new font)."""
+        px = style.text_px(10)
+        if px == self._font_px:
+            return False
+        self._font_px = px
+        self.font = style.text_font(10)
+        self.bold = style.text_font(10, bold=True)
+        self.header_font = style.text_font(10, italic=True)
+        for t in getattr(self, "headers", ()):
+            t.setFont(self.header_font)
+        for t in getattr(self, "more", ()):
+            t.setFont(self.font)
+        for pool in (getattr(self, n, ()) for n in ("nodes_in", "nodes_hid", "nodes_out")):
+            for node in pool:
+                node.label.setFont(self.font)
+        return True
+
+    def min_scale(self) -> float:
+        """The smallest zoom at which the labels are still readable: 0.6 normally; in presentation mode the
+        scale that keeps them at ``style.PRESENTATION_MIN_PX`` (the view scrolls rather than shrink more)."""
+        if style.current().presentation:
+            return style.PRESENTATION_MIN_PX / max(self.font.pixelSize(), 1)
+        return MIN_SCALE
 
     def export_targets(self):
         return [self.view]
@@ -160,7 +182,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
-        if len(self.nodes_hid) < min(s.config.hidden, CAP_HIDDEN):
+        if self._make_fonts() or len(self.nodes_hid) < min(s.config.hidden, CAP_HIDDEN):
             self.rebuild()
         rec = s.record
         phase = PHASES.index(s.phase) if rec is not None else -1
@@ -291,7 +313,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if vp.width() < 50 or vp.height() < 50:
             gap = 260.0
         else:
-            scale = max(MIN_SCALE, min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
+            scale = max(self.min_scale(), min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
             w_in, w_out = self._label_w
             room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
             gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
@@ -430,7 +452,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if rect.isEmpty() or vp.width() < 10 or vp.height() < 10:
             return
         scale = min(vp.width() / rect.width(), vp.height() / rect.height())
-        scale = max(MIN_SCALE, min(scale, 1.6))
+        scale = max(self.min_scale(), min(scale, 1.6))
         self.view.resetTransform()
         self.view.scale(scale, scale)
         # too tall to fit at a readable size: start at the top, where the column headers are

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout,
 from ...app.format import fmt
 from ...engine import geometry
 from ...engine.model import PHASES
+from .. import style
 from .base import View
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
@@ -51,12 +52,8 @@ class LabelLayer(QGraphicsItem):
         self.vb = vb
         self.setZValue(1e6)
         self.setFlag(QGraphicsItem.ItemClipsToShape, False)
-        self.font = QFont()
-        self.font.setPointSize(8)
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
-        self._sizes: dict = {}
+        self._font_px = None
+        self.set_fonts()
         self.points = np.zeros((0, 2))
         self.rings: list[tuple] = []      # (points (k, 2), diameter in pixels, QPen)
         self.texts: list[str] = []
@@ -66,6 +63,21 @@ class LabelLayer(QGraphicsItem):
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
         self._resized()
+
+    def set_fonts(self) -> None:
+        """Label fonts from the theme's scale (``style.text_font``); nothing to do when it did not change."""
+        px = style.text_px(8)
+        if px == self._font_px:
+            return
+        self._font_px = px
+        self.font = style.text_font(8)
+        self.bold = style.text_font(8, bold=True)
+        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
+        self._sizes: dict = {}
+
+    def w2v_fonts(self) -> list[QFont]:
+        """The fonts this item paints text with (presentation-mode tests read them)."""
+        return [self.font, self.bold]
 
     def _resized(self, *_):
         self.prepareGeometryChange()
@@ -287,6 +299,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         if s is None:
             return
         self._drawn_record = s.record
+        self.label_layer.set_fonts()
         if self._N != s.config.hidden or len(getattr(self, "_in_names", ())) != s.model.V:
             self.rebuild()
         if self.basis is None:
