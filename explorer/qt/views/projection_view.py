@@ -182,12 +182,16 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.scale_box.setCurrentIndex(1)
         self.scale_box.setToolTip(self.tr("Magnify the arrows that show this step's change of each vector"))
         self.scale_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        # the controls on one row, or on two when the panel is narrow (large text, a 1024 px projector)
+        self._bar_rows = (bar, QHBoxLayout())
         bar.addWidget(self.refit_button)
         bar.addWidget(self.in_box)
         bar.addWidget(self.out_box)
         bar.addWidget(self.scale_box)
         bar.addStretch(1)
+        self._bar_rows[1].addStretch(1)
         lay.addLayout(bar)
+        lay.addLayout(self._bar_rows[1])
         self.variance = InfoLine(lines=2)
         lay.addWidget(self.variance)
         self.plot = plot_widget()
@@ -292,6 +296,27 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
         self._auto_range = True
         self._range = None
+
+    def minimumSizeHint(self):
+        """Narrow enough for the controls on two rows."""
+        hint = super().minimumSizeHint()
+        two = max(self.refit_button.sizeHint().width() + self.scale_box.sizeHint().width(),
+                  self.in_box.sizeHint().width() + self.out_box.sizeHint().width()) + 24
+        hint.setWidth(min(hint.width(), two))
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        one, two = self._bar_rows
+        need = sum(b.sizeHint().width() for b in (self.refit_button, self.in_box, self.out_box, self.scale_box))
+        wrap = self.width() < need + 30
+        if wrap != (two.count() > 1):
+            for b in (self.in_box, self.out_box):
+                (one if wrap else two).removeWidget(b)
+                if wrap:
+                    two.insertWidget(two.count() - 1, b)
+                else:
+                    one.insertWidget(one.count() - 2, b)
 
     # -- drawing ------------------------------------------------------------------------------------
     def refresh(self) -> None:

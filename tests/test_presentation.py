@@ -1,0 +1,219 @@
+"""Presentation mode: the layout chosen per phase (Qt-free), every visible text at least 18 px at 1280×720,
+the window's minimum size within 1024×768, dock contents not clipped, the walk's keys bring it forward,
+``--size`` for screenshots."""
+
+import re
+
+import pytest
+
+from explorer.app.presentation import presentation_layout
+
+ALL = ("setup", "network", "inspector", "equations", "walk", "heatmap", "loss", "projection", "neighbours")
+
+
+def _names(columns):
+    return [n for col in columns for row in col for n in row]
+
+
+@pytest.mark.parametrize("output", ["softmax", "hs", "ns"])
+@pytest.mark.parametrize("phase", [None, "forward", "error", "output update", "input update"])
+def test_presentation_layout_shows_the_phase_panels_and_hides_the_setup(phase, output):
+    lay = presentation_layout(phase, output, ALL)
+    shown = _names(lay.columns)
+    assert "setup" in lay.hidden and "setup" not in shown
+    assert set(shown) | set(lay.hidden) == set(ALL) and not set(shown) & set(lay.hidden)
+    assert len(lay.columns) == 2 and lay.columns[0] == (("network",),)
+    assert lay.columns[1][0][0] == "equations"
+    lower = "projection" if phase in ("output update", "input update") else "loss"
+    assert lay.columns[1][1][0] == lower
+    assert lay.front == ("network", "equations", lower)
+    assert abs(sum(lay.widths) - 1.0) < 1e-9
+
+
+def test_presentation_layout_takes_the_tree_and_samples_views_by_name():
+    avail = ALL + ("tree", "samples")
+    hs = presentation_layout("error", "hs", avail)
+    assert hs.columns[0] == (("tree", "network"),) and hs.front[0] == "tree"
+    assert presentation_layout("forward", "hs", avail).front[0] == "network"   # the forward pass: network
+    ns = presentation_layout("output update", "ns", avail)
+    assert ns.columns[0] == (("samples", "network"),) and ns.front == ("samples", "equations", "projection")
+    assert "tree" in ns.hidden and "samples" in hs.hidden
+
+
+def test_parse_size():
+    from explorer.qt.app import parse_size
+
+    assert parse_size("1280x720") == (1280, 720) and parse_size("1024X768") == (1024, 768)
+    for bad in ("1280", "x720", "12x7", "1280x720x3", "-5x700", "99999x700", "axb"):
+        assert parse_size(bad) is None
+
+
+def test_size_option_sets_the_screenshot_size(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from explorer.cli.main import main
+
+    out = tmp_path / "s.png"
+    assert main(["--screenshot", str(out), "--preset", "royalty", "--size", "1024x768", "--presentation"]) == 0
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1024, 768)
+    assert main(["--screenshot", str(tmp_path / "t.png"), "--size", "big"]) == 2
+    assert not (tmp_path / "t.png").exists()
+
+
+# -- the window ----------------------------------------------------------------------------------------------
+def _window(qtbot, tmp_path, output="softmax", size=(1280, 720), steps=3):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.engine.config import APP_DEFAULTS
+    from explorer.engine.presets import preset_text
+    from explorer.qt.main_window import MainWindow
+    from explorer.session import Session
+
+    cfg = APP_DEFAULTS.__class__(**dict(APP_DEFAULTS.to_dict(), output=output))
+    s = Session(preset_text("royalty"), cfg, name="royalty")
+    w = MainWindow(s, settings=QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat),
+                   restore_layout=False)
+    qtbot.addWidget(w)
+    w.transport.burst_s = 0
+    w.resize(*size)
+    w.set_presentation(True)
+    w.show()
+    qtbot.waitExposed(w)
+    s.step_forward(steps)
+    w.bridge.flush()
+    for _ in range(10):
+        QApplication.processEvents()
+    return w
+
+
+@pytest.fixture
+def plain_theme():
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt import style
+
+    style.apply_theme(QApplication.instance(), style.LIGHT)
+
+
+def _px(font) -> float:
+    from PySide6.QtGui import QFontInfo
+
+    return QFontInfo(font).pixelSize()
+
+
+def _css_px(size: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(px|pt)", size.strip())
+    assert m, size
+    return float(m.group(1)) * (1.0 if m.group(2) == "px" else 96 / 72)
+
+
+def small_texts(w, least=18) -> list[str]:
+    """Every visible text smaller than ``least`` pixels on screen: widgets, and in every graphics scene the text
+    items (scaled by their view's zoom), pyqtgraph titles, legends and axis tick fonts, and items that paint
+    their own text (``w2v_fonts()``); the equations' fonts for the main line and subscripts."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGraphicsSimpleTextItem, QGraphicsTextItem,
+                                   QGraphicsView, QLabel, QLineEdit, QTabBar, QWidget)
+
+    from explorer.qt.views.equation_render import EquationCanvas
+
+    bad = []
+    texty = (QLabel, QAbstractButton, QComboBox, QLineEdit, QTabBar)
+    for wid in [w, *w.findChildren(QWidget)]:
+        if not wid.isVisible() or wid.visibleRegion().isEmpty():
+            continue
+        if isinstance(wid, texty) or wid.property("w2vView"):
+            if _px(QWidget.font(wid)) < least:
+                bad.append(f"widget {type(wid).__name__} {wid.objectName()}: {_px(QWidget.font(wid))} px")
+        if isinstance(wid, EquationCanvas) and wid.lines:
+            ctx = wid._ctx[False]
+            for level in (0, 1):
+                if _px(ctx.font(level)) < least:
+                    bad.append(f"equation level {level}: {_px(ctx.font(level))} px")
+    for gv in w.findChildren(QGraphicsView):
+        if not gv.isVisible() or gv.visibleRegion().isEmpty() or gv.scene() is None:
+            continue
+        zoom = gv.transform().m11()
+        for item in gv.scene().items():
+            if not item.isVisible():
+                continue
+            name = type(item).__name__
+            if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)):
+                text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
+                if text.strip() and _px(item.font()) * zoom < least - 0.5:
+                    bad.append(f"{name} {text[:30]!r}: {_px(item.font()) * zoom:.1f} px")
+            if isinstance(item, pg.LabelItem) and item.text and "size" in item.opts:
+                if _css_px(item.opts["size"]) < least:
+                    bad.append(f"LabelItem {item.text[:30]!r}: {item.opts['size']}")
+            if isinstance(item, pg.AxisItem) and item.style.get("showValues", True) and item.isVisible():
+                f = item.style.get("tickFont")
+                if f is None or _px(f) < least:
+                    bad.append(f"axis {item.orientation} ticks: {None if f is None else _px(f)} px")
+            if isinstance(item, pg.LegendItem):
+                for _sample, label in item.items:
+                    if _css_px(label.opts.get("size", "0px")) < least:
+                        bad.append(f"legend {label.text!r}: {label.opts.get('size')}")
+            fonts = getattr(item, "w2v_fonts", None)
+            if callable(fonts):
+                for f in fonts():
+                    if _px(f) < least:
+                        bad.append(f"{name} paints {_px(f)} px")
+    return bad
+
+
+@pytest.mark.parametrize("output", ["softmax", "hs", "ns"])
+def test_every_visible_text_is_at_least_18_px_in_presentation_mode(qtbot, tmp_path, plain_theme, output):
+    w = _window(qtbot, tmp_path, output)
+    assert w.size().width() == 1280 and w.size().height() == 720
+    assert not w.docks["setup"].isVisible()
+    assert small_texts(w) == []
+    w.set_presentation(False)
+    assert small_texts(w), "the normal look has small text: the walk above must find it"
+    w.close()
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_the_window_minimum_size_fits_1024_by_768(qtbot, tmp_path, plain_theme, presentation):
+    w = _window(qtbot, tmp_path, "ns", size=(1024, 768))
+    w.set_presentation(presentation)
+    for _ in range(5):
+        qtbot.wait(10)
+    hint = w.minimumSizeHint().expandedTo(w.minimumSize())
+    assert hint.width() <= 1024 and hint.height() <= 768, hint
+    w.resize(1024, 768)
+    qtbot.wait(10)
+    assert (w.width(), w.height()) == (1024, 768)
+    w.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_presentation_docks_are_not_clipped(qtbot, tmp_path, plain_theme, size):
+    w = _window(qtbot, tmp_path, "softmax", size=size)
+    for name, dock in w.docks.items():
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():
+            need = dock.widget().minimumSizeHint()
+            have = dock.widget().size()
+            assert need.width() <= have.width() and need.height() <= have.height(), (name, need, have)
+    w.close()
+
+
+def test_walk_keys_bring_the_walk_forward(qtbot, tmp_path, plain_theme):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    w = _window(qtbot, tmp_path)
+    walk = w.docks["walk"]
+    w.docks["equations"].raise_()
+    QApplication.processEvents()
+    assert walk.widget().visibleRegion().isEmpty()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    before = w.state.walk.index
+    qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert not walk.widget().visibleRegion().isEmpty()
+    assert w.state.walk.items and w.state.walk.index != before or w.state.walk.current is not None
+    w.close()
