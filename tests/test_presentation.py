@@ -54,7 +54,8 @@ def test_size_option_sets_the_screenshot_size(tmp_path):
     from explorer.cli.main import main
 
     out = tmp_path / "s.png"
-    assert main(["--screenshot", str(out), "--preset", "royalty", "--size", "1024x768", "--presentation"]) == 0
+    args = ["--screenshot", str(out), "--preset", "royalty", "--size", "1024x768", "--presentation"]
+    assert main(args) == 0
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1024, 768)
     assert main(["--screenshot", str(tmp_path / "t.png"), "--size", "big"]) == 2
@@ -111,12 +112,21 @@ def _css_px(size: str) -> float:
 
 
 def small_texts(w, least=18) -> list[str]:
-    """Every visible text smaller than ``least`` pixels on screen: widgets, and in every graphics scene the text
-    items (scaled by their view's zoom), pyqtgraph titles, legends and axis tick fonts, and items that paint
-    their own text (``w2v_fonts()``); the equations' fonts for the main line and subscripts."""
+    """Every visible text smaller than ``least`` pixels on screen: widgets, and in every graphics scene the
+    text items (scaled by their view's zoom), pyqtgraph titles, legends and axis tick fonts, and items that
+    paint their own text (``w2v_fonts()``); the equations' fonts for the main line and subscripts."""
     import pyqtgraph as pg
-    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGraphicsSimpleTextItem, QGraphicsTextItem,
-                                   QGraphicsView, QLabel, QLineEdit, QTabBar, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGraphicsSimpleTextItem,
+        QGraphicsTextItem,
+        QGraphicsView,
+        QLabel,
+        QLineEdit,
+        QTabBar,
+        QWidget,
+    )
 
     from explorer.qt.views.equation_render import EquationCanvas
 
@@ -134,28 +144,27 @@ def small_texts(w, least=18) -> list[str]:
                 if _px(ctx.font(level)) < least:
                     bad.append(f"equation level {level}: {_px(ctx.font(level))} px")
     for gv in w.findChildren(QGraphicsView):
-        if not gv.isVisible() or gv.visibleRegion().isEmpty() or gv.scene() is None:
+        if not gv.isVisible() or gv.viewport().visibleRegion().isEmpty() or gv.scene() is None:
             continue
         zoom = gv.transform().m11()
         for item in gv.scene().items():
             if not item.isVisible():
                 continue
             name = type(item).__name__
-            if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)):
-                text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
-                if text.strip() and _px(item.font()) * zoom < least - 0.5:
-                    bad.append(f"{name} {text[:30]!r}: {_px(item.font()) * zoom:.1f} px")
-            if isinstance(item, pg.LabelItem) and item.text and "size" in item.opts:
-                if _css_px(item.opts["size"]) < least:
-                    bad.append(f"LabelItem {item.text[:30]!r}: {item.opts['size']}")
+            if isinstance(item, QGraphicsSimpleTextItem) and item.text().strip():
+                if _px(item.font()) * zoom < least - 0.5:
+                    bad.append(f"{name} {item.text()[:30]!r}: {_px(item.font()) * zoom:.1f} px")
+            if isinstance(item, QGraphicsTextItem) and item.toPlainText().strip():
+                # rich text (pyqtgraph titles, axis labels, legends): the sizes its spans ask for, else its font
+                text = item.toPlainText()[:30]
+                spans = re.findall(r"font-size:\s*([\d.]+(?:px|pt))", item.toHtml())[1:]
+                for size in spans or [f"{_px(item.font())}px"]:
+                    if _css_px(size) * zoom < least - 0.5:
+                        bad.append(f"{name} {text!r}: {size}")
             if isinstance(item, pg.AxisItem) and item.style.get("showValues", True) and item.isVisible():
                 f = item.style.get("tickFont")
                 if f is None or _px(f) < least:
                     bad.append(f"axis {item.orientation} ticks: {None if f is None else _px(f)} px")
-            if isinstance(item, pg.LegendItem):
-                for _sample, label in item.items:
-                    if _css_px(label.opts.get("size", "0px")) < least:
-                        bad.append(f"legend {label.text!r}: {label.opts.get('size')}")
             fonts = getattr(item, "w2v_fonts", None)
             if callable(fonts):
                 for f in fonts():

@@ -24,9 +24,9 @@ OUTPUT_VIEW = {"softmax": "network", "hs": "tree", "ns": "samples"}
 LOWER_PANEL = {None: "loss", "forward": "loss", "error": "loss", "output update": "projection",
                "input update": "projection"}
 #: column widths as fractions of the window's width
-WIDTHS = (0.52, 0.48)
+WIDTHS = (0.56, 0.44)
 #: the right column's rows (equations, then loss or projection) as relative heights
-HEIGHTS = (52, 48)
+HEIGHTS = (44, 56)
 
 
 @dataclass(frozen=True)

@@ -16,20 +16,20 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ..app.choices import ARCH_ITEMS, OUTPUT_ITEMS, choice_text, preset_label
 from ..app.commands import Commands
-from ..app.presentation import presentation_layout
 from ..app.state import AppState, Problem
 from ..session import Session
-from . import dialogs, i18n, style
+from . import dialogs, i18n
 from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
 from .figures.dialogs import install_export_actions
 from .file_actions import FileActions
 from .layout import DEFAULT_SIZE, LAYOUT_VERSION, DockLayout
+from .lecture import Lecture
 from .menus import EXPORT_DATA, MenuBuilder
 from .runner import RunWorker
 from .setup_panel import SetupPanel
@@ -102,7 +102,7 @@ class MainWindow(FileActions, QMainWindow):
         self.help_menu = self.menu_builder.menus["&Help"]
         install_export_actions(self)  # File ▸ Export figure… / Export animation…
         self.bookmarks = BookmarksMenu(self, before=self.help_menu.menuAction())
-        self._install_walk_keys()
+        self.lecture = Lecture(self)
         self.autosaver = None  # run_app attaches an Autosaver; tests and screenshots have none
         self._shortcuts_dialog: QDialog | None = None
 
@@ -277,7 +277,7 @@ class MainWindow(FileActions, QMainWindow):
         self.status.hint_missing_font(self.state.session)
 
     def _update_status(self) -> None:
-        self._raise_phase_panels()
+        self.lecture.raise_phase_panels()
         s = self.bridge.session
         if s is None:
             if not self.is_busy():
@@ -314,7 +314,6 @@ class MainWindow(FileActions, QMainWindow):
         if not self._sized:
             self._sized = True
             self.dock_layout.resize_default()
-        self.resize_presentation_layout()
 
     def save_layout(self) -> None:
         s = self.settings
@@ -325,92 +324,13 @@ class MainWindow(FileActions, QMainWindow):
 
     # -- look ---------------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode (F5): the lecture look (every text and line scaled by ``style.scale()``) and the
-        lecture layout (:func:`explorer.app.presentation.presentation_layout`: the setup panel and the small
-        panels hidden, two or three large ones for the phase). Off again: the layout as the user left it."""
-        was = self.state.presentation
-        if on and not was:
-            self._normal_layout = self.saveState(LAYOUT_VERSION)
-        self._restyle(presentation=bool(on))
-        if on and not was:
-            self.apply_presentation_layout()
-        elif was and not on and getattr(self, "_normal_layout", None) is not None:
-            self.restoreState(self._normal_layout, LAYOUT_VERSION)
-            self._normal_layout = None
-
-    def presentation_layout(self):
-        """What :mod:`explorer.app.presentation` chooses for the session's phase and output layer."""
-        s = self.bridge.session
-        phase = s.phase if s is not None and s.record is not None else None
-        output = s.config.output if s is not None else "softmax"
-        return presentation_layout(phase, output, list(self.docks))
-
-    def apply_presentation_layout(self) -> None:
-        """Arrange the docks for presentation mode, sized to the window now (again once it is shown)."""
-        lay = self.presentation_layout()
-        self._presentation_columns = self.dock_layout.apply(lay.columns, self._presentation_widths(lay),
-                                                            {1: lay.heights})
-        for name in lay.hidden:
-            self.docks[name].hide()
-        self._front = None
-        self._raise_phase_panels()
-
-    def _presentation_widths(self, lay) -> list[int]:
-        return [int(self.width() * f) for f in lay.widths]
-
-    def resize_presentation_layout(self) -> None:
-        cols = getattr(self, "_presentation_columns", None)
-        if self.state.presentation and cols:
-            lay = self.presentation_layout()
-            self.dock_layout.resize_columns(cols, self._presentation_widths(lay), {1: lay.heights})
-
-    def _raise_phase_panels(self) -> None:
-        """In presentation mode, the phase's panels in front of their tab groups (only when the phase changed)."""
-        if not self.state.presentation:
-            return
-        front = self.presentation_layout().front
-        if front != getattr(self, "_front", None):
-            self._front = front
-            for name in front:
-                if self.docks[name].isVisible():
-                    self.docks[name].raise_()
-
-    def _install_walk_keys(self) -> None:
-        """Ctrl+Right / Ctrl+Left work wherever the walk is (a button's shortcut is dead while its tab is behind
-        another): window actions that bring the walk forward, then move it."""
-        walk = next((v for v in self.views if v.name == "walk"), None)
-        for attr, fn_name in (("next_button", "next"), ("prev_button", "previous")):
-            button, fn = getattr(walk, attr, None), getattr(walk, fn_name, None)
-            if button is None or fn is None:
-                continue
-            seq = button.shortcut()
-            button.setShortcut(QKeySequence())  # one owner of the key: the window's action
-            act = QAction(self)
-            act.setObjectName(f"act_walk_{fn_name}")
-            act.setShortcut(seq)
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(lambda _=False, fn=fn: (self.raise_walk(), fn()))
-            self.addAction(act)
-            setattr(self, f"act_walk_{fn_name}", act)
-
-    def raise_walk(self) -> None:
-        """The guided walk in front of its tab group (it is being used)."""
-        dock = self.docks.get("walk")
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        self.lecture.set_presentation(on)  # the lecture look and layout (explorer/qt/lecture.py)
 
     def set_dark(self, on: bool) -> None:
-        self._restyle(dark=bool(on))
+        self.lecture.restyle(dark=bool(on))
 
     def _restyle(self, **look) -> None:
-        self.state.set_look(**look)
-        self.act_presentation.setChecked(self.state.presentation)
-        self.act_dark.setChecked(self.state.dark)
-        style.apply_presentation(self, self.state.presentation, self.state.dark)
-        if self.bridge.session is not None:
-            self.bridge.changed.emit()  # redraw with the new theme (views may read style.current())
-        style.restyle_plots(self, style.current())  # after the redraw, which may have re-created items
+        self.lecture.restyle(**look)
 
     def set_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()

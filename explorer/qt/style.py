@@ -240,7 +240,9 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 
 def restyle_plots(root: QWidget, theme: Theme) -> None:
-    """Sizes only, for every pyqtgraph widget under ``root``: tick-label fonts and curve widths.
+    """Sizes only, for every pyqtgraph widget under ``root``: tick-label fonts, axis labels and legends
+    (:func:`text_font` / :func:`css_size`, so scaled by :func:`scale`) and, unless the view styles its own
+    plots, curve widths.
 
     Colours are left to the views (they draw on light backgrounds of their own; a view that supports dark
     plots implements ``apply_style(theme)``), so a dark theme never leaves dark text on a dark plot.
@@ -251,21 +253,22 @@ def restyle_plots(root: QWidget, theme: Theme) -> None:
         return
     tick_font = text_font(9)  # 12 px normally, 18 px in presentation mode
     for gv in root.findChildren(pg.GraphicsView):
-        if _handles_style(gv):
-            continue
         scene = gv.scene()
         if scene is None:
             continue
+        sizes_only = _handles_style(gv)   # the view sets its own colours and pens; text sizes are the theme's
         for item in scene.items():
             if isinstance(item, pg.AxisItem):
                 item.setStyle(tickFont=tick_font)
-                if item.label is not None and item.label.isVisible():
-                    f = item.label.font()
-                    f.setPixelSize(text_px(NORMAL_PT))
-                    item.label.setFont(f)
+                if item.label is not None:
+                    item.label.setFont(text_font(NORMAL_PT))
             elif isinstance(item, pg.LegendItem):
-                item.setLabelTextSize(css_size("9pt"))
-            elif isinstance(item, pg.PlotDataItem):
+                size = css_size("9pt")
+                if item.opts.get("labelTextSize") != size:
+                    item.setLabelTextSize(size)
+                    for _sample, label in item.items:
+                        label.setText(label.text, size=size)   # setLabelTextSize alone does not re-render
+            elif isinstance(item, pg.PlotDataItem) and not sizes_only:
                 pen = item.opts.get("pen")
                 if pen is None:
                     continue
