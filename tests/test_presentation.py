@@ -226,3 +226,45 @@ def test_walk_keys_bring_the_walk_forward(qtbot, tmp_path, plain_theme):
     assert not walk.widget().visibleRegion().isEmpty()
     assert w.state.walk.items and w.state.walk.index != before or w.state.walk.current is not None
     w.close()
+
+
+# -- notation -----------------------------------------------------------------------------------------------
+def test_window_notation_is_m_on_each_side_and_C_context_words(qtbot, tmp_path, plain_theme):
+    """One letter per quantity: the setup panel's window is m (words on each side); C = 2m is the number of
+    context words, the C of the equations (Σ_{c=1}^{C}); the engine's message and the CLI say m too."""
+    from explorer.cli.main import build_parser
+    from explorer.engine import Config
+    from explorer.errors import ExplorerError
+
+    w = _window(qtbot, tmp_path)
+    panel = w.setup_panel
+    assert panel.labels["window"].text().startswith("Window m")
+    assert "C = 2m" in panel.widgets["window"].toolTip()
+    with pytest.raises(ExplorerError, match="window m"):
+        Config(window=0)
+    w.close()
+    helps = build_parser().format_help() + "".join(
+        a.choices[k].format_help() for a in build_parser()._subparsers._group_actions for k in a.choices)
+    assert "C = 2m" in helps and "window C" not in helps
+
+
+def test_the_status_bar_shows_the_eta_the_step_used(qtbot, tmp_path, plain_theme):
+    """Reference mode decays η: the status bar shows the base η and, when they differ, the one the step used."""
+    from PySide6.QtCore import QSettings
+
+    from explorer.engine import Config
+    from explorer.engine.presets import preset_text
+    from explorer.qt.main_window import MainWindow
+    from explorer.session import Session
+
+    s = Session(preset_text("royalty"), Config(window=2, mode="reference", epochs=2), name="royalty")
+    w = MainWindow(s, settings=QSettings(str(tmp_path / "e.ini"), QSettings.Format.IniFormat),
+                   restore_layout=False)
+    qtbot.addWidget(w)
+    s.step_forward(20)
+    w.bridge.flush()
+    w._update_status()
+    used = s.record.lr
+    assert used < 0.1
+    assert w.status_lr.text() == f"η = 0.1 (this step: {used:.4g})"
+    w.close()

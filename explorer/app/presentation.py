@@ -24,7 +24,7 @@ OUTPUT_VIEW = {"softmax": "network", "hs": "tree", "ns": "samples"}
 LOWER_PANEL = {None: "loss", "forward": "loss", "error": "loss", "output update": "projection",
                "input update": "projection"}
 #: column widths as fractions of the window's width
-WIDTHS = (0.56, 0.44)
+WIDTHS = (0.58, 0.42)
 #: the right column's rows (equations, then loss or projection) as relative heights
 HEIGHTS = (44, 56)
 

@@ -25,6 +25,7 @@ class Lecture(QObject):
         super().__init__(window)
         self.w = window
         self._normal_layout = None
+        self._normal_sized = True
         self._columns = None
         self._front = None
         self._install_walk_keys()
@@ -54,11 +55,15 @@ class Lecture(QObject):
         was = w.state.presentation
         if on and not was:
             self._normal_layout = w.saveState(LAYOUT_VERSION)
+            self._normal_sized = w._sized      # False: saved before the window was first shown and sized
         self.restyle(presentation=bool(on))
         if on and not was:
             self.apply_layout()
+            w._sized = True    # the presentation columns are sized here, not by the default layout
         elif was and not on and self._normal_layout is not None:
             w.restoreState(self._normal_layout, LAYOUT_VERSION)
+            if not self._normal_sized:
+                w.dock_layout.resize_default()
             self._normal_layout = None
             self._columns = None
 

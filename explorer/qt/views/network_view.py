@@ -287,16 +287,17 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         # headers, "… N more", caption
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
         bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
-        # a header wider than its share of the row is set on two lines (a narrow view brings the columns close)
-        w1 = self._header_w[False]
-        wrap = any(b - a < (w1[i] + w1[i + 1]) / 2 + HEADER_SPACE
-                   for i, (a, b) in enumerate(zip((X_IN, X_HID), (X_HID, X_OUT))))
-        for t, x, text in zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts):
+        # the outer headers end / start at their column (over the words), the middle one is centred; the
+        # middle header wider than its share of the row puts every header on two lines (a narrow view)
+        w1, (w_in, w_out) = self._header_w[False], self._label_w
+        wrap = X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE or w1[0] > w_in + 2 * RADIUS or w1[2] > w_out
+        for k, (t, x, text) in enumerate(zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts)):
             text = _two_lines(text) if wrap else text
             if t.text() != text:
                 t.setText(text)
             br = t.boundingRect()
-            _move(t, x - br.width() / 2, top - 2.4 * ROW - br.height() / 2)
+            hx = (x + RADIUS - br.width(), x - br.width() / 2, x - RADIUS)[k]
+            _move(t, hx, top - 2.4 * ROW - br.height() / 2)
         for t, x, n in zip(self.more, (X_IN, X_HID, X_OUT), more):
             text = self.tr("\u2026 {n} more").format(n=n) if n > 0 else ""
             if t.text() != text:
@@ -319,7 +320,10 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
         # never so close that the column headers overlap, even on two lines
         w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
-        gap = max(gap, float(np.ceil(max(w2[0] + w2[1], w2[1] + w2[2]) / 2 + HEADER_SPACE)))
+        gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
+        # the hidden units' value labels (right of their nodes) stay clear of the output nodes
+        w_hid = max((n.label.boundingRect().width() for n in self.nodes_hid if n.isVisible()), default=0.0)
+        gap = max(gap, float(np.ceil(w_hid + 3 * RADIUS + 8)))
         return 0.0, gap, 2 * gap
 
     def _fit_scene(self, top: float, bottom: float) -> None:
@@ -331,9 +335,10 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._label_w = (max(widths), max(widths_o))
         left = X_IN - RADIUS - 6 - max(widths) - 4
         right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
-        hw = max(t.boundingRect().width() for t in self.headers) / 2
-        left, right = min(left, X_IN - hw), max(right, X_OUT + hw)
-        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 3.4 * ROW + 40)
+        h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
+        left, right = min(left, X_IN + RADIUS - h_in), max(right, X_OUT - RADIUS + h_out)
+        below = ROW + 20 if any(self.more_counts) else 8.0   # room for the "… N more" markers when shown
+        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below)
         # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
         # to step do not refit (and repaint) the whole view
         cur = self._fit_key

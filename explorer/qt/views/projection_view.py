@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLayout, QPushButton,
                                QVBoxLayout)
 
 from ...app.format import fmt
@@ -182,7 +182,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.scale_box.setCurrentIndex(1)
         self.scale_box.setToolTip(self.tr("Magnify the arrows that show this step's change of each vector"))
         self.scale_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        # the controls on one row, or on two when the panel is narrow (large text, a 1024 px projector)
+        # the controls on one row, or on two when the panel is narrow (large text, a 1024 px projector); the
+        # panel's minimum is that of two rows (minimumSizeHint), not what the layout holds now
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._bar_rows = (bar, QHBoxLayout())
         bar.addWidget(self.refit_button)
         bar.addWidget(self.in_box)
