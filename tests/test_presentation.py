@@ -268,3 +268,41 @@ def test_the_status_bar_shows_the_eta_the_step_used(qtbot, tmp_path, plain_theme
     assert used < 0.1
     assert w.status_lr.text() == f"η = 0.1 (this step: {used:.4g})"
     w.close()
+
+
+# -- readable after long runs -------------------------------------------------------------------------------
+def test_the_loss_axis_ends_near_the_last_step(qtbot, tmp_path, plain_theme):
+    from explorer.qt.views.loss_view import _axis_end
+
+    assert _axis_end(3) == 10.0
+    for x in (9, 57, 300, 5036, 123_456):
+        assert x < _axis_end(x) <= 1.2 * x, x
+    assert _axis_end(5036) == 5600.0
+    w = _window(qtbot, tmp_path, steps=150)
+    loss = next(v for v in w.views if v.name == "loss")
+    (x0, x1), _y = loss.plot_item.vb.viewRange()
+    assert 150 <= x1 <= 1.25 * 150
+    w.close()
+
+
+def test_the_projection_keeps_spread_points_apart(qtbot, tmp_path, plain_theme):
+    """Points spread 10× wider along PC1 than PC2 (a long run): each axis fits its points instead of an equal
+    scale squeezing them onto a line; comparable spreads keep equal scales."""
+    import numpy as np
+
+    w = _window(qtbot, tmp_path, size=(1600, 1000))
+    w.set_presentation(False)
+    pv = next(v for v in w.views if v.name == "projection")
+    rng = np.random.default_rng(0)
+    pv._range = None
+    pv.points_in = rng.uniform(-1, 1, size=(30, 2)) * [11.0, 1.0]
+    pv.points_out = np.zeros((0, 2))
+    pv._follow_points(True, False)
+    assert pv.plot_item.vb.state["aspectLocked"] is False
+    (_x0, _x1), (y0, y1) = pv.plot_item.vb.viewRange()
+    assert y1 - y0 < 4.0          # the y axis spans the points' ±1 (with padding), not ±11
+    pv._range = None
+    pv.points_in = rng.uniform(-1, 1, size=(30, 2)) * [2.0, 1.0]
+    pv._follow_points(True, False)
+    assert pv.plot_item.vb.state["aspectLocked"] is not False
+    w.close()

@@ -35,6 +35,10 @@ MAX_ARROWS = 50
 ARROW_SCALES = (1, 10, 100, 1000)
 
 
+#: the largest ratio of the two axes' spans shown at equal scales (beyond it each axis fits its points)
+MAX_ASPECT = 3.0
+
+
 class LabelLayer(QGraphicsItem):
     """A few text labels next to their points, and rings around marked points, drawn in one item on top of
     the plot (one Python paint call instead of one per item).
@@ -384,6 +388,12 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
                 return
         xr = geometry.stable_range(lo[0], hi[0], None, pad=0.1)
         yr = geometry.stable_range(lo[1], hi[1], None, pad=0.1)
+        # equal scales (distances true) unless one component spreads the points far more than the other
+        # (after a long run PC1 may span 10× PC2): then each axis fits its points, so they stay apart
+        spans = sorted((xr[1] - xr[0], yr[1] - yr[0]))
+        locked = spans[1] <= MAX_ASPECT * max(spans[0], 1e-12)
+        if locked != (self.plot_item.vb.state["aspectLocked"] is not False):
+            self.plot_item.setAspectLocked(locked)
         self._range = (xr, yr)
         forget_range(self.plot_item)
         set_range(self.plot_item, x=xr, y=yr)
