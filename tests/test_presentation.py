@@ -306,3 +306,29 @@ def test_the_projection_keeps_spread_points_apart(qtbot, tmp_path, plain_theme):
     pv._follow_points(True, False)
     assert pv.plot_item.vb.state["aspectLocked"] is not False
     w.close()
+
+
+def test_presentation_on_and_off_keeps_the_panel_sizes_and_opening_a_corpus_too(qtbot, tmp_path, plain_theme):
+    from explorer.engine.presets import preset_text
+
+    w = _window(qtbot, tmp_path, size=(1600, 1000))
+    w.set_presentation(False)
+    qtbot.wait(50)
+
+    def widths():
+        return {n: d.width() for n, d in w.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()}
+
+    before = widths()
+    assert "setup" in before
+    w.set_presentation(True)
+    qtbot.wait(50)
+    assert "setup" not in widths()
+    w.set_presentation(False)
+    qtbot.wait(50)
+    assert widths() == before
+    path = tmp_path / "a-corpus-with-a-rather-long-file-name-for-the-setup-panel.txt"
+    path.write_text(preset_text("animals"), encoding="utf-8")
+    assert w.open_corpus(str(path))
+    qtbot.wait(50)
+    assert widths() == before
+    w.close()

@@ -61,11 +61,18 @@ class Lecture(QObject):
             self.apply_layout()
             w._sized = True    # the presentation columns are sized here, not by the default layout
         elif was and not on and self._normal_layout is not None:
-            w.restoreState(self._normal_layout, LAYOUT_VERSION)
-            if not self._normal_sized:
-                w.dock_layout.resize_default()
-            self._normal_layout = None
-            self._columns = None
+            saved, self._normal_layout, self._columns = self._normal_layout, None, None
+            self._restore(saved)
+            # panels whose minimum width follows the font (the setup panel) shrink back on the next passes of
+            # the event loop; restore again then, so every panel is as wide as the user left it
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, lambda: self._restore(saved)))
+
+    def _restore(self, saved) -> None:
+        if self.w.state.presentation:   # switched on again meanwhile
+            return
+        self.w.restoreState(saved, LAYOUT_VERSION)
+        if not self._normal_sized:
+            self.w.dock_layout.resize_default()
 
     # -- the layout ---------------------------------------------------------------------------------
     def layout(self):
