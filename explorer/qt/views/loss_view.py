@@ -135,7 +135,8 @@ class LossView(OnScreenMixin, ExportMixin, View):
         if not self._follow:
             return
         x1 = max(float(furthest), 1.0)
-        if self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 1.5:
+        if (self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 1.5) and (
+                self._xr is None or _axis_end(x1) != self._xr[1]):
             self._xr = (0.0, _axis_end(x1))
         vals = np.concatenate([np.asarray(loss, dtype=np.float64), np.asarray(epoch_loss, dtype=np.float64)])
         vals = vals[np.isfinite(vals)]

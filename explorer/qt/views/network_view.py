@@ -18,7 +18,7 @@ Every item is made once; a redraw sets only what changed (tooltips are made when
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
 
@@ -289,8 +289,11 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
         # the outer headers end / start at their column (over the words), the middle one is centred; the
         # middle header wider than its share of the row puts every header on two lines (a narrow view)
+        # (also when one-line outer headers, wider than the words under them, would not fit the view)
         w1, (w_in, w_out) = self._header_w[False], self._label_w
-        wrap = X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE or w1[0] > w_in + 2 * RADIUS or w1[2] > w_out
+        single = max(w_in + 2 * RADIUS, w1[0]) + (X_OUT - X_IN) + max(w_out + RADIUS, w1[2]) + 60
+        wrap = (X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE
+                or single * self.min_scale() > self.view.viewport().width())
         for k, (t, x, text) in enumerate(zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts)):
             text = _two_lines(text) if wrap else text
             if t.text() != text:
@@ -332,7 +335,13 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         X_IN, X_HID, X_OUT = self._xs
         widths = [n.label.boundingRect().width() for n in self.nodes_in if n.isVisible()] or [0.0]
         widths_o = [n.label.boundingRect().width() for n in self.nodes_out if n.isVisible()] or [0.0]
-        self._label_w = (max(widths), max(widths_o))
+        label_w = (max(widths), max(widths_o))
+        if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
+            self._label_w = label_w
+            rows = max(len(self.shown_in), len(self.shown_out), 1)
+            if self._columns_x(rows) != self._xs:   # the words changed width (a new font): lay out again
+                QTimer.singleShot(0, self, self._on_changed)
+        self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
         right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
         h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
