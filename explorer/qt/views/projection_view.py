@@ -360,6 +360,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
                 d=fmt(100 * now[1], 3))
         if text != self.variance.text():
             self.variance.setText(text)
+        # presentation mode: the plot gets the room (the axis labels still name each component's share)
+        self.variance.setVisible(not style.current().presentation)
         self._follow_points(show_in, show_out)
         self._draw_arrows(s, b, show_in, show_out)
         self._draw_emphasis(s, b, show_in, show_out)
