@@ -220,11 +220,22 @@ def test_walk_keys_bring_the_walk_forward(qtbot, tmp_path, plain_theme):
     assert walk.widget().visibleRegion().isEmpty()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
-    before = w.state.walk.index
+    s = w.bridge.session
+
+    def where():
+        return (s.step, s.phase, w.state.walk.index)
+
+    before = where()
     qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert not walk.widget().visibleRegion().isEmpty()
-    assert w.state.walk.items and w.state.walk.index != before or w.state.walk.current is not None
+    assert not walk.widget().visibleRegion().isEmpty()      # in front of the equations now
+    assert w.state.walk.current is not None and where() != before   # and the walk moved on
+    w.docks["equations"].raise_()
+    QApplication.processEvents()
+    after = where()
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert not walk.widget().visibleRegion().isEmpty() and where() != after
     w.close()
 
 
