@@ -343,3 +343,13 @@ def test_presentation_on_and_off_keeps_the_panel_sizes_and_opening_a_corpus_too(
     qtbot.wait(50)
     assert widths() == before
     w.close()
+
+
+def test_the_selected_word_marker_is_explained_in_the_projection_legend(qtbot, tmp_path, plain_theme):
+    w = _window(qtbot, tmp_path, size=(1600, 1000))
+    pv = next(v for v in w.views if v.name == "projection")
+    names = [label.text for _sample, label in pv.legend.items]
+    assert "selected word" in names
+    sample = dict((label.text, item) for item, label in pv.legend.items)["selected word"]
+    assert sample.item.opts["pen"].color() == pv._sel_pen.color()    # the same red ring the view draws
+    w.close()

@@ -1376,43 +1376,43 @@ Apply it anyway?</source>
         <translation>x = 0</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="302"/>
+        <location filename="../views/network_view.py" line="305"/>
         <source>… {n} more</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="409"/>
-        <location filename="../views/network_view.py" line="422"/>
+        <location filename="../views/network_view.py" line="418"/>
+        <location filename="../views/network_view.py" line="431"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="421"/>
+        <location filename="../views/network_view.py" line="430"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="429"/>
+        <location filename="../views/network_view.py" line="438"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="431"/>
+        <location filename="../views/network_view.py" line="440"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="432"/>
+        <location filename="../views/network_view.py" line="441"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="437"/>
+        <location filename="../views/network_view.py" line="446"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="440"/>
+        <location filename="../views/network_view.py" line="449"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1508,96 +1508,101 @@ Apply it anyway?</source>
 <context>
     <name>ProjectionView</name>
     <message>
-        <location filename="../views/projection_view.py" line="168"/>
+        <location filename="../views/projection_view.py" line="172"/>
         <source>Refit</source>
-        <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
+        <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the largest ratio of the two axes&apos; spans shown at equal scales (beyond it each axis fits its points) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
         <translation>重新拟合</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="169"/>
+        <location filename="../views/projection_view.py" line="173"/>
         <source>Fit the projection again to the vectors as they are now (the basis otherwise stays fixed so the map does not jump)</source>
         <translation>按当前的向量重新拟合投影（否则基保持不变，图不会跳动）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="172"/>
+        <location filename="../views/projection_view.py" line="176"/>
         <source>Input vectors v_w</source>
         <translation>输入向量 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="173"/>
+        <location filename="../views/projection_view.py" line="177"/>
         <source>Show the rows of W</source>
         <translation>显示 W 的各行</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="174"/>
+        <location filename="../views/projection_view.py" line="178"/>
         <source>Output vectors v′_j</source>
         <translation>输出向量 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="175"/>
+        <location filename="../views/projection_view.py" line="179"/>
         <source>Show the columns of W′</source>
         <translation>显示 W′ 的各列</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="181"/>
+        <location filename="../views/projection_view.py" line="185"/>
         <source>arrows ×{k}</source>
         <translation>箭头 ×{k}</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="183"/>
+        <location filename="../views/projection_view.py" line="187"/>
         <source>Magnify the arrows that show this step&apos;s change of each vector</source>
         <translation>放大表示本步每个向量变化的箭头</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="210"/>
-        <location filename="../views/projection_view.py" line="297"/>
+        <location filename="../views/projection_view.py" line="214"/>
+        <location filename="../views/projection_view.py" line="303"/>
         <source>input v_w</source>
         <translation>输入 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="213"/>
-        <location filename="../views/projection_view.py" line="293"/>
+        <location filename="../views/projection_view.py" line="217"/>
+        <location filename="../views/projection_view.py" line="299"/>
         <source>output v′_j</source>
         <translation>输出 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="255"/>
+        <location filename="../views/projection_view.py" line="261"/>
         <source>Projection</source>
         <extracomment>positions of the rings: the selected word (0 or 1 point) and the walk&apos;s vectors rows of rec.out_* / rec.in_* with an arrow this step the point ids the guided walk highlights: {&quot;in&quot;: ids, &quot;out&quot;: ids} the labels asked for (text per labelled point; LabelLayer leaves out ones that would overlap)</extracomment>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="292"/>
+        <location filename="../views/projection_view.py" line="298"/>
         <source>inner node v′_n</source>
         <translation>内部节点 v′_n</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="345"/>
+        <location filename="../views/projection_view.py" line="305"/>
+        <source>selected word</source>
+        <translation>选定的词</translation>
+    </message>
+    <message>
+        <location filename="../views/projection_view.py" line="352"/>
         <source>component 0</source>
         <translation>分量 0</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="346"/>
+        <location filename="../views/projection_view.py" line="353"/>
         <source>component 1</source>
         <translation>分量 1</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="347"/>
+        <location filename="../views/projection_view.py" line="354"/>
         <source>N = {N}: raw coordinates (no projection)</source>
         <translation>N = {N}：原始坐标（不投影）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="351"/>
+        <location filename="../views/projection_view.py" line="358"/>
         <source>PC1 ({p} %)</source>
         <translation>PC1（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="352"/>
+        <location filename="../views/projection_view.py" line="359"/>
         <source>PC2 ({p} %)</source>
         <translation>PC2（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="354"/>
+        <location filename="../views/projection_view.py" line="361"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
     </message>

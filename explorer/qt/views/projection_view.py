@@ -222,6 +222,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         # rings around the selected word and the walk's vectors: drawn by the label layer
         self._sel_pen = pg.mkPen(SELECTED_C, width=2)
         self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
+        # the legend's sample of the selected word's ring (not plotted: the label layer draws the rings)
+        self.sel_sample = pg.ScatterPlotItem(symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0))
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
@@ -300,6 +302,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.legend.clear()
         self.legend.addItem(self.sc_in, self.tr("input v_w"))
         self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
+        self.legend.addItem(self.sel_sample, self.tr("selected word"))
         self._auto_range = True
         self._range = None
 
