@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QLayout, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QPushButton,
                                QVBoxLayout)
 
 from ...app.format import fmt
@@ -20,6 +20,7 @@ from ...engine import geometry
 from ...engine.model import PHASES
 from .. import style
 from .base import View
+from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
 from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
@@ -168,7 +169,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        bar = QHBoxLayout()
         self.refit_button = QPushButton(self.tr("Refit"))
         self.refit_button.setToolTip(self.tr("Fit the projection again to the vectors as they are now (the "
                                              "basis otherwise stays fixed so the map does not jump)"))
@@ -186,18 +186,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.scale_box.setCurrentIndex(1)
         self.scale_box.setToolTip(self.tr("Magnify the arrows that show this step's change of each vector"))
         self.scale_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        # the controls on one row, or on two when the panel is narrow (large text, a 1024 px projector); the
-        # panel's minimum is that of two rows (minimumSizeHint), not what the layout holds now
-        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._bar_rows = (bar, QHBoxLayout())
-        bar.addWidget(self.refit_button)
-        bar.addWidget(self.in_box)
-        bar.addWidget(self.out_box)
-        bar.addWidget(self.scale_box)
-        bar.addStretch(1)
-        self._bar_rows[1].addStretch(1)
-        lay.addLayout(bar)
-        lay.addLayout(self._bar_rows[1])
+        # one row, or two when the panel is narrow (large text, a 1024 px projector)
+        self.controls = WrappingBar([self.refit_button, self.scale_box], [self.in_box, self.out_box])
+        lay.addWidget(self.controls)
         self.variance = InfoLine(lines=2)
         lay.addWidget(self.variance)
         self.plot = plot_widget()
@@ -305,27 +296,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.legend.addItem(self.sel_sample, self.tr("selected word"))
         self._auto_range = True
         self._range = None
-
-    def minimumSizeHint(self):
-        """Narrow enough for the controls on two rows."""
-        hint = super().minimumSizeHint()
-        two = max(self.refit_button.sizeHint().width() + self.scale_box.sizeHint().width(),
-                  self.in_box.sizeHint().width() + self.out_box.sizeHint().width()) + 24
-        hint.setWidth(min(hint.width(), two))
-        return hint
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        one, two = self._bar_rows
-        need = sum(b.sizeHint().width() for b in (self.refit_button, self.in_box, self.out_box, self.scale_box))
-        wrap = self.width() < need + 30
-        if wrap != (two.count() > 1):
-            for b in (self.in_box, self.out_box):
-                (one if wrap else two).removeWidget(b)
-                if wrap:
-                    two.insertWidget(two.count() - 1, b)
-                else:
-                    one.insertWidget(one.count() - 2, b)
 
     # -- drawing ------------------------------------------------------------------------------------
     def refresh(self) -> None:
