@@ -156,7 +156,7 @@ def test_ns_power_that_overflows_is_refused():
 
 def test_window_caps_on_the_command_line():
     err = one_error_line(cli(*TRACE, "--window", 10**18))
-    assert "window C must be at most 100" in err
+    assert "window m (words on each side) must be at most 100" in err
 
 
 def test_utf16_corpus_is_called_utf16(tmp_path):

@@ -5,6 +5,7 @@ regression fails with a MemoryError in the child, not by exhausting the machine.
 """
 import io
 import json
+import re
 import zipfile
 
 import numpy as np
@@ -183,14 +184,14 @@ def test_schedule_and_bookmark_caps(tmp_path):
 
 # -- item 7: the window (and other multipliers) are capped, in files too ---------------------------------
 @pytest.mark.parametrize("change, expect", [
-    (dict(window=10**6), "window C must be at most 100, got 1000000"),
-    (dict(window=10**18), "window C must be at most 100"),
+    (dict(window=10**6), "window m (words on each side) must be at most 100, got 1000000"),
+    (dict(window=10**18), "window m (words on each side) must be at most 100"),
     (dict(hidden=10**6), "hidden size N must be at most 10000"),
     (dict(negative=10**6), "negative must be at most 1000"),
     (dict(ns_power=1e308), "ns power must be at most 10"),
 ])
 def test_caps_are_one_line_errors(tmp_path, change, expect):
-    with pytest.raises(ExplorerError, match=expect.replace("(", r"\(")):
+    with pytest.raises(ExplorerError, match=re.escape(expect)):
         Config(**change)
     path = _edited(tmp_path, "cfg.w2vx", lambda m: m["config"].update(change))
     with pytest.raises(FileFormatError, match="invalid configuration"):

@@ -74,7 +74,8 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", choices=OUTPUTS, default=d.output, help="softmax, hs (hierarchical) or ns (negative sampling)")
     p.add_argument("--mode", choices=MODES, default=d.mode, help="paper (default) or reference (word2vec.c / gensim)")
     p.add_argument("--hidden", type=int, default=d.hidden, metavar="N", help=f"hidden size N (default {d.hidden})")
-    p.add_argument("--window", type=int, default=d.window, metavar="C", help=f"context words on each side (default {d.window})")
+    p.add_argument("--window", type=int, default=d.window, metavar="m",
+                   help=f"window m: context words on each side, C = 2m per example (default {d.window})")
     p.add_argument("--lr", type=float, default=d.lr, metavar="ETA", help=f"learning rate η (default {d.lr})")
     p.add_argument("--seed", type=int, default=d.seed, metavar="S", help=f"random seed (default {d.seed})")
     p.add_argument("--epochs", type=int, default=None, metavar="E", help="epochs (trace: planned epochs for reference-mode lr decay)")

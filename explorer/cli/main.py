@@ -39,6 +39,7 @@ def build_parser() -> OneLineParser:
     p.add_argument("--arch", choices=("cbow", "skipgram"), help="architecture to start with")
     p.add_argument("--steps", type=int, default=0, metavar="K", help="with --screenshot: steps to take first")
     p.add_argument("--presentation", action="store_true", help="lecture mode: large fonts, thick lines")
+    p.add_argument("--size", metavar="WxH", help="with --screenshot: the window's size, e.g. 1280x720")
     p.add_argument("--lang", metavar="LANG", help="interface language: en or zh_CN (default: the saved choice, else the system locale)")
     sub = p.add_subparsers(dest="command", parser_class=OneLineParser, metavar="COMMAND")
     for mod in _commands():

@@ -21,7 +21,7 @@ LR_FLOOR_RATIO = 1e-4
 # -- caps: every value that multiplies work or memory has an upper bound (README, "Bad input") --------
 #: hidden size N
 MAX_HIDDEN = 10_000
-#: window C (context words on each side); the example plan holds 2C context slots per corpus word
+#: window m (context words on each side); the example plan holds C = 2m context slots per corpus word
 MAX_WINDOW = 100
 #: negatives k per target
 MAX_NEGATIVE = 1000
@@ -96,8 +96,9 @@ class Config:
             need(v == v and abs(v) != float("inf"), f"{name} must be finite, got {v!r}")
         need(self.hidden >= 1, f"hidden size N must be at least 1, got {self.hidden}")
         need(self.hidden <= MAX_HIDDEN, f"hidden size N must be at most {MAX_HIDDEN}, got {self.hidden}")
-        need(self.window >= 1, f"window C must be at least 1, got {self.window}")
-        need(self.window <= MAX_WINDOW, f"window C must be at most {MAX_WINDOW}, got {self.window}")
+        need(self.window >= 1, f"window m (words on each side) must be at least 1, got {self.window}")
+        need(self.window <= MAX_WINDOW,
+             f"window m (words on each side) must be at most {MAX_WINDOW}, got {self.window}")
         need(self.lr > 0, f"learning rate must be > 0, got {self.lr:g}")
         need(self.epochs >= 1, f"epochs must be at least 1, got {self.epochs}")
         need(self.seed >= 0, f"seed must be >= 0, got {self.seed}")

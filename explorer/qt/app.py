@@ -96,12 +96,29 @@ def _install_language(app, lang: str | None, settings) -> None:
               f"the interface is in English", file=sys.stderr)
 
 
+def parse_size(text: str) -> tuple[int, int] | None:
+    """``"1280x720"`` → ``(1280, 720)``; ``None`` when it is not WIDTHxHEIGHT with each side 320 to 8000."""
+    parts = str(text).lower().replace("\u00d7", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return None
+    w, h = (int(p) for p in parts)
+    return (w, h) if 320 <= w <= 8000 and 320 <= h <= 8000 else None
+
+
 def run_app(args) -> int:
     screenshot = getattr(args, "screenshot", None)
     steps = getattr(args, "steps", 0) or 0
     lang = getattr(args, "lang", None)
     if steps < 0:
         return _fail(f"--steps must be >= 0, got {steps}")
+    size = getattr(args, "size", None)
+    if size is not None:
+        parsed = parse_size(size)
+        if parsed is None:
+            return _fail(f"--size needs WIDTHxHEIGHT in pixels (each 320 to 8000), e.g. 1280x720; got {size!r}")
+        if not screenshot:
+            return _fail("--size is for --screenshot (a window on screen is sized by the user)")
+        args.size = parsed
     if lang is not None:
         from .i18n import known_languages, normalize_language
 
@@ -152,9 +169,9 @@ def run_app(args) -> int:
         settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(session, settings=settings, restore_layout=False)
         window.setup_panel.show_session(session, preset)
+        window.resize(*(getattr(args, "size", None) or SCREENSHOT_SIZE))
         if getattr(args, "presentation", False):
             window.set_presentation(True)
-        window.resize(*SCREENSHOT_SIZE)
         window.show()
         _settle(app, 150)
         if steps:

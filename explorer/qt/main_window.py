@@ -23,12 +23,13 @@ from ..app.choices import ARCH_ITEMS, OUTPUT_ITEMS, choice_text, preset_label
 from ..app.commands import Commands
 from ..app.state import AppState, Problem
 from ..session import Session
-from . import dialogs, i18n, style
+from . import dialogs, i18n
 from .bookmarks import BookmarksMenu
 from .bridge import SessionBridge
 from .figures.dialogs import install_export_actions
 from .file_actions import FileActions
 from .layout import DEFAULT_SIZE, LAYOUT_VERSION, DockLayout
+from .lecture import Lecture
 from .menus import EXPORT_DATA, MenuBuilder
 from .runner import RunWorker
 from .setup_panel import SetupPanel
@@ -101,6 +102,7 @@ class MainWindow(FileActions, QMainWindow):
         self.help_menu = self.menu_builder.menus["&Help"]
         install_export_actions(self)  # File ▸ Export figure… / Export animation…
         self.bookmarks = BookmarksMenu(self, before=self.help_menu.menuAction())
+        self.lecture = Lecture(self)
         self.autosaver = None  # run_app attaches an Autosaver; tests and screenshots have none
         self._shortcuts_dialog: QDialog | None = None
 
@@ -275,6 +277,7 @@ class MainWindow(FileActions, QMainWindow):
         self.status.hint_missing_font(self.state.session)
 
     def _update_status(self) -> None:
+        self.lecture.raise_phase_panels()
         s = self.bridge.session
         if s is None:
             if not self.is_busy():
@@ -321,19 +324,13 @@ class MainWindow(FileActions, QMainWindow):
 
     # -- look ---------------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        self._restyle(presentation=bool(on))
+        self.lecture.set_presentation(on)  # the lecture look and layout (explorer/qt/lecture.py)
 
     def set_dark(self, on: bool) -> None:
-        self._restyle(dark=bool(on))
+        self.lecture.restyle(dark=bool(on))
 
     def _restyle(self, **look) -> None:
-        self.state.set_look(**look)
-        self.act_presentation.setChecked(self.state.presentation)
-        self.act_dark.setChecked(self.state.dark)
-        style.apply_presentation(self, self.state.presentation, self.state.dark)
-        if self.bridge.session is not None:
-            self.bridge.changed.emit()  # redraw with the new theme (views may read style.current())
-        style.restyle_plots(self, style.current())  # after the redraw, which may have re-created items
+        self.lecture.restyle(**look)
 
     def set_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()

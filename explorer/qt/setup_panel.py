@@ -152,8 +152,9 @@ class SetupPanel(QWidget):
                     "(dynamic window, sub-sampling, decaying learning rate)"))
         add("hidden", self.tr("Hidden size N"), self._spin(0, 10_000),
             self.tr("N, the number of hidden units: the length of every word vector"))
-        add("window", self.tr("Window C"), self._spin(0, 100),
-            self.tr("C, the context words on each side of the centre word (reference mode: the maximum)"))
+        add("window", self.tr("Window m (each side)"), self._spin(0, 100),
+            self.tr("m, the context words on each side of the centre word (reference mode: the maximum); "
+                    "an example has up to C = 2m context words, the C of the equations"))
         add("lr", self.tr("Learning rate η"), QLineEdit(),
             self.tr("η, the step size of every update. A new value applies from the next step on, without "
                     "starting again (press Enter)"))

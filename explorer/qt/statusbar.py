@@ -30,7 +30,8 @@ class StatusBar(QObject):
         self.epoch.setToolTip(translate("MainWindow", "The epoch of the next step"))
         self.loss.setToolTip(translate("MainWindow", "E, the loss of the current example (before its update); at step 0 the "
                                      "mean loss over the training set"))
-        self.lr.setToolTip(translate("MainWindow", "η, the learning rate of the next step"))
+        self.lr.setToolTip(translate("MainWindow", "η, the learning rate of the next step; in brackets the η the "
+                                                   "step shown used (reference mode decays η linearly)"))
         self.progress = QProgressBar()
         self.progress.setObjectName("runProgress")
         self.progress.setMaximumWidth(220)
@@ -58,7 +59,12 @@ class StatusBar(QObject):
         else:
             e0 = s.epoch_losses.get(0)
             self.loss.setText(translate("MainWindow", "E = {loss:.4g}").format(loss=e0) if e0 is not None else "")
-        self.lr.setText(translate("MainWindow", "η = {lr:g}").format(lr=s.lr))
+        # the η this step used (reference mode decays it), when it is not the base η of the next step
+        used = rec.lr if rec is not None else None
+        if used is not None and f"{used:.4g}" != f"{s.lr:.4g}":
+            self.lr.setText(translate("MainWindow", "η = {lr:g} (this step: {used:.4g})").format(lr=s.lr, used=used))
+        else:
+            self.lr.setText(translate("MainWindow", "η = {lr:g}").format(lr=s.lr))
 
     def clear_counters(self) -> None:
         for lab in (self.step, self.epoch, self.loss, self.lr):

@@ -25,7 +25,11 @@ _bundled: list[str] | None = None
 MONO_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "Consolas", "Menlo", "Courier New")
 
 NORMAL_PT = 10
-PRESENTATION_PT = 15
+PRESENTATION_PT = 14
+#: the smallest text of presentation mode, in pixels (read from the back of a lecture room on a projector)
+PRESENTATION_MIN_PX = 18
+#: logical dots per inch Qt assumes for point sizes (pyqtgraph and the offscreen platform use it too)
+_DPI = 96.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,46 @@ _current: Theme = LIGHT
 def current() -> Theme:
     """The theme in use."""
     return _current
+
+
+def scale() -> float:
+    """The ONE size factor of the theme in use: 1 in the normal look, 1.5 in presentation mode.
+
+    Every view multiplies its text sizes (through :func:`text_px` / :func:`text_font` / :func:`css_size`) and
+    its line widths and marker sizes (:func:`scaled`) by it when it (re)builds an item, so a new view follows
+    presentation mode by calling these helpers; :func:`restyle_plots` does the same for pyqtgraph axes,
+    axis labels, legends and curves of views that do nothing themselves.
+    """
+    return _current.font_pt / NORMAL_PT
+
+
+def text_px(base_pt: float = NORMAL_PT) -> int:
+    """Pixel size of text that is ``base_pt`` points in the normal look: times :func:`scale`, and never below
+    :data:`PRESENTATION_MIN_PX` in presentation mode."""
+    px = base_pt * _DPI / 72.0 * scale()
+    if _current.presentation:
+        px = max(px, PRESENTATION_MIN_PX)
+    return int(round(px))
+
+
+def text_font(base_pt: float = NORMAL_PT, bold: bool = False, italic: bool = False, mono: bool = False) -> QFont:
+    """The UI (or fixed-width) font at :func:`text_px` ``(base_pt)`` pixels, with CJK fallbacks."""
+    font = mono_font() if mono else ui_font()
+    font.setPixelSize(text_px(base_pt))
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def css_size(base: str | float = "9pt") -> str:
+    """A CSS font size for pyqtgraph titles and labels (``"9pt"`` in the normal look) as scaled pixels."""
+    pt = float(str(base).replace("pt", "")) if not str(base).endswith("px") else float(base[:-2]) * 72 / _DPI
+    return f"{text_px(pt)}px"
+
+
+def scaled(x: float) -> float:
+    """A line width, marker size or spacing of the normal look, times :func:`scale`."""
+    return x * scale()
 
 
 def theme_for(presentation: bool, dark: bool) -> Theme:
@@ -196,7 +240,9 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 
 def restyle_plots(root: QWidget, theme: Theme) -> None:
-    """Sizes only, for every pyqtgraph widget under ``root``: tick-label fonts and curve widths.
+    """Sizes only, for every pyqtgraph widget under ``root``: tick-label fonts, axis labels and legends
+    (:func:`text_font` / :func:`css_size`, so scaled by :func:`scale`) and, unless the view styles its own
+    plots, curve widths.
 
     Colours are left to the views (they draw on light backgrounds of their own; a view that supports dark
     plots implements ``apply_style(theme)``), so a dark theme never leaves dark text on a dark plot.
@@ -205,21 +251,24 @@ def restyle_plots(root: QWidget, theme: Theme) -> None:
         import pyqtgraph as pg
     except Exception:  # pragma: no cover
         return
-    tick_font = ui_font(max(9, round(theme.font_pt * 0.8)))  # small plots: larger ticks would collide
+    tick_font = text_font(9)  # 12 px normally, 18 px in presentation mode
     for gv in root.findChildren(pg.GraphicsView):
-        if _handles_style(gv):
-            continue
         scene = gv.scene()
         if scene is None:
             continue
+        sizes_only = _handles_style(gv)   # the view sets its own colours and pens; text sizes are the theme's
         for item in scene.items():
             if isinstance(item, pg.AxisItem):
                 item.setStyle(tickFont=tick_font)
-                if item.label is not None and item.label.isVisible():
-                    f = item.label.font()
-                    f.setPointSize(theme.font_pt)
-                    item.label.setFont(f)
-            elif isinstance(item, pg.PlotDataItem):
+                if item.label is not None:
+                    item.label.setFont(text_font(NORMAL_PT))
+            elif isinstance(item, pg.LegendItem):
+                size = css_size("9pt")
+                if item.opts.get("labelTextSize") != size:
+                    item.setLabelTextSize(size)
+                    for _sample, label in item.items:
+                        label.setText(label.text, size=size)   # setLabelTextSize alone does not re-render
+            elif isinstance(item, pg.PlotDataItem) and not sizes_only:
                 pen = item.opts.get("pen")
                 if pen is None:
                     continue

@@ -210,16 +210,15 @@ class Transport(QObject):
 
         tl = QToolBar(self.tr("Timeline"), window)
         tl.setObjectName("toolbar_timeline")
-        box = QWidget()
-        lay = QHBoxLayout(box)
-        lay.setContentsMargins(4, 0, 4, 0)
-        lay.setSpacing(12)
-        lay.addWidget(self.step_label)
-        lay.addWidget(self.epoch_label)
-        lay.addWidget(self.phase_label)
-        lay.addWidget(self.timeline, 1)
-        lay.addWidget(speed_box)
-        tl.addWidget(box)
+        # one toolbar item each: a narrow window (a projector at 1024 px, presentation's large text) moves the
+        # ones that do not fit into the toolbar's extension menu instead of widening the window
+        self.timeline.setMinimumWidth(120)
+        for k, w in enumerate((self.step_label, self.epoch_label, self.phase_label, self.timeline, speed_box)):
+            if k:
+                spacer = QWidget()
+                spacer.setFixedWidth(12)
+                tl.addWidget(spacer)
+            tl.addWidget(w)
         return tb, tl
 
     # -- state --------------------------------------------------------------------------------------

@@ -234,7 +234,7 @@
 <context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="46"/>
+        <location filename="../views/equation_view.py" line="47"/>
         <source>Equations</source>
         <extracomment>the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
@@ -859,29 +859,29 @@ after = {a}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="208"/>
+        <location filename="../app.py" line="225"/>
         <source>Restore session?</source>
         <extracomment>Qt platforms that need no display server</extracomment>
         <translation>恢复会话？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="209"/>
+        <location filename="../app.py" line="226"/>
         <source>The explorer did not close normally last time. Restore the session it was working on?</source>
         <translation>上次探索器没有正常关闭。要恢复当时正在进行的会话吗？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="218"/>
+        <location filename="../app.py" line="235"/>
         <source>Restored the autosaved session at step {step}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
@@ -1234,7 +1234,7 @@ after = {a}</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
@@ -1255,37 +1255,32 @@ after = {a}</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="33"/>
-        <source>η, the learning rate of the next step</source>
-        <translation>η，下一步的学习率</translation>
-    </message>
-    <message>
-        <location filename="../statusbar.py" line="37"/>
+        <location filename="../statusbar.py" line="38"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="38"/>
+        <location filename="../statusbar.py" line="39"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="40"/>
+        <location filename="../statusbar.py" line="41"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Applied: a new session at step 0.</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
@@ -1311,12 +1306,12 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
@@ -1326,12 +1321,12 @@ Apply it anyway?</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="72"/>
+        <location filename="../statusbar.py" line="78"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="77"/>
+        <location filename="../statusbar.py" line="83"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
@@ -1360,7 +1355,7 @@ Apply it anyway?</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="105"/>
+        <location filename="../statusbar.py" line="111"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1370,43 +1365,53 @@ Apply it anyway?</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="97"/>
+        <location filename="../statusbar.py" line="103"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="53"/>
+        <location filename="../statusbar.py" line="54"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="54"/>
+        <location filename="../statusbar.py" line="33"/>
+        <source>η, the learning rate of the next step; in brackets the η the step shown used (reference mode decays η linearly)</source>
+        <translation>η，下一步的学习率；括号中是所示这一步实际使用的 η（参考模式下 η 线性衰减）</translation>
+    </message>
+    <message>
+        <location filename="../statusbar.py" line="55"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="57"/>
-        <location filename="../statusbar.py" line="60"/>
+        <location filename="../statusbar.py" line="58"/>
+        <location filename="../statusbar.py" line="61"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="61"/>
+        <location filename="../statusbar.py" line="65"/>
+        <source>η = {lr:g} (this step: {used:.4g})</source>
+        <translation>η = {lr:g}（这一步：{used:.4g}）</translation>
+    </message>
+    <message>
+        <location filename="../statusbar.py" line="67"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="291"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="295"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="296"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
@@ -1635,89 +1640,89 @@ Apply it anyway?</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../views/network_view.py" line="118"/>
+        <location filename="../views/network_view.py" line="114"/>
         <source>Network</source>
         <extracomment>walk keys whose quantity lives on the hidden layer / on the output units what the guided walk&apos;s highlight lights up (see :meth:`highlight_state`)</extracomment>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="142"/>
+        <location filename="../views/network_view.py" line="164"/>
         <source>input words x (one-hot)</source>
         <translation>输入词 x（one-hot）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="142"/>
+        <location filename="../views/network_view.py" line="164"/>
         <source>hidden layer h (N = {N})</source>
         <translation>隐藏层 h（N = {N}）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="143"/>
+        <location filename="../views/network_view.py" line="165"/>
         <source>output y (softmax over V = {V})</source>
         <translation>输出 y（在 V = {V} 个词上做 softmax）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="144"/>
+        <location filename="../views/network_view.py" line="166"/>
         <source>inner nodes on the Huffman path</source>
         <translation>哈夫曼路径上的内部节点</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="144"/>
+        <location filename="../views/network_view.py" line="166"/>
         <source>positive and negative samples</source>
         <translation>正样本和负样本</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="203"/>
+        <location filename="../views/network_view.py" line="225"/>
         <source>input word “{w}” (row {i} of W)</source>
         <translation>输入词“{w}”（W 的第 {i} 行）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="204"/>
+        <location filename="../views/network_view.py" line="226"/>
         <source>x = 1: an input of this example</source>
         <translation>x = 1：本样本的一个输入</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="204"/>
+        <location filename="../views/network_view.py" line="226"/>
         <source>x = 0</source>
         <translation>x = 0</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="279"/>
+        <location filename="../views/network_view.py" line="305"/>
         <source>… {n} more</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="392"/>
-        <location filename="../views/network_view.py" line="405"/>
+        <location filename="../views/network_view.py" line="428"/>
+        <location filename="../views/network_view.py" line="441"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="404"/>
+        <location filename="../views/network_view.py" line="440"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="412"/>
+        <location filename="../views/network_view.py" line="448"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="414"/>
+        <location filename="../views/network_view.py" line="450"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="415"/>
+        <location filename="../views/network_view.py" line="451"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="420"/>
+        <location filename="../views/network_view.py" line="456"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="423"/>
+        <location filename="../views/network_view.py" line="459"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1813,96 +1818,101 @@ Apply it anyway?</source>
 <context>
     <name>ProjectionView</name>
     <message>
-        <location filename="../views/projection_view.py" line="156"/>
+        <location filename="../views/projection_view.py" line="172"/>
         <source>Refit</source>
-        <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
+        <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the largest ratio of the two axes&apos; spans shown at equal scales (beyond it each axis fits its points) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
         <translation>重新拟合</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="157"/>
+        <location filename="../views/projection_view.py" line="173"/>
         <source>Fit the projection again to the vectors as they are now (the basis otherwise stays fixed so the map does not jump)</source>
         <translation>按当前的向量重新拟合投影（否则基保持不变，图不会跳动）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="160"/>
+        <location filename="../views/projection_view.py" line="176"/>
         <source>Input vectors v_w</source>
         <translation>输入向量 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="161"/>
+        <location filename="../views/projection_view.py" line="177"/>
         <source>Show the rows of W</source>
         <translation>显示 W 的各行</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="162"/>
+        <location filename="../views/projection_view.py" line="178"/>
         <source>Output vectors v′_j</source>
         <translation>输出向量 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="163"/>
+        <location filename="../views/projection_view.py" line="179"/>
         <source>Show the columns of W′</source>
         <translation>显示 W′ 的各列</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="169"/>
+        <location filename="../views/projection_view.py" line="185"/>
         <source>arrows ×{k}</source>
         <translation>箭头 ×{k}</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="171"/>
+        <location filename="../views/projection_view.py" line="187"/>
         <source>Magnify the arrows that show this step&apos;s change of each vector</source>
         <translation>放大表示本步每个向量变化的箭头</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="192"/>
-        <location filename="../views/projection_view.py" line="279"/>
+        <location filename="../views/projection_view.py" line="205"/>
+        <location filename="../views/projection_view.py" line="294"/>
         <source>input v_w</source>
         <translation>输入 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="195"/>
-        <location filename="../views/projection_view.py" line="275"/>
+        <location filename="../views/projection_view.py" line="208"/>
+        <location filename="../views/projection_view.py" line="290"/>
         <source>output v′_j</source>
         <translation>输出 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="237"/>
+        <location filename="../views/projection_view.py" line="252"/>
         <source>Projection</source>
         <extracomment>positions of the rings: the selected word (0 or 1 point) and the walk&apos;s vectors rows of rec.out_* / rec.in_* with an arrow this step the point ids the guided walk highlights: {&quot;in&quot;: ids, &quot;out&quot;: ids} the labels asked for (text per labelled point; LabelLayer leaves out ones that would overlap)</extracomment>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="274"/>
+        <location filename="../views/projection_view.py" line="289"/>
         <source>inner node v′_n</source>
         <translation>内部节点 v′_n</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="305"/>
+        <location filename="../views/projection_view.py" line="296"/>
+        <source>selected word</source>
+        <translation>选定的词</translation>
+    </message>
+    <message>
+        <location filename="../views/projection_view.py" line="322"/>
         <source>component 0</source>
         <translation>分量 0</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="306"/>
+        <location filename="../views/projection_view.py" line="323"/>
         <source>component 1</source>
         <translation>分量 1</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="307"/>
+        <location filename="../views/projection_view.py" line="324"/>
         <source>N = {N}: raw coordinates (no projection)</source>
         <translation>N = {N}：原始坐标（不投影）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="311"/>
+        <location filename="../views/projection_view.py" line="328"/>
         <source>PC1 ({p} %)</source>
         <translation>PC1（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="312"/>
+        <location filename="../views/projection_view.py" line="329"/>
         <source>PC2 ({p} %)</source>
         <translation>PC2（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="314"/>
+        <location filename="../views/projection_view.py" line="331"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
     </message>
@@ -2081,7 +2091,7 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../setup_panel.py" line="90"/>
-        <location filename="../setup_panel.py" line="446"/>
+        <location filename="../setup_panel.py" line="447"/>
         <source>The corpus. Plain text: one sentence per line. Pairs: in^in|out^out items separated by commas or new lines. The current example is highlighted while you step.</source>
         <translation>语料。纯文本：每行一句。词对：形如 输入^输入|输出^输出 的条目，用逗号或换行分隔。单步训练时，当前样本会高亮显示。</translation>
     </message>
@@ -2137,161 +2147,161 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../setup_panel.py" line="155"/>
-        <source>Window C</source>
-        <translation>窗口 C</translation>
+        <source>Window m (each side)</source>
+        <translation>窗口 m（每侧）</translation>
     </message>
     <message>
         <location filename="../setup_panel.py" line="156"/>
-        <source>C, the context words on each side of the centre word (reference mode: the maximum)</source>
-        <translation>C，中心词每一侧的上下文词数（参考实现模式下为最大值）</translation>
+        <source>m, the context words on each side of the centre word (reference mode: the maximum); an example has up to C = 2m context words, the C of the equations</source>
+        <translation>m，中心词每一侧的上下文词数（参考模式下为最大值）；一个样本最多有 C = 2m 个上下文词，即公式中的 C</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="157"/>
+        <location filename="../setup_panel.py" line="158"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="158"/>
+        <location filename="../setup_panel.py" line="159"/>
         <source>η, the step size of every update. A new value applies from the next step on, without starting again (press Enter)</source>
         <translation>η，每次更新的步长。新值从下一步起生效，无需重新开始（按回车）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="160"/>
+        <location filename="../setup_panel.py" line="161"/>
         <source>Negatives k</source>
         <translation>负样本数 k</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="161"/>
+        <location filename="../setup_panel.py" line="162"/>
         <source>k, the noise words drawn for every target (negative sampling)</source>
         <translation>k，为每个目标词抽取的噪声词个数（负采样）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="162"/>
+        <location filename="../setup_panel.py" line="163"/>
         <source>Noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="163"/>
+        <location filename="../setup_panel.py" line="164"/>
         <source>Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)</source>
         <translation>噪声分布 P_n(w) ∝ count(w)^指数（负采样；word2vec 使用 0.75）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="164"/>
+        <location filename="../setup_panel.py" line="165"/>
         <source>Min count</source>
         <translation>最小词频</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="165"/>
+        <location filename="../setup_panel.py" line="166"/>
         <source>Words seen fewer times than this are dropped from the vocabulary</source>
         <translation>出现次数少于此值的词会从词汇表中去掉</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="166"/>
+        <location filename="../setup_panel.py" line="167"/>
         <source>Sub-sampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="167"/>
+        <location filename="../setup_panel.py" line="168"/>
         <source>Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)</source>
         <translation>高频词的下采样阈值 s（参考实现模式；0 表示关闭）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="168"/>
+        <location filename="../setup_panel.py" line="169"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="169"/>
+        <location filename="../setup_panel.py" line="170"/>
         <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
         <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="170"/>
+        <location filename="../setup_panel.py" line="171"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="171"/>
+        <location filename="../setup_panel.py" line="172"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="172"/>
+        <location filename="../setup_panel.py" line="173"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="173"/>
+        <location filename="../setup_panel.py" line="174"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="174"/>
+        <location filename="../setup_panel.py" line="175"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="174"/>
+        <location filename="../setup_panel.py" line="175"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="175"/>
+        <location filename="../setup_panel.py" line="176"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="176"/>
+        <location filename="../setup_panel.py" line="177"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="176"/>
+        <location filename="../setup_panel.py" line="177"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="177"/>
+        <location filename="../setup_panel.py" line="178"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="178"/>
+        <location filename="../setup_panel.py" line="179"/>
         <source>Word segmentation</source>
         <translation>分词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="179"/>
+        <location filename="../setup_panel.py" line="180"/>
         <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
         <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="198"/>
+        <location filename="../setup_panel.py" line="199"/>
         <source>Changes not applied yet: press Apply.</source>
         <translation>更改尚未应用：请按“应用”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="205"/>
+        <location filename="../setup_panel.py" line="206"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="207"/>
+        <location filename="../setup_panel.py" line="208"/>
         <source>Build a new session from these settings and start at step 0</source>
         <translation>用这些设置新建会话，从第 0 步开始</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="209"/>
+        <location filename="../setup_panel.py" line="210"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="211"/>
+        <location filename="../setup_panel.py" line="212"/>
         <source>Start the session in use again at step 0 with fresh weights (same corpus and settings)</source>
         <translation>把当前会话重新从第 0 步开始，权重重新初始化（语料和设置不变）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="336"/>
+        <location filename="../setup_panel.py" line="337"/>
         <source>Choose a built-in example corpus</source>
         <translation>选择一个内置示例语料</translation>
     </message>
@@ -2322,22 +2332,22 @@ Apply it anyway?</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="495"/>
+        <location filename="../setup_panel.py" line="496"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="504"/>
+        <location filename="../setup_panel.py" line="505"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="529"/>
+        <location filename="../setup_panel.py" line="530"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="541"/>
+        <location filename="../setup_panel.py" line="542"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
@@ -2400,8 +2410,8 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../transport.py" line="93"/>
+        <location filename="../transport.py" line="424"/>
         <location filename="../transport.py" line="425"/>
-        <location filename="../transport.py" line="426"/>
         <source>Play</source>
         <extracomment>play started (True) or stopped (False) manual steps closer together than this are drawn through the throttle (0 turns that off)</extracomment>
         <translation>播放</translation>
@@ -2528,7 +2538,7 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../transport.py" line="123"/>
-        <location filename="../transport.py" line="371"/>
+        <location filename="../transport.py" line="370"/>
         <source>Fast-forward</source>
         <translation>快进</translation>
     </message>
@@ -2569,48 +2579,48 @@ Apply it anyway?</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="289"/>
+        <location filename="../transport.py" line="288"/>
         <source>Step {step} of {furthest}</source>
         <translation>第 {step} 步，共 {furthest} 步</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="293"/>
+        <location filename="../transport.py" line="292"/>
         <source>Epoch {epoch}, example {i} of {n}</source>
         <translation>第 {epoch} 轮，第 {i} 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="296"/>
+        <location filename="../transport.py" line="295"/>
         <source>Epoch 1, example 0 of {n}</source>
         <translation>第 1 轮，第 0 个样本，共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="297"/>
+        <location filename="../transport.py" line="296"/>
         <source>Phase: {phase}</source>
         <translation>阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="372"/>
+        <location filename="../transport.py" line="371"/>
         <source>Number of steps to run in the background:</source>
         <translation>在后台运行的步数：</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="384"/>
+        <location filename="../transport.py" line="383"/>
         <source>Play speed: from one step every 3 seconds to as fast as possible (now: {speed})</source>
         <translation>播放速度：从每 3 秒一步到尽可能快（当前：{speed}）</translation>
     </message>
     <message>
+        <location filename="../transport.py" line="418"/>
         <location filename="../transport.py" line="419"/>
-        <location filename="../transport.py" line="420"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="422"/>
+        <location filename="../transport.py" line="421"/>
         <source>Pause ({key})</source>
         <translation>暂停（{key}）</translation>
     </message>
     <message>
-        <location filename="../transport.py" line="428"/>
+        <location filename="../transport.py" line="427"/>
         <source>Play: take steps one after another at the chosen speed ({key})</source>
         <translation>播放：按选定的速度一步接一步地训练（{key}）</translation>
     </message>

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout
 
 from ...app.equations import equation_lines
+from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
 from .equation_render import EquationCanvas
@@ -68,6 +69,9 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         if s is None:
             return
         lines, caption = equation_lines(s)
+        # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
+        self.canvas.base_pt = style.text_px(13) * 72 / 96 if not style.current().presentation else max(
+            style.text_px(13), style.PRESENTATION_MIN_PX / 0.72) * 72 / 96
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]
         if caption != self.caption.text():

@@ -184,8 +184,9 @@ class LossView(OnScreenMixin, ExportMixin, View):
         if not self._follow:
             return
         x1 = max(float(furthest), 1.0)
-        if self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 4:
-            self._xr = (0.0, geometry.nice_ceil(x1 * 1.25) if x1 > 8 else 10.0)
+        if (self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 1.5) and (
+                self._xr is None or _axis_end(x1) != self._xr[1]):
+            self._xr = (0.0, _axis_end(x1))
         vals = np.concatenate([np.asarray(loss, dtype=np.float64), np.asarray(epoch_loss, dtype=np.float64)])
         vals = vals[np.isfinite(vals)]
         if self.log_box.isChecked():
@@ -237,3 +238,12 @@ class LossView(OnScreenMixin, ExportMixin, View):
         if k is not None:
             ev.accept()
             self.seek_to(k)
+
+
+def _axis_end(x: float) -> float:
+    """The loss axis's end for ``x`` steps: 10 at first, then about 10 % past the last step, rounded up to a
+    tenth of its order of magnitude (so 5036 steps end at 5600, not 10 000)."""
+    if x <= 8:
+        return 10.0
+    g = 10.0 ** (np.floor(np.log10(x)) - 1)
+    return float(np.ceil(x * 1.1 / g) * g)

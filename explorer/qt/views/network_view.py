@@ -18,7 +18,7 @@ Every item is made once; a redraw sets only what changed (tooltips are made when
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
 
@@ -26,6 +26,7 @@ from ...app.format import fmt, full
 from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
 from ...app.walk import phase_title
 from ...engine.model import PHASES
+from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .network_items import RADIUS, EdgeLayer, Node
@@ -70,13 +71,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
         self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)     # paints its white background
         lay.addWidget(self.view, 1)
-        self.font = QFont()
-        self.font.setPointSize(10)
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-        self.header_font = QFont(self.font)
-        self.header_font.setPointSize(10)
-        self.header_font.setItalic(True)
+        self._font_px = None
+        self._make_fonts()
         self.edges_in = EdgeLayer()
         self.edges_out = EdgeLayer()
         self.scene.addItem(self.edges_in)
@@ -116,6 +112,32 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
 
     def title(self) -> str:
         return self.tr("Network")
+
+    def _make_fonts(self) -> bool:
+        """Word, value and header fonts from the theme's scale (``style.text_font``); True when they changed
+        (then every label takes the new font)."""
+        px = style.text_px(10)
+        if px == self._font_px:
+            return False
+        self._font_px = px
+        self.font = style.text_font(10)
+        self.bold = style.text_font(10, bold=True)
+        self.header_font = style.text_font(10, italic=True)
+        for t in getattr(self, "headers", ()):
+            t.setFont(self.header_font)
+        for t in getattr(self, "more", ()):
+            t.setFont(self.font)
+        for pool in (getattr(self, n, ()) for n in ("nodes_in", "nodes_hid", "nodes_out")):
+            for node in pool:
+                node.label.setFont(self.font)
+        return True
+
+    def min_scale(self) -> float:
+        """The smallest zoom at which the labels are still readable: 0.6 normally; in presentation mode the
+        scale that keeps them at ``style.PRESENTATION_MIN_PX`` (the view scrolls rather than shrink more)."""
+        if style.current().presentation:
+            return style.PRESENTATION_MIN_PX / max(self.font.pixelSize(), 1)
+        return MIN_SCALE
 
     def export_targets(self):
         return [self.view]
@@ -160,7 +182,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
-        if len(self.nodes_hid) < min(s.config.hidden, CAP_HIDDEN):
+        if self._make_fonts() or len(self.nodes_hid) < min(s.config.hidden, CAP_HIDDEN):
             self.rebuild()
         rec = s.record
         phase = PHASES.index(s.phase) if rec is not None else -1
@@ -265,16 +287,20 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         # headers, "… N more", caption
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
         bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
-        # a header wider than its share of the row is set on two lines (a narrow view brings the columns close)
-        w1 = self._header_w[False]
-        wrap = any(b - a < (w1[i] + w1[i + 1]) / 2 + HEADER_SPACE
-                   for i, (a, b) in enumerate(zip((X_IN, X_HID), (X_HID, X_OUT))))
-        for t, x, text in zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts):
+        # the outer headers end / start at their column (over the words), the middle one is centred; the
+        # middle header wider than its share of the row puts every header on two lines (a narrow view)
+        # (also when one-line outer headers, wider than the words under them, would not fit the view)
+        w1, (w_in, w_out) = self._header_w[False], self._label_w
+        single = max(w_in + 2 * RADIUS, w1[0]) + (X_OUT - X_IN) + max(w_out + RADIUS, w1[2]) + 60
+        wrap = (X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE
+                or single * self.min_scale() > self.view.viewport().width())
+        for k, (t, x, text) in enumerate(zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts)):
             text = _two_lines(text) if wrap else text
             if t.text() != text:
                 t.setText(text)
             br = t.boundingRect()
-            _move(t, x - br.width() / 2, top - 2.4 * ROW - br.height() / 2)
+            hx = (x + RADIUS - br.width(), x - br.width() / 2, x - RADIUS)[k]
+            _move(t, hx, top - 2.4 * ROW - br.height() / 2)
         for t, x, n in zip(self.more, (X_IN, X_HID, X_OUT), more):
             text = self.tr("\u2026 {n} more").format(n=n) if n > 0 else ""
             if t.text() != text:
@@ -301,13 +327,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if vp.width() < 50 or vp.height() < 50:
             gap = 260.0
         else:
-            scale = max(MIN_SCALE, min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
+            scale = max(self.min_scale(), min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
             w_in, w_out = self._label_w
             room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
             gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
         # never so close that the column headers overlap, even on two lines
         w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
-        gap = max(gap, float(np.ceil(max(w2[0] + w2[1], w2[1] + w2[2]) / 2 + HEADER_SPACE)))
+        gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
+        # the hidden units' value labels (right of their nodes) stay clear of the output nodes
+        w_hid = max((n.label.boundingRect().width() for n in self.nodes_hid if n.isVisible()), default=0.0)
+        gap = max(gap, float(np.ceil(w_hid + 3 * RADIUS + 8)))
         return 0.0, gap, 2 * gap
 
     def _fit_scene(self, top: float, bottom: float) -> None:
@@ -316,12 +345,19 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         X_IN, X_HID, X_OUT = self._xs
         widths = [n.label.boundingRect().width() for n in self.nodes_in if n.isVisible()] or [0.0]
         widths_o = [n.label.boundingRect().width() for n in self.nodes_out if n.isVisible()] or [0.0]
-        self._label_w = (max(widths), max(widths_o))
+        label_w = (max(widths), max(widths_o))
+        if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
+            self._label_w = label_w
+            rows = max(len(self.shown_in), len(self.shown_out), 1)
+            if self._columns_x(rows) != self._xs:   # the words changed width (a new font): lay out again
+                QTimer.singleShot(0, self, self._on_changed)
+        self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
         right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
-        hw = max(t.boundingRect().width() for t in self.headers) / 2
-        left, right = min(left, X_IN - hw), max(right, X_OUT + hw)
-        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 3.4 * ROW + 40)
+        h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
+        left, right = min(left, X_IN + RADIUS - h_in), max(right, X_OUT - RADIUS + h_out)
+        below = ROW + 20 if any(self.more_counts) else 8.0   # room for the "… N more" markers when shown
+        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below)
         # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
         # to step do not refit (and repaint) the whole view
         cur = self._fit_key
@@ -440,7 +476,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if rect.isEmpty() or vp.width() < 10 or vp.height() < 10:
             return
         scale = min(vp.width() / rect.width(), vp.height() / rect.height())
-        scale = max(MIN_SCALE, min(scale, 1.6))
+        scale = max(self.min_scale(), min(scale, 1.6))
         self.view.resetTransform()
         self.view.scale(scale, scale)
         # too tall to fit at a readable size: start at the top, where the column headers are

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
+from .. import style
 from .palette import TEXT
 from .word_axis import WordAxis
 
 
 def style_plot(plot: pg.PlotItem, title: str | None = None) -> None:
     """Dark text on a light background, readable fonts."""
-    font = QFont()
-    font.setPointSize(9)
+    font = style.text_font(9)
     for side in ("left", "bottom", "right", "top"):
         ax = plot.getAxis(side)
         ax.setPen(pg.mkPen(90, 90, 90))
@@ -24,7 +24,7 @@ def style_plot(plot: pg.PlotItem, title: str | None = None) -> None:
         ax.setStyle(tickFont=font, tickLength=5)   # ticks outside: the axis does not repaint with the plot
         ax.enableAutoSIPrefix(False)
     if title is not None:
-        plot.setTitle(title, color="#1e1e1e", size="10pt")
+        plot.setTitle(title, color="#1e1e1e", size=style.css_size("10pt"))
 
 
 def cache_axes(plot: pg.PlotItem) -> None:
@@ -47,6 +47,9 @@ def cache_item(item: QGraphicsItem) -> None:
 def set_plot_title(plot: pg.PlotItem, html: str, color: str = "#1e1e1e", size: str = "9pt",
                    height: int | None = None) -> bool:
     """Set a plot's title only when it differs from the one shown (setting it relayouts the plot)."""
+    size = style.css_size(size)  # scaled with the theme (presentation mode)
+    if height is not None:
+        height = int(round(height * style.scale()))
     key = (html, color, size, height)
     if getattr(plot, "_w2v_title", None) == key:
         return False

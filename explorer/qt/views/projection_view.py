@@ -12,13 +12,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QHBoxLayout, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QPushButton,
                                QVBoxLayout)
 
 from ...app.format import fmt
 from ...engine import geometry
 from ...engine.model import PHASES
+from .. import style
 from .base import View
+from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
 from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
@@ -32,6 +34,10 @@ MAX_CHANGED_LABELS = 8
 #: arrows for at most this many changed vectors (the largest moves)
 MAX_ARROWS = 50
 ARROW_SCALES = (1, 10, 100, 1000)
+
+
+#: the largest ratio of the two axes' spans shown at equal scales (beyond it each axis fits its points)
+MAX_ASPECT = 3.0
 
 
 class LabelLayer(QGraphicsItem):
@@ -51,12 +57,8 @@ class LabelLayer(QGraphicsItem):
         self.vb = vb
         self.setZValue(1e6)
         self.setFlag(QGraphicsItem.ItemClipsToShape, False)
-        self.font = QFont()
-        self.font.setPointSize(8)
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
-        self._sizes: dict = {}
+        self._font_px = None
+        self.set_fonts()
         self.points = np.zeros((0, 2))
         self.rings: list[tuple] = []      # (points (k, 2), diameter in pixels, QPen)
         self.texts: list[str] = []
@@ -66,6 +68,21 @@ class LabelLayer(QGraphicsItem):
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
         self._resized()
+
+    def set_fonts(self) -> None:
+        """Label fonts from the theme's scale (``style.text_font``); nothing to do when it did not change."""
+        px = style.text_px(8)
+        if px == self._font_px:
+            return
+        self._font_px = px
+        self.font = style.text_font(8)
+        self.bold = style.text_font(8, bold=True)
+        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
+        self._sizes: dict = {}
+
+    def w2v_fonts(self) -> list[QFont]:
+        """The fonts this item paints text with (presentation-mode tests read them)."""
+        return [self.font, self.bold]
 
     def _resized(self, *_):
         self.prepareGeometryChange()
@@ -152,7 +169,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        bar = QHBoxLayout()
         self.refit_button = QPushButton(self.tr("Refit"))
         self.refit_button.setToolTip(self.tr("Fit the projection again to the vectors as they are now (the "
                                              "basis otherwise stays fixed so the map does not jump)"))
@@ -170,12 +186,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.scale_box.setCurrentIndex(1)
         self.scale_box.setToolTip(self.tr("Magnify the arrows that show this step's change of each vector"))
         self.scale_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        bar.addWidget(self.refit_button)
-        bar.addWidget(self.in_box)
-        bar.addWidget(self.out_box)
-        bar.addWidget(self.scale_box)
-        bar.addStretch(1)
-        lay.addLayout(bar)
+        # one row, or two when the panel is narrow (large text, a 1024 px projector)
+        self.controls = WrappingBar([self.refit_button, self.scale_box], [self.in_box, self.out_box])
+        lay.addWidget(self.controls)
         self.variance = InfoLine(lines=2)
         lay.addWidget(self.variance)
         self.plot = plot_widget()
@@ -200,6 +213,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         # rings around the selected word and the walk's vectors: drawn by the label layer
         self._sel_pen = pg.mkPen(SELECTED_C, width=2)
         self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
+        # the legend's sample of the selected word's ring (not plotted: the label layer draws the rings)
+        self.sel_sample = pg.ScatterPlotItem(symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0))
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
@@ -278,6 +293,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.legend.clear()
         self.legend.addItem(self.sc_in, self.tr("input v_w"))
         self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
+        self.legend.addItem(self.sel_sample, self.tr("selected word"))
         self._auto_range = True
         self._range = None
 
@@ -287,6 +303,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         if s is None:
             return
         self._drawn_record = s.record
+        self.label_layer.set_fonts()
         if self._N != s.config.hidden or len(getattr(self, "_in_names", ())) != s.model.V:
             self.rebuild()
         if self.basis is None:
@@ -316,6 +333,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
                 d=fmt(100 * now[1], 3))
         if text != self.variance.text():
             self.variance.setText(text)
+        # presentation mode: the plot gets the room (the axis labels still name each component's share)
+        self.variance.setVisible(not style.current().presentation)
         self._follow_points(show_in, show_out)
         self._draw_arrows(s, b, show_in, show_out)
         self._draw_emphasis(s, b, show_in, show_out)
@@ -344,6 +363,12 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
                 return
         xr = geometry.stable_range(lo[0], hi[0], None, pad=0.1)
         yr = geometry.stable_range(lo[1], hi[1], None, pad=0.1)
+        # equal scales (distances true) unless one component spreads the points far more than the other
+        # (after a long run PC1 may span 10× PC2): then each axis fits its points, so they stay apart
+        spans = sorted((xr[1] - xr[0], yr[1] - yr[0]))
+        locked = spans[1] <= MAX_ASPECT * max(spans[0], 1e-12)
+        if locked != (self.plot_item.vb.state["aspectLocked"] is not False):
+            self.plot_item.setAspectLocked(locked)
         self._range = (xr, yr)
         forget_range(self.plot_item)
         set_range(self.plot_item, x=xr, y=yr)

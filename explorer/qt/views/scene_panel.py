@@ -32,8 +32,11 @@ class FitView(QGraphicsView):
         vp = self.viewport().size()
         if rect.isEmpty() or vp.width() < 10 or vp.height() < 10:
             return
+        from .. import style
+
         k = min(vp.width() / rect.width(), vp.height() / rect.height())
-        k = max(MIN_SCALE, min(k, MAX_SCALE))
+        # in presentation mode text is never shrunk below its size (≥ 18 px): the view scrolls instead
+        k = max(1.0 if style.current().presentation else MIN_SCALE, min(k, MAX_SCALE))
         self.resetTransform()
         self.scale(k, k)
         self.centerOn(rect.center())
@@ -57,11 +60,10 @@ def add_text(scene, text: str, font: QFont, color: QColor = TEXT, x: float = 0.0
 
 
 def text_scale() -> float:
-    """How much larger than normal text is drawn now (presentation mode enlarges it): the theme's base font
-    size over the normal one."""
+    """How much larger than normal text is drawn now: the theme's one size factor (``style.scale``)."""
     from .. import style
 
-    return style.current().font_pt / style.NORMAL_PT
+    return style.scale()
 
 
 def scaled_font(base: QFont, factor: float = 1.0, bold: bool = False, italic: bool = False) -> QFont:
@@ -69,7 +71,7 @@ def scaled_font(base: QFont, factor: float = 1.0, bold: bool = False, italic: bo
     from .. import style
 
     f = QFont(base)
-    f.setPointSizeF(style.current().font_pt * factor)
+    f.setPixelSize(style.text_px(style.NORMAL_PT * factor))  # ≥ 18 px in presentation mode
     f.setBold(bold)
     f.setItalic(italic)
     return f
