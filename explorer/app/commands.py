@@ -56,21 +56,24 @@ class InlineRunner:
     with the same methods."""
 
     running = False
+    _session = None
 
     def start(self, session, fn: Callable, progress: Callable, done: Callable) -> bool:
         result, error = None, None
-        self.running = True
+        self.running, self._session = True, session
         try:
             result = fn(session, progress)
         except Exception as exc:  # noqa: BLE001 - handed to the error policy, never lost
             error = exc
         finally:
-            self.running = False
+            self.running, self._session = False, None
         done(result, error)
         return True
 
     def cancel(self) -> None:
-        pass
+        """Cancel from inside the run (a progress callback): the run stops at its next check."""
+        if self._session is not None:
+            self._session.cancel()
 
 
 class LoadCancelled(Exception):
