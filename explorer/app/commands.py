@@ -46,6 +46,7 @@ LOAD_STAGES = (QT_TRANSLATE_NOOP("MainWindow", "reading the corpus"),
                QT_TRANSLATE_NOOP("MainWindow", "computing the initial loss"),
                QT_TRANSLATE_NOOP("MainWindow", "reading the session file"),
                QT_TRANSLATE_NOOP("MainWindow", "replaying the history"),
+               QT_TRANSLATE_NOOP("MainWindow", "planning the first epoch"),
                QT_TRANSLATE_NOOP("MainWindow", "ready"))
 EXPORTERS = {"vectors": exports.export_vectors, "weights": exports.export_weights,
              "trace": exports.export_trace, "loss": exports.export_loss_csv}
@@ -319,7 +320,17 @@ class Commands:
                 self.state.report(Problem("error", translate("MainWindow", "Loading stopped because of an internal "
                                                              "error: {error}").format(error=f"{type(error).__name__}: {error}")))
 
-        started = self.runner.start(job, lambda j, report: build(j.progress(report)), self._load_progress, finished)
+        def run(job: LoadJob, report: Callable[[int, int], None]) -> Session:
+            progress = job.progress(report)
+            session = build(lambda stage, fraction: progress(stage, 0.9 * fraction))
+            # the first thing the views ask a new session (the loss plot's epoch length) is planned here,
+            # not on the event loop: seconds for a corpus of megabytes
+            progress("planning the first epoch", 0.9)
+            session.steps_per_epoch()
+            progress("ready", 1.0)
+            return session
+
+        started = self.runner.start(job, run, self._load_progress, finished)
         if not started:
             self._load = None
             return False
