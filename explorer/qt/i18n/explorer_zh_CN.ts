@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="287"/>
+        <location filename="../../app/commands.py" line="418"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -711,13 +711,13 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
@@ -747,7 +747,7 @@ after = {a}</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="67"/>
+        <location filename="../file_actions.py" line="142"/>
         <location filename="../menus.py" line="68"/>
         <source>Save session</source>
         <translation>保存会话</translation>
@@ -814,7 +814,7 @@ after = {a}</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="89"/>
+        <location filename="../file_actions.py" line="164"/>
         <location filename="../menus.py" line="160"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
@@ -962,59 +962,61 @@ after = {a}</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="28"/>
+        <location filename="../statusbar.py" line="29"/>
         <source>Completed steps</source>
         <extracomment>the texts keep the context they had in the main window (lupdate finds these calls)</extracomment>
         <translation>已完成的步数</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="29"/>
+        <location filename="../statusbar.py" line="30"/>
         <source>The epoch of the next step</source>
         <translation>下一步所在的轮次</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="30"/>
+        <location filename="../statusbar.py" line="31"/>
         <source>E, the loss of the current example (before its update); at step 0 the mean loss over the training set</source>
         <translation>E，当前样本的损失（更新之前）；第 0 步时为整个训练集上的平均损失</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="32"/>
+        <location filename="../statusbar.py" line="33"/>
         <source>η, the learning rate of the next step</source>
         <translation>η，下一步的学习率</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="36"/>
+        <location filename="../statusbar.py" line="37"/>
         <source>Progress of the run in the background</source>
         <translation>后台运行的进度</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="37"/>
+        <location filename="../statusbar.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="39"/>
+        <location filename="../statusbar.py" line="40"/>
         <source>Stop the run; the steps done so far are kept</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../file_actions.py" line="55"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../file_actions.py" line="117"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../file_actions.py" line="53"/>
+        <location filename="../file_actions.py" line="97"/>
         <source>Applied: a new session at step 0.</source>
+        <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
@@ -1033,213 +1035,268 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../file_actions.py" line="69"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../file_actions.py" line="72"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="180"/>
+        <location filename="../../app/commands.py" line="242"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="71"/>
+        <location filename="../statusbar.py" line="79"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="76"/>
+        <location filename="../statusbar.py" line="84"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="208"/>
+        <location filename="../../app/commands.py" line="270"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="212"/>
-        <location filename="../../app/commands.py" line="278"/>
-        <location filename="../file_actions.py" line="104"/>
-        <location filename="../file_actions.py" line="116"/>
+        <location filename="../../app/commands.py" line="274"/>
+        <location filename="../../app/commands.py" line="409"/>
+        <location filename="../file_actions.py" line="179"/>
+        <location filename="../file_actions.py" line="191"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="218"/>
+        <location filename="../../app/commands.py" line="280"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="220"/>
+        <location filename="../../app/commands.py" line="282"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="97"/>
+        <location filename="../statusbar.py" line="112"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="86"/>
+        <location filename="../../app/commands.py" line="148"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="89"/>
+        <location filename="../statusbar.py" line="104"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="52"/>
+        <location filename="../statusbar.py" line="53"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="53"/>
+        <location filename="../statusbar.py" line="54"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="56"/>
-        <location filename="../statusbar.py" line="59"/>
+        <location filename="../statusbar.py" line="57"/>
+        <location filename="../statusbar.py" line="60"/>
         <source>E = {loss:.4g}</source>
         <translation>E = {loss:.4g}</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="60"/>
+        <location filename="../statusbar.py" line="61"/>
         <source>η = {lr:g}</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292"/>
+        <location filename="../main_window.py" line="252"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="256"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="257"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="34"/>
+        <location filename="../file_actions.py" line="80"/>
         <source>Open corpus</source>
-        <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="35"/>
+        <location filename="../file_actions.py" line="81"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="38"/>
+        <location filename="../file_actions.py" line="86"/>
+        <source>Not opened: correct the marked settings first.</source>
+        <translation>未打开：请先更正标出的设置。</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="99"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="49"/>
+        <location filename="../file_actions.py" line="106"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="50"/>
+        <location filename="../file_actions.py" line="107"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="53"/>
+        <location filename="../../app/commands.py" line="386"/>
+        <location filename="../file_actions.py" line="110"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="79"/>
+        <location filename="../../app/commands.py" line="136"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="243"/>
+        <location filename="../../app/commands.py" line="44"/>
+        <source>reading the corpus</source>
+        <extracomment>a trace longer than this many steps is written on the runner (with progress) a load that ends within this many seconds returns finished (the calling thread waits that long at most) the stages that session building and session files report (translated when shown)</extracomment>
+        <translation>正在读取语料</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="45"/>
+        <source>building the vocabulary and examples</source>
+        <translation>正在建立词表和样本</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="46"/>
+        <source>computing the initial loss</source>
+        <translation>正在计算初始损失</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="47"/>
+        <source>reading the session file</source>
+        <translation>正在读取会话文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="48"/>
+        <source>replaying the history</source>
+        <translation>正在重放历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="49"/>
+        <source>planning the first epoch</source>
+        <translation>正在规划第一轮</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="50"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="139"/>
+        <source>Cannot open {path}: it does not fit in memory</source>
+        <translation>无法打开 {path}：内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="316"/>
+        <source>Cancelled: the current session is kept.</source>
+        <translation>已取消：保留当前会话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="320"/>
+        <source>Loading stopped because of an internal error: {error}</source>
+        <translation>加载因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="371"/>
         <source>Back to the previous session, at step {step}.</source>
         <translation>已回到之前的会话，第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="255"/>
+        <location filename="../../app/commands.py" line="382"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="67"/>
+        <location filename="../file_actions.py" line="142"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="79"/>
+        <location filename="../../app/commands.py" line="136"/>
         <source>Cannot write {path}: {reason}</source>
-        <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="265"/>
+        <location filename="../../app/commands.py" line="396"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="80"/>
+        <location filename="../file_actions.py" line="155"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="81"/>
+        <location filename="../file_actions.py" line="156"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="82"/>
+        <location filename="../file_actions.py" line="157"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="83"/>
+        <location filename="../file_actions.py" line="158"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="85"/>
+        <location filename="../file_actions.py" line="160"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="89"/>
+        <location filename="../file_actions.py" line="164"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="100"/>
+        <location filename="../file_actions.py" line="175"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="108"/>
+        <location filename="../file_actions.py" line="183"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="108"/>
+        <location filename="../file_actions.py" line="183"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="114"/>
+        <location filename="../file_actions.py" line="189"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
@@ -1948,22 +2005,22 @@ Apply it anyway?</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="495"/>
+        <location filename="../setup_panel.py" line="510"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="504"/>
+        <location filename="../setup_panel.py" line="520"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="529"/>
+        <location filename="../setup_panel.py" line="537"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="541"/>
+        <location filename="../setup_panel.py" line="549"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
