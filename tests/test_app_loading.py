@@ -1,6 +1,7 @@
 """New sessions are built on the worker thread (issue 17): Apply, Open corpus and Open session never block the
-event loop on a big input; a slow build shows the progress bar and Cancel of long runs; a cancelled or failed
-build keeps the current session and says so in one message; a quick one is shown at once, with no progress bar.
+event loop on a big input; a slow build shows the progress bar and Cancel of long runs; a cancelled or
+failed build keeps the current session and says so in one message; a quick one is shown at once, with no
+progress bar.
 
 Builds are made slow without big inputs: a progress callback that waits at a gate the test opens."""
 from __future__ import annotations
@@ -67,7 +68,7 @@ def ticking():
     return timer, ticks
 
 
-def test_a_slow_apply_shows_progress_keeps_the_event_loop_running_and_cancel_keeps_the_session(qtbot, win, gate):
+def test_a_slow_apply_shows_progress_keeps_the_event_loop_running_and_cancel_keeps_it(qtbot, win, gate):
     old = win.session
     old.step_forward(3)
     win.setup_panel.widgets["window"].setValue(1)

@@ -136,8 +136,8 @@ class Commands:
             text = translate("MainWindow", "Cannot write {path}: {reason}") if writing else translate("MainWindow", "Cannot open {path}: {reason}")
             self.state.report(Problem("error", text.format(path=path, reason=exc.strerror or exc)))
         elif isinstance(exc, MemoryError) and path is not None:
-            self.state.report(Problem("error", translate("MainWindow", "Cannot open {path}: it does not fit in "
-                                                         "memory").format(path=path)))
+            text = translate("MainWindow", "Cannot open {path}: it does not fit in memory")
+            self.state.report(Problem("error", text.format(path=path)))
         else:
             return False
         return True
@@ -314,11 +314,12 @@ class Commands:
                 self.state.events.changed.emit()      # the views skipped their redraws while it loaded
             if isinstance(error, LoadCancelled):
                 self.state.say(translate("MainWindow", "Cancelled: the current session is kept."))
-            elif rejected is not None and isinstance(error, ExplorerError) and not isinstance(error, BlowUpError):
+            elif (rejected is not None and isinstance(error, ExplorerError)
+                  and not isinstance(error, BlowUpError)):
                 rejected(error)
             elif not self._report(error, path):
-                self.state.report(Problem("error", translate("MainWindow", "Loading stopped because of an internal "
-                                                             "error: {error}").format(error=f"{type(error).__name__}: {error}")))
+                text = translate("MainWindow", "Loading stopped because of an internal error: {error}")
+                self.state.report(Problem("error", text.format(error=f"{type(error).__name__}: {error}")))
 
         def run(job: LoadJob, report: Callable[[int, int], None]) -> Session:
             progress = job.progress(report)
@@ -379,7 +380,8 @@ class Commands:
 
         def done(session: Session) -> None:
             self.replace_session(session, str(path))
-            self.state.say(translate("MainWindow", "Opened {path} at step {step}.").format(path=path, step=session.step))
+            text = translate("MainWindow", "Opened {path} at step {step}.")
+            self.state.say(text.format(path=path, step=session.step))
             if then is not None:
                 then(session)
 

@@ -9,7 +9,6 @@ or failed build leaves it. The replaced session comes back with Edit ▸ Undo ne
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -48,13 +47,17 @@ class FileActions:
             return False
         text, config, fmt, name = request
 
+        def build(progress):
+            return Session(text, config, fmt, name=name, progress=progress)
+
         def done(session: Session) -> bool:
             self.setup_panel.session_built()
-            return self._replace_checked(session, translate("MainWindow", "Applied: a new session at step 0."))
+            applied = translate("MainWindow", "Applied: a new session at step 0.")
+            return self._replace_checked(session, applied)
 
-        with self.working(translate("MainWindow", "Building the vocabulary, the examples and the model…")) as what:
-            return self.commands.load(what, lambda progress: Session(text, config, fmt, name=name, progress=progress),
-                                      done, rejected=self.setup_panel.build_failed)
+        what = translate("MainWindow", "Building the vocabulary, the examples and the model…")
+        with self.working(what):
+            return self.commands.load(what, build, done, rejected=self.setup_panel.build_failed)
 
     def reset_session(self) -> bool:
         """Reset: the session's corpus and settings again at step 0 (with the learning rate now in use)."""
@@ -66,11 +69,17 @@ class FileActions:
         if not ok:
             return False
         text, fmt, name = s.text, s.fmt, s.name
-        with self.working(translate("MainWindow", "Building the model again…")) as what:
-            return self.commands.load(
-                what, lambda progress: Session(text, config, fmt, name=name, progress=progress),
-                lambda new: self._replace_checked(new, translate("MainWindow", "Reset: step 0 with fresh weights."),
-                                                  ask=False))
+
+        def build(progress):
+            return Session(text, config, fmt, name=name, progress=progress)
+
+        def done(new: Session) -> bool:
+            reset = translate("MainWindow", "Reset: step 0 with fresh weights.")
+            return self._replace_checked(new, reset, ask=False)
+
+        what = translate("MainWindow", "Building the model again…")
+        with self.working(what):
+            return self.commands.load(what, build, done)
 
     def open_corpus(self, path: str | None = None) -> bool:
         """File ▸ Open corpus: read the file and build a session from it with the fields' settings, on the
@@ -94,9 +103,11 @@ class FileActions:
         def done(session: Session) -> bool:
             self.setup_panel.load_text(session.text)
             self.setup_panel.session_built()
-            return self._replace_checked(session, translate("MainWindow", "Applied: a new session at step 0."))
+            applied = translate("MainWindow", "Applied: a new session at step 0.")
+            return self._replace_checked(session, applied)
 
-        with self.working(translate("MainWindow", "Reading {path}…").format(path=path)) as what:
+        what = translate("MainWindow", "Reading {path}…").format(path=path)
+        with self.working(what):
             return self.commands.load(what, build, done, path=path)
 
     def open_session(self, path: str | None = None) -> bool:
@@ -121,12 +132,10 @@ class FileActions:
         self.show_message(message)
         return True
 
-    @contextmanager
     def working(self, message: str):
         """A wait cursor and ``message`` while the GUI thread waits the short grace for a new session; a
-        longer build goes on in the background (progress and Cancel in the status bar). Yields ``message``."""
-        with dialogs.working(self, message):
-            yield message
+        longer build goes on in the background (progress and Cancel in the status bar)."""
+        return dialogs.working(self, message)
 
     def confirm_costly(self, warning: str) -> bool:  # tests replace this
         return dialogs.confirm_costly(self, warning)

@@ -7,7 +7,8 @@ setting ends in the same message, the state kept). The window wires the two to w
 - every view in a dock (:mod:`.layout` arranges them and remembers the arrangement); the menus are declared in
   :mod:`.menus`, the status bar is :mod:`.statusbar`, the dialogs :mod:`.dialogs`;
 - long runs go to :class:`~explorer.qt.runner.RunWorker`; while one holds the session the state says
-  ``running``, and the transport, the setup panel, the file actions and the views are disabled;
+  ``running``, and the transport, the setup panel, the file actions and the views are disabled; new sessions
+  (Apply, Reset, a preset, Open corpus / session) are built there too (:mod:`.file_actions`);
 - a language switch builds a new window around the same state (:mod:`explorer.qt.i18n.switch`).
 """
 from __future__ import annotations

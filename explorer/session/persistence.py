@@ -312,7 +312,8 @@ def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool =
 
     ``progress(stage, fraction)``, if given, is called between the stages (reading the file, rebuilding the
     model, replaying the history in stretches of :data:`REPLAY_CHUNK` steps) with ``fraction`` rising from
-    0 to 1. An exception it raises (a cancelled load) passes through unchanged; nothing was changed then either.
+    0 to 1. An exception it raises (a cancelled load) passes through unchanged; nothing was changed then
+    either.
     """
     report = progress or (lambda stage, fraction: None)
     build_share = 0.5 if verify else 1.0  # of the whole load: the rest is the replay

@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="418"/>
+        <location filename="../../app/commands.py" line="420"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -747,7 +747,7 @@ after = {a}</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="142"/>
+        <location filename="../file_actions.py" line="151"/>
         <location filename="../menus.py" line="68"/>
         <source>Save session</source>
         <translation>保存会话</translation>
@@ -814,7 +814,7 @@ after = {a}</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="164"/>
+        <location filename="../file_actions.py" line="173"/>
         <location filename="../menus.py" line="160"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
@@ -1003,18 +1003,18 @@ after = {a}</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="55"/>
+        <location filename="../file_actions.py" line="58"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="117"/>
+        <location filename="../file_actions.py" line="128"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="53"/>
-        <location filename="../file_actions.py" line="97"/>
+        <location filename="../file_actions.py" line="55"/>
+        <location filename="../file_actions.py" line="106"/>
         <source>Applied: a new session at step 0.</source>
         <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>已应用：新会话从第 0 步开始。</translation>
@@ -1035,12 +1035,12 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="69"/>
+        <location filename="../file_actions.py" line="80"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="72"/>
+        <location filename="../file_actions.py" line="77"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
@@ -1066,9 +1066,9 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../../app/commands.py" line="274"/>
-        <location filename="../../app/commands.py" line="409"/>
-        <location filename="../file_actions.py" line="179"/>
-        <location filename="../file_actions.py" line="191"/>
+        <location filename="../../app/commands.py" line="411"/>
+        <location filename="../file_actions.py" line="188"/>
+        <location filename="../file_actions.py" line="200"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
@@ -1134,38 +1134,38 @@ Apply it anyway?</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="80"/>
+        <location filename="../file_actions.py" line="89"/>
         <source>Open corpus</source>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="81"/>
+        <location filename="../file_actions.py" line="90"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="86"/>
+        <location filename="../file_actions.py" line="95"/>
         <source>Not opened: correct the marked settings first.</source>
         <translation>未打开：请先更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="99"/>
+        <location filename="../file_actions.py" line="109"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="106"/>
+        <location filename="../file_actions.py" line="117"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="107"/>
+        <location filename="../file_actions.py" line="118"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="386"/>
-        <location filename="../file_actions.py" line="110"/>
+        <location filename="../../app/commands.py" line="388"/>
+        <location filename="../file_actions.py" line="121"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
@@ -1221,22 +1221,22 @@ Apply it anyway?</source>
         <translation>已取消：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="320"/>
+        <location filename="../../app/commands.py" line="321"/>
         <source>Loading stopped because of an internal error: {error}</source>
         <translation>加载因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="371"/>
+        <location filename="../../app/commands.py" line="372"/>
         <source>Back to the previous session, at step {step}.</source>
         <translation>已回到之前的会话，第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="382"/>
+        <location filename="../../app/commands.py" line="383"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="142"/>
+        <location filename="../file_actions.py" line="151"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
@@ -1246,57 +1246,57 @@ Apply it anyway?</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="396"/>
+        <location filename="../../app/commands.py" line="398"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="155"/>
+        <location filename="../file_actions.py" line="164"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="156"/>
+        <location filename="../file_actions.py" line="165"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="157"/>
+        <location filename="../file_actions.py" line="166"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="158"/>
+        <location filename="../file_actions.py" line="167"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="160"/>
+        <location filename="../file_actions.py" line="169"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="164"/>
+        <location filename="../file_actions.py" line="173"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="175"/>
+        <location filename="../file_actions.py" line="184"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="192"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="183"/>
+        <location filename="../file_actions.py" line="192"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="189"/>
+        <location filename="../file_actions.py" line="198"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
