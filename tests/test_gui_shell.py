@@ -428,7 +428,7 @@ def test_one_word_corpus_is_marked_at_the_corpus(win):
 
 def test_building_shows_a_wait_cursor_and_keeps_a_problem_in_the_status_bar(win, monkeypatch):
     """Apply on a corpus of megabytes takes seconds: a wait cursor and a status message meanwhile."""
-    import explorer.qt.setup_panel as setup_panel
+    import explorer.qt.file_actions as file_actions  # builds the session (on the worker thread)
 
     seen = []
 
@@ -438,7 +438,7 @@ def test_building_shows_a_wait_cursor_and_keeps_a_problem_in_the_status_bar(win,
             seen.append((cur.shape() if cur is not None else None, win.statusBar().currentMessage()))
             super().__init__(*a, **kw)
 
-    monkeypatch.setattr(setup_panel, "Session", Watched)
+    monkeypatch.setattr(file_actions, "Session", Watched)
     win.setup_panel.apply_button.click()
     assert seen and seen[-1][0] == Qt.CursorShape.WaitCursor and "Building" in seen[-1][1]
     assert QApplication.overrideCursor() is None

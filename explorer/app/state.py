@@ -26,12 +26,19 @@ ANIMATION_MS_RANGE = (100, 5000)
 @dataclass(frozen=True)
 class Status:
     """What the session is doing: ``idle``, ``playing`` (steps on a timer) or ``running`` (a long run on a
-    worker thread, ``done`` of ``total`` steps; ``total`` 0 while unknown); ``what`` names the run."""
+    worker thread, ``done`` of ``total`` steps; ``total`` 0 while unknown); ``what`` names the run. A new
+    session being built in the background is a run too: ``what`` is ``"load:<text to show>"``, ``done`` of
+    ``total`` thousandths, and ``stage`` the stage it is in (translated)."""
 
     kind: str = IDLE
     done: int = 0
     total: int = 0
     what: str = ""
+    stage: str = ""
+
+    @property
+    def loading(self) -> bool:
+        return self.kind == RUNNING and self.what.startswith("load:")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,12 @@
 """The File menu's actions of the main window: open a corpus or a session, save, export data, a plot or the
 whole window. Each asks for a path (tests replace :meth:`FileActions.ask_open_path` / ``ask_save_path``) and
-goes through the window's commands, so a bad file ends like any other problem: one line, the session kept."""
+goes through the window's commands, so a bad file ends like any other problem: one line, the session kept.
+
+Also every way to a new session — Apply, Reset, a preset, Open corpus, Open session: the session is built on
+the worker thread (:meth:`~explorer.app.commands.Commands.load`), with the progress bar and Cancel of long
+runs once it takes longer than a short grace; until it is built the current session stays, and a cancelled
+or failed build leaves it. The replaced session comes back with Edit ▸ Undo new session.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ..engine.corpus import read_text_file
 from ..errors import ExplorerError
+from ..session import Session
 from . import dialogs
 
 #: the texts keep their context of the main window (lupdate finds these calls)
@@ -29,22 +36,83 @@ class FileActions:
         """A file to write (tests replace this)."""
         return dialogs.ask_save_path(self, title, filters, suggested)
 
+    # -- new sessions (built on the worker) ---------------------------------------------------------
+    def apply_setup(self) -> bool:
+        """Apply: stop play, build a session from the fields; on a problem keep the current one (the field
+        is marked). False if nothing is or will be applied."""
+        if self.is_busy():
+            return False
+        self.commands.stop_play()
+        request = self.setup_panel.session_request()
+        if request is None:
+            return False
+        text, config, fmt, name = request
+
+        def build(progress):
+            return Session(text, config, fmt, name=name, progress=progress)
+
+        def done(session: Session) -> bool:
+            self.setup_panel.session_built()
+            applied = translate("MainWindow", "Applied: a new session at step 0.")
+            return self._replace_checked(session, applied)
+
+        what = translate("MainWindow", "Building the vocabulary, the examples and the model…")
+        with self.working(what):
+            return self.commands.load(what, build, done, rejected=self.setup_panel.build_failed)
+
+    def reset_session(self) -> bool:
+        """Reset: the session's corpus and settings again at step 0 (with the learning rate now in use)."""
+        s = self.session
+        if self.is_busy() or s is None:
+            return False
+        self.commands.stop_play()
+        ok, config = self.commands.call(lambda: s.config.replace(lr=s.lr))
+        if not ok:
+            return False
+        text, fmt, name = s.text, s.fmt, s.name
+
+        def build(progress):
+            return Session(text, config, fmt, name=name, progress=progress)
+
+        def done(new: Session) -> bool:
+            reset = translate("MainWindow", "Reset: step 0 with fresh weights.")
+            return self._replace_checked(new, reset, ask=False)
+
+        what = translate("MainWindow", "Building the model again…")
+        with self.working(what):
+            return self.commands.load(what, build, done)
+
     def open_corpus(self, path: str | None = None) -> bool:
+        """File ▸ Open corpus: read the file and build a session from it with the fields' settings, on the
+        worker; the editor shows the corpus once the session is built."""
         if self.is_busy():
             return False
         path = path or self.ask_open_path(translate("MainWindow", "Open corpus"),
                                           translate("MainWindow", "Text files (*.txt *.text *.csv);;All files (*)"))
         if not path:
             return False
-        with self.working(translate("MainWindow", "Reading {path}…").format(path=path)):
-            ok, text = self.commands.call(read_text_file, path, path=path)
-        if not ok:
+        config = self.setup_panel.read_config()
+        if config is None:
+            self.show_message(translate("MainWindow", "Not opened: correct the marked settings first."))
             return False
-        self.setup_panel.load_text(text)
-        self.apply_setup()
-        return self.setup_panel.is_dirty() is False
+        self.commands.stop_play()
+        fmt = self.setup_panel.fmt.itemData(0)
+
+        def build(progress):
+            return Session(read_text_file(path), config, fmt, progress=progress)
+
+        def done(session: Session) -> bool:
+            self.setup_panel.load_text(session.text)
+            self.setup_panel.session_built()
+            applied = translate("MainWindow", "Applied: a new session at step 0.")
+            return self._replace_checked(session, applied)
+
+        what = translate("MainWindow", "Reading {path}…").format(path=path)
+        with self.working(what):
+            return self.commands.load(what, build, done, path=path)
 
     def open_session(self, path: str | None = None) -> bool:
+        """File ▸ Open session: read it and replay its history to verify it, on the worker."""
         if self.is_busy():
             return False
         path = path or self.ask_open_path(translate("MainWindow", "Open session"),
@@ -52,10 +120,26 @@ class FileActions:
         if not path:
             return False
         with self.working(translate("MainWindow", "Opening {path}…").format(path=path)):
-            ok = self.commands.open_session(path)
-        if ok:
-            self.setup_panel.show_session(self.session)
-        return ok
+            return self.commands.open_session(path, then=self.setup_panel.show_session)
+
+    def _replace_checked(self, session: Session, message: str, ask: bool = True) -> bool:
+        """Show the new ``session`` (undoable), after asking first about a costly configuration."""
+        warning = session.model.cost_warning() if ask else ""
+        if warning and not self.confirm_costly(warning):
+            self.show_message(translate("MainWindow", "Not applied: the current session is kept."))
+            return False
+        if not self.commands.replace_session(session):
+            return False
+        self.show_message(message)
+        return True
+
+    def working(self, message: str):
+        """A wait cursor and ``message`` while the GUI thread waits the short grace for a new session; a
+        longer build goes on in the background (progress and Cancel in the status bar)."""
+        return dialogs.working(self, message)
+
+    def confirm_costly(self, warning: str) -> bool:  # tests replace this
+        return dialogs.confirm_costly(self, warning)
 
     def save_session(self) -> bool:
         if self.state.session_path:

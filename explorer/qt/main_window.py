@@ -7,7 +7,8 @@ setting ends in the same message, the state kept). The window wires the two to w
 - every view in a dock (:mod:`.layout` arranges them and remembers the arrangement); the menus are declared in
   :mod:`.menus`, the status bar is :mod:`.statusbar`, the dialogs :mod:`.dialogs`;
 - long runs go to :class:`~explorer.qt.runner.RunWorker`; while one holds the session the state says
-  ``running``, and the transport, the setup panel, the file actions and the views are disabled;
+  ``running``, and the transport, the setup panel, the file actions and the views are disabled; new sessions
+  (Apply, Reset, a preset, Open corpus / session) are built there too (:mod:`.file_actions`);
 - a language switch builds a new window around the same state (:mod:`explorer.qt.i18n.switch`).
 """
 from __future__ import annotations
@@ -84,7 +85,7 @@ class MainWindow(FileActions, QMainWindow):
             self._add_dock(view.name, view.title(), view, view.title())
 
         self.transport = Transport(self.bridge, self)
-        self.setup_panel.applyRequested.connect(self.apply_setup)
+        self.setup_panel.applyRequested.connect(self.apply_setup)  # file_actions: built on the worker
         self.setup_panel.resetRequested.connect(self.reset_session)
         self.setup_panel.message.connect(self.show_message)
         self.toolbars = self.transport.build_toolbars(self)
@@ -189,47 +190,11 @@ class MainWindow(FileActions, QMainWindow):
         if fill_fields:
             self.setup_panel.show_session(session, preset)
 
-    def _replace(self, session: Session, message: str) -> None:
-        if self.commands.replace_session(session):
-            self.show_message(message)
-
-    def apply_setup(self) -> None:
-        """Apply: stop play, build a session from the fields; on a problem keep the current one. The session
-        replaced comes back with Edit ▸ Undo new session."""
-        if self.is_busy():
-            return
-        self.commands.stop_play()
-        with self.working(self.tr("Building the vocabulary, the examples and the model…")):
-            session = self.setup_panel.build_session()
-        if session is None:
-            return
-        warning = session.model.cost_warning()
-        if warning and not self.confirm_costly(warning):
-            self.show_message(self.tr("Not applied: the current session is kept."))
-            return
-        self._replace(session, self.tr("Applied: a new session at step 0."))
-
-    def reset_session(self) -> None:
-        if self.is_busy() or self.session is None:
-            return
-        self.commands.stop_play()
-        with self.working(self.tr("Building the model again…")):
-            session = self.setup_panel.build_reset_session(self.session)
-        if session is not None:
-            self._replace(session, self.tr("Reset: step 0 with fresh weights."))
-
     def undo_session(self) -> None:
         """Edit ▸ Undo new session: the session before the last Apply / Reset / preset / Open."""
         session = self.commands.undo_session()
         if session is not None:
             self.setup_panel.show_session(session)
-
-    def working(self, message: str):
-        """A wait cursor and ``message`` in the status bar while the window builds something slow."""
-        return dialogs.working(self, message)
-
-    def confirm_costly(self, warning: str) -> bool:  # tests replace this
-        return dialogs.confirm_costly(self, warning)
 
     # -- long runs ----------------------------------------------------------------------------------
     def run_epoch(self) -> None:

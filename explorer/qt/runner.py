@@ -9,36 +9,51 @@ events are ignored), so nothing in the window touches it — the worker needs to
 
 :meth:`RunWorker.cancel` may be called at any time from the GUI thread (``Session.cancel`` only sets a flag);
 it is repeated until the run stops, because ``Session.run`` clears the flag when it starts.
+
+Building a new session is such a run too (:meth:`~explorer.app.commands.Commands.load`; its ``session`` is a
+:class:`~explorer.app.commands.LoadJob`). :meth:`RunWorker.settle` lets the caller wait a short grace for a
+quick one, so a small build is shown at once, without a progress bar.
 """
 from __future__ import annotations
 
+import itertools
 import sys
+import threading
 import traceback
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from ..app.commands import LoadCancelled, LoadJob
 from ..errors import ExplorerError
+
+_serials = itertools.count(1)
 
 
 class _RunThread(QThread):
-    progress = Signal(int, int)
+    #: (the run's serial number, done, total): a report queued before its run ended is told from a newer one's
+    progress = Signal(int, int, int)
 
-    def __init__(self, fn, parent=None):
+    def __init__(self, fn, quiet: tuple = (), parent=None):
         super().__init__(parent)
         self._fn = fn
+        self._quiet = (ExplorerError, *quiet)
+        self.serial = next(_serials)
         self.result = None
         self.error: BaseException | None = None
+        self.ended = threading.Event()
 
     def run(self):  # runs on the worker thread
         try:
             self.result = self._fn(self._emit_progress)
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread, never lost
             self.error = exc
-            if not isinstance(exc, ExplorerError):
+            if not isinstance(exc, self._quiet):
                 traceback.print_exc(file=sys.stderr)
+        finally:
+            self.ended.set()
 
     def _emit_progress(self, done: int, total: int) -> None:
-        self.progress.emit(int(done), int(total))
+        self.progress.emit(self.serial, int(done), int(total))
 
 
 class RunWorker(QObject):
@@ -65,7 +80,9 @@ class RunWorker(QObject):
         if self._thread is not None:
             return False
         self._session, self._progress, self._done = session, progress, done
-        th = _RunThread(lambda report: fn(session, report))
+        # a load's expected problems (cancelled, an unreadable or too large file) are reported to the user
+        quiet = (LoadCancelled, OSError, MemoryError) if isinstance(session, LoadJob) else ()
+        th = _RunThread(lambda report: fn(session, report), quiet)
         th.progress.connect(self._on_progress)
         th.finished.connect(self._on_thread_finished)
         self._thread = th
@@ -82,9 +99,20 @@ class RunWorker(QObject):
         if self._session is not None:
             self._session.cancel()
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._thread is not None and self._progress is not None:
+    def _on_progress(self, serial: int, done: int, total: int) -> None:
+        if self._thread is not None and self._thread.serial == serial and self._progress is not None:
             self._progress(done, total)
+
+    def settle(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` (blocking the calling thread: only a short grace) for the run to end; if it
+        did, report it finished now. True if no run is left."""
+        th = self._thread
+        if th is None:
+            return True
+        if th.ended.wait(seconds):
+            th.wait()
+            self._on_thread_finished()
+        return self._thread is None
 
     def wait(self, cancel: bool = True, timeout_ms: int | None = None) -> bool:
         """Block until the run has stopped (cancelling it first by default) and report it finished.

@@ -35,7 +35,7 @@ def _tr(text: str) -> str:
 
 class SetupPanel(QWidget):
     """The form. ``applyRequested`` / ``resetRequested`` ask the window to build a new session (the window
-    stops play first and calls :meth:`build_session` / :meth:`build_reset_session`)."""
+    stops play first and builds it on a worker thread from :meth:`session_request`)."""
 
     applyRequested = Signal()
     resetRequested = Signal()
@@ -482,40 +482,48 @@ class SetupPanel(QWidget):
 
     def build_session(self) -> Session | None:
         """A new session from the fields, or None with the problems marked (nothing else changes)."""
-        config = self.read_config()
-        text = corpus_text(self.corpus)
-        fmt = self.fmt.currentData()
-        name = self.preset.currentData() or ""
-        if config is None:
-            # still check the corpus, so every problem shows at once
-            try:
-                Session(text, GUI_DEFAULTS, fmt)
-                self._clear_mark("corpus")
-            except ExplorerError as exc:
-                self.mark("corpus", str(exc))
-            self.message.emit(self.tr("Not applied: correct the marked settings."))
+        request = self.session_request()
+        if request is None:
             return None
+        text, config, fmt, name = request
         try:
             session = Session(text, config, fmt, name=name)
         except ExplorerError as exc:
-            msg = str(exc)
-            self.mark("corpus", msg)
-            if "min_count" in msg or "min count" in msg:
-                self.mark("min_count", msg)
-            self.message.emit(self.tr("Not applied: {problem}").format(problem=msg))
+            self.build_failed(exc)
             return None
-        self._clear_mark("corpus")
-        self._set_dirty(False)
+        self.session_built()
         return session
 
-    def build_reset_session(self, session: Session) -> Session | None:
-        """``session``'s corpus and settings again at step 0 (with the learning rate now in use)."""
-        try:
-            config = session.config.replace(lr=session.lr)
-            return Session(session.text, config, session.fmt, name=session.name)
-        except ExplorerError as exc:
-            self.message.emit(str(exc))
+    def session_request(self) -> tuple[str, Config, str, str] | None:
+        """(text, config, fmt, name) to build a session from (on a worker thread: see ``FileActions``), or
+        None with every invalid field marked."""
+        config = self.read_config()
+        text = corpus_text(self.corpus)
+        fmt = self.fmt.currentData()
+        if config is None:
+            # still check a corpus small enough to check here, so every problem shows at once
+            if not is_preview(self.corpus):
+                try:
+                    Session(text, GUI_DEFAULTS, fmt)
+                    self._clear_mark("corpus")
+                except ExplorerError as exc:
+                    self.mark("corpus", str(exc))
+            self.message.emit(self.tr("Not applied: correct the marked settings."))
             return None
+        return text, config, fmt, self.preset.currentData() or ""
+
+    def build_failed(self, exc: ExplorerError) -> None:
+        """The corpus of :meth:`session_request` cannot make a session: mark it, say so."""
+        msg = str(exc)
+        self.mark("corpus", msg)
+        if "min_count" in msg or "min count" in msg:
+            self.mark("min_count", msg)
+        self.message.emit(self.tr("Not applied: {problem}").format(problem=msg))
+
+    def session_built(self) -> None:
+        """The fields made a session."""
+        self._clear_mark("corpus")
+        self._set_dirty(False)
 
     def commit_lr(self) -> None:
         """Apply the learning-rate field to the running session now (no restart)."""

@@ -73,7 +73,14 @@ class StatusBar(QObject):
     def show_status(self, status) -> None:
         """A long run: the progress bar and Cancel while it lasts."""
         busy = status.kind == RUNNING
-        if busy and status.done == 0 and status.total == 0:
+        if status.loading:  # a new session being built: what and the stage it is in, percent done
+            text = status.what[len("load:"):]
+            self.w.statusBar().showMessage(f"{text} {status.stage}" if status.stage else text)
+            self.progress.setRange(0, max(status.total, 0))
+            self.progress.setValue(min(status.done, status.total))
+            self.progress.setFormat("%p%")
+            self.cancel_button.setEnabled(True)
+        elif busy and status.done == 0 and status.total == 0:
             self.progress.setRange(0, 0)  # busy indicator until the first progress report
             self.w.statusBar().showMessage(translate("MainWindow", "Running in the background…"))
             self.cancel_button.setEnabled(True)

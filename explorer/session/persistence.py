@@ -47,6 +47,7 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -84,6 +85,8 @@ MAX_BOOKMARKS = 10_000
 MAX_BOOKMARK_NAME = 500
 #: all seek checkpoints together (K × (V·N + N·V') float64 values)
 MAX_CHECKPOINT_BYTES = 512 * 2**20
+#: verification replays the history in stretches of at most this many steps (progress and Cancel between)
+REPLAY_CHUNK = 5_000
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # same bytes for the same session: no timestamps in the archive
 
 
@@ -296,7 +299,8 @@ def _manifest(r: _Reader) -> dict:
     return m
 
 
-def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True):
+def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True,
+                 progress: Callable[[str, float], None] | None = None):
     """Read a ``.w2vx`` file into a new session of class ``cls`` (:meth:`Session.load` passes its own class,
     so this module does not import :mod:`.session`: no import cycle).
 
@@ -305,8 +309,16 @@ def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool =
     must reproduce every stored checkpoint and the current parameters bit for bit. So a session that is
     returned works: seeking, undo and every view can replay any step of it. Any problem, including running
     out of memory, is one :class:`FileFormatError`; nothing that exists is changed.
+
+    ``progress(stage, fraction)``, if given, is called between the stages (reading the file, rebuilding the
+    model, replaying the history in stretches of :data:`REPLAY_CHUNK` steps) with ``fraction`` rising from
+    0 to 1. An exception it raises (a cancelled load) passes through unchanged; nothing was changed then
+    either.
     """
+    report = progress or (lambda stage, fraction: None)
+    build_share = 0.5 if verify else 1.0  # of the whole load: the rest is the replay
     try:
+        report("reading the session file", 0.0)
         with _open(path) as (zf, name):
             r = _Reader(zf, name)
             _manifest(r)
@@ -316,17 +328,23 @@ def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool =
             except UnicodeDecodeError as exc:
                 r.fail(f"is damaged: {CORPUS!r} is not UTF-8 (offset {exc.start})")
             meta = r.json(SESSION_JSON, 32 * 2**20 + 4 * len(text_bytes))
-            session = _build(cls, r, meta, text)
+            session = _build(cls, r, meta, text,
+                             lambda stage, f: report(stage, 0.05 + (build_share - 0.05) * f))
         if verify:
-            verify_replay(session, name)
+            verify_replay(session, name,
+                          lambda f: report("replaying the history", build_share + (1 - build_share) * f))
+        report("ready", 1.0)
         return session
     except MemoryError:
         raise FileFormatError(f"session file {str(path)!r} does not fit in memory") from None
 
 
-def verify_replay(session, name: str) -> None:
+def verify_replay(session, name: str, progress: Callable[[float], None] | None = None) -> None:
     """Replay ``session`` from step 0 to its furthest step; every stored checkpoint and the current
-    parameters must be reproduced bit for bit, and no step may fail (a one-line FileFormatError)."""
+    parameters must be reproduced bit for bit, and no step may fail (a one-line FileFormatError).
+
+    ``progress(fraction)`` is called before each stretch of at most :data:`REPLAY_CHUNK` steps (the
+    stretches give the same bits as one replay: a step depends only on the seed, its number and η)."""
     ck = session.checkpoints.items()
     steps = [s for s, _ in ck]
     targets = sorted(set(steps[1:]) | {session.step, session.furthest})
@@ -337,11 +355,15 @@ def verify_replay(session, name: str) -> None:
         if t <= at:
             continue
         try:
-            session._replay(params, at, t)
+            while at < t:
+                if progress is not None:
+                    progress(at / max(1, session.furthest))
+                nxt = min(t, at + REPLAY_CHUNK)
+                session._replay(params, at, nxt)
+                at = nxt
         except (ExplorerError, RuntimeError, ArithmeticError, ValueError, FloatingPointError) as exc:
             raise FileFormatError(f"session file {name!r} cannot be replayed: steps {at + 1}..{t} fail "
                                   f"({_reason(exc)})") from None
-        at = t
         if t in stored and not stored[t].equals(params):
             raise FileFormatError(f"session file {name!r} is inconsistent: replaying its history does not "
                                   f"reproduce its checkpoint at step {t}")
@@ -358,7 +380,7 @@ def _current(session) -> Params:
     return params
 
 
-def _build(cls, r: _Reader, meta: dict, text: str):
+def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, float], None] | None = None):
     def need(ok, problem):
         if not ok:
             r.fail(problem)
@@ -458,7 +480,8 @@ def _build(cls, r: _Reader, meta: dict, text: str):
     e_losses = r.array("epoch_losses", (E,), np.float64)
 
     try:
-        session = cls(text, config, meta["corpus_format"], params=Params(W0, Wo0), name=meta["name"])
+        session = cls(text, config, meta["corpus_format"], params=Params(W0, Wo0), name=meta["name"],
+                      progress=progress)
     except ExplorerError as exc:
         r.fail(f"cannot be rebuilt: {exc}")
     model = session.model

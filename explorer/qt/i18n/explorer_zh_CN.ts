@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="377"/>
+        <location filename="../../app/commands.py" line="510"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>Comparison</name>
     <message>
-        <location filename="../../app/commands.py" line="296"/>
+        <location filename="../../app/commands.py" line="429"/>
         <source>The trace {path} has no steps.</source>
         <translation>轨迹 {path} 中没有任何步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="339"/>
+        <location filename="../../app/commands.py" line="472"/>
         <source>No comparison yet: File ▸ Compare with my trace…</source>
         <translation>还没有比较：文件 ▸ 与我的轨迹比较…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="345"/>
+        <location filename="../../app/commands.py" line="478"/>
         <source>No later difference.</source>
         <translation>后面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="346"/>
+        <location filename="../../app/commands.py" line="479"/>
         <source>No earlier difference.</source>
         <translation>前面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="351"/>
+        <location filename="../../app/commands.py" line="484"/>
         <source>Difference {i} of {n}: step {step}, {field}.</source>
         <translation>第 {i} 处差异（共 {n} 处）：第 {step} 步，{field}。</translation>
     </message>
@@ -875,13 +875,13 @@ after = {a}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Setup</source>
         <extracomment>a long run started (True) or finished (False)</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Corpus, architecture, output layer and training settings</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
@@ -911,7 +911,7 @@ after = {a}</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="68"/>
+        <location filename="../file_actions.py" line="152"/>
         <location filename="../menus.py" line="85"/>
         <source>Save session</source>
         <translation>保存会话</translation>
@@ -978,7 +978,7 @@ after = {a}</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="90"/>
+        <location filename="../file_actions.py" line="174"/>
         <location filename="../menus.py" line="205"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
@@ -1234,7 +1234,7 @@ after = {a}</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Interface language: {language}</source>
         <translation>界面语言：{language}</translation>
     </message>
@@ -1270,18 +1270,20 @@ after = {a}</source>
         <translation>停止运行；已完成的步骤会保留</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../file_actions.py" line="59"/>
         <source>Building the vocabulary, the examples and the model…</source>
         <translation>正在构建词表、训练样本和模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../file_actions.py" line="129"/>
         <source>Not applied: the current session is kept.</source>
         <translation>未应用：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../file_actions.py" line="56"/>
+        <location filename="../file_actions.py" line="107"/>
         <source>Applied: a new session at step 0.</source>
+        <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
@@ -1306,66 +1308,66 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../file_actions.py" line="81"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../file_actions.py" line="78"/>
         <source>Reset: step 0 with fresh weights.</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="183"/>
+        <location filename="../../app/commands.py" line="245"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="78"/>
+        <location filename="../statusbar.py" line="85"/>
         <source>Running in the background…</source>
         <translation>正在后台运行…</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="83"/>
+        <location filename="../statusbar.py" line="90"/>
         <source>%v of %m steps</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="211"/>
+        <location filename="../../app/commands.py" line="273"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="215"/>
-        <location filename="../../app/commands.py" line="281"/>
-        <location filename="../../app/commands.py" line="368"/>
-        <location filename="../file_actions.py" line="105"/>
-        <location filename="../file_actions.py" line="117"/>
+        <location filename="../../app/commands.py" line="277"/>
+        <location filename="../../app/commands.py" line="414"/>
+        <location filename="../../app/commands.py" line="501"/>
+        <location filename="../file_actions.py" line="189"/>
+        <location filename="../file_actions.py" line="201"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="221"/>
+        <location filename="../../app/commands.py" line="283"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="223"/>
+        <location filename="../../app/commands.py" line="285"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="111"/>
+        <location filename="../statusbar.py" line="118"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="89"/>
+        <location filename="../../app/commands.py" line="151"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../statusbar.py" line="103"/>
+        <location filename="../statusbar.py" line="110"/>
         <source>Training blew up</source>
         <translation>训练发散了</translation>
     </message>
@@ -1401,160 +1403,215 @@ Apply it anyway?</source>
         <translation>η = {lr:g}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="256"/>
         <source>word2vec Gradient Explorer</source>
         <translation>word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295"/>
+        <location filename="../main_window.py" line="260"/>
         <source>own text</source>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="261"/>
         <source>word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}</source>
         <translation>word2vec 梯度探索器 — {corpus}：{arch}，{output}，V = {V}，N = {N}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="35"/>
+        <location filename="../file_actions.py" line="90"/>
         <source>Open corpus</source>
-        <extracomment>the texts keep their context of the main window (lupdate finds these calls)</extracomment>
         <translation>打开语料</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="36"/>
+        <location filename="../file_actions.py" line="91"/>
         <source>Text files (*.txt *.text *.csv);;All files (*)</source>
         <translation>文本文件 (*.txt *.text *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="39"/>
+        <location filename="../file_actions.py" line="96"/>
+        <source>Not opened: correct the marked settings first.</source>
+        <translation>未打开：请先更正标出的设置。</translation>
+    </message>
+    <message>
+        <location filename="../file_actions.py" line="110"/>
         <source>Reading {path}…</source>
         <translation>正在读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="50"/>
+        <location filename="../file_actions.py" line="118"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="51"/>
+        <location filename="../file_actions.py" line="119"/>
         <source>Explorer sessions (*.w2vx);;All files (*)</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="54"/>
+        <location filename="../../app/commands.py" line="391"/>
+        <location filename="../file_actions.py" line="122"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="82"/>
+        <location filename="../../app/commands.py" line="139"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="246"/>
+        <location filename="../../app/commands.py" line="47"/>
+        <source>reading the corpus</source>
+        <extracomment>a trace longer than this many steps is written on the runner (with progress) a load that ends within this many seconds returns finished (the calling thread waits that long at most) the stages that session building and session files report (translated when shown)</extracomment>
+        <translation>正在读取语料</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="48"/>
+        <source>building the vocabulary and examples</source>
+        <translation>正在建立词表和样本</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="49"/>
+        <source>computing the initial loss</source>
+        <translation>正在计算初始损失</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="50"/>
+        <source>reading the session file</source>
+        <translation>正在读取会话文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="51"/>
+        <source>replaying the history</source>
+        <translation>正在重放历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="52"/>
+        <source>planning the first epoch</source>
+        <translation>正在规划第一轮</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="53"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="142"/>
+        <source>Cannot open {path}: it does not fit in memory</source>
+        <translation>无法打开 {path}：内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="319"/>
+        <source>Cancelled: the current session is kept.</source>
+        <translation>已取消：保留当前会话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="324"/>
+        <source>Loading stopped because of an internal error: {error}</source>
+        <translation>加载因内部错误而停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="375"/>
         <source>Back to the previous session, at step {step}.</source>
         <translation>已回到之前的会话，第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="258"/>
+        <location filename="../../app/commands.py" line="386"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="68"/>
+        <location filename="../file_actions.py" line="152"/>
         <source>Explorer sessions (*.w2vx)</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="82"/>
+        <location filename="../../app/commands.py" line="139"/>
         <source>Cannot write {path}: {reason}</source>
-        <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="268"/>
+        <location filename="../../app/commands.py" line="401"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="81"/>
+        <location filename="../file_actions.py" line="165"/>
         <source>word2vec text (*.txt *.vec);;word2vec binary (*.bin)</source>
         <translation>word2vec 文本格式 (*.txt *.vec);;word2vec 二进制格式 (*.bin)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="82"/>
-        <location filename="../file_actions.py" line="161"/>
+        <location filename="../file_actions.py" line="166"/>
+        <location filename="../file_actions.py" line="245"/>
         <source>NumPy archive (*.npz)</source>
         <translation>NumPy 归档 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="83"/>
+        <location filename="../file_actions.py" line="167"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSONL 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="84"/>
+        <location filename="../file_actions.py" line="168"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="86"/>
+        <location filename="../file_actions.py" line="170"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="90"/>
+        <location filename="../file_actions.py" line="174"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="101"/>
+        <location filename="../file_actions.py" line="185"/>
         <source>Cannot export the plot: {reason}</source>
         <translation>无法导出图表：{reason}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="109"/>
+        <location filename="../file_actions.py" line="193"/>
         <source>Export window</source>
         <translation>导出窗口</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="109"/>
+        <location filename="../file_actions.py" line="193"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="115"/>
+        <location filename="../file_actions.py" line="199"/>
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="127"/>
+        <location filename="../file_actions.py" line="211"/>
         <source>Compare with my trace</source>
         <translation>与我的轨迹比较</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="128"/>
+        <location filename="../file_actions.py" line="212"/>
         <source>JSON Lines (*.jsonl *.json *.txt);;All files (*)</source>
         <translation>JSONL 文件 (*.jsonl *.json *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="131"/>
+        <location filename="../file_actions.py" line="215"/>
         <source>Comparing {path} with this run…</source>
         <translation>正在把 {path} 与本次运行比较…</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="150"/>
+        <location filename="../file_actions.py" line="234"/>
         <source>Copied: {command}</source>
         <translation>已复制：{command}</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="152"/>
+        <location filename="../file_actions.py" line="236"/>
         <source>(Also: {notes}.)</source>
         <translation>（另外：{notes}。）</translation>
     </message>
     <message>
-        <location filename="../file_actions.py" line="160"/>
+        <location filename="../file_actions.py" line="244"/>
         <source>Export initial weights</source>
         <translation>导出初始权重</translation>
     </message>
@@ -2332,22 +2389,22 @@ Apply it anyway?</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="496"/>
+        <location filename="../setup_panel.py" line="511"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="505"/>
+        <location filename="../setup_panel.py" line="521"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="530"/>
+        <location filename="../setup_panel.py" line="538"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="542"/>
+        <location filename="../setup_panel.py" line="550"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
@@ -2355,12 +2412,12 @@ Apply it anyway?</source>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../views/scene_panel.py" line="114"/>
+        <location filename="../views/scene_panel.py" line="116"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/scene_panel.py" line="116"/>
+        <location filename="../views/scene_panel.py" line="118"/>
         <source>{c}: “{w}”</source>
         <translation>{c}：“{w}”</translation>
     </message>
