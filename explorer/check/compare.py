@@ -9,8 +9,8 @@ an inner node) or ``W[king]`` (a row of W). The first difference of a step gets 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 import numpy as np
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..engine import kernel
 from ..engine.model import Model
 from ..engine.params import Params
-from ..engine import kernel
 from ..engine.sigmoid import SIGMOID_TABLE
 from ..errors import ExplorerError
 from .compare import StepDifference, compare_step, shared_fields
@@ -44,7 +44,6 @@ class ImplementationError(ExplorerError):
         self.details = details
 
 
-
 def _elementwise(fn, x):
     if np.ndim(x) == 0:
         return fn(float(x))
@@ -60,6 +59,7 @@ def paper_sigmoid(x):
 def reference_sigmoid(x):
     """word2vec.c's table σ for a user's step, for −6 < x < 6 (the caller handles the ends, as word2vec.c)."""
     return _elementwise(lambda v: float(kernel.table_sigmoid(v, SIGMOID_TABLE)), x)
+
 
 def _last_lines(exc: BaseException, n: int = 6) -> str:
     lines = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip().splitlines()

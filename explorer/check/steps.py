@@ -135,7 +135,7 @@ def _vectors(entries, where: str, ids_to_label: dict, hs: bool, ours_vecs: dict 
     return vecs, ids
 
 
-def step_data(obj: dict, ours: "StepData | None" = None, where: str = "") -> StepData:
+def step_data(obj: dict, ours: StepData | None = None, where: str = "") -> StepData:
     """Parse one trace line. ``ours`` (for theirs) maps ids to ours' words and supplies ``before``."""
     d = StepData(obj)
     for name in VALUE_FIELDS:

@@ -18,6 +18,7 @@ pattern ``.<name>.<random>.tmp`` older than :data:`LEGACY_TMP_AGE_S`).
 :func:`refuse_same_file` refuses an output that is the same file as an input (a trace written over its
 corpus), before anything is computed.
 """
+
 from __future__ import annotations
 
 import os
@@ -118,8 +119,13 @@ def output_kind(path) -> str:
         return "stream"
     if stat.S_ISREG(st.st_mode):
         return "file"
-    what = "a block device" if stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else \
-        "not a regular file"
+    what = (
+        "a block device"
+        if stat.S_ISBLK(st.st_mode)
+        else "a socket"
+        if stat.S_ISSOCK(st.st_mode)
+        else "not a regular file"
+    )
     raise FileFormatError(f"cannot write {name!r}: it is {what}")
 
 
@@ -243,5 +249,7 @@ def refuse_same_file(outputs, inputs) -> None:
         ident = _identity(path)
         if ident is not None and ident in known:
             in_label, in_path = known[ident]
-            raise ExplorerError(f"{label} {str(path)!r} is the same file as {in_label} {str(in_path)!r}; "
-                                f"refusing to overwrite an input")
+            raise ExplorerError(
+                f"{label} {str(path)!r} is the same file as {in_label} {str(in_path)!r}; "
+                f"refusing to overwrite an input"
+            )

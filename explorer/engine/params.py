@@ -4,6 +4,7 @@ For the full softmax and negative sampling V' = V (one output vector per word); 
 V' = V−1 (one vector per inner node of the Huffman tree). word2vec.c calls W ``syn0`` and W' ``syn1``
 (hierarchical softmax) or ``syn1neg`` (negative sampling).
 """
+
 from __future__ import annotations
 
 import io
@@ -26,16 +27,20 @@ MAX_VOCAB_BYTES = 256 * 2**20
 
 @dataclass
 class Params:
-    W: np.ndarray       # (V, N) input vectors v_w as rows
-    W_out: np.ndarray   # (N, V') output vectors v'_j as columns
+    W: np.ndarray  # (V, N) input vectors v_w as rows
+    W_out: np.ndarray  # (N, V') output vectors v'_j as columns
 
-    def copy(self) -> "Params":
+    def copy(self) -> Params:
         return Params(self.W.copy(), self.W_out.copy())
 
-    def equals(self, other: "Params") -> bool:
+    def equals(self, other: Params) -> bool:
         """Bit-identical comparison."""
-        return (self.W.shape == other.W.shape and self.W_out.shape == other.W_out.shape
-                and self.W.tobytes() == other.W.tobytes() and self.W_out.tobytes() == other.W_out.tobytes())
+        return (
+            self.W.shape == other.W.shape
+            and self.W_out.shape == other.W_out.shape
+            and self.W.tobytes() == other.W.tobytes()
+            and self.W_out.tobytes() == other.W_out.tobytes()
+        )
 
 
 def n_output_vectors(output: str, V: int) -> int:
@@ -123,7 +128,10 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
                 if dims.get("N", 0) > MAX_HIDDEN:
                     fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
                 if shape[0] * shape[1] > MAX_MATRIX_VALUES:
-                    fail(f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}")
+                    fail(
+                        f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}"
+                    )
+
             return check
 
         def vocab_check(shape, dtype):
@@ -134,7 +142,9 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
             if "V" in dims and shape[0] != dims["V"]:
                 fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
             if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
-                fail(f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}")
+                fail(
+                    f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}"
+                )
 
         if vocab_words is not None:
             dims["V"] = len(vocab_words)
@@ -149,14 +159,20 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     words = [str(w) for w in vocab.tolist()]
     V, N = W.shape
     if output is not None and W_out.shape[1] != n_output_vectors(output, V):
-        fail(f"W_out has {W_out.shape[1]} columns, output layer {output!r} needs {n_output_vectors(output, V)}")
+        fail(
+            f"W_out has {W_out.shape[1]} columns, output layer {output!r} needs {n_output_vectors(output, V)}"
+        )
     if not (np.all(np.isfinite(W)) and np.all(np.isfinite(W_out))):
         fail("contains non-finite values")
     if vocab_words is not None and list(vocab_words) != words:
-        diff = next((i for i, (a, b) in enumerate(zip(vocab_words, words)) if a != b),
-                    min(len(words), len(vocab_words)))
-        fail(f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
-             f"difference at index {diff})")
+        diff = next(
+            (i for i, (a, b) in enumerate(zip(vocab_words, words)) if a != b),
+            min(len(words), len(vocab_words)),
+        )
+        fail(
+            f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
+            f"difference at index {diff})"
+        )
     return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
 
 

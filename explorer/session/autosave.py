@@ -16,6 +16,7 @@ instead.
 The older single-file layout (``autosave.w2vx`` + ``running.lock`` holding a pid) is still offered once
 when its process is gone.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,8 @@ def lock_name(pid: int) -> str:
 class Orphan:
     """The autosave of an explorer that is gone."""
 
-    path: Path       # the .w2vx
-    lock: Path       # its lock file (may not exist)
+    path: Path  # the .w2vx
+    lock: Path  # its lock file (may not exist)
     pid: int
     mtime: float
     _fd: int | None = None  # held while claimed

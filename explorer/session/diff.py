@@ -24,19 +24,47 @@ Rules
 The first difference is reported as one line: ``step S: <field path> <ours> vs <theirs>``, where the field
 path reads like Python (``h[2]``, ``paths[0][id=3].e``, ``out[id=2 queen].delta[1]``).
 """
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..errors import FileFormatError
 
 #: order in which fields are compared (the order the computation produces them); others follow
-FIELD_ORDER = ("step", "epoch", "arch", "output", "mode", "inputs", "targets", "lr", "h", "u", "y", "t", "e",
-               "EI", "paths", "samples", "loss", "EH", "out", "in",
-               "id", "word", "code", "before", "delta", "after", "skipped")
+FIELD_ORDER = (
+    "step",
+    "epoch",
+    "arch",
+    "output",
+    "mode",
+    "inputs",
+    "targets",
+    "lr",
+    "h",
+    "u",
+    "y",
+    "t",
+    "e",
+    "EI",
+    "paths",
+    "samples",
+    "loss",
+    "EH",
+    "out",
+    "in",
+    "id",
+    "word",
+    "code",
+    "before",
+    "delta",
+    "after",
+    "skipped",
+)
 _RANK = {k: i for i, k in enumerate(FIELD_ORDER)}
 _MISSING = object()
 
@@ -69,7 +97,7 @@ class Comparison:
 
     difference: Difference | None
     steps_compared: int
-    steps_ours: int | None = None     # counted only when the step counts differ
+    steps_ours: int | None = None  # counted only when the step counts differ
     steps_theirs: int | None = None
 
 
@@ -196,12 +224,16 @@ def _records(lines: Iterable, name: str) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise FileFormatError(f"{name} line {n}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+            raise FileFormatError(
+                f"{name} line {n}: invalid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
         except (ValueError, RecursionError) as exc:
             raise FileFormatError(f"{name} line {n}: invalid JSON ({str(exc)[:80]})") from None
         if not isinstance(obj, dict):
-            raise FileFormatError(f"{name} line {n}: expected a JSON object (one step), found "
-                                  f"{type(obj).__name__ if not isinstance(obj, list) else 'a list'}")
+            raise FileFormatError(
+                f"{name} line {n}: expected a JSON object (one step), found "
+                f"{type(obj).__name__ if not isinstance(obj, list) else 'a list'}"
+            )
         yield n, obj
 
 
@@ -209,8 +241,9 @@ def _count(it: Iterator) -> int:
     return sum(1 for _ in it)
 
 
-def compare(ours: Iterable, theirs: Iterable, tol: float = 1e-9,
-            names: tuple[str, str] = ("ours", "theirs")) -> Comparison:
+def compare(
+    ours: Iterable, theirs: Iterable, tol: float = 1e-9, names: tuple[str, str] = ("ours", "theirs")
+) -> Comparison:
     """Walk two traces step by step; see the module docstring for the rules.
 
     ``ours`` and ``theirs`` are iterables of JSON lines (str or bytes) or of already parsed dicts.
@@ -233,10 +266,22 @@ def compare(ours: Iterable, theirs: Iterable, tol: float = 1e-9,
             (line, rec), side, other = (xa, "theirs", "ours") if xb is None else (xb, "ours", "theirs")
             step = rec.get("step") if _is_num(rec.get("step")) else None
             where = f"step {step}" if step is not None else f"entry {compared + 1}"
-            msg = (f"{where}: missing in {side} (ours has {na} step{'s' * (na != 1)}, theirs has {nb})")
+            msg = f"{where}: missing in {side} (ours has {na} step{'s' * (na != 1)}, theirs has {nb})"
             la, lb = (line, 0) if xb is None else (0, line)
-            return Comparison(Difference(step, la, lb, "", "present" if xb is None else "missing",
-                                         "missing" if xb is None else "present", msg), compared, na, nb)
+            return Comparison(
+                Difference(
+                    step,
+                    la,
+                    lb,
+                    "",
+                    "present" if xb is None else "missing",
+                    "missing" if xb is None else "present",
+                    msg,
+                ),
+                compared,
+                na,
+                nb,
+            )
         (la, a), (lb, b) = xa, xb
         d = _walk(a, b, "", tol)
         if d is not None:
@@ -263,8 +308,9 @@ def _is_int_like(v) -> bool:
     return _is_num(v) and float(v).is_integer()
 
 
-def first_difference(a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9,
-                     names: tuple[str, str] = ("ours", "theirs")) -> Difference | None:
+def first_difference(
+    a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9, names: tuple[str, str] = ("ours", "theirs")
+) -> Difference | None:
     """The first difference between two traces beyond ``tol`` (see the module docstring), or ``None``."""
     return compare(a_lines, b_lines, tol, names).difference
 
@@ -323,6 +369,7 @@ def trace_lines(path, max_line: int | None = None) -> Iterator[bytes]:
     def gen():
         with f:
             yield from bounded_lines(f, name, max_line)
+
     return gen()
 
 
