@@ -105,7 +105,8 @@ def _label_of(entry, ids_to_label: dict, side: str, where: str, hs: bool):
 def _vectors(entries, where: str, ids_to_label: dict, hs: bool, ours_vecs: dict | None):
     if not isinstance(entries, list):
         raise FileFormatError(f"{where}: must be a list of vectors")
-    vecs, ids = {}, {}
+    vecs: dict[str, Vec] = {}
+    ids: dict = {}
     for k, e in enumerate(entries):
         w = f"{where}[{k}]"
         label = _label_of(e, ids_to_label, "", w, hs)

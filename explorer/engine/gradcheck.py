@@ -39,7 +39,8 @@ def gradient_check(model, params_before: Params, rec: StepRecord, eps: float = 1
     def E():
         return example_loss(model, W, W_out, ex.inputs, ex.targets, negs)
 
-    fd, an = [], []
+    fd_vals: list[float] = []
+    an_vals: list[float] = []
     for ids, delta, M, is_out in (
         (rec.out_ids, rec.out_delta, W_out, True),
         (rec.in_ids, rec.in_delta, W, False),
@@ -53,8 +54,8 @@ def gradient_check(model, params_before: Params, rec: StepRecord, eps: float = 1
                 M[idx] = old - eps
                 em = E()
                 M[idx] = old
-                fd.append((ep - em) / (2 * eps))
-                an.append(-delta[row, k] / rec.lr)
-    fd, an = np.array(fd), np.array(an)
+                fd_vals.append((ep - em) / (2 * eps))
+                an_vals.append(-delta[row, k] / rec.lr)
+    fd, an = np.array(fd_vals), np.array(an_vals)
     scale = max(np.abs(fd).max(initial=0.0), np.abs(an).max(initial=0.0), 1e-300)
     return GradCheck(float(np.abs(fd - an).max(initial=0.0) / scale), len(fd), fd, an)

@@ -14,6 +14,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Callable
+from typing import NoReturn
 
 import numpy as np
 
@@ -57,7 +58,7 @@ def read_npy_member(
     zf: zipfile.ZipFile,
     info: zipfile.ZipInfo,
     check: Callable[[tuple, np.dtype], None],
-    fail: Callable[[str], None],
+    fail: Callable[[str], NoReturn],
 ) -> np.ndarray:
     """The array stored in zip member ``info``.
 

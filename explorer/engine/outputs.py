@@ -29,6 +29,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExplorerError, FileFormatError
 
@@ -132,7 +133,7 @@ def output_kind(path) -> str:
 @contextmanager
 def _direct(path, mode: str):
     name = str(path)
-    kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+    kw: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
     if name == STDOUT:
         stream = sys.stdout.buffer if "b" in mode else sys.stdout
         yield stream
@@ -180,7 +181,7 @@ def atomic_file(path, mode: str = "wb"):
             os.umask(umask)
             old_mode = 0o666 & ~umask
         os.fchmod(fd, old_mode)
-        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+        kw: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
         with os.fdopen(fd, mode, **kw) as f:
             yield f
             f.flush()
@@ -236,7 +237,7 @@ def refuse_same_file(outputs, inputs) -> None:
     ``outputs`` and ``inputs`` are iterables of ``(label, path)``; ``None`` paths are skipped. Only
     existing regular files are compared (by device and inode, so links and other spellings are caught).
     """
-    known = {}
+    known: dict[tuple[int, int], tuple] = {}
     for label, path in inputs:
         if path is None or str(path) == STDOUT:
             continue

@@ -13,6 +13,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
@@ -81,7 +82,7 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     """
     name = str(path)
 
-    def fail(problem: str):
+    def fail(problem: str) -> NoReturn:
         raise FileFormatError(f"weights file {name!r} {problem}")
 
     p = Path(path)
@@ -107,13 +108,13 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     except (zipfile.BadZipFile, *ZIP_ERRORS) as exc:
         fail(f"is damaged or not an .npz ({reason(exc)})")
     with zf:
-        infos = {}
+        infos: dict[str, zipfile.ZipInfo] = {}
         for info in zf.infolist():
             infos.setdefault(info.filename, info)
         for k in ("W_in", "W_out", "vocab"):
             if f"{k}.npy" not in infos:
                 fail(f"has no {k!r} array")
-        dims = {}
+        dims: dict[str, int] = {}
 
         def matrix(key: str, rows_of: str, cols_of: str):
             def check(shape, dtype):

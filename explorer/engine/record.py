@@ -48,7 +48,7 @@ class NodeTerm:
     skipped: bool = False
 
     def to_json(self, kind: str) -> dict:
-        d = {"id": self.id}
+        d: dict = {"id": self.id}
         if kind == "hs":
             d["code"] = self.code
         else:

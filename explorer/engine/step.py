@@ -117,7 +117,7 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
     Wo[out_ids] = out_before
     W[in_ids] = in_before
     words = model.words
-    rec = dict(u=None, y=None, t=None, e=None, EI=None, paths=None, samples=None)
+    rec: dict = dict(u=None, y=None, t=None, e=None, EI=None, paths=None, samples=None)
     if tb.kind == SOFTMAX:
         t = np.zeros((P, n_out))
         t[np.arange(P), tgts] = 1.0

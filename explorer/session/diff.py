@@ -31,7 +31,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import FileFormatError
 
@@ -173,39 +173,52 @@ def _walk(a, b, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
     if _is_num(a) and _is_num(b):
         return None if numbers_agree(a, b, tol) else ("value", path, a, b)
     if isinstance(a, dict) and isinstance(b, dict):
-        for k in _ordered_keys(a, b):
-            sub = f"{path}.{k}" if path else str(k)
-            d = _walk(a.get(k, _MISSING), b.get(k, _MISSING), sub, tol)
-            if d:
-                return d
-        return None
+        return _walk_dicts(a, b, path, tol)
     if isinstance(a, list) and isinstance(b, list):
-        if _by_id(a, b):
-            kb = dict(_keyed(b))
-            ka = _keyed(a)
-            for key, ea in ka:
-                label = path + _entry_label(ea, key[1])
-                eb = kb.get(key, _MISSING)
-                if eb is _MISSING:
-                    return "missing", label, "present", _MISSING
-                d = _walk(ea, eb, label, tol)
-                if d:
-                    return d
-            in_a = {k for k, _ in ka}
-            for key, eb in _keyed(b):
-                if key not in in_a:
-                    return "missing", path + _entry_label(eb, key[1]), _MISSING, "present"
-            return None
-        for i, (x, y) in enumerate(zip(a, b)):
-            d = _walk(x, y, f"{path}[{i}]", tol)
-            if d:
-                return d
-        if len(a) != len(b):
-            return "length", path, len(a), len(b)
-        return None
+        return _walk_entries_by_id(a, b, path, tol) if _by_id(a, b) else _walk_lists(a, b, path, tol)
     if type(a) is type(b) and a == b:  # strings, booleans, null
         return None
     return "value", path, a, b
+
+
+def _walk_dicts(a: dict, b: dict, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two objects: key by key, in :func:`_ordered_keys` order."""
+    for k in _ordered_keys(a, b):
+        sub = f"{path}.{k}" if path else str(k)
+        d = _walk(a.get(k, _MISSING), b.get(k, _MISSING), sub, tol)
+        if d:
+            return d
+    return None
+
+
+def _walk_entries_by_id(a: list, b: list, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two lists of entries with ids: matched by key, ours' order, then theirs' extras."""
+    kb = dict(_keyed(b))
+    ka = _keyed(a)
+    for key, ea in ka:
+        label = path + _entry_label(ea, key[1])
+        eb = kb.get(key, _MISSING)
+        if eb is _MISSING:
+            return "missing", label, "present", _MISSING
+        d = _walk(ea, eb, label, tol)
+        if d:
+            return d
+    in_a = {k for k, _ in ka}
+    for key, eb in _keyed(b):
+        if key not in in_a:
+            return "missing", path + _entry_label(eb, key[1]), _MISSING, "present"
+    return None
+
+
+def _walk_lists(a: list, b: list, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two plain lists: position by position, then their lengths."""
+    for i, (x, y) in enumerate(zip(a, b)):
+        d = _walk(x, y, f"{path}[{i}]", tol)
+        if d:
+            return d
+    if len(a) != len(b):
+        return "length", path, len(a), len(b)
+    return None
 
 
 def _records(lines: Iterable, name: str) -> Iterator[tuple[int, dict]]:
@@ -263,7 +276,10 @@ def compare(
             # one trace is shorter: count both to say by how much
             na = compared + (xa is not None) + _count(ra)
             nb = compared + (xb is not None) + _count(rb)
-            (line, rec), side, other = (xa, "theirs", "ours") if xb is None else (xb, "ours", "theirs")
+            present = xa if xb is None else xb
+            assert present is not None  # both missing returned above
+            line, rec = present
+            side, other = ("theirs", "ours") if xb is None else ("ours", "theirs")
             step = rec.get("step") if _is_num(rec.get("step")) else None
             where = f"step {step}" if step is not None else f"entry {compared + 1}"
             msg = f"{where}: missing in {side} (ours has {na} step{'s' * (na != 1)}, theirs has {nb})"
@@ -304,7 +320,7 @@ def compare(
         compared += 1
 
 
-def _is_int_like(v) -> bool:
+def _is_int_like(v) -> TypeGuard[float]:
     return _is_num(v) and float(v).is_integer()
 
 

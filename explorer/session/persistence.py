@@ -48,6 +48,7 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
@@ -206,7 +207,7 @@ class _Reader:
                 self.fail(f"member {n[:60]!r} is encrypted")
             self.infos[n] = info
 
-    def fail(self, problem: str):
+    def fail(self, problem: str) -> NoReturn:
         raise FileFormatError(f"session file {self.name!r} {problem}")
 
     def read(self, member: str, limit: int) -> bytes:
