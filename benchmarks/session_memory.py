@@ -130,10 +130,12 @@ def main(argv=None) -> int:
     info["within_target"] = worst <= TARGET_MB
     print(
         f"{info['steps']:,} steps of {args.preset} (V = {info['V']}, N = {info['N']}, {args.arch}, "
-        f"{args.output}, {args.mode}) through step_forward in {seconds:.1f} s ({info['steps_per_s']:,} steps/s)"
+        f"{args.output}, {args.mode}) through step_forward in {seconds:.1f} s "
+        f"({info['steps_per_s']:,} steps/s)"
     )
     print(
-        f"  RSS growth           {info['rss_growth_mb']:8.1f} MB   (peak RSS growth {info['peak_rss_growth_mb']:.1f} MB)"
+        f"  RSS growth           {info['rss_growth_mb']:8.1f} MB   "
+        f"(peak RSS growth {info['peak_rss_growth_mb']:.1f} MB)"
     )
     if "tracemalloc_peak_mb" in info:
         print(
@@ -141,8 +143,8 @@ def main(argv=None) -> int:
             f"{info['tracemalloc_current_mb']:.1f} MB)"
         )
     print(
-        f"  record cache         {info['records_cached']:8,} records, ~{info['record_cache_mb_estimated']} MB "
-        f"estimated (budget {info['record_cache_budget_mb']} MB)"
+        f"  record cache         {info['records_cached']:8,} records, "
+        f"~{info['record_cache_mb_estimated']} MB estimated (budget {info['record_cache_budget_mb']} MB)"
     )
     print(
         f"  checkpoints          {info['checkpoints']:8,} every {info['checkpoint_interval']} steps, "

@@ -71,7 +71,7 @@ def write_zip(path, members) -> None:
 
 def npy_header(dtype: str, shape: tuple) -> bytes:
     """The header of an .npy file (version 1.0) declaring ``dtype`` and ``shape`` (no data follows)."""
-    d = "{'descr': '%s', 'fortran_order': False, 'shape': %r, }" % (dtype, tuple(shape))
+    d = f"{{'descr': '{dtype}', 'fortran_order': False, 'shape': {tuple(shape)!r}, }}"
     d = d.encode("latin1")
     pad = 64 - (10 + len(d) + 1) % 64
     d += b" " * pad + b"\n"

@@ -79,7 +79,7 @@ def test_cli_trace_exits_3_naming_the_step_and_keeps_earlier_lines():
     bad = int(re.search(r"step (\d+)", err[0]).group(1))
     lines = r.stdout.splitlines()
     assert bad >= 2 and len(lines) == bad - 1  # the good steps before it are all there, complete
-    assert [json.loads(l)["step"] for l in lines] == list(range(1, bad))
+    assert [json.loads(line)["step"] for line in lines] == list(range(1, bad))
 
 
 def test_a_huge_full_softmax_is_met_with_a_warning_not_a_freeze(tmp_path):
@@ -94,7 +94,7 @@ def test_a_huge_full_softmax_is_met_with_a_warning_not_a_freeze(tmp_path):
         timeout=120,
     )
     assert r.returncode == 0
-    warn = [l for l in r.stderr.splitlines() if l.startswith("warning:")]
+    warn = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
     assert len(warn) == 1 and "V = 100000" in warn[0] and "MB" in warn[0] and "ms" in warn[0]
     assert "(hs)" in warn[0] and "(ns)" in warn[0]
     r = subprocess.run(

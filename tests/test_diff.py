@@ -199,8 +199,8 @@ def test_files_and_the_cli(tmp_path, capsys):
     assert main(["diff", str(pa), str(pc)]) == 2
     err = capsys.readouterr().err
     assert (
-        err
-        == f"error: {pc} line 4: invalid JSON (Expecting property name enclosed in double quotes at column 2)\n"
+        err == f"error: {pc} line 4: invalid JSON "
+        "(Expecting property name enclosed in double quotes at column 2)\n"
     )
     assert main(["diff", str(pa), str(tmp_path / "none.jsonl")]) == 2
     assert "does not exist" in capsys.readouterr().err

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_geometry_imports_no_qt():
     code = (
         "import sys, explorer.engine.geometry; "
-        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; assert not bad, bad"
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
+        "assert not bad, bad"
     )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

@@ -94,7 +94,8 @@ class Corpus:
         return self._sentence_spans(k)[j]
 
     def _sentence_spans(self, k: int) -> list[tuple[int, int]]:
-        """The spans of sentence ``k``'s tokens, found again in its line as :func:`tokenize_line` found them."""
+        """The spans of sentence ``k``'s tokens, found again in its line as :func:`tokenize_line` found
+        them."""
         start = int(self.line_start[k])
         end = _LINE_END.search(self.text, start)
         line = self.text[start : end.start() if end else len(self.text)]
@@ -222,8 +223,8 @@ def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
         raise CorpusError("corpus is empty (no pairs found)")
     # character spans for highlighting
     line_offsets = [0]
-    for l in text.split("\n"):
-        line_offsets.append(line_offsets[-1] + len(l) + 1)
+    for line in text.split("\n"):
+        line_offsets.append(line_offsets[-1] + len(line) + 1)
     out = tuple(
         Pair(i, t, (line_offsets[ln - 1] + c, line_offsets[ln - 1] + c + n)) for i, t, ln, c, n in pairs
     )

@@ -130,7 +130,8 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
                     fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
                 if shape[0] * shape[1] > MAX_MATRIX_VALUES:
                     fail(
-                        f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}"
+                        f"array {key!r} has {shape[0]} × {shape[1]} values; "
+                        f"the limit is {MAX_MATRIX_VALUES:,}"
                     )
 
             return check
