@@ -11,6 +11,7 @@ import io
 import os
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -85,7 +86,32 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     def fail(problem: str) -> NoReturn:
         raise FileFormatError(f"weights file {name!r} {problem}")
 
-    p = Path(path)
+    zf = _open_npz(Path(path), name, fail)
+    with zf:
+        infos: dict[str, zipfile.ZipInfo] = {}
+        for info in zf.infolist():
+            infos.setdefault(info.filename, info)
+        for k in ("W_in", "W_out", "vocab"):
+            if f"{k}.npy" not in infos:
+                fail(f"has no {k!r} array")
+        dims: dict[str, int] = {}  # V, N, V' as the run says, then as the arrays declare
+        if vocab_words is not None:
+            dims["V"] = len(vocab_words)
+        if hidden is not None:
+            dims["N"] = hidden
+        if output is not None and "V" in dims:
+            dims["V'"] = n_output_vectors(output, dims["V"])
+        checks = _ShapeChecks(dims, output, fail)
+        W = read_npy_member(zf, infos["W_in.npy"], checks.matrix("W_in", "V", "N"), fail)
+        W_out = read_npy_member(zf, infos["W_out.npy"], checks.matrix("W_out", "N", "V'"), fail)
+        vocab = read_npy_member(zf, infos["vocab.npy"], checks.vocab, fail)
+    words = [str(w) for w in vocab.tolist()]
+    _check_loaded(W, W_out, words, vocab_words, output, fail)
+    return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
+
+
+def _open_npz(p: Path, name: str, fail: Callable[[str], NoReturn]) -> zipfile.ZipFile:
+    """The weights file ``p`` opened as a zip archive, after checking that it is a file and an .npz."""
     try:
         st = os.stat(p)
     except FileNotFoundError:
@@ -104,61 +130,56 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     if not head.startswith(b"PK"):
         fail("is not an .npz archive (weights are saved as an .npz of W_in, W_out and vocab)")
     try:
-        zf = zipfile.ZipFile(p, "r")
+        return zipfile.ZipFile(p, "r")
     except (zipfile.BadZipFile, *ZIP_ERRORS) as exc:
         fail(f"is damaged or not an .npz ({reason(exc)})")
-    with zf:
-        infos: dict[str, zipfile.ZipInfo] = {}
-        for info in zf.infolist():
-            infos.setdefault(info.filename, info)
-        for k in ("W_in", "W_out", "vocab"):
-            if f"{k}.npy" not in infos:
-                fail(f"has no {k!r} array")
-        dims: dict[str, int] = {}
 
-        def matrix(key: str, rows_of: str, cols_of: str):
-            def check(shape, dtype):
-                if dtype.kind != "f":
-                    fail(f"array {key!r} has type {dtype}; weights must be real floating-point numbers")
-                if len(shape) != 2:
-                    fail(f"array {key!r} has shape {shape}; W_in and W_out must be 2-D")
-                for d, v in ((rows_of, shape[0]), (cols_of, shape[1])):
-                    if d in dims and dims[d] != v:
-                        fail(_mismatch(key, shape, d, v, dims[d], d in run, output))
-                    dims.setdefault(d, v)
-                if dims.get("N", 0) > MAX_HIDDEN:
-                    fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
-                if shape[0] * shape[1] > MAX_MATRIX_VALUES:
-                    fail(
-                        f"array {key!r} has {shape[0]} × {shape[1]} values; "
-                        f"the limit is {MAX_MATRIX_VALUES:,}"
-                    )
 
-            return check
+class _ShapeChecks:
+    """The checks of the declared (shape, dtype) of each array, before its data is read.
 
-        def vocab_check(shape, dtype):
-            if dtype.kind != "U":
-                fail(f"array 'vocab' has type {dtype}, expected strings")
-            if len(shape) != 1:
-                fail(f"array 'vocab' has shape {shape}, expected one word per row of W_in")
-            if "V" in dims and shape[0] != dims["V"]:
-                fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
-            if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
-                fail(
-                    f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}"
-                )
+    ``dims`` starts with what the run says (V, N, V'); each matrix adds what it declares, so the arrays must
+    also agree with each other.
+    """
 
-        if vocab_words is not None:
-            dims["V"] = len(vocab_words)
-        if hidden is not None:
-            dims["N"] = hidden
-        if output is not None and "V" in dims:
-            dims["V'"] = n_output_vectors(output, dims["V"])
-        run = set(dims)
-        W = read_npy_member(zf, infos["W_in.npy"], matrix("W_in", "V", "N"), fail)
-        W_out = read_npy_member(zf, infos["W_out.npy"], matrix("W_out", "N", "V'"), fail)
-        vocab = read_npy_member(zf, infos["vocab.npy"], vocab_check, fail)
-    words = [str(w) for w in vocab.tolist()]
+    def __init__(self, dims: dict[str, int], output: str | None, fail: Callable[[str], NoReturn]):
+        self.dims, self.run, self.output, self.fail = dims, set(dims), output, fail
+
+    def matrix(self, key: str, rows_of: str, cols_of: str) -> Callable[[tuple, np.dtype], None]:
+        dims, fail = self.dims, self.fail
+
+        def check(shape, dtype):
+            if dtype.kind != "f":
+                fail(f"array {key!r} has type {dtype}; weights must be real floating-point numbers")
+            if len(shape) != 2:
+                fail(f"array {key!r} has shape {shape}; W_in and W_out must be 2-D")
+            for d, v in ((rows_of, shape[0]), (cols_of, shape[1])):
+                if d in dims and dims[d] != v:
+                    fail(_mismatch(key, shape, d, v, dims[d], d in self.run, self.output))
+                dims.setdefault(d, v)
+            if dims.get("N", 0) > MAX_HIDDEN:
+                fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
+            if shape[0] * shape[1] > MAX_MATRIX_VALUES:
+                fail(f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}")
+
+        return check
+
+    def vocab(self, shape, dtype) -> None:
+        dims, fail = self.dims, self.fail
+        if dtype.kind != "U":
+            fail(f"array 'vocab' has type {dtype}, expected strings")
+        if len(shape) != 1:
+            fail(f"array 'vocab' has shape {shape}, expected one word per row of W_in")
+        if "V" in dims and shape[0] != dims["V"]:
+            fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
+        if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
+            fail(f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}")
+
+
+def _check_loaded(
+    W, W_out, words: list[str], vocab_words, output: str | None, fail: Callable[[str], NoReturn]
+) -> None:
+    """The checks that need the data: W_out's width for ``output``, finite values, the run's vocabulary."""
     V, N = W.shape
     if output is not None and W_out.shape[1] != n_output_vectors(output, V):
         fail(
@@ -175,7 +196,6 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
             f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
             f"difference at index {diff})"
         )
-    return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
 
 
 def _mismatch(key: str, shape: tuple, dim: str, got: int, want: int, from_run: bool, output) -> str:
