@@ -15,6 +15,7 @@ The target is ≤ 100 MB for 100,000 steps of the royalty preset (V ≈ 19, N = 
 
 With ``--json`` the last line is one JSON object with every figure (MB = 2^20 bytes).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,7 +53,9 @@ def peak_rss_bytes() -> int:
 
 
 def make_session(args) -> Session:
-    config = Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window)
+    config = Config(
+        arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window
+    )
     s = Session(preset_text(args.preset), config, name=args.preset)
     s.step_forward(10)  # warm-up: imports, epoch plans, first allocations
     return s
@@ -89,14 +92,22 @@ def main(argv=None) -> int:
     gc.collect()
     rss1, peak1 = rss_bytes(), peak_rss_bytes()
     info = {
-        "steps": s.step, "preset": args.preset, "V": s.model.V, "N": s.config.hidden, "arch": args.arch,
-        "output": args.output, "mode": args.mode, "seconds": round(seconds, 2),
+        "steps": s.step,
+        "preset": args.preset,
+        "V": s.model.V,
+        "N": s.config.hidden,
+        "arch": args.arch,
+        "output": args.output,
+        "mode": args.mode,
+        "seconds": round(seconds, 2),
         "steps_per_s": round(s.step / seconds) if seconds else None,
         "rss_growth_mb": round((rss1 - rss0) / MB, 1),
         "peak_rss_growth_mb": round(max(0, peak1 - max(peak0, rss0)) / MB, 1),
-        "records_cached": len(s.records), "record_cache_mb_estimated": round(s.records.nbytes / MB, 1),
+        "records_cached": len(s.records),
+        "record_cache_mb_estimated": round(s.records.nbytes / MB, 1),
         "record_cache_budget_mb": round(s.records.budget / MB, 1),
-        "checkpoints": len(s.checkpoints), "checkpoint_mb": round(s.checkpoints.nbytes / MB, 2),
+        "checkpoints": len(s.checkpoints),
+        "checkpoint_mb": round(s.checkpoints.nbytes / MB, 2),
         "checkpoint_interval": s.checkpoints.interval,
     }
     del s
@@ -117,16 +128,28 @@ def main(argv=None) -> int:
     worst = max(info["rss_growth_mb"], info.get("tracemalloc_peak_mb", 0.0))
     info["target_mb"] = TARGET_MB
     info["within_target"] = worst <= TARGET_MB
-    print(f"{info['steps']:,} steps of {args.preset} (V = {info['V']}, N = {info['N']}, {args.arch}, "
-          f"{args.output}, {args.mode}) through step_forward in {seconds:.1f} s ({info['steps_per_s']:,} steps/s)")
-    print(f"  RSS growth           {info['rss_growth_mb']:8.1f} MB   (peak RSS growth {info['peak_rss_growth_mb']:.1f} MB)")
+    print(
+        f"{info['steps']:,} steps of {args.preset} (V = {info['V']}, N = {info['N']}, {args.arch}, "
+        f"{args.output}, {args.mode}) through step_forward in {seconds:.1f} s "
+        f"({info['steps_per_s']:,} steps/s)"
+    )
+    print(
+        f"  RSS growth           {info['rss_growth_mb']:8.1f} MB   "
+        f"(peak RSS growth {info['peak_rss_growth_mb']:.1f} MB)"
+    )
     if "tracemalloc_peak_mb" in info:
-        print(f"  tracemalloc peak     {info['tracemalloc_peak_mb']:8.1f} MB   (still allocated at the end: "
-              f"{info['tracemalloc_current_mb']:.1f} MB)")
-    print(f"  record cache         {info['records_cached']:8,} records, ~{info['record_cache_mb_estimated']} MB "
-          f"estimated (budget {info['record_cache_budget_mb']} MB)")
-    print(f"  checkpoints          {info['checkpoints']:8,} every {info['checkpoint_interval']} steps, "
-          f"{info['checkpoint_mb']} MB")
+        print(
+            f"  tracemalloc peak     {info['tracemalloc_peak_mb']:8.1f} MB   (still allocated at the end: "
+            f"{info['tracemalloc_current_mb']:.1f} MB)"
+        )
+    print(
+        f"  record cache         {info['records_cached']:8,} records, "
+        f"~{info['record_cache_mb_estimated']} MB estimated (budget {info['record_cache_budget_mb']} MB)"
+    )
+    print(
+        f"  checkpoints          {info['checkpoints']:8,} every {info['checkpoint_interval']} steps, "
+        f"{info['checkpoint_mb']} MB"
+    )
     print(f"  target ≤ {TARGET_MB} MB: {'met' if info['within_target'] else 'NOT met'}")
     if args.json:
         print(json.dumps(info))

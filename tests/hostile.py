@@ -1,6 +1,7 @@
 """Helpers for the hostile-input tests (issue 17): tiny files that claim or inflate to huge sizes, and running
 a piece of code in a child process whose address space is capped, so a bomb that is not stopped fails the
 test with a MemoryError instead of exhausting the machine."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,29 @@ def write_zip(path, members) -> None:
         offset = len(out)
         out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(comp), size, len(nb), 0)
         out += nb + comp
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(comp), size,
-                               len(nb), 0, 0, 0, 0, 0o644 << 16, offset) + nb
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc,
+                len(comp),
+                size,
+                len(nb),
+                0,
+                0,
+                0,
+                0,
+                0o644 << 16,
+                offset,
+            )
+            + nb
+        )
     n = len(members)
     out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, n, n, len(central), len(out), 0)
     Path(path).write_bytes(bytes(out))
@@ -49,7 +71,7 @@ def write_zip(path, members) -> None:
 
 def npy_header(dtype: str, shape: tuple) -> bytes:
     """The header of an .npy file (version 1.0) declaring ``dtype`` and ``shape`` (no data follows)."""
-    d = "{'descr': '%s', 'fortran_order': False, 'shape': %r, }" % (dtype, tuple(shape))
+    d = f"{{'descr': '{dtype}', 'fortran_order': False, 'shape': {tuple(shape)!r}, }}"
     d = d.encode("latin1")
     pad = 64 - (10 + len(d) + 1) % 64
     d += b" " * pad + b"\n"
@@ -79,8 +101,14 @@ except MemoryError:
 def run_capped(code: str, extra_mb: int = 300, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run ``code`` in a child whose address space may grow at most ``extra_mb`` MB past its start-up."""
     env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-c", _CAPPED, str(extra_mb * 2**20), code], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", _CAPPED, str(extra_mb * 2**20), code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def run_cli_capped(args, extra_mb: int = 300, timeout: float = 120) -> subprocess.CompletedProcess:

@@ -1,4 +1,5 @@
 """Autosave (issue 8): periodic saves, a clean exit, and restoring after the process was killed."""
+
 import os
 import signal
 import subprocess
@@ -7,15 +8,14 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROYAL
 from PySide6.QtCore import QSettings
 
 from explorer.engine import Config
 from explorer.qt.autosave import Autosaver
-from explorer.session.autosave import autosave_name, lock_name
 from explorer.qt.main_window import MainWindow
 from explorer.session import Session
-
-from conftest import ROYAL
+from explorer.session.autosave import autosave_name, lock_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,10 +73,20 @@ def test_a_running_explorer_is_not_mistaken_for_a_crash(window, tmp_path):
 def test_kill_and_restore(window, tmp_path):
     """Start the real app, let it autosave, kill -9 it, and restore what it had."""
     data = tmp_path / "data"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", W2V_EXPLORER_DATA=str(data),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
-    proc = subprocess.Popen([sys.executable, "main.py", "--preset", "royalty", "--steps", "7"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        W2V_EXPLORER_DATA=str(data),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "--preset", "royalty", "--steps", "7"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while not (data / autosave_name(proc.pid)).exists():
@@ -121,8 +131,13 @@ else:
 
 
 def _instance(folder, steps, mode):
-    return subprocess.Popen([sys.executable, "-c", _INSTANCE, str(folder), str(steps), mode], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", _INSTANCE, str(folder), str(steps), mode],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_instances_each_keep_their_own_autosave(tmp_path):

@@ -7,6 +7,7 @@ weights in and out, and bad input.
 - ``tree --preset loop`` prints each word's count, code and path; ``--list-presets`` the names;
 - bad input: exactly one line on stderr starting ``error:``, exit status 2, no traceback, no output file.
 """
+
 from __future__ import annotations
 
 import collections
@@ -27,12 +28,30 @@ from explorer.engine.presets import list_presets, preset_text
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
-TRACE_KEYS = {"step", "arch", "output", "inputs", "targets", "h", "u", "y", "t", "e", "EI", "EH", "loss", "lr",
-              "out", "in"}
+TRACE_KEYS = {
+    "step",
+    "arch",
+    "output",
+    "inputs",
+    "targets",
+    "h",
+    "u",
+    "y",
+    "t",
+    "e",
+    "EI",
+    "EH",
+    "loss",
+    "lr",
+    "out",
+    "in",
+}
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([PY, "main.py", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [PY, "main.py", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
 
 
 def assert_error(r, out_file=None):
@@ -59,16 +78,39 @@ def read_jsonl(path):
 def test_trace_lines_equal_the_records(tmp_path, arch, output):
     out = tmp_path / "t.jsonl"
     K = 7
-    args = ["trace", "--preset", "royalty", "--steps", K, "--arch", arch, "--output", output, "--window", 2,
-            "--hidden", 3, "--negative", 3, "--seed", 4, "--lr", 0.3, "-o", out]
+    args = [
+        "trace",
+        "--preset",
+        "royalty",
+        "--steps",
+        K,
+        "--arch",
+        arch,
+        "--output",
+        output,
+        "--window",
+        2,
+        "--hidden",
+        3,
+        "--negative",
+        3,
+        "--seed",
+        4,
+        "--lr",
+        0.3,
+        "-o",
+        out,
+    ]
     r = run(*args)
     assert r.returncode == 0, r.stderr
     assert r.stdout == "" and r.stderr == ""
     lines = read_jsonl(out)
     assert len(lines) == K
     # the same steps computed here: every number equals (json keeps full float precision)
-    model = Model.from_text(preset_text("royalty"), Config(arch=arch, output=output, window=2, hidden=3,
-                                                         negative=3, seed=4, lr=0.3))
+    model = Model.from_text(
+        preset_text("royalty"),
+        Config(arch=arch, output=output, window=2, hidden=3, negative=3, seed=4, lr=0.3),
+    )
     params = model.init_params()
     V = model.V
     for k, d in enumerate(lines, start=1):
@@ -80,8 +122,10 @@ def test_trace_lines_equal_the_records(tmp_path, arch, output):
         assert np.array(d["EH"]).tobytes() == rec.EH.tobytes()
         assert d["loss"] == rec.loss and d["lr"] == rec.lr
         assert d["inputs"] == list(rec.inputs) and d["targets"] == list(rec.targets)
-        for side, ids, before, delta, after in (("out", rec.out_ids, rec.out_before, rec.out_delta, rec.out_after),
-                                                ("in", rec.in_ids, rec.in_before, rec.in_delta, rec.in_after)):
+        for side, ids, before, delta, after in (
+            ("out", rec.out_ids, rec.out_before, rec.out_delta, rec.out_after),
+            ("in", rec.in_ids, rec.in_before, rec.in_delta, rec.in_after),
+        ):
             assert [v["id"] for v in d[side]] == ids.tolist()
             for v, b, dl, a in zip(d[side], before, delta, after):
                 assert set(v) == {"id", "word", "before", "delta", "after"}
@@ -117,8 +161,26 @@ def test_trace_lines_equal_the_records(tmp_path, arch, output):
 
 
 def test_trace_deterministic_and_seed_dependent(tmp_path):
-    base = ["trace", "--preset", "animals", "--steps", 40, "--output", "ns", "--arch", "skipgram", "--window", 2,
-            "--shuffle", "--mode", "reference", "--sample", "0.01", "--epochs", 2]
+    base = [
+        "trace",
+        "--preset",
+        "animals",
+        "--steps",
+        40,
+        "--output",
+        "ns",
+        "--arch",
+        "skipgram",
+        "--window",
+        2,
+        "--shuffle",
+        "--mode",
+        "reference",
+        "--sample",
+        "0.01",
+        "--epochs",
+        2,
+    ]
     a, b, c = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl"
     for path, seed in ((a, 7), (b, 7), (c, 8)):
         r = run(*base, "--seed", seed, "-o", path)
@@ -128,6 +190,7 @@ def test_trace_deterministic_and_seed_dependent(tmp_path):
     assert len(read_jsonl(a)) == 40
     # in-process main() gives the same bytes
     from explorer.cli.main import main
+
     d = tmp_path / "d.jsonl"
     assert main([str(x) for x in (*base, "--seed", 7, "-o", d)]) == 0
     assert d.read_bytes() == a.read_bytes()
@@ -135,13 +198,28 @@ def test_trace_deterministic_and_seed_dependent(tmp_path):
 
 def test_save_and_load_weights(tmp_path):
     w = tmp_path / "w.npz"
-    r = run("trace", "--preset", "loop", "--steps", 6, "--hidden", 2, "--output", "hs", "--save-weights", w,
-            "-o", tmp_path / "t.jsonl")
+    r = run(
+        "trace",
+        "--preset",
+        "loop",
+        "--steps",
+        6,
+        "--hidden",
+        2,
+        "--output",
+        "hs",
+        "--save-weights",
+        w,
+        "-o",
+        tmp_path / "t.jsonl",
+    )
     assert r.returncode == 0, r.stderr
     with np.load(w, allow_pickle=False) as z:
         assert set(z.files) == {"W_in", "W_out", "vocab"}
         W, W_out, vocab = z["W_in"], z["W_out"], z["vocab"].tolist()
-    model = Model.from_text(preset_text("loop"), APP_DEFAULTS.replace(hidden=2, output="hs"))  # the CLI defaults
+    model = Model.from_text(
+        preset_text("loop"), APP_DEFAULTS.replace(hidden=2, output="hs")
+    )  # the CLI defaults
     params = model.init_params()
     for s in range(1, 7):
         model.step(params, s)
@@ -149,7 +227,9 @@ def test_save_and_load_weights(tmp_path):
     assert W.tobytes() == params.W.tobytes() and W_out.tobytes() == params.W_out.tobytes()
     # --weights starts from them
     out = tmp_path / "u.jsonl"
-    r = run("trace", "--preset", "loop", "--steps", 1, "--hidden", 2, "--output", "hs", "--weights", w, "-o", out)
+    r = run(
+        "trace", "--preset", "loop", "--steps", 1, "--hidden", 2, "--output", "hs", "--weights", w, "-o", out
+    )
     assert r.returncode == 0, r.stderr
     d = read_jsonl(out)[0]
     for v in d["in"]:
@@ -163,9 +243,11 @@ def test_save_and_load_weights(tmp_path):
 def test_weights_mismatch_refused(tmp_path):
     w = tmp_path / "loop.npz"
     assert run("trace", "--preset", "loop", "--steps", 1, "--hidden", 2, "--save-weights", w).returncode == 0
-    for extra in (["--preset", "royalty", "--hidden", 2],             # another vocabulary
-                  ["--preset", "loop", "--hidden", 3],                # another N
-                  ["--preset", "loop", "--hidden", 2, "--output", "hs"]):  # V−1 output vectors needed
+    for extra in (
+        ["--preset", "royalty", "--hidden", 2],  # another vocabulary
+        ["--preset", "loop", "--hidden", 3],  # another N
+        ["--preset", "loop", "--hidden", 2, "--output", "hs"],
+    ):  # V−1 output vectors needed
         out = tmp_path / "x.jsonl"
         assert_error(run("trace", "--steps", 1, "--weights", w, "-o", out, *extra), out)
 
@@ -227,7 +309,7 @@ def _bad_cases(tmp_path):
         f[name] = p
         return p
 
-    royal = "the king rules the land\nthe queen rules the land\n".encode()
+    royal = b"the king rules the land\nthe queen rules the land\n"
     file("royal.txt", royal)
     file("empty.txt", b"")
     file("blank.txt", b" \n\n\t\n")
@@ -238,15 +320,17 @@ def _bad_cases(tmp_path):
     file("single.txt", b"alpha\nbeta\n")
     # weights for another run: other shapes, other vocabulary, damaged
     from explorer.engine.params import save_weights
+
     m = Model.from_text(royal.decode(), Config(hidden=5))
     p = m.init_params()
     save_weights(tmp_path / "n5.npz", p, m.words)
     save_weights(tmp_path / "vocab.npz", p, list(m.words)[::-1])
     import io
+
     buf = io.BytesIO()
     np.savez_compressed(buf, W_in=p.W, W_out=p.W_out, vocab=np.array(m.words))
     data = bytearray(buf.getvalue())
-    data[len(data) // 3: len(data) // 3 + 40] = b"\x00" * 40
+    data[len(data) // 3 : len(data) // 3 + 40] = b"\x00" * 40
     file("damaged.npz", bytes(data))
     file("garbage.npz", b"not a zip file at all")
     R = str(f["royal.txt"])
@@ -293,8 +377,16 @@ def test_bad_input_one_line_error_exit_2_no_output(tmp_path):
         args = ["trace", *extra, "-o", out]
         if not any(str(a).startswith("--steps") for a in extra):
             args += ["--steps", 3]
-        procs[name] = (out, subprocess.Popen([PY, "main.py", *map(str, args)], cwd=ROOT, text=True,
-                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+        procs[name] = (
+            out,
+            subprocess.Popen(
+                [PY, "main.py", *map(str, args)],
+                cwd=ROOT,
+                text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            ),
+        )
     failures = []
     for name, (out, proc) in procs.items():
         stdout, stderr = proc.communicate(timeout=60)

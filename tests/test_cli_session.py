@@ -1,4 +1,5 @@
 """The command line over sessions: ``train`` and ``trace --load``."""
+
 import json
 import os
 import re
@@ -43,9 +44,11 @@ def test_trace_load_follows_the_saved_lr_history_and_finishes_a_sub_step(tmp_pat
     s.step_forward(2)
     s.sub_step()
     s.sub_step()
-    s.sub_step()          # mid-example: trace starts that example again at step 9
+    s.sub_step()  # mid-example: trace starts that example again at step 9
     s.save(tmp_path / "mid.w2vx")
-    status, out, _ = run(capsys, "trace", "--load", tmp_path / "mid.w2vx", "--steps", 5, "-o", tmp_path / "t.jsonl")
+    status, out, _ = run(
+        capsys, "trace", "--load", tmp_path / "mid.w2vx", "--steps", 5, "-o", tmp_path / "t.jsonl"
+    )
     assert status == 0 and out == ""
     s.undo()
     s.step_forward(5)
@@ -62,11 +65,33 @@ def test_trace_load_refuses_new_run_options(tmp_path, capsys):
 
 
 def test_train_steps_writes_every_output(tmp_path, capsys):
-    files = dict(save=tmp_path / "s.w2vx", w=tmp_path / "w.npz", v=tmp_path / "v.txt", b=tmp_path / "v.bin",
-                 t=tmp_path / "t.jsonl", l=tmp_path / "l.csv")
-    status, out, err = run(capsys, "train", *OPTS, "--output", "hs", "--steps", 60, "--save", files["save"],
-                           "--save-weights", files["w"], "--export-vectors", files["v"],
-                           "--export-trace", files["t"], "--export-loss", files["l"])
+    files = dict(
+        save=tmp_path / "s.w2vx",
+        w=tmp_path / "w.npz",
+        v=tmp_path / "v.txt",
+        b=tmp_path / "v.bin",
+        t=tmp_path / "t.jsonl",
+        l=tmp_path / "l.csv",
+    )
+    status, out, err = run(
+        capsys,
+        "train",
+        *OPTS,
+        "--output",
+        "hs",
+        "--steps",
+        60,
+        "--save",
+        files["save"],
+        "--save-weights",
+        files["w"],
+        "--export-vectors",
+        files["v"],
+        "--export-trace",
+        files["t"],
+        "--export-loss",
+        files["l"],
+    )
     assert status == 0, err
     assert out.startswith("trained 60 steps (steps 1..60) in ") and "words/s" in out
     assert "training-set loss" in out and f"wrote session  {files['save']}" in out
@@ -86,7 +111,9 @@ def test_train_steps_writes_every_output(tmp_path, capsys):
     assert files["t"].read_text(encoding="utf-8").splitlines() == want
     assert files["l"].read_text().splitlines()[0] == "step,epoch,loss,lr,epoch_loss"
     assert len(files["l"].read_text().splitlines()) == 62
-    status, _, _ = run(capsys, "train", "--load", files["save"], "--steps", 3, "--export-vectors", files["b"], "-q")
+    status, _, _ = run(
+        capsys, "train", "--load", files["save"], "--steps", 3, "--export-vectors", files["b"], "-q"
+    )
     assert status == 0
     kvb = KeyedVectors.load_word2vec_format(str(files["b"]), binary=True)
     assert kvb.vectors.shape == (s.model.V, 4)
@@ -115,14 +142,32 @@ def test_train_epochs_sets_the_planned_epochs_and_uses_the_fast_path(tmp_path, c
 def test_blow_up_exit_3_with_one_line_and_complete_files(tmp_path, capsys, steps):
     path = tmp_path / "b.w2vx"
     vec = tmp_path / "b.txt"
-    status, out, err = run(capsys, "train", *OPTS, "--lr", 50, "--steps", steps, "--save", path,
-                           "--export-vectors", vec, "--export-trace", tmp_path / "b.jsonl")
+    status, out, err = run(
+        capsys,
+        "train",
+        *OPTS,
+        "--lr",
+        50,
+        "--steps",
+        steps,
+        "--save",
+        path,
+        "--export-vectors",
+        vec,
+        "--export-trace",
+        tmp_path / "b.jsonl",
+    )
     assert status == 3
-    assert re.fullmatch(r"error: step (\d+): \S+ (overflowed \(\|\S+\| > 1e\+150\)|is not finite) at lr 50\n", err), err
+    assert re.fullmatch(
+        r"error: step (\d+): \S+ (overflowed \(\|\S+\| > 1e\+150\)|is not finite) at lr 50\n", err
+    ), err
     k = int(err.split(":")[1].split()[1])
     s = Session.load(path)
     assert s.step == k - 1 and s.furthest == k - 1
-    assert KeyedVectors.load_word2vec_format(str(vec), datatype=np.float64).vectors.tobytes() == s.params.W.tobytes()
+    assert (
+        KeyedVectors.load_word2vec_format(str(vec), datatype=np.float64).vectors.tobytes()
+        == s.params.W.tobytes()
+    )
     assert len((tmp_path / "b.jsonl").read_text().splitlines()) == k - 1
 
 
@@ -143,8 +188,11 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, capsys):
         ([*OPTS, "--steps", 5, "--weights", tmp_path / "none.npz"], "does not exist"),
     ]
     for argv, expect in cases:
-        status, out, err = run(capsys, "train", *argv, "--save", save) if "--save" not in argv else \
-            run(capsys, "train", *argv)
+        status, out, err = (
+            run(capsys, "train", *argv, "--save", save)
+            if "--save" not in argv
+            else run(capsys, "train", *argv)
+        )
         assert status == 2, (argv, err)
         assert err.startswith("error: ") and err.count("\n") == 1 and expect in err, (argv, err)
         assert not save.exists() and out == ""
@@ -159,8 +207,18 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path, capsys):
 def test_train_with_initial_weights(tmp_path, capsys):
     status, _, _ = run(capsys, "train", *OPTS, "--steps", 5, "--save-weights", tmp_path / "w.npz", "-q")
     assert status == 0
-    status, _, _ = run(capsys, "train", *OPTS, "--steps", 5, "--weights", tmp_path / "w.npz",
-                       "--save", tmp_path / "s.w2vx", "-q")
+    status, _, _ = run(
+        capsys,
+        "train",
+        *OPTS,
+        "--steps",
+        5,
+        "--weights",
+        tmp_path / "w.npz",
+        "--save",
+        tmp_path / "s.w2vx",
+        "-q",
+    )
     assert status == 0
     s = Session.load(tmp_path / "s.w2vx")
     w, _ = load_weights(tmp_path / "w.npz")

@@ -1,10 +1,11 @@
 """Trace diff: the first step and field that differ, matched by id, with a readable one-line report."""
+
 import copy
 import json
 
 import pytest
-
 from conftest import ROYAL
+
 from explorer.cli.main import main
 from explorer.engine import Config, Model
 from explorer.errors import FileFormatError
@@ -42,19 +43,22 @@ def test_first_changed_number_is_named_with_the_entry_id_and_word():
     b = copy.deepcopy(a)
     entry = b[2]["out"][1]
     entry["delta"][1] += 1e-3
-    b[4]["h"][0] += 1.0                       # a later difference is not the first
+    b[4]["h"][0] += 1.0  # a later difference is not the first
     d = first_difference(lines(a), lines(b))
     want_a = a[2]["out"][1]["delta"][1]
     assert d.step == 3 and d.path == f"out[id={entry['id']} {entry['word']}].delta[1]"
-    assert str(d) == f"step 3: out[id={entry['id']} {entry['word']}].delta[1] {want_a!r} vs {entry['delta'][1]!r}"
+    assert (
+        str(d)
+        == f"step 3: out[id={entry['id']} {entry['word']}].delta[1] {want_a!r} vs {entry['delta'][1]!r}"
+    )
     assert d.line == 3 and d.line_theirs == 3
 
 
 def test_fields_are_compared_in_the_order_of_the_computation():
     a = trace()
     b = copy.deepcopy(a)
-    b[1]["in"][0]["after"][0] += 1      # appears last in the computation...
-    b[1]["h"][2] += 1                   # ...h comes first
+    b[1]["in"][0]["after"][0] += 1  # appears last in the computation...
+    b[1]["h"][2] += 1  # ...h comes first
     assert first_difference(a, b).path == "h[2]"
 
 
@@ -117,8 +121,18 @@ def test_hs_paths_match_nodes_by_id():
 
 
 def test_ns_samples_with_a_repeated_negative_match_by_occurrence():
-    a = [{"step": 1, "samples": [[{"id": 1, "word": "king", "e": 0.5}, {"id": 4, "word": "man", "e": 0.1},
-                                  {"id": 4, "word": "man", "e": 0.2}]]}]
+    a = [
+        {
+            "step": 1,
+            "samples": [
+                [
+                    {"id": 1, "word": "king", "e": 0.5},
+                    {"id": 4, "word": "man", "e": 0.1},
+                    {"id": 4, "word": "man", "e": 0.2},
+                ]
+            ],
+        }
+    ]
     b = copy.deepcopy(a)
     b[0]["samples"][0][2]["e"] = 0.3
     assert str(first_difference(a, b)) == "step 1: samples[0][id=4 man #2].e 0.2 vs 0.3"
@@ -129,8 +143,10 @@ def test_ns_samples_with_a_repeated_negative_match_by_occurrence():
 
 def test_types_null_and_booleans_must_match():
     a = [{"step": 1, "EI": None, "skipped": True, "x": 1}]
-    assert str(first_difference(a, [{"step": 1, "EI": [0.1], "skipped": True, "x": 1}])) == \
-        "step 1: EI null vs [0.1]"
+    assert (
+        str(first_difference(a, [{"step": 1, "EI": [0.1], "skipped": True, "x": 1}]))
+        == "step 1: EI null vs [0.1]"
+    )
     assert first_difference(a, [{"step": 1, "EI": None, "skipped": 1, "x": 1}]).path == "skipped"
     assert first_difference(a, [{"step": 1, "EI": None, "skipped": True, "x": 1.0}]) is None
 
@@ -171,7 +187,9 @@ def test_files_and_the_cli(tmp_path, capsys):
     assert diff_files(pa, pa) is None
     assert main(["diff", str(pa), str(pa)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == ("compared: step, epoch, arch, output, mode, inputs, targets, lr, h, samples, EH, loss, out, in")
+    assert out[0] == (
+        "compared: step, epoch, arch, output, mode, inputs, targets, lr, h, samples, EH, loss, out, in"
+    )
     assert out[1:] == ["traces agree: 8 steps within tol 1e-09"]
     assert main(["diff", str(pa), str(pb)]) == 1
     out = capsys.readouterr().out.splitlines()
@@ -180,7 +198,10 @@ def test_files_and_the_cli(tmp_path, capsys):
     assert out[2].startswith("diagnosis: unknown") and len(out) == 3
     assert main(["diff", str(pa), str(pc)]) == 2
     err = capsys.readouterr().err
-    assert err == f"error: {pc} line 4: invalid JSON (Expecting property name enclosed in double quotes at column 2)\n"
+    assert (
+        err == f"error: {pc} line 4: invalid JSON "
+        "(Expecting property name enclosed in double quotes at column 2)\n"
+    )
     assert main(["diff", str(pa), str(tmp_path / "none.jsonl")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["diff", str(pa), str(tmp_path)]) == 2

@@ -7,16 +7,17 @@ newline separation, syntax errors naming line and column), the fixed-window exam
 one-line :class:`ExplorerError` subclasses for empty / one-word / binary / non-UTF-8 input. A hypothesis
 fuzz checks that parsing (and building a model from) arbitrary text raises nothing but ExplorerError.
 """
+
 from __future__ import annotations
 
 import collections
 
 import numpy as np
 import pytest
+from conftest import ROYAL, make_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROYAL, make_model
 from explorer.engine import Config, Model
 from explorer.engine.corpus import Vocabulary, build_vocabulary, parse, read_text_file
 from explorer.errors import ConfigError, CorpusError, ExplorerError
@@ -36,8 +37,19 @@ def one_line(exc):
 # ---------------------------------------------------------------------------------------------------------
 def test_tokenise_english_punctuation_case_apostrophes():
     text = "Hello, World! It's a well-known fact; don’t (panic)... \"Quoted\" 'single' — dash.\n"
-    assert toks(text) == ["hello", "world", "it's", "a", "well-known", "fact", "don’t", "panic", "quoted",
-                          "single", "dash"]
+    assert toks(text) == [
+        "hello",
+        "world",
+        "it's",
+        "a",
+        "well-known",
+        "fact",
+        "don’t",
+        "panic",
+        "quoted",
+        "single",
+        "dash",
+    ]
     assert toks(text, lowercase=False)[:3] == ["Hello", "World", "It's"]
 
 
@@ -53,14 +65,17 @@ def test_tokenise_other_scripts_and_sentences():
     assert c.sentences == (("ünïcödé", "straße", "café"), ("привет", "мир"), ("λόγος", "λόγος"))
 
 
-@pytest.mark.parametrize("text", [
-    "Hello, World! It's well-known.\nSecond line: ok\n",
-    "İstanbul is big. Also İzmir\nnext line İ here\n",
-    "ΑΣ ΟΔΟΣ Σ\r\nCRLF line\r\nend",
-    "国王 统治 王国。\n女王，统治 王国！\n",
-    "\ufeffBOM at start\u2028line separator\u2029para sep\x85nel\n",
-    "ﬁne ﬂow Å K\n",  # compatibility characters
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, World! It's well-known.\nSecond line: ok\n",
+        "İstanbul is big. Also İzmir\nnext line İ here\n",
+        "ΑΣ ΟΔΟΣ Σ\r\nCRLF line\r\nend",
+        "国王 统治 王国。\n女王，统治 王国！\n",
+        "\ufeffBOM at start\u2028line separator\u2029para sep\x85nel\n",
+        "ﬁne ﬂow Å K\n",  # compatibility characters
+    ],
+)
 @pytest.mark.parametrize("lowercase", (True, False))
 def test_spans_point_at_the_token(text, lowercase):
     """Each token's character span is the token in the source text (for highlighting)."""
@@ -130,8 +145,11 @@ def test_pairs_parser_commas_newlines_and_case():
     c = parse(text)
     assert c.kind == "pairs"
     assert [(p.inputs, p.targets) for p in c.pairs] == [
-        (("eat",), ("apple",)), (("eat", "drink"), ("juice",)), (("drink",), ("milk",)),
-        (("a", "b", "c"), ("d", "e"))]
+        (("eat",), ("apple",)),
+        (("eat", "drink"), ("juice",)),
+        (("drink",), ("milk",)),
+        (("a", "b", "c"), ("d", "e")),
+    ]
     for p in c.pairs:  # spans cover the item
         a, b = p.span
         item = text[a:b]
@@ -144,7 +162,10 @@ def test_pairs_examples():
     m = make_model("a|b, c^a|b^d", arch="cbow")
     i = m.vocab.id
     assert m.stream.epoch_length(0) == 2
-    assert m.example(2).inputs.tolist() == [i("c"), i("a")] and m.example(2).targets.tolist() == [i("b"), i("d")]
+    assert m.example(2).inputs.tolist() == [i("c"), i("a")] and m.example(2).targets.tolist() == [
+        i("b"),
+        i("d"),
+    ]
     assert m.example(3).inputs.tolist() == [i("a")]  # epoch 2 starts again
 
 
@@ -152,16 +173,19 @@ def _col(text, needle, line):
     return text.split("\n")[line - 1].index(needle) + 1
 
 
-@pytest.mark.parametrize("text, line, col, what", [
-    ("a|b, c", 1, 6, "'|'"),                     # missing '|': the item starts at column 6
-    ("a|b\nx|y|z", 2, 1, "more than one"),
-    ("a|b\nc d|e", 2, 1, "space"),                # a space inside a word
-    ("a|b, c|d e", 1, 8, "space"),
-    ("a|b,\n  x^|y", 2, 5, "empty input word"),   # the empty word sits right after '^'
-    ("a|b\n|y", 2, 1, "empty input word"),
-    ("a|b, c|", 1, 8, "empty output word"),
-    ("a|b\nc|d^^e", 2, 5, "empty output word"),
-])
+@pytest.mark.parametrize(
+    "text, line, col, what",
+    [
+        ("a|b, c", 1, 6, "'|'"),  # missing '|': the item starts at column 6
+        ("a|b\nx|y|z", 2, 1, "more than one"),
+        ("a|b\nc d|e", 2, 1, "space"),  # a space inside a word
+        ("a|b, c|d e", 1, 8, "space"),
+        ("a|b,\n  x^|y", 2, 5, "empty input word"),  # the empty word sits right after '^'
+        ("a|b\n|y", 2, 1, "empty input word"),
+        ("a|b, c|", 1, 8, "empty output word"),
+        ("a|b\nc|d^^e", 2, 5, "empty output word"),
+    ],
+)
 def test_pairs_syntax_errors_name_line_and_column(text, line, col, what):
     with pytest.raises(CorpusError) as ei:
         parse(text, "pairs")
@@ -241,8 +265,9 @@ def test_error_classes():
 
 
 # ---------------------------------------------------------------------------------------------------------
-ALPHABET = st.sampled_from(list("ab cD|^,\n\r\t'’-.!?国王İß_1") + ["\x00", "\u2028", "\x85", "\ufeff", "\ud800",
-                                                               "é", "\u0307", "Σ"])
+ALPHABET = st.sampled_from(
+    list("ab cD|^,\n\r\t'’-.!?国王İß_1") + ["\x00", "\u2028", "\x85", "\ufeff", "\ud800", "é", "\u0307", "Σ"]
+)
 FUZZ_TEXT = st.one_of(st.text(), st.lists(ALPHABET, max_size=40).map("".join))
 
 
@@ -264,8 +289,13 @@ def test_fuzz_parse_raises_only_explorer_error(text, fmt, lowercase):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(FUZZ_TEXT, st.sampled_from(["cbow", "skipgram"]), st.sampled_from(["softmax", "hs", "ns"]),
-       st.sampled_from(["paper", "reference"]), st.integers(1, 3))
+@given(
+    FUZZ_TEXT,
+    st.sampled_from(["cbow", "skipgram"]),
+    st.sampled_from(["softmax", "hs", "ns"]),
+    st.sampled_from(["paper", "reference"]),
+    st.integers(1, 3),
+)
 def test_fuzz_model_from_text_raises_only_explorer_error(text, arch, output, mode, window):
     cfg = Config(arch=arch, output=output, mode=mode, window=window, hidden=3, negative=2, sample=0.01)
     try:
@@ -290,6 +320,8 @@ def test_royal_paper_examples_fixed_window():
             ctx = [s[j] for j in range(i - 2, i + 3) if j != i and 0 <= j < len(s)]
             if ctx:
                 want.append((ctx, s[i]))
-    got = [([m.words[i] for i in m.example(k).inputs], m.words[m.example(k).targets[0]])
-           for k in range(1, m.stream.epoch_length(0) + 1)]
+    got = [
+        ([m.words[i] for i in m.example(k).inputs], m.words[m.example(k).targets[0]])
+        for k in range(1, m.stream.epoch_length(0) + 1)
+    ]
     assert got == want

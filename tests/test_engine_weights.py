@@ -2,6 +2,7 @@
 shapes, another vocabulary, another hidden size or output layer, damage of any kind, pickled objects — is a
 one-line :class:`FileFormatError` (files are read with ``allow_pickle=False``: nothing is ever unpickled).
 """
+
 from __future__ import annotations
 
 import io
@@ -9,14 +10,16 @@ import os
 
 import numpy as np
 import pytest
-
 from conftest import make_model, randomize
+
 from explorer.engine.params import Params, load_weights, save_weights
 from explorer.errors import ExplorerError, FileFormatError
 
 
 def _saved(tmp_path, output="softmax", name="w.npz", text=None, hidden=4):
-    model = make_model(text, output=output, hidden=hidden) if text else make_model(output=output, hidden=hidden)
+    model = (
+        make_model(text, output=output, hidden=hidden) if text else make_model(output=output, hidden=hidden)
+    )
     params = randomize(model.init_params(), seed=3)
     path = tmp_path / name
     save_weights(path, params, model.words)
@@ -106,16 +109,21 @@ def test_object_arrays_are_never_unpickled(tmp_path):
     marker = str(tmp_path / "UNPICKLED")
     p = tmp_path / "evil.npz"
     buf = io.BytesIO()
-    np.savez(buf, W_in=np.zeros((2, 2)), W_out=np.zeros((2, 2)),
-             vocab=np.array([_Evil(marker), "b"], dtype=object))
+    np.savez(
+        buf, W_in=np.zeros((2, 2)), W_out=np.zeros((2, 2)), vocab=np.array([_Evil(marker), "b"], dtype=object)
+    )
     p.write_bytes(buf.getvalue())
     _fails(p)
     assert not os.path.exists(marker)
     # the same for a weights array holding objects
     p2 = tmp_path / "evil2.npz"
     buf = io.BytesIO()
-    np.savez(buf, W_in=np.array([[_Evil(marker), 1.0]], dtype=object), W_out=np.zeros((2, 1)),
-             vocab=np.array(["a"]))
+    np.savez(
+        buf,
+        W_in=np.array([[_Evil(marker), 1.0]], dtype=object),
+        W_out=np.zeros((2, 1)),
+        vocab=np.array(["a"]),
+    )
     p2.write_bytes(buf.getvalue())
     _fails(p2)
     assert not os.path.exists(marker)
@@ -128,8 +136,12 @@ def test_object_arrays_are_never_unpickled(tmp_path):
 
 
 def test_not_an_npz(tmp_path):
-    for name, data in {"empty.npz": b"", "text.npz": b"hello world\n", "rand.npz": bytes(range(256)) * 8,
-                       "zip-empty.npz": b"PK\x05\x06" + b"\x00" * 18}.items():
+    for name, data in {
+        "empty.npz": b"",
+        "text.npz": b"hello world\n",
+        "rand.npz": bytes(range(256)) * 8,
+        "zip-empty.npz": b"PK\x05\x06" + b"\x00" * 18,
+    }.items():
         p = tmp_path / name
         p.write_bytes(data)
         _fails(p)
@@ -143,8 +155,12 @@ def test_damaged_files(tmp_path, compressed):
     leaves a valid file, e.g. inside a float) a successful load — never any other exception."""
     V, N = 3, 2
     buf = io.BytesIO()
-    (np.savez_compressed if compressed else np.savez)(buf, W_in=np.arange(V * N, dtype=float).reshape(V, N),
-                                                      W_out=np.ones((N, V)), vocab=np.array(["a", "b", "c"]))
+    (np.savez_compressed if compressed else np.savez)(
+        buf,
+        W_in=np.arange(V * N, dtype=float).reshape(V, N),
+        W_out=np.ones((N, V)),
+        vocab=np.array(["a", "b", "c"]),
+    )
     data = buf.getvalue()
     p = tmp_path / "d.npz"
     for n in range(0, len(data), 3):

@@ -4,12 +4,14 @@ The contract under test: whatever the bytes or text, nothing escapes but the pro
 :class:`~explorer.errors.ExplorerError`, with a one-line message; and a loader that fails leaves nothing
 behind that the user had.
 """
+
 import io
 import json
 import zipfile
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +21,6 @@ from explorer.engine.params import load_weights, save_weights
 from explorer.errors import ExplorerError
 from explorer.session import Session
 from explorer.session.diff import first_difference
-
-from conftest import ROYAL
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -126,13 +126,33 @@ def test_session_loader_raises_only_format_errors(tmp_path, session_bytes, muts)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=True) | st.text(max_size=5),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
-    max_leaves=10)
+    max_leaves=10,
+)
 
 
 @FUZZ
-@given(st.dictionaries(st.sampled_from(["config", "step", "furthest", "schedule", "bookmarks", "vocab",
-                                        "phase_index", "fast_steps", "corpus_format", "N", "V"]),
-                       json_values, min_size=1, max_size=3))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "config",
+                "step",
+                "furthest",
+                "schedule",
+                "bookmarks",
+                "vocab",
+                "phase_index",
+                "fast_steps",
+                "corpus_format",
+                "N",
+                "V",
+            ]
+        ),
+        json_values,
+        min_size=1,
+        max_size=3,
+    )
+)
 def test_session_loader_rejects_any_edited_session_json(tmp_path, session_bytes, edits):
     src = zipfile.ZipFile(io.BytesIO(session_bytes))
     out = io.BytesIO()
@@ -161,14 +181,15 @@ def trace_lines():
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5000), st.characters()), max_size=4),
-       st.floats(0, 1))
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5000), st.characters()), max_size=4), st.floats(0, 1)
+)
 def test_trace_diff_raises_only_format_errors(trace_lines, edits, tol):
     theirs = list(trace_lines)
     for line, pos, ch in edits:
         t = theirs[line]
         pos %= len(t)
-        theirs[line] = t[:pos] + ch + t[pos + 1:]
+        theirs[line] = t[:pos] + ch + t[pos + 1 :]
     try:
         d = first_difference(trace_lines, theirs, tol)
     except ExplorerError as exc:

@@ -1,4 +1,5 @@
 """explorer.engine.geometry: PCA basis (stable signs), projection, cosine neighbours, word selection."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_geometry_imports_no_qt():
-    code = ("import sys, explorer.engine.geometry; "
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; assert not bad, bad")
+    code = (
+        "import sys, explorer.engine.geometry; "
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
+        "assert not bad, bad"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
@@ -42,7 +46,7 @@ def test_project_matches_definition_and_variance_ratio():
     np.testing.assert_allclose(P, (X - b.mean) @ b.components.T)
     # the explained ratio equals the projected variance over the total
     Xc = X - X.mean(0)
-    np.testing.assert_allclose(b.explained_variance_ratio, (P ** 2).sum(0) / (Xc ** 2).sum())
+    np.testing.assert_allclose(b.explained_variance_ratio, (P**2).sum(0) / (Xc**2).sum())
     np.testing.assert_allclose(g.captured_variance(b, X), b.explained_variance_ratio)
     assert g.project(b, X[0]).shape == (1, 2)
 
@@ -71,7 +75,7 @@ def test_raw_basis_for_small_N():
 
 
 def test_degenerate_data():
-    b = g.fit_pca(np.ones((4, 3)))           # no variance at all
+    b = g.fit_pca(np.ones((4, 3)))  # no variance at all
     assert np.all(np.isfinite(b.components)) and np.all(b.explained_variance_ratio == 0)
     b = g.fit_pca(np.array([[1.0, 2.0, 3.0]]))  # one row
     np.testing.assert_allclose(b.components @ b.components.T, np.eye(2), atol=1e-12)
@@ -82,11 +86,11 @@ def test_degenerate_data():
 def test_cosine_neighbours():
     W = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [-1.0, 0.0], [0.0, 0.0], [2.0, 0.0]])
     ids, sims = g.cosine_neighbours(W, 0, 3)
-    assert list(ids) == [5, 1, 2]          # 5 is parallel (cos 1), 1 close; ties by id (2 and 4 are both 0)
+    assert list(ids) == [5, 1, 2]  # 5 is parallel (cos 1), 1 close; ties by id (2 and 4 are both 0)
     np.testing.assert_allclose(sims, [1.0, 0.9 / np.hypot(0.9, 0.1), 0.0])
     assert 0 not in g.cosine_neighbours(W, 0, 10)[0]
     assert len(g.cosine_neighbours(W, 0, 10)[0]) == 5
-    s = g.cosine_similarities(W, 4)          # a zero vector: similarity 0 everywhere
+    s = g.cosine_similarities(W, 4)  # a zero vector: similarity 0 everywhere
     assert np.all(s == 0)
     rng = np.random.default_rng(3)
     W = rng.normal(size=(30, 4))
@@ -120,8 +124,8 @@ def test_moving_average_and_levels():
     assert g.nice_ceil(0.13) == 0.2 and g.nice_ceil(0.2) == 0.2 and g.nice_ceil(3) == 5
     assert g.nice_ceil(0.0021) == 0.0025 and g.nice_ceil(0) == 1e-12
     assert g.symmetric_limit(np.array([-0.3, 0.1])) == 0.5
-    assert g.symmetric_limit(np.array([0.3]), current=1.0) == 1.0     # fixed while it covers the data
-    assert g.symmetric_limit(np.array([1.3]), current=1.0) == 2.0     # widens when exceeded
+    assert g.symmetric_limit(np.array([0.3]), current=1.0) == 1.0  # fixed while it covers the data
+    assert g.symmetric_limit(np.array([1.3]), current=1.0) == 2.0  # widens when exceeded
 
 
 def test_runs_and_outlines():
@@ -138,9 +142,9 @@ def test_runs_and_outlines():
 
 def test_top_shown_orders_by_score_and_keeps_targets():
     score = np.array([0.1, 0.5, 0.05, 0.3, 0.2, 0.01])
-    assert list(g.top_shown(score, 10)) == [0, 1, 2, 3, 4, 5]          # few: all, in index order
-    assert list(g.top_shown(score, 3)) == [1, 3, 4]                    # the 3 highest, highest first
-    assert list(g.top_shown(score, 3, always=[5])) == [1, 3, 5]        # a target always, by its score
+    assert list(g.top_shown(score, 10)) == [0, 1, 2, 3, 4, 5]  # few: all, in index order
+    assert list(g.top_shown(score, 3)) == [1, 3, 4]  # the 3 highest, highest first
+    assert list(g.top_shown(score, 3, always=[5])) == [1, 3, 5]  # a target always, by its score
     big = np.random.default_rng(0).random(2000)
     ids = g.top_shown(big, 40, always=[7])
     assert len(ids) == 40 and 7 in ids
@@ -154,11 +158,11 @@ def test_stable_range_stays_put_and_adapts():
     # round ends: a tenth of a round number
     q = g.nice_ceil(r[1] - r[0]) / 20
     assert abs(r[0] / q - round(r[0] / q)) < 1e-9 and abs(r[1] / q - round(r[1] / q)) < 1e-9
-    assert g.stable_range(0.001, 0.04, current=r) == r               # still covers, still fills it: kept
-    grown = g.stable_range(0.0, 0.2, current=r)                      # outgrown: a new, wider range
+    assert g.stable_range(0.001, 0.04, current=r) == r  # still covers, still fills it: kept
+    grown = g.stable_range(0.0, 0.2, current=r)  # outgrown: a new, wider range
     assert grown[1] >= 0.2 and grown != r
-    shrunk = g.stable_range(0.0, 0.001, current=grown)               # fills < 30 %: fitted again
+    shrunk = g.stable_range(0.0, 0.001, current=grown)  # fills < 30 %: fitted again
     assert shrunk[1] < grown[1] / 10 and shrunk[1] >= 0.001
-    assert g.stable_range(0.0, 0.0)[0] < 0 < g.stable_range(0.0, 0.0)[1]   # constant data: a range around it
+    assert g.stable_range(0.0, 0.0)[0] < 0 < g.stable_range(0.0, 0.0)[1]  # constant data: a range around it
     assert g.stable_range(5.0, 5.0)[0] <= 5.0 <= g.stable_range(5.0, 5.0)[1]
     assert g.stable_range(np.nan, 1.0, current=(0.0, 2.0)) == (0.0, 2.0)

@@ -8,6 +8,7 @@ the paths form one consistent tree, and the tree is word2vec.c's (a transcriptio
 Noise: 100,000 draws follow count^p / Z (chi-square goodness of fit, p-value > 1e-4, and total-variation
 distance < 0.01) for p = 0.75, 0 and 1; draws are a pure function of (seed, step, index).
 """
+
 from __future__ import annotations
 
 import heapq
@@ -15,11 +16,11 @@ import itertools
 
 import numpy as np
 import pytest
+from conftest import make_model
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import chisquare
 
-from conftest import make_model
 from explorer.engine import rng
 from explorer.engine.huffman import build_huffman
 from explorer.engine.noise import NoiseDistribution
@@ -141,7 +142,7 @@ def check_tree(counts):
 
 
 def _zipf(V, s=1.0, scale=10_000):
-    return sorted((max(1, int(scale / (r ** s))) for r in range(1, V + 1)), reverse=True)
+    return sorted((max(1, int(scale / (r**s))) for r in range(1, V + 1)), reverse=True)
 
 
 PROFILES = {
@@ -152,7 +153,7 @@ PROFILES = {
     "all-equal-5": [7] * 5,
     "all-equal-8": [1] * 8,
     "all-equal-13": [3] * 13,
-    "powers-of-two": [2 ** k for k in range(12, -1, -1)],
+    "powers-of-two": [2**k for k in range(12, -1, -1)],
     "powers-of-two-repeated": [16, 8, 4, 2, 1, 1],
     "zipf-50": _zipf(50),
     "zipf-300-steep": _zipf(300, s=1.3),

@@ -1,4 +1,5 @@
 """Session files (.w2vx) and exports: exact round trips, continuation, damaged files, gensim compatibility."""
+
 import csv
 import io
 import json
@@ -7,17 +8,23 @@ import zipfile
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 from gensim.models import KeyedVectors
 
-from conftest import ROYAL
 from explorer.engine import Config, Model
 from explorer.engine.params import load_weights
 from explorer.engine.presets import preset_text
 from explorer.errors import ExplorerError, FileFormatError
-from explorer.session import Session
-from explorer.session import persistence
-from explorer.session.exports import (LOSS_CSV_HEADER, export_loss_csv, export_trace, export_vectors,
-                                      export_weights, trace_line, write_word2vec)
+from explorer.session import Session, persistence
+from explorer.session.exports import (
+    LOSS_CSV_HEADER,
+    export_loss_csv,
+    export_trace,
+    export_vectors,
+    export_weights,
+    trace_line,
+    write_word2vec,
+)
 from explorer.session.persistence import FORMAT_VERSION, MEMBERS, read_manifest
 from explorer.session.session import FAST_THRESHOLD
 
@@ -97,7 +104,7 @@ def test_saving_twice_gives_the_same_bytes_and_a_normal_file_mode(tmp_path):
 @pytest.mark.parametrize("phases", [1, 2, 3])
 def test_a_sub_stepped_example_is_saved_and_restored(tmp_path, phases):
     s = busy_session(output="ns")
-    s.step_forward()            # a new branch at step 32
+    s.step_forward()  # a new branch at step 32
     for _ in range(phases):
         s.sub_step()
     s.save(tmp_path / "p.w2vx")
@@ -113,10 +120,10 @@ def test_a_sub_stepped_example_is_saved_and_restored(tmp_path, phases):
 
 def test_a_sub_step_back_into_the_history_keeps_redo_through_save_and_load(tmp_path):
     s = Session(ROYAL, cfg(output="hs"))
-    s.run(FAST_THRESHOLD + 20)            # fast steps: the re-entered example must end on the fast state
+    s.run(FAST_THRESHOLD + 20)  # fast steps: the re-entered example must end on the fast state
     end = s.params.copy()
     for _ in range(2):
-        s.sub_step_back()                 # inside step 220, at its "error" phase; redo still possible
+        s.sub_step_back()  # inside step 220, at its "error" phase; redo still possible
     assert s.furthest == 220 and s.step == 219 and s.phase == "error"
     s.save(tmp_path / "back.w2vx")
     t = Session.load(tmp_path / "back.w2vx")
@@ -216,12 +223,17 @@ def test_flipped_bits_are_caught_by_the_checksums(tmp_path, saved):
 def test_future_version_and_other_formats(tmp_path, saved):
     m = members(saved)
     man = json.loads(m["manifest.json"])
-    for change, expect in ((dict(version=FORMAT_VERSION + 1, generator="w2v-explorer 9.0"), "version 2"),
-                           (dict(format="something-else"), "not a session file"),
-                           (dict(version="1"), "invalid format version")):
+    for change, expect in (
+        (dict(version=FORMAT_VERSION + 1, generator="w2v-explorer 9.0"), "version 2"),
+        (dict(format="something-else"), "not a session file"),
+        (dict(version="1"), "invalid format version"),
+    ):
         p = tmp_path / "v.w2vx"
-        rewrite(p, [("manifest.json", json.dumps({**man, **change}))] +
-                [(n, d) for n, d in m.items() if n != "manifest.json"])
+        rewrite(
+            p,
+            [("manifest.json", json.dumps({**man, **change}))]
+            + [(n, d) for n, d in m.items() if n != "manifest.json"],
+        )
         assert expect in load_error(p)
     p = tmp_path / "nomanifest.w2vx"
     rewrite(p, [(n, d) for n, d in m.items() if n != "manifest.json"])
@@ -236,17 +248,20 @@ def test_each_missing_member_is_named(tmp_path, saved, member):
     assert repr(member) in load_error(p)
 
 
-@pytest.mark.parametrize("key,array,expect", [
-    ("W", np.zeros((3, 3)), "shape"),
-    ("W_out", np.zeros((4, 10), np.float32), "type"),
-    ("losses", np.zeros(5), "shape"),
-    ("checkpoint_steps", np.array([1, 8]), "checkpoint steps"),
-    ("checkpoint_steps", np.array([0.0, 8.0]), "int64"),
-    ("initial_W", np.full((10, 4), np.nan), "non-finite"),
-    ("lrs", -np.ones(35), "learning rate"),
-    ("epoch_ids", np.array([0, 40]), "epoch"),
-    ("W", np.array([{"a": 1}], dtype=object), "holds objects"),
-])
+@pytest.mark.parametrize(
+    "key,array,expect",
+    [
+        ("W", np.zeros((3, 3)), "shape"),
+        ("W_out", np.zeros((4, 10), np.float32), "type"),
+        ("losses", np.zeros(5), "shape"),
+        ("checkpoint_steps", np.array([1, 8]), "checkpoint steps"),
+        ("checkpoint_steps", np.array([0.0, 8.0]), "int64"),
+        ("initial_W", np.full((10, 4), np.nan), "non-finite"),
+        ("lrs", -np.ones(35), "learning rate"),
+        ("epoch_ids", np.array([0, 40]), "epoch"),
+        ("W", np.array([{"a": 1}], dtype=object), "holds objects"),
+    ],
+)
 def test_wrong_arrays(tmp_path, saved, key, array, expect):
     m = members(saved)
     m[f"{key}.npy"] = npy(array)
@@ -258,6 +273,7 @@ def test_wrong_arrays(tmp_path, saved, key, array, expect):
 
 def test_pickles_are_never_loaded(tmp_path, saved, monkeypatch):
     import pickle
+
     calls = []
     monkeypatch.setattr(pickle, "loads", lambda *a, **k: calls.append(a))
     m = members(saved)
@@ -270,13 +286,19 @@ def test_pickles_are_never_loaded(tmp_path, saved, monkeypatch):
 
 def test_zip_bomb_members_are_refused_before_reading(tmp_path, saved, monkeypatch):
     m = members(saved)
-    m["W.npy"] = b"\0" * (64 * 2**20)          # 64 MB of zeros: a few KB compressed
+    m["W.npy"] = b"\0" * (64 * 2**20)  # 64 MB of zeros: a few KB compressed
     p = tmp_path / "bomb.w2vx"
     rewrite(p, m.items())
     assert p.stat().st_size < 2**20
     read = []
     orig = zipfile.ZipFile.open
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, name, *a, **k: (read.append(getattr(name, "filename", name)), orig(self, name, *a, **k))[1])
+    monkeypatch.setattr(
+        zipfile.ZipFile,
+        "open",
+        lambda self, name, *a, **k: (read.append(getattr(name, "filename", name)), orig(self, name, *a, **k))[
+            1
+        ],
+    )
     msg = load_error(p)
     assert "'W.npy' is 67108864 bytes, more than" in msg
     assert "W.npy" not in read
@@ -294,21 +316,24 @@ def test_path_tricks_and_duplicates(tmp_path, saved):
     assert "two members named 'W.npy'" in load_error(p)
 
 
-@pytest.mark.parametrize("change,expect", [
-    (lambda d: d.update(config={**d["config"], "hidden": 0}), "invalid configuration"),
-    (lambda d: d.update(config={**d["config"], "colour": 1}), "invalid configuration"),
-    (lambda d: d.update(step=99), "invalid current step"),
-    (lambda d: d.update(step=True), "invalid current step"),
-    (lambda d: d.update(phase_index=3), "sub-step phase"),
-    (lambda d: d.update(schedule=[[2, 0.1]]), "does not start at step 1"),
-    (lambda d: d.update(schedule=[[1, "fast"]]), "schedule entry"),
-    (lambda d: d.update(bookmarks=[["x", -1]]), "bookmark"),
-    (lambda d: d.update(vocab=d["vocab"][::-1]), "vocabulary that differs"),
-    (lambda d: d.update(V=3), "says V = 3"),
-    (lambda d: d.update(fast_steps=[[5, 99]]), "fast-forwarded"),
-    (lambda d: d.pop("furthest"), "has no 'furthest'"),
-    (lambda d: d.update(corpus_format="xml"), "corpus format"),
-])
+@pytest.mark.parametrize(
+    "change,expect",
+    [
+        (lambda d: d.update(config={**d["config"], "hidden": 0}), "invalid configuration"),
+        (lambda d: d.update(config={**d["config"], "colour": 1}), "invalid configuration"),
+        (lambda d: d.update(step=99), "invalid current step"),
+        (lambda d: d.update(step=True), "invalid current step"),
+        (lambda d: d.update(phase_index=3), "sub-step phase"),
+        (lambda d: d.update(schedule=[[2, 0.1]]), "does not start at step 1"),
+        (lambda d: d.update(schedule=[[1, "fast"]]), "schedule entry"),
+        (lambda d: d.update(bookmarks=[["x", -1]]), "bookmark"),
+        (lambda d: d.update(vocab=d["vocab"][::-1]), "vocabulary that differs"),
+        (lambda d: d.update(V=3), "says V = 3"),
+        (lambda d: d.update(fast_steps=[[5, 99]]), "fast-forwarded"),
+        (lambda d: d.pop("furthest"), "has no 'furthest'"),
+        (lambda d: d.update(corpus_format="xml"), "corpus format"),
+    ],
+)
 def test_inconsistent_session_json(tmp_path, saved, change, expect):
     m = members(saved)
     d = json.loads(m["session.json"])
@@ -381,7 +406,7 @@ def test_vectors_load_in_gensim_text_and_binary(tmp_path, preset):
     export_vectors(s, tmp_path / "v.bin")
     kv64 = KeyedVectors.load_word2vec_format(str(tmp_path / "v.txt"), binary=False, datatype=np.float64)
     assert list(kv64.index_to_key) == list(words)
-    assert kv64.vectors.tobytes() == W.tobytes()                 # the text round-trips float64 exactly
+    assert kv64.vectors.tobytes() == W.tobytes()  # the text round-trips float64 exactly
     kv32 = KeyedVectors.load_word2vec_format(str(tmp_path / "v.txt"), binary=False)
     assert np.array_equal(kv32.vectors, W.astype(np.float32))
     kvb = KeyedVectors.load_word2vec_format(str(tmp_path / "v.bin"), binary=True)
@@ -390,7 +415,7 @@ def test_vectors_load_in_gensim_text_and_binary(tmp_path, preset):
     raw = (tmp_path / "v.bin").read_bytes()
     assert raw.startswith(f"{len(words)} 6\n".encode())
     first = words[0].encode() + b" " + W[0].astype("<f4").tobytes() + b"\n"
-    assert raw[len(f"{len(words)} 6\n"):].startswith(first)
+    assert raw[len(f"{len(words)} 6\n") :].startswith(first)
     text = (tmp_path / "v.txt").read_text(encoding="utf-8").splitlines()
     assert text[0] == f"{len(words)} 6" and text[1].split(" ")[0] == words[0]
     assert [float(x) for x in text[1].split(" ")[1:]] == W[0].tolist()

@@ -27,7 +27,7 @@ longer one goes on in the background as ``running`` with progress and Cancel.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, cast
 
 from ..check.command import export_initial_weights
 from ..check.comparison import TraceComparison
@@ -161,6 +161,7 @@ class Commands:
         """Move ``n`` steps forward: along the computed timeline (redo) first, then new steps. Raises (the
         caller goes through :meth:`call`)."""
         s = self.state.session
+        assert s is not None  # callers go through _live() first
         done = 0
         while done < n and s.can_redo():
             s.redo()
@@ -406,7 +407,7 @@ class Commands:
         s = self._live()
         if s is None:
             return False
-        fn = EXPORTERS[kind]
+        fn = cast(Callable[..., object], EXPORTERS[kind])  # mypy joins their signatures to "function"
         if kind == "trace" and s.furthest > LONG_TRACE:
             return self._start(f"export:{path}", lambda sess, progress: fn(sess, path, progress=progress))
         if not self.call(fn, s, path, path=path, writing=True)[0]:

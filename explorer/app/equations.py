@@ -212,11 +212,11 @@ def softmax_frac(j):
 # ---------------------------------------------------------------------------------------------------------
 # the phases
 def forward(s, rec):
-    L = []
+    L: list[tuple] = []  # (kind, payload, key, tip)
     C = len(rec.inputs)
     if rec.arch == "cbow" and C > 1:
         shown = rec.inputs if C <= 5 else rec.inputs[:4]
-        terms = []
+        terms: list[Box] = []
         for i, w in enumerate(shown):
             if i:
                 terms.append(PLUS)
@@ -263,7 +263,7 @@ def forward(s, rec):
 
 
 def error(s, rec):
-    L = []
+    L: list[tuple] = []  # (kind, payload, key, tip)
     name, j, term = representative(rec)
     sg = rec.output == "softmax" and rec.EI is not None
     if rec.output == "softmax":
@@ -318,7 +318,7 @@ def error(s, rec):
 
 
 def output_update(s, rec):
-    L = []
+    L: list[tuple] = []  # (kind, payload, key, tip)
     name, j, term = representative(rec)
     sg = rec.output == "softmax" and rec.EI is not None
     err = Scripts(I("EI"), sub=I("j")) if sg else sub("e", "j")
@@ -327,9 +327,9 @@ def output_update(s, rec):
              "ns": translate("EquationView", "for w_O and the negatives only")}[rec.output]
     L.append(("eq", Row(v_out("j"), T("(new)"), EQ, v_out("j"), T("(old)"), MINUS_, I("\u03b7"), DOT, err, DOT,
                         I("h"), T("    "), T(where, italic=False)), "out", None))
-    k = np.flatnonzero(np.asarray(rec.out_ids) == j)
-    if len(k):
-        k = int(k[0])
+    hits = np.flatnonzero(np.asarray(rec.out_ids) == j)
+    if len(hits):
+        k = int(hits[0])
         label = f"n{j}" if rec.output == "hs" else name
         if rec.output == "softmax":
             errs = [rec.EI[j] if sg else rec.e[j]]
@@ -354,7 +354,7 @@ def output_update(s, rec):
 
 
 def input_update(s, rec):
-    L = []
+    L: list[tuple] = []  # (kind, payload, key, tip)
     sg = rec.output == "softmax" and rec.EI is not None
     if rec.output == "softmax":
         err = Scripts(I("EI"), sub=I("j")) if sg else sub("e", "j")

@@ -6,6 +6,8 @@ on its own against the defaults, so every problem shows at once and each at its 
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..engine.config import APP_DEFAULTS, Config
 from ..errors import ExplorerError
 from .i18n import translate
@@ -26,7 +28,8 @@ def _number_name(key: str) -> str:
 
 def read_fields(raw: dict) -> tuple[Config | None, dict[str, str]]:
     """(config, {}) when the fields make a valid configuration, else (None, {field or "general": problem})."""
-    values, errors = {}, {}
+    values: dict[str, Any] = {}  # field → typed value; Config checks them
+    errors: dict[str, str] = {}
     for key, v in raw.items():
         if key in REAL_FIELDS:
             text = str(v).strip()

@@ -166,6 +166,7 @@ class AppState:
         if self.busy:  # the session runs on a worker thread: it is reattached (one redraw) when it ends
             return
         if event == "lr":
+            assert self._session is not None  # events come from the subscribed session
             self.events.lr.emit(self._session.lr)
         elif event in ("state", "run"):
             self.events.changed.emit()

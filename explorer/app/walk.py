@@ -290,7 +290,7 @@ class WalkCursor:
     """The walk's items for the record the session shows, and the current one (``index``)."""
 
     def __init__(self) -> None:
-        self.key = None
+        self.key: tuple | None = None
         self.items: list[WalkItem] = []
         self.index = 0
         self._texts_stale = False

@@ -9,8 +9,8 @@ an inner node) or ``W[king]`` (a row of W). The first difference of a step gets 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -69,7 +69,9 @@ def _compare_vectors(kind: str, ours: dict, theirs: dict, order: list, tol: floa
     labels = list(order) + sorted(k for k in theirs if k not in ours)
     for lab in labels:
         o, t = ours.get(lab), theirs.get(lab)
-        n = len((o or t).delta)
+        either = o if o is not None else t
+        assert either is not None  # every label comes from ours or theirs
+        n = len(either.delta)
         od = o.delta if o is not None else np.zeros(n)
         td = t.delta if t is not None else np.zeros(n)
         if o is not None and t is not None and o.before is not None and t.before is not None:
@@ -85,6 +87,7 @@ def first_field_difference(ours: StepData, theirs: StepData, tol: float, fields:
     for name in fields:
         if name in ("out", "in"):
             o, t = (ours.out, theirs.out) if name == "out" else (ours.in_, theirs.in_)
+            assert o is not None and t is not None  # ``fields`` lists only what both sides have
             order = sorted(
                 o, key=lambda lab: (ours.out_ids if name == "out" else ours.in_ids).get(lab, 1 << 62)
             )

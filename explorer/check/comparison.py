@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..engine.model import Model
 from ..engine.params import Params
@@ -73,13 +73,13 @@ class TraceComparison:
                 self.steps.append(s)
 
     @classmethod
-    def from_files(cls, ours_path, theirs_path, **kw) -> "TraceComparison":
+    def from_files(cls, ours_path, theirs_path, **kw) -> TraceComparison:
         return cls(
             trace_lines(ours_path), trace_lines(theirs_path), names=(str(ours_path), str(theirs_path)), **kw
         )
 
     @classmethod
-    def against_model(cls, model: Model, params: Params, theirs_path, **kw) -> "TraceComparison":
+    def against_model(cls, model: Model, params: Params, theirs_path, **kw) -> TraceComparison:
         """Theirs (a file) against our steps from ``params``, as many as theirs has."""
         n = sum(1 for line in trace_lines(theirs_path) if line.strip())
         return cls(
@@ -87,7 +87,7 @@ class TraceComparison:
         )
 
     @classmethod
-    def against_session(cls, session, theirs_path, **kw) -> "TraceComparison":
+    def against_session(cls, session, theirs_path, **kw) -> TraceComparison:
         """Theirs against the session's run: its initial weights, configuration and η history."""
         n = sum(1 for line in trace_lines(theirs_path) if line.strip())
         ours = model_trace(session.model, session.initial, n, session.schedule)

@@ -81,9 +81,10 @@ class _Step:
             return None
         o = self.o.out if kind == "out" else self.o.in_
         t = self.t.out if kind == "out" else self.t.in_
+        assert o is not None and t is not None  # ``fields`` lists only what both sides have
         out = []
         for lab in list(o) + [k for k in t if k not in o]:
-            ref = (o.get(lab) or t.get(lab)).delta
+            ref = (o[lab] if lab in o else t[lab]).delta
             a = o[lab].delta if lab in o else np.zeros_like(ref)
             b = t[lab].delta if lab in t else np.zeros_like(ref)
             if a.shape == b.shape:
@@ -138,6 +139,7 @@ class _Step:
     def predicted_out(self, g: dict, h=None) -> dict:
         """Δv'_j = −η · g_j · h for a per-column error sum ``g``."""
         h = self.h if h is None else h
+        assert self.lr is not None  # ours is the engine's own record, which always has lr
         return {lab: -self.lr * gj * h for lab, gj in g.items()}
 
     def out_matches(self, pred: dict) -> bool:
@@ -281,7 +283,8 @@ def _cbow_h_sum(s: _Step):
         return _d("cbow-h-sum", f"C = {s.C}") if s.close(p[1], s.C * p[0]) else None
     if s.h is None or s.lr is None:
         return None
-    C, g = s.C, {}
+    C = s.C
+    g: dict = {}
     terms = s.terms()
     if terms is not None:
         for row in terms:

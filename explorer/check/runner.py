@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..engine import kernel
 from ..engine.model import Model
 from ..engine.params import Params
-from ..engine import kernel
 from ..engine.sigmoid import SIGMOID_TABLE
 from ..errors import ExplorerError
 from .compare import StepDifference, compare_step, shared_fields
@@ -42,7 +42,6 @@ class ImplementationError(ExplorerError):
     def __init__(self, message: str, details: str = ""):
         super().__init__(message)
         self.details = details
-
 
 
 def _elementwise(fn, x):
@@ -61,6 +60,7 @@ def reference_sigmoid(x):
     """word2vec.c's table σ for a user's step, for −6 < x < 6 (the caller handles the ends, as word2vec.c)."""
     return _elementwise(lambda v: float(kernel.table_sigmoid(v, SIGMOID_TABLE)), x)
 
+
 def _last_lines(exc: BaseException, n: int = 6) -> str:
     lines = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip().splitlines()
     return "\n".join(lines[-n:])
@@ -72,8 +72,10 @@ def load_step(path: str):
     if not p.is_file():
         raise ImplementationError(f"{path!r} does not exist" if not p.exists() else f"{path!r} is not a file")
     name = f"_w2v_user_impl_{abs(hash(str(p.resolve())))}"
+    spec = importlib.util.spec_from_file_location(name, p)
+    if spec is None or spec.loader is None:  # no loader knows the file's suffix
+        raise ImplementationError(f"{path!r} is not a Python source file (name it *.py)")
     try:
-        spec = importlib.util.spec_from_file_location(name, p)
         mod = importlib.util.module_from_spec(spec)
         sys.modules[name] = mod
         spec.loader.exec_module(mod)
@@ -122,7 +124,7 @@ def _changed(before: np.ndarray, after: np.ndarray, axis: int, labels) -> dict:
 
 def theirs_step(model: Model, returned, W0, Wo0, W, W_out) -> StepData:
     """Theirs as a :class:`StepData`: what ``step`` returned, and the vectors it changed."""
-    raw = {}
+    raw: dict = {}
     if returned is not None and not isinstance(returned, dict):
         raise ImplementationError(f"step returned a {type(returned).__name__}; return a dict (or nothing)")
     d = StepData(raw)

@@ -105,7 +105,8 @@ def _label_of(entry, ids_to_label: dict, side: str, where: str, hs: bool):
 def _vectors(entries, where: str, ids_to_label: dict, hs: bool, ours_vecs: dict | None):
     if not isinstance(entries, list):
         raise FileFormatError(f"{where}: must be a list of vectors")
-    vecs, ids = {}, {}
+    vecs: dict[str, Vec] = {}
+    ids: dict = {}
     for k, e in enumerate(entries):
         w = f"{where}[{k}]"
         label = _label_of(e, ids_to_label, "", w, hs)
@@ -135,7 +136,7 @@ def _vectors(entries, where: str, ids_to_label: dict, hs: bool, ours_vecs: dict 
     return vecs, ids
 
 
-def step_data(obj: dict, ours: "StepData | None" = None, where: str = "") -> StepData:
+def step_data(obj: dict, ours: StepData | None = None, where: str = "") -> StepData:
     """Parse one trace line. ``ours`` (for theirs) maps ids to ours' words and supplies ``before``."""
     d = StepData(obj)
     for name in VALUE_FIELDS:

@@ -1,22 +1,38 @@
 """``trace``: one JSON object per line per step, for comparing an implementation number by number."""
+
 from __future__ import annotations
 
 from ..engine.outputs import atomic_file, check_writable
 from ..engine.params import save_weights
 from ..errors import BlowUpError, ExplorerError
-from .common import (add_corpus_options, add_training_options, fail, json_line, model_from_args, params_from_args,
-                     print_error, refuse_overwriting_inputs)
+from .common import (
+    add_corpus_options,
+    add_training_options,
+    fail,
+    json_line,
+    model_from_args,
+    params_from_args,
+    print_error,
+    refuse_overwriting_inputs,
+)
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("trace", help="write one JSON line per training step",
-                       description="Step the model K times and write every quantity of each step as JSON Lines.")
+    p = sub.add_parser(
+        "trace",
+        help="write one JSON line per training step",
+        description="Step the model K times and write every quantity of each step as JSON Lines.",
+    )
     add_corpus_options(p, required=False)
     add_training_options(p)
     p.add_argument("--steps", type=int, required=True, metavar="K", help="number of steps to trace")
     p.add_argument("--load", metavar="FILE.w2vx", help="continue a saved session (steps numbered on)")
-    p.add_argument("-o", "--out", metavar="FILE.jsonl",
-                   help="write here instead of standard output (a file is replaced only when every step succeeded)")
+    p.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE.jsonl",
+        help="write here instead of standard output (a file is replaced only when every step succeeded)",
+    )
     p.set_defaults(run=run)
 
 
@@ -32,10 +48,12 @@ def run(args) -> int:
         if args.load:
             from ..session.session import Session  # a saved session carries its corpus and configuration
             from .train import load_conflicts
+
             load_conflicts(args)
             if args.epochs is not None:
-                raise ExplorerError("--epochs cannot be used with --load: the session file fixes the "
-                                    "configuration")
+                raise ExplorerError(
+                    "--epochs cannot be used with --load: the session file fixes the configuration"
+                )
             session = Session.load(args.load)
             if session.pending is not None:
                 session.undo()  # params as after the last completed step (not mid sub-step)

@@ -10,6 +10,7 @@ half-written); 3 a numeric blow-up (one line such as ``step 41: u overflowed (|u
 the session file and exports asked for are still written, complete, with the state before the step
 that blew up); 130 interrupted with Ctrl-C (likewise written with the state reached).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,19 +23,42 @@ from pathlib import Path
 import numpy as np
 
 from ..engine.config import APP_DEFAULTS
+from ..engine.outputs import atomic_file, check_writable
 from ..errors import ExplorerError
 from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
-from ..engine.outputs import atomic_file, check_writable
-from .common import (add_corpus_options, add_training_options, config_from_args, corpus_text, fail,
-                     params_from_args, print_error, refuse_overwriting_inputs, warn_if_costly)
+from .common import (
+    add_corpus_options,
+    add_training_options,
+    config_from_args,
+    corpus_text,
+    fail,
+    params_from_args,
+    print_error,
+    refuse_overwriting_inputs,
+    warn_if_costly,
+)
 
 #: options that describe a new run; with --load the saved session already fixes them
 _NEW_RUN_DEFAULTS = {
-    "corpus": None, "preset": None, "format": "auto", "no_lowercase": False, "segment": APP_DEFAULTS.segment,
+    "corpus": None,
+    "preset": None,
+    "format": "auto",
+    "no_lowercase": False,
+    "segment": APP_DEFAULTS.segment,
     "arch": APP_DEFAULTS.arch,
-    "output": APP_DEFAULTS.output, "mode": APP_DEFAULTS.mode, "hidden": APP_DEFAULTS.hidden, "window": APP_DEFAULTS.window,
-    "lr": APP_DEFAULTS.lr, "seed": APP_DEFAULTS.seed, "shuffle": False, "init": None, "negative": APP_DEFAULTS.negative,
-    "ns_power": APP_DEFAULTS.ns_power, "min_count": APP_DEFAULTS.min_count, "sample": APP_DEFAULTS.sample, "weights": None,
+    "output": APP_DEFAULTS.output,
+    "mode": APP_DEFAULTS.mode,
+    "hidden": APP_DEFAULTS.hidden,
+    "window": APP_DEFAULTS.window,
+    "lr": APP_DEFAULTS.lr,
+    "seed": APP_DEFAULTS.seed,
+    "shuffle": False,
+    "init": None,
+    "negative": APP_DEFAULTS.negative,
+    "ns_power": APP_DEFAULTS.ns_power,
+    "min_count": APP_DEFAULTS.min_count,
+    "sample": APP_DEFAULTS.sample,
+    "weights": None,
 }
 
 
@@ -45,39 +69,60 @@ def load_conflicts(args, allow=()) -> None:
             continue
         if getattr(args, dest) != default:
             opt = "--" + dest.replace("_", "-")
-            raise ExplorerError(f"{opt} cannot be used with --load: the session file fixes the corpus and "
-                                f"configuration")
+            raise ExplorerError(
+                f"{opt} cannot be used with --load: the session file fixes the corpus and configuration"
+            )
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "train", help="train K steps or E epochs; save the session, vectors, weights, trace, loss",
+        "train",
+        help="train K steps or E epochs; save the session, vectors, weights, trace, loss",
         description="Train the model (compiled fast-forward for long runs) and write the results. Give "
-                    "--steps K or --epochs E (E also sets the planned epochs of reference-mode lr decay; "
-                    "with --load, E more epochs).")
+        "--steps K or --epochs E (E also sets the planned epochs of reference-mode lr decay; "
+        "with --load, E more epochs).",
+    )
     add_corpus_options(p, required=False)
     add_training_options(p)
     p.add_argument("--steps", type=int, default=None, metavar="K", help="number of steps to train")
     p.add_argument("--load", metavar="FILE.w2vx", help="continue a saved session")
-    p.add_argument("--save", metavar="FILE.w2vx", help="save the whole session (to continue, seek, undo later)")
-    p.add_argument("--export-vectors", metavar="FILE", help="input vectors in the word2vec format "
-                                                            "(binary when FILE ends in .bin, else text)")
-    p.add_argument("--export-trace", metavar="FILE.jsonl", help="the trace of the steps of this run (JSON Lines)")
-    p.add_argument("--export-loss", metavar="FILE.csv", help="the loss series as CSV (step,epoch,loss,lr,epoch_loss)")
+    p.add_argument(
+        "--save", metavar="FILE.w2vx", help="save the whole session (to continue, seek, undo later)"
+    )
+    p.add_argument(
+        "--export-vectors",
+        metavar="FILE",
+        help="input vectors in the word2vec format (binary when FILE ends in .bin, else text)",
+    )
+    p.add_argument(
+        "--export-trace", metavar="FILE.jsonl", help="the trace of the steps of this run (JSON Lines)"
+    )
+    p.add_argument(
+        "--export-loss", metavar="FILE.csv", help="the loss series as CSV (step,epoch,loss,lr,epoch_loss)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     p.set_defaults(run=run)
 
 
 def _outputs(args) -> list[tuple[str, str]]:
-    return [(opt, getattr(args, dest)) for opt, dest in
-            (("--save", "save"), ("--save-weights", "save_weights"), ("--export-vectors", "export_vectors"),
-             ("--export-loss", "export_loss"), ("--export-trace", "export_trace"))
-            if getattr(args, dest)]
+    return [
+        (opt, getattr(args, dest))
+        for opt, dest in (
+            ("--save", "save"),
+            ("--save-weights", "save_weights"),
+            ("--export-vectors", "export_vectors"),
+            ("--export-loss", "export_loss"),
+            ("--export-trace", "export_trace"),
+        )
+        if getattr(args, dest)
+    ]
 
 
 def _check_args(args) -> None:
     if (args.steps is None) == (args.epochs is None):
-        raise ExplorerError("give either --steps K or --epochs E" + (" (not both)" if args.steps is not None else ""))
+        raise ExplorerError(
+            "give either --steps K or --epochs E" + (" (not both)" if args.steps is not None else "")
+        )
     if args.steps is not None and args.steps < 0:
         raise ExplorerError(f"--steps must be >= 0, got {args.steps}")
     if args.epochs is not None and args.epochs < 1:
@@ -88,8 +133,10 @@ def _check_args(args) -> None:
         raise ExplorerError("give --corpus FILE or --preset NAME (or --load FILE.w2vx)")
     # --save may replace the --load file (it was read completely first, and the new file holds its history)
     refuse_overwriting_inputs(args, [(o, p) for o, p in _outputs(args) if o != "--save"])
-    refuse_overwriting_inputs(argparse.Namespace(corpus=args.corpus, weights=args.weights),
-                              [(o, p) for o, p in _outputs(args) if o == "--save"])
+    refuse_overwriting_inputs(
+        argparse.Namespace(corpus=args.corpus, weights=args.weights),
+        [(o, p) for o, p in _outputs(args) if o == "--save"],
+    )
     seen: dict[str, str] = {}
     for opt, path in _outputs(args):
         key = os.path.realpath(path)
@@ -142,10 +189,12 @@ class _Progress:
         rate = self.words_per_s(done - self.last_done, now - self.last)  # over the last interval
         self.last, self.last_done = now, done
         s = self.s
-        losses = s.losses.view()[max(0, s.step - 1000): s.step]
+        losses = s.losses.view()[max(0, s.step - 1000) : s.step]
         loss = f"{float(np.mean(losses)):.4f}" if len(losses) else "-"
-        line = (f"step {s.step:,} ({done:,}/{self.total:,})  epoch {s.epoch + 1}  "
-                f"{rate:,.0f} words/s  loss {loss}")
+        line = (
+            f"step {s.step:,} ({done:,}/{self.total:,})  epoch {s.epoch + 1}  "
+            f"{rate:,.0f} words/s  loss {loss}"
+        )
         if self.tty:
             sys.stderr.write("\r" + line + "\x1b[K")
         else:
@@ -194,13 +243,21 @@ def _summary(session, first_step: int, done: int, seconds: float, progress: _Pro
     if last_e == 0:
         what = f"training-set loss {eloss:.6g} (initial loss)"
     else:
-        what = (f"mean loss of the steps of epoch {last_e} {eloss:.6g} (after epoch {last_e}, "
-                f"step {stream.epoch_start(last_e):,})")
-    rate = f"{done / seconds:,.0f} steps/s, {progress.words_per_s(done, seconds):,.0f} words/s" if seconds > 0 else ""
+        what = (
+            f"mean loss of the steps of epoch {last_e} {eloss:.6g} (after epoch {last_e}, "
+            f"step {stream.epoch_start(last_e):,})"
+        )
+    rate = (
+        f"{done / seconds:,.0f} steps/s, {progress.words_per_s(done, seconds):,.0f} words/s"
+        if seconds > 0
+        else ""
+    )
     steps = f"steps {first_step:,}..{session.step:,}" if done else "no steps"
-    lines = [f"trained {done:,} step{'s' * (done != 1)} ({steps}) in {seconds:.2f} s"
-             + (f": {rate}" if rate and done else ""),
-             f"now at step {session.step:,}, {epochs:.2f} epochs; {what}"]
+    lines = [
+        f"trained {done:,} step{'s' * (done != 1)} ({steps}) in {seconds:.2f} s"
+        + (f": {rate}" if rate and done else ""),
+        f"now at step {session.step:,}, {epochs:.2f} epochs; {what}",
+    ]
     return "\n".join(lines)
 
 
@@ -251,6 +308,9 @@ def run(args) -> int:
         print_error(str(result.blowup))
         return result.blowup.exit_status
     if interrupted or result.cancelled:
-        print(f"interrupted at step {session.step:,} (the files asked for hold the state reached)", file=sys.stderr)
+        print(
+            f"interrupted at step {session.step:,} (the files asked for hold the state reached)",
+            file=sys.stderr,
+        )
         return 130
     return 0

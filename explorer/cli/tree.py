@@ -1,4 +1,5 @@
 """``tree``: print the Huffman tree of hierarchical softmax, one word per line."""
+
 from __future__ import annotations
 
 from ..engine.config import Config
@@ -9,9 +10,12 @@ from .common import add_corpus_options, corpus_text, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("tree", help="print each word's Huffman code and path",
-                       description="Print the Huffman tree hierarchical softmax uses: per word its count, "
-                                   "code (root first; bit 0 = left, t = 1) and the inner nodes on its path.")
+    p = sub.add_parser(
+        "tree",
+        help="print each word's Huffman code and path",
+        description="Print the Huffman tree hierarchical softmax uses: per word its count, "
+        "code (root first; bit 0 = left, t = 1) and the inner nodes on its path.",
+    )
     add_corpus_options(p)
     p.add_argument("--min-count", type=int, default=1, metavar="M")
     p.set_defaults(run=run)

@@ -13,6 +13,7 @@ Two input formats:
 The vocabulary counts every token, drops words seen fewer than ``min_count`` times and orders the rest by
 descending count, ties by first appearance, so word ↔ index maps are stable for a given text.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,15 +64,18 @@ class Corpus:
 
     @property
     def n_tokens(self) -> int:
-        return len(self.token_types) if self.kind == "text" else sum(len(p.inputs) + len(p.targets)
-                                                                       for p in self.pairs)
+        return (
+            len(self.token_types)
+            if self.kind == "text"
+            else sum(len(p.inputs) + len(p.targets) for p in self.pairs)
+        )
 
     @property
     def sentences(self) -> tuple[tuple[str, ...], ...]:
         """Text format: the tokens of every sentence (built on request; large corpora never need it)."""
         t, p = self.types, self.sent_ptr
         ids = self.token_types.tolist()
-        return tuple(tuple(t[i] for i in ids[p[k]:p[k + 1]]) for k in range(len(p) - 1))
+        return tuple(tuple(t[i] for i in ids[p[k] : p[k + 1]]) for k in range(len(p) - 1))
 
     @property
     def spans(self) -> tuple[tuple[tuple[int, int], ...], ...]:
@@ -90,10 +94,11 @@ class Corpus:
         return self._sentence_spans(k)[j]
 
     def _sentence_spans(self, k: int) -> list[tuple[int, int]]:
-        """The spans of sentence ``k``'s tokens, found again in its line as :func:`tokenize_line` found them."""
+        """The spans of sentence ``k``'s tokens, found again in its line as :func:`tokenize_line` found
+        them."""
         start = int(self.line_start[k])
         end = _LINE_END.search(self.text, start)
-        line = self.text[start:end.start() if end else len(self.text)]
+        line = self.text[start : end.start() if end else len(self.text)]
         return [(start + a, start + b) for a, b in line_spans(line, self.segment)]
 
     def type_counts(self) -> np.ndarray:
@@ -161,9 +166,16 @@ def parse_text(text: str, lowercase: bool = True, segment: str = "spaces") -> Co
         offset += len(line)
     if not starts:
         raise CorpusError("corpus is empty (no words found)")
-    return Corpus("text", text, lowercase=lowercase, segment=segment, types=tuple(type_id),
-                  token_types=np.frombuffer(ids, np.int32).copy(), sent_ptr=np.frombuffer(ptr, np.int64).copy(),
-                  line_start=np.frombuffer(starts, np.int64).copy())
+    return Corpus(
+        "text",
+        text,
+        lowercase=lowercase,
+        segment=segment,
+        types=tuple(type_id),
+        token_types=np.frombuffer(ids, np.int32).copy(),
+        sent_ptr=np.frombuffer(ptr, np.int64).copy(),
+        line_start=np.frombuffer(starts, np.int64).copy(),
+    )
 
 
 def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
@@ -194,11 +206,15 @@ def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
                 for w in words:
                     ws = w.strip()
                     if not ws:
-                        raise CorpusError(f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
-                                          f"empty {side_name} word in {item[:40]!r}")
+                        raise CorpusError(
+                            f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
+                            f"empty {side_name} word in {item[:40]!r}"
+                        )
                     if any(ch.isspace() for ch in ws):
-                        raise CorpusError(f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
-                                          f"space inside word {ws[:20]!r} (join words with '^')")
+                        raise CorpusError(
+                            f"pairs line {lineno}, column {item_col + lead + wcol + 1}: "
+                            f"space inside word {ws[:20]!r} (join words with '^')"
+                        )
                     clean.append(ws.lower() if lowercase else ws)
                     wcol += len(w) + 1
                 sides.append(tuple(clean))
@@ -207,9 +223,11 @@ def parse_pairs(text: str, lowercase: bool = True) -> Corpus:
         raise CorpusError("corpus is empty (no pairs found)")
     # character spans for highlighting
     line_offsets = [0]
-    for l in text.split("\n"):
-        line_offsets.append(line_offsets[-1] + len(l) + 1)
-    out = tuple(Pair(i, t, (line_offsets[ln - 1] + c, line_offsets[ln - 1] + c + n)) for i, t, ln, c, n in pairs)
+    for line in text.split("\n"):
+        line_offsets.append(line_offsets[-1] + len(line) + 1)
+    out = tuple(
+        Pair(i, t, (line_offsets[ln - 1] + c, line_offsets[ln - 1] + c + n)) for i, t, ln, c, n in pairs
+    )
     return Corpus("pairs", text, pairs=out)
 
 
@@ -227,8 +245,10 @@ def parse(text: str, fmt: str = "auto", lowercase: bool = True, segment: str = "
             try:
                 return parse_pairs(text, lowercase)
             except CorpusError as exc:
-                raise CorpusError(f"{exc} (read as in|out pairs because every item has one '|'; "
-                                  f"choose the text format if it is plain text)") from None
+                raise CorpusError(
+                    f"{exc} (read as in|out pairs because every item has one '|'; "
+                    f"choose the text format if it is plain text)"
+                ) from None
         fmt = "text"
     if fmt == "pairs":
         return parse_pairs(text, lowercase)
@@ -254,8 +274,9 @@ def read_text_file(path: str | Path) -> str:
     if p.is_dir():
         raise CorpusError(f"corpus path {str(path)!r} is a folder, not a file")
     if size > MAX_CORPUS_BYTES:
-        raise CorpusError(f"corpus file {str(path)!r} is {size / 2**20:.0f} MB; the limit is "
-                          f"{MAX_CORPUS_BYTES // 2**20} MB")
+        raise CorpusError(
+            f"corpus file {str(path)!r} is {size / 2**20:.0f} MB; the limit is {MAX_CORPUS_BYTES // 2**20} MB"
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -268,8 +289,9 @@ def read_text_file(path: str | Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"corpus file {str(path)!r} is not UTF-8 (byte 0x{data[exc.start]:02x} at "
-                          f"offset {exc.start})") from None
+        raise CorpusError(
+            f"corpus file {str(path)!r} is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
     return text
 
 
@@ -291,7 +313,7 @@ class Vocabulary:
         return self.index[word]
 
     @classmethod
-    def build(cls, tokens, min_count: int = 1) -> "Vocabulary":
+    def build(cls, tokens, min_count: int = 1) -> Vocabulary:
         counts: dict[str, int] = {}
         for t in tokens:  # dict keeps first-appearance order
             counts[t] = counts.get(t, 0) + 1
@@ -303,7 +325,7 @@ class Vocabulary:
         return cls(words, cnt, {w: i for i, w in enumerate(words)})
 
     @classmethod
-    def from_counts(cls, words, counts, min_count: int = 1) -> "Vocabulary":
+    def from_counts(cls, words, counts, min_count: int = 1) -> Vocabulary:
         """Words (in order of first appearance) with their counts: keep count ≥ min_count, order by
         descending count, ties by first appearance (as :meth:`build`)."""
         counts = np.asarray(counts, np.int64)
@@ -315,7 +337,7 @@ class Vocabulary:
         return cls(ws, cnt, {w: i for i, w in enumerate(ws)})
 
     @classmethod
-    def from_words(cls, words, counts=None) -> "Vocabulary":
+    def from_words(cls, words, counts=None) -> Vocabulary:
         words = tuple(str(w) for w in words)
         cnt = np.ones(len(words), np.int64) if counts is None else np.asarray(counts, np.int64).copy()
         cnt.setflags(write=False)

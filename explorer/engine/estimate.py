@@ -4,6 +4,7 @@ The full softmax touches all V output vectors every step: its record holds befor
 vectors of size N, and u, y, t, e of length V per output panel. Hierarchical softmax touches ~log2 V inner
 nodes and negative sampling k+1 columns per target.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,10 +25,15 @@ class CostEstimate:
         """A one-line warning with the estimate, or None when the configuration is comfortable."""
         if self.record_bytes < WARN_RECORD_BYTES and self.step_seconds < WARN_STEP_SECONDS:
             return None
-        hint = " — hierarchical softmax (hs) or negative sampling (ns) touch only a few vectors per step" \
-            if output == "softmax" else ""
-        return (f"V = {V} words: each step's record needs about {self.record_bytes / 2**20:.0f} MB and "
-                f"{self.step_seconds * 1e3:.0f} ms{hint}")
+        hint = (
+            " — hierarchical softmax (hs) or negative sampling (ns) touch only a few vectors per step"
+            if output == "softmax"
+            else ""
+        )
+        return (
+            f"V = {V} words: each step's record needs about {self.record_bytes / 2**20:.0f} MB and "
+            f"{self.step_seconds * 1e3:.0f} ms{hint}"
+        )
 
 
 def estimate(V: int, N: int, output: str, panels: int = 1, negative: int = 5) -> CostEstimate:

@@ -148,7 +148,7 @@ class ExampleStream:
 
     def __init__(self, corpus: Corpus, vocab: Vocabulary, config: Config, cache_epochs: int = 3):
         self.corpus, self.vocab, self.config = corpus, vocab, config
-        self._cache: OrderedDict[int, EpochPlan] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, int], EpochPlan] = OrderedDict()
         self._cache_size = cache_epochs
         self.block = BLOCK
         self._starts = [0]  # _starts[e] = number of steps before epoch e (known so far)
@@ -276,8 +276,8 @@ class ExampleStream:
             lr_factor = np.maximum(1.0 - progress / (cfg.epochs * M + 1.0), LR_FLOOR_RATIO)
         else:
             lr_factor = np.ones(M)
-        sp = np.array(spans, np.int64).reshape(M, 2)
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, sp[:, 0], sp[:, 1])
+        span = np.array(spans, np.int64).reshape(M, 2)
+        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, span[:, 0], span[:, 1])
 
     # -- blocks: a text corpus without shuffling is planned BLOCK centre tokens at a time -------------
     @property

@@ -5,6 +5,7 @@ In paper mode every delta of a record is −η × ∂E/∂θ at the before-value
 same negatives) and compare. The error reported is max |g_fd − g| / max(max |g|, max |g_fd|): relative to the
 largest gradient component, which stays meaningful where single components are near zero.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,8 +39,12 @@ def gradient_check(model, params_before: Params, rec: StepRecord, eps: float = 1
     def E():
         return example_loss(model, W, W_out, ex.inputs, ex.targets, negs)
 
-    fd, an = [], []
-    for ids, delta, M, is_out in ((rec.out_ids, rec.out_delta, W_out, True), (rec.in_ids, rec.in_delta, W, False)):
+    fd_vals: list[float] = []
+    an_vals: list[float] = []
+    for ids, delta, M, is_out in (
+        (rec.out_ids, rec.out_delta, W_out, True),
+        (rec.in_ids, rec.in_delta, W, False),
+    ):
         for row, i in enumerate(ids):
             for k in range(M.shape[0] if is_out else M.shape[1]):
                 idx = (k, i) if is_out else (i, k)
@@ -49,8 +54,8 @@ def gradient_check(model, params_before: Params, rec: StepRecord, eps: float = 1
                 M[idx] = old - eps
                 em = E()
                 M[idx] = old
-                fd.append((ep - em) / (2 * eps))
-                an.append(-delta[row, k] / rec.lr)
-    fd, an = np.array(fd), np.array(an)
+                fd_vals.append((ep - em) / (2 * eps))
+                an_vals.append(-delta[row, k] / rec.lr)
+    fd, an = np.array(fd_vals), np.array(an_vals)
     scale = max(np.abs(fd).max(initial=0.0), np.abs(an).max(initial=0.0), 1e-300)
     return GradCheck(float(np.abs(fd - an).max(initial=0.0) / scale), len(fd), fd, an)

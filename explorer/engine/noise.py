@@ -4,6 +4,7 @@ word2vec.c draws from a table of 10^8 slots filled in proportion to count^0.75; 
 distribution instead, by inverting its cumulative sum with a counter-based uniform (``rng.uniform``), so the
 k-th negative of step s is a pure function of (seed, s, k).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from . import rng
 @dataclass(frozen=True)
 class NoiseDistribution:
     probs: np.ndarray  # P_n(w), sums to 1
-    cdf: np.ndarray    # cumulative sum, last entry exactly 1.0
+    cdf: np.ndarray  # cumulative sum, last entry exactly 1.0
 
     @classmethod
-    def build(cls, counts, power: float = 0.75) -> "NoiseDistribution":
+    def build(cls, counts, power: float = 0.75) -> NoiseDistribution:
         w = np.asarray(counts, dtype=np.float64) ** float(power)
         probs = w / w.sum()
         cdf = np.cumsum(probs)

@@ -7,12 +7,14 @@ acceptable, checks that the member's declared size is exactly header + data, and
 inflates) the data — never more than the declared number of bytes. Nothing is ever unpickled: object
 dtypes are refused by the caller's dtype check and the data is read with ``np.frombuffer``.
 """
+
 from __future__ import annotations
 
 import io
 import zipfile
 import zlib
-from typing import Callable
+from collections.abc import Callable
+from typing import NoReturn
 
 import numpy as np
 
@@ -21,8 +23,16 @@ from ..errors import FileFormatError
 NPY_HEADER_ALLOWANCE = 64 * 1024  # an .npy header is at most this long (np.load's own limit is 10000)
 
 #: the exceptions reading a zip member can raise for a damaged archive
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
-              RuntimeError, zlib.error)
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    zlib.error,
+)
 
 
 def reason(exc: BaseException) -> str:
@@ -44,8 +54,12 @@ def parse_header(prefix: bytes) -> tuple[tuple, bool, np.dtype, int]:
     return tuple(int(d) for d in shape), bool(fortran), np.dtype(dtype), bio.tell()
 
 
-def read_npy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, check: Callable[[tuple, np.dtype], None],
-                    fail: Callable[[str], None]) -> np.ndarray:
+def read_npy_member(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    check: Callable[[tuple, np.dtype], None],
+    fail: Callable[[str], NoReturn],
+) -> np.ndarray:
     """The array stored in zip member ``info``.
 
     ``check(shape, dtype)`` sees the declared shape and dtype first and raises (one line) when they are not
@@ -70,8 +84,7 @@ def read_npy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, check: Callable[
                 count *= d
             nbytes = count * dtype.itemsize
             if info.file_size != hlen + nbytes:
-                fail(f"is damaged: {member!r} is {info.file_size} bytes; its header declares "
-                     f"{hlen + nbytes}")
+                fail(f"is damaged: {member!r} is {info.file_size} bytes; its header declares {hlen + nbytes}")
             data = prefix[hlen:]
             if len(data) < nbytes:
                 data += f.read(nbytes - len(data) + 1)  # inflates at most what the header declared (+1)

@@ -18,6 +18,7 @@ pattern ``.<name>.<random>.tmp`` older than :data:`LEGACY_TMP_AGE_S`).
 :func:`refuse_same_file` refuses an output that is the same file as an input (a trace written over its
 corpus), before anything is computed.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,6 +29,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExplorerError, FileFormatError
 
@@ -118,15 +120,20 @@ def output_kind(path) -> str:
         return "stream"
     if stat.S_ISREG(st.st_mode):
         return "file"
-    what = "a block device" if stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else \
-        "not a regular file"
+    what = (
+        "a block device"
+        if stat.S_ISBLK(st.st_mode)
+        else "a socket"
+        if stat.S_ISSOCK(st.st_mode)
+        else "not a regular file"
+    )
     raise FileFormatError(f"cannot write {name!r}: it is {what}")
 
 
 @contextmanager
 def _direct(path, mode: str):
     name = str(path)
-    kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+    kw: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
     if name == STDOUT:
         stream = sys.stdout.buffer if "b" in mode else sys.stdout
         yield stream
@@ -174,7 +181,7 @@ def atomic_file(path, mode: str = "wb"):
             os.umask(umask)
             old_mode = 0o666 & ~umask
         os.fchmod(fd, old_mode)
-        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
+        kw: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": "\n"}
         with os.fdopen(fd, mode, **kw) as f:
             yield f
             f.flush()
@@ -230,7 +237,7 @@ def refuse_same_file(outputs, inputs) -> None:
     ``outputs`` and ``inputs`` are iterables of ``(label, path)``; ``None`` paths are skipped. Only
     existing regular files are compared (by device and inode, so links and other spellings are caught).
     """
-    known = {}
+    known: dict[tuple[int, int], tuple] = {}
     for label, path in inputs:
         if path is None or str(path) == STDOUT:
             continue
@@ -243,5 +250,7 @@ def refuse_same_file(outputs, inputs) -> None:
         ident = _identity(path)
         if ident is not None and ident in known:
             in_label, in_path = known[ident]
-            raise ExplorerError(f"{label} {str(path)!r} is the same file as {in_label} {str(in_path)!r}; "
-                                f"refusing to overwrite an input")
+            raise ExplorerError(
+                f"{label} {str(path)!r} is the same file as {in_label} {str(in_path)!r}; "
+                f"refusing to overwrite an input"
+            )

@@ -4,14 +4,17 @@ For the full softmax and negative sampling V' = V (one output vector per word); 
 V' = V−1 (one vector per inner node of the Huffman tree). word2vec.c calls W ``syn0`` and W' ``syn1``
 (hierarchical softmax) or ``syn1neg`` (negative sampling).
 """
+
 from __future__ import annotations
 
 import io
 import os
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
@@ -26,16 +29,20 @@ MAX_VOCAB_BYTES = 256 * 2**20
 
 @dataclass
 class Params:
-    W: np.ndarray       # (V, N) input vectors v_w as rows
-    W_out: np.ndarray   # (N, V') output vectors v'_j as columns
+    W: np.ndarray  # (V, N) input vectors v_w as rows
+    W_out: np.ndarray  # (N, V') output vectors v'_j as columns
 
-    def copy(self) -> "Params":
+    def copy(self) -> Params:
         return Params(self.W.copy(), self.W_out.copy())
 
-    def equals(self, other: "Params") -> bool:
+    def equals(self, other: Params) -> bool:
         """Bit-identical comparison."""
-        return (self.W.shape == other.W.shape and self.W_out.shape == other.W_out.shape
-                and self.W.tobytes() == other.W.tobytes() and self.W_out.tobytes() == other.W_out.tobytes())
+        return (
+            self.W.shape == other.W.shape
+            and self.W_out.shape == other.W_out.shape
+            and self.W.tobytes() == other.W.tobytes()
+            and self.W_out.tobytes() == other.W_out.tobytes()
+        )
 
 
 def n_output_vectors(output: str, V: int) -> int:
@@ -76,10 +83,35 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     """
     name = str(path)
 
-    def fail(problem: str):
+    def fail(problem: str) -> NoReturn:
         raise FileFormatError(f"weights file {name!r} {problem}")
 
-    p = Path(path)
+    zf = _open_npz(Path(path), name, fail)
+    with zf:
+        infos: dict[str, zipfile.ZipInfo] = {}
+        for info in zf.infolist():
+            infos.setdefault(info.filename, info)
+        for k in ("W_in", "W_out", "vocab"):
+            if f"{k}.npy" not in infos:
+                fail(f"has no {k!r} array")
+        dims: dict[str, int] = {}  # V, N, V' as the run says, then as the arrays declare
+        if vocab_words is not None:
+            dims["V"] = len(vocab_words)
+        if hidden is not None:
+            dims["N"] = hidden
+        if output is not None and "V" in dims:
+            dims["V'"] = n_output_vectors(output, dims["V"])
+        checks = _ShapeChecks(dims, output, fail)
+        W = read_npy_member(zf, infos["W_in.npy"], checks.matrix("W_in", "V", "N"), fail)
+        W_out = read_npy_member(zf, infos["W_out.npy"], checks.matrix("W_out", "N", "V'"), fail)
+        vocab = read_npy_member(zf, infos["vocab.npy"], checks.vocab, fail)
+    words = [str(w) for w in vocab.tolist()]
+    _check_loaded(W, W_out, words, vocab_words, output, fail)
+    return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
+
+
+def _open_npz(p: Path, name: str, fail: Callable[[str], NoReturn]) -> zipfile.ZipFile:
+    """The weights file ``p`` opened as a zip archive, after checking that it is a file and an .npz."""
     try:
         st = os.stat(p)
     except FileNotFoundError:
@@ -98,66 +130,72 @@ def load_weights(path, vocab_words=None, hidden: int | None = None, output: str 
     if not head.startswith(b"PK"):
         fail("is not an .npz archive (weights are saved as an .npz of W_in, W_out and vocab)")
     try:
-        zf = zipfile.ZipFile(p, "r")
+        return zipfile.ZipFile(p, "r")
     except (zipfile.BadZipFile, *ZIP_ERRORS) as exc:
         fail(f"is damaged or not an .npz ({reason(exc)})")
-    with zf:
-        infos = {}
-        for info in zf.infolist():
-            infos.setdefault(info.filename, info)
-        for k in ("W_in", "W_out", "vocab"):
-            if f"{k}.npy" not in infos:
-                fail(f"has no {k!r} array")
-        dims = {}
 
-        def matrix(key: str, rows_of: str, cols_of: str):
-            def check(shape, dtype):
-                if dtype.kind != "f":
-                    fail(f"array {key!r} has type {dtype}; weights must be real floating-point numbers")
-                if len(shape) != 2:
-                    fail(f"array {key!r} has shape {shape}; W_in and W_out must be 2-D")
-                for d, v in ((rows_of, shape[0]), (cols_of, shape[1])):
-                    if d in dims and dims[d] != v:
-                        fail(_mismatch(key, shape, d, v, dims[d], d in run, output))
-                    dims.setdefault(d, v)
-                if dims.get("N", 0) > MAX_HIDDEN:
-                    fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
-                if shape[0] * shape[1] > MAX_MATRIX_VALUES:
-                    fail(f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}")
-            return check
 
-        def vocab_check(shape, dtype):
-            if dtype.kind != "U":
-                fail(f"array 'vocab' has type {dtype}, expected strings")
-            if len(shape) != 1:
-                fail(f"array 'vocab' has shape {shape}, expected one word per row of W_in")
-            if "V" in dims and shape[0] != dims["V"]:
-                fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
-            if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
-                fail(f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}")
+class _ShapeChecks:
+    """The checks of the declared (shape, dtype) of each array, before its data is read.
 
-        if vocab_words is not None:
-            dims["V"] = len(vocab_words)
-        if hidden is not None:
-            dims["N"] = hidden
-        if output is not None and "V" in dims:
-            dims["V'"] = n_output_vectors(output, dims["V"])
-        run = set(dims)
-        W = read_npy_member(zf, infos["W_in.npy"], matrix("W_in", "V", "N"), fail)
-        W_out = read_npy_member(zf, infos["W_out.npy"], matrix("W_out", "N", "V'"), fail)
-        vocab = read_npy_member(zf, infos["vocab.npy"], vocab_check, fail)
-    words = [str(w) for w in vocab.tolist()]
+    ``dims`` starts with what the run says (V, N, V'); each matrix adds what it declares, so the arrays must
+    also agree with each other.
+    """
+
+    def __init__(self, dims: dict[str, int], output: str | None, fail: Callable[[str], NoReturn]):
+        self.dims, self.run, self.output, self.fail = dims, set(dims), output, fail
+
+    def matrix(self, key: str, rows_of: str, cols_of: str) -> Callable[[tuple, np.dtype], None]:
+        dims, fail = self.dims, self.fail
+
+        def check(shape, dtype):
+            if dtype.kind != "f":
+                fail(f"array {key!r} has type {dtype}; weights must be real floating-point numbers")
+            if len(shape) != 2:
+                fail(f"array {key!r} has shape {shape}; W_in and W_out must be 2-D")
+            for d, v in ((rows_of, shape[0]), (cols_of, shape[1])):
+                if d in dims and dims[d] != v:
+                    fail(_mismatch(key, shape, d, v, dims[d], d in self.run, self.output))
+                dims.setdefault(d, v)
+            if dims.get("N", 0) > MAX_HIDDEN:
+                fail(f"has hidden size N = {dims['N']}; the limit is {MAX_HIDDEN}")
+            if shape[0] * shape[1] > MAX_MATRIX_VALUES:
+                fail(f"array {key!r} has {shape[0]} × {shape[1]} values; the limit is {MAX_MATRIX_VALUES:,}")
+
+        return check
+
+    def vocab(self, shape, dtype) -> None:
+        dims, fail = self.dims, self.fail
+        if dtype.kind != "U":
+            fail(f"array 'vocab' has type {dtype}, expected strings")
+        if len(shape) != 1:
+            fail(f"array 'vocab' has shape {shape}, expected one word per row of W_in")
+        if "V" in dims and shape[0] != dims["V"]:
+            fail(f"vocab has {shape[0]} words but W_in has {dims['V']} rows")
+        if shape[0] * dtype.itemsize > MAX_VOCAB_BYTES:
+            fail(f"array 'vocab' is {shape[0] * dtype.itemsize:,} bytes; the limit is {MAX_VOCAB_BYTES:,}")
+
+
+def _check_loaded(
+    W, W_out, words: list[str], vocab_words, output: str | None, fail: Callable[[str], NoReturn]
+) -> None:
+    """The checks that need the data: W_out's width for ``output``, finite values, the run's vocabulary."""
     V, N = W.shape
     if output is not None and W_out.shape[1] != n_output_vectors(output, V):
-        fail(f"W_out has {W_out.shape[1]} columns, output layer {output!r} needs {n_output_vectors(output, V)}")
+        fail(
+            f"W_out has {W_out.shape[1]} columns, output layer {output!r} needs {n_output_vectors(output, V)}"
+        )
     if not (np.all(np.isfinite(W)) and np.all(np.isfinite(W_out))):
         fail("contains non-finite values")
     if vocab_words is not None and list(vocab_words) != words:
-        diff = next((i for i, (a, b) in enumerate(zip(vocab_words, words)) if a != b),
-                    min(len(words), len(vocab_words)))
-        fail(f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
-             f"difference at index {diff})")
-    return Params(np.array(W, dtype=np.float64), np.array(W_out, dtype=np.float64)), words
+        diff = next(
+            (i for i, (a, b) in enumerate(zip(vocab_words, words)) if a != b),
+            min(len(words), len(vocab_words)),
+        )
+        fail(
+            f"vocabulary does not match the corpus ({len(words)} vs {len(vocab_words)} words, first "
+            f"difference at index {diff})"
+        )
 
 
 def _mismatch(key: str, shape: tuple, dim: str, got: int, want: int, from_run: bool, output) -> str:

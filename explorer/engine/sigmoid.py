@@ -5,6 +5,7 @@ Paper mode uses the exact logistic function σ(x) = 1 / (1 + e^{−x}); referenc
 ``EXP_TABLE_SIZE / MAX_EXP / 2`` is integer division: 83, not 83.33). Both are computed in
 :mod:`explorer.engine.kernel` (``sigmoid``, ``table_sigmoid``; −log σ inside the step).
 """
+
 from __future__ import annotations
 
 import numpy as np

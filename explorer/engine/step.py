@@ -6,6 +6,7 @@ puts the parameters back, so computing a record changes nothing.
 Because fast-forward calls the very same compiled step, applying a record's after-values gives exactly the
 parameters fast-forward reaches.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -57,10 +58,47 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
     in_before = W[in_ids].copy()
     losses = np.zeros(1)
     _, status, nt, _ = sgd_steps(
-        W, Wo, np.array([0, C]), ins, np.array([0, P]), tgts, np.array([lr]), step, tb.kind,
-        c.mode == "reference", True, tb.lens, True, False, tb.key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf,
-        tb.guide, TABLE, BLOWUP_BOUND, losses, h, EH, u, y, EI, cnt, mark, touched, esum, save, True, tcol,
-        tval, dout, din, erec)
+        W,
+        Wo,
+        np.array([0, C]),
+        ins,
+        np.array([0, P]),
+        tgts,
+        np.array([lr]),
+        step,
+        tb.kind,
+        c.mode == "reference",
+        True,
+        tb.lens,
+        True,
+        False,
+        tb.key,
+        tb.k,
+        tb.codes,
+        tb.points,
+        tb.lens,
+        tb.cdf,
+        tb.guide,
+        TABLE,
+        BLOWUP_BOUND,
+        losses,
+        h,
+        EH,
+        u,
+        y,
+        EI,
+        cnt,
+        mark,
+        touched,
+        esum,
+        save,
+        True,
+        tcol,
+        tval,
+        dout,
+        din,
+        erec,
+    )
     loss = losses[0]
     if status:
         raise blowup_error(step, lr, status)
@@ -79,14 +117,16 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
     Wo[out_ids] = out_before
     W[in_ids] = in_before
     words = model.words
-    rec = dict(u=None, y=None, t=None, e=None, EI=None, paths=None, samples=None)
+    rec: dict = dict(u=None, y=None, t=None, e=None, EI=None, paths=None, samples=None)
     if tb.kind == SOFTMAX:
         t = np.zeros((P, n_out))
         t[np.arange(P), tgts] = 1.0
         e = erec
         if P == 1 and c.arch != "skipgram":
             t, e = t[0], e[0]
-        rec.update(u=u.copy(), y=y.copy(), t=t, e=e, EI=EI.copy() if (c.arch == "skipgram" or P > 1) else None)
+        rec.update(
+            u=u.copy(), y=y.copy(), t=t, e=e, EI=EI.copy() if (c.arch == "skipgram" or P > 1) else None
+        )
     else:
         terms, q = [], 0
         for w in tgts:
@@ -103,11 +143,29 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
             terms.append(tuple(one))
         rec["paths" if tb.kind == HS else "samples"] = tuple(terms)
     return StepRecord(
-        step=step, epoch=ex.epoch, arch=c.arch, output=c.output, mode=c.mode,
-        inputs=tuple(words[i] for i in ins), input_ids=tuple(int(i) for i in ins),
-        targets=tuple(words[i] for i in tgts), target_ids=tuple(int(i) for i in tgts),
-        h=h.copy(), lr=lr, loss=float(loss), EH=EH.copy(),
-        out_ids=out_ids, out_before=out_before, out_delta=out_delta, out_after=out_after,
-        in_ids=in_ids, in_before=in_before, in_delta=in_delta, in_after=in_after,
+        step=step,
+        epoch=ex.epoch,
+        arch=c.arch,
+        output=c.output,
+        mode=c.mode,
+        inputs=tuple(words[i] for i in ins),
+        input_ids=tuple(int(i) for i in ins),
+        targets=tuple(words[i] for i in tgts),
+        target_ids=tuple(int(i) for i in tgts),
+        h=h.copy(),
+        lr=lr,
+        loss=float(loss),
+        EH=EH.copy(),
+        out_ids=out_ids,
+        out_before=out_before,
+        out_delta=out_delta,
+        out_after=out_after,
+        in_ids=in_ids,
+        in_before=in_before,
+        in_delta=in_delta,
+        in_after=in_after,
         out_words=tuple(model.out_label(int(j)) for j in out_ids),
-        in_words=tuple(words[int(i)] for i in in_ids), span=ex.span, **rec)
+        in_words=tuple(words[int(i)] for i in in_ids),
+        span=ex.span,
+        **rec,
+    )

@@ -16,6 +16,7 @@ instead.
 The older single-file layout (``autosave.w2vx`` + ``running.lock`` holding a pid) is still offered once
 when its process is gone.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,9 @@ from ..engine.outputs import pid_alive
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None
+    HAVE_FCNTL = False
+else:
+    HAVE_FCNTL = True
 
 PREFIX = "autosave-"
 LEGACY_AUTOSAVE = "autosave.w2vx"
@@ -48,15 +51,15 @@ def lock_name(pid: int) -> str:
 class Orphan:
     """The autosave of an explorer that is gone."""
 
-    path: Path       # the .w2vx
-    lock: Path       # its lock file (may not exist)
+    path: Path  # the .w2vx
+    lock: Path  # its lock file (may not exist)
     pid: int
     mtime: float
     _fd: int | None = None  # held while claimed
 
 
 def _try_lock(fd: int) -> bool:
-    if fcntl is None:  # pragma: no cover
+    if not HAVE_FCNTL:  # pragma: no cover
         return True
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -117,7 +120,7 @@ class AutosaveStore:
     def _is_orphan(self, lock: Path, pid: int) -> bool:
         if pid == self.pid:
             return False
-        if fcntl is None:  # pragma: no cover
+        if not HAVE_FCNTL:  # pragma: no cover
             return not pid_alive(pid)
         try:
             fd = os.open(lock, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
@@ -150,8 +153,7 @@ class AutosaveStore:
             pid = _read_pid(legacy_lock)
             if pid != self.pid and not pid_alive(pid):
                 found.append(self._orphan(legacy, legacy_lock, pid))
-        found = [o for o in found if o is not None]
-        return sorted(found, key=lambda o: -o.mtime)
+        return sorted((o for o in found if o is not None), key=lambda o: -o.mtime)
 
     @staticmethod
     def _orphan(path: Path, lock: Path, pid: int) -> Orphan | None:
@@ -162,7 +164,7 @@ class AutosaveStore:
 
     def claim(self, orphan: Orphan) -> bool:
         """Take ``orphan``'s lock so no other explorer offers it meanwhile; False if someone else has it."""
-        if fcntl is None or orphan.path.name == LEGACY_AUTOSAVE:
+        if not HAVE_FCNTL or orphan.path.name == LEGACY_AUTOSAVE:
             return orphan.path.is_file()
         try:
             fd = os.open(orphan.lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)

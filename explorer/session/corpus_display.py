@@ -6,6 +6,7 @@ the editing limits below is shown whole and editable; a larger one is shown read
 first :data:`PREVIEW_LINES` lines, each cut at :data:`PREVIEW_LINE_CHARS` characters — while the session
 trains on the whole text. To change such a corpus, edit the file and open it again.
 """
+
 from __future__ import annotations
 
 #: a corpus is editable in the app up to this many characters, lines, and characters in one line

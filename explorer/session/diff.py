@@ -24,19 +24,47 @@ Rules
 The first difference is reported as one line: ``step S: <field path> <ours> vs <theirs>``, where the field
 path reads like Python (``h[2]``, ``paths[0][id=3].e``, ``out[id=2 queen].delta[1]``).
 """
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, TypeGuard
 
 from ..errors import FileFormatError
 
 #: order in which fields are compared (the order the computation produces them); others follow
-FIELD_ORDER = ("step", "epoch", "arch", "output", "mode", "inputs", "targets", "lr", "h", "u", "y", "t", "e",
-               "EI", "paths", "samples", "loss", "EH", "out", "in",
-               "id", "word", "code", "before", "delta", "after", "skipped")
+FIELD_ORDER = (
+    "step",
+    "epoch",
+    "arch",
+    "output",
+    "mode",
+    "inputs",
+    "targets",
+    "lr",
+    "h",
+    "u",
+    "y",
+    "t",
+    "e",
+    "EI",
+    "paths",
+    "samples",
+    "loss",
+    "EH",
+    "out",
+    "in",
+    "id",
+    "word",
+    "code",
+    "before",
+    "delta",
+    "after",
+    "skipped",
+)
 _RANK = {k: i for i, k in enumerate(FIELD_ORDER)}
 _MISSING = object()
 
@@ -69,7 +97,7 @@ class Comparison:
 
     difference: Difference | None
     steps_compared: int
-    steps_ours: int | None = None     # counted only when the step counts differ
+    steps_ours: int | None = None  # counted only when the step counts differ
     steps_theirs: int | None = None
 
 
@@ -145,39 +173,52 @@ def _walk(a, b, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
     if _is_num(a) and _is_num(b):
         return None if numbers_agree(a, b, tol) else ("value", path, a, b)
     if isinstance(a, dict) and isinstance(b, dict):
-        for k in _ordered_keys(a, b):
-            sub = f"{path}.{k}" if path else str(k)
-            d = _walk(a.get(k, _MISSING), b.get(k, _MISSING), sub, tol)
-            if d:
-                return d
-        return None
+        return _walk_dicts(a, b, path, tol)
     if isinstance(a, list) and isinstance(b, list):
-        if _by_id(a, b):
-            kb = dict(_keyed(b))
-            ka = _keyed(a)
-            for key, ea in ka:
-                label = path + _entry_label(ea, key[1])
-                eb = kb.get(key, _MISSING)
-                if eb is _MISSING:
-                    return "missing", label, "present", _MISSING
-                d = _walk(ea, eb, label, tol)
-                if d:
-                    return d
-            in_a = {k for k, _ in ka}
-            for key, eb in _keyed(b):
-                if key not in in_a:
-                    return "missing", path + _entry_label(eb, key[1]), _MISSING, "present"
-            return None
-        for i, (x, y) in enumerate(zip(a, b)):
-            d = _walk(x, y, f"{path}[{i}]", tol)
-            if d:
-                return d
-        if len(a) != len(b):
-            return "length", path, len(a), len(b)
-        return None
+        return _walk_entries_by_id(a, b, path, tol) if _by_id(a, b) else _walk_lists(a, b, path, tol)
     if type(a) is type(b) and a == b:  # strings, booleans, null
         return None
     return "value", path, a, b
+
+
+def _walk_dicts(a: dict, b: dict, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two objects: key by key, in :func:`_ordered_keys` order."""
+    for k in _ordered_keys(a, b):
+        sub = f"{path}.{k}" if path else str(k)
+        d = _walk(a.get(k, _MISSING), b.get(k, _MISSING), sub, tol)
+        if d:
+            return d
+    return None
+
+
+def _walk_entries_by_id(a: list, b: list, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two lists of entries with ids: matched by key, ours' order, then theirs' extras."""
+    kb = dict(_keyed(b))
+    ka = _keyed(a)
+    for key, ea in ka:
+        label = path + _entry_label(ea, key[1])
+        eb = kb.get(key, _MISSING)
+        if eb is _MISSING:
+            return "missing", label, "present", _MISSING
+        d = _walk(ea, eb, label, tol)
+        if d:
+            return d
+    in_a = {k for k, _ in ka}
+    for key, eb in _keyed(b):
+        if key not in in_a:
+            return "missing", path + _entry_label(eb, key[1]), _MISSING, "present"
+    return None
+
+
+def _walk_lists(a: list, b: list, path: str, tol: float) -> tuple[str, str, Any, Any] | None:
+    """:func:`_walk` for two plain lists: position by position, then their lengths."""
+    for i, (x, y) in enumerate(zip(a, b)):
+        d = _walk(x, y, f"{path}[{i}]", tol)
+        if d:
+            return d
+    if len(a) != len(b):
+        return "length", path, len(a), len(b)
+    return None
 
 
 def _records(lines: Iterable, name: str) -> Iterator[tuple[int, dict]]:
@@ -196,12 +237,16 @@ def _records(lines: Iterable, name: str) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise FileFormatError(f"{name} line {n}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+            raise FileFormatError(
+                f"{name} line {n}: invalid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
         except (ValueError, RecursionError) as exc:
             raise FileFormatError(f"{name} line {n}: invalid JSON ({str(exc)[:80]})") from None
         if not isinstance(obj, dict):
-            raise FileFormatError(f"{name} line {n}: expected a JSON object (one step), found "
-                                  f"{type(obj).__name__ if not isinstance(obj, list) else 'a list'}")
+            raise FileFormatError(
+                f"{name} line {n}: expected a JSON object (one step), found "
+                f"{type(obj).__name__ if not isinstance(obj, list) else 'a list'}"
+            )
         yield n, obj
 
 
@@ -209,8 +254,9 @@ def _count(it: Iterator) -> int:
     return sum(1 for _ in it)
 
 
-def compare(ours: Iterable, theirs: Iterable, tol: float = 1e-9,
-            names: tuple[str, str] = ("ours", "theirs")) -> Comparison:
+def compare(
+    ours: Iterable, theirs: Iterable, tol: float = 1e-9, names: tuple[str, str] = ("ours", "theirs")
+) -> Comparison:
     """Walk two traces step by step; see the module docstring for the rules.
 
     ``ours`` and ``theirs`` are iterables of JSON lines (str or bytes) or of already parsed dicts.
@@ -230,13 +276,28 @@ def compare(ours: Iterable, theirs: Iterable, tol: float = 1e-9,
             # one trace is shorter: count both to say by how much
             na = compared + (xa is not None) + _count(ra)
             nb = compared + (xb is not None) + _count(rb)
-            (line, rec), side, other = (xa, "theirs", "ours") if xb is None else (xb, "ours", "theirs")
+            present = xa if xb is None else xb
+            assert present is not None  # both missing returned above
+            line, rec = present
+            side, other = ("theirs", "ours") if xb is None else ("ours", "theirs")
             step = rec.get("step") if _is_num(rec.get("step")) else None
             where = f"step {step}" if step is not None else f"entry {compared + 1}"
-            msg = (f"{where}: missing in {side} (ours has {na} step{'s' * (na != 1)}, theirs has {nb})")
+            msg = f"{where}: missing in {side} (ours has {na} step{'s' * (na != 1)}, theirs has {nb})"
             la, lb = (line, 0) if xb is None else (0, line)
-            return Comparison(Difference(step, la, lb, "", "present" if xb is None else "missing",
-                                         "missing" if xb is None else "present", msg), compared, na, nb)
+            return Comparison(
+                Difference(
+                    step,
+                    la,
+                    lb,
+                    "",
+                    "present" if xb is None else "missing",
+                    "missing" if xb is None else "present",
+                    msg,
+                ),
+                compared,
+                na,
+                nb,
+            )
         (la, a), (lb, b) = xa, xb
         d = _walk(a, b, "", tol)
         if d is not None:
@@ -259,12 +320,13 @@ def compare(ours: Iterable, theirs: Iterable, tol: float = 1e-9,
         compared += 1
 
 
-def _is_int_like(v) -> bool:
+def _is_int_like(v) -> TypeGuard[float]:
     return _is_num(v) and float(v).is_integer()
 
 
-def first_difference(a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9,
-                     names: tuple[str, str] = ("ours", "theirs")) -> Difference | None:
+def first_difference(
+    a_lines: Iterable, b_lines: Iterable, tol: float = 1e-9, names: tuple[str, str] = ("ours", "theirs")
+) -> Difference | None:
     """The first difference between two traces beyond ``tol`` (see the module docstring), or ``None``."""
     return compare(a_lines, b_lines, tol, names).difference
 
@@ -323,6 +385,7 @@ def trace_lines(path, max_line: int | None = None) -> Iterator[bytes]:
     def gen():
         with f:
             yield from bounded_lines(f, name, max_line)
+
     return gen()
 
 

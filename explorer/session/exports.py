@@ -26,9 +26,11 @@ error or an interruption never leaves a half-written file.
 
   Numbers are printed with ``repr`` (they read back as the same float64).
 """
+
 from __future__ import annotations
 
 import json
+
 import numpy as np
 
 from ..engine.params import save_weights
@@ -43,8 +45,9 @@ def _check_words(words) -> list[str]:
     words = [str(w) for w in words]
     for w in words:
         if not w or any(ch.isspace() for ch in w):
-            raise ExplorerError(f"word {w!r} cannot be written in the word2vec format (empty or contains "
-                                f"white space)")
+            raise ExplorerError(
+                f"word {w!r} cannot be written in the word2vec format (empty or contains white space)"
+            )
     return words
 
 
@@ -61,11 +64,13 @@ def write_word2vec(path, words, vectors: np.ndarray, binary: bool | None = None)
     V, N = vectors.shape
     if binary:
         if vectors.size and np.max(np.abs(vectors)) > _F32_MAX:
-            raise ExplorerError("a value exceeds the float32 range of the binary word2vec format; use the "
-                                "text format (a file name not ending in .bin)")
+            raise ExplorerError(
+                "a value exceeds the float32 range of the binary word2vec format; use the "
+                "text format (a file name not ending in .bin)"
+            )
         f32 = vectors.astype("<f4")
         with atomic_file(path, "wb") as f:
-            f.write(f"{V} {N}\n".encode("utf-8"))
+            f.write(f"{V} {N}\n".encode())
             for w, row in zip(words, f32):
                 f.write(w.encode("utf-8") + b" " + row.tobytes() + b"\n")
     else:
@@ -86,8 +91,10 @@ def export_vectors(session, path, which: str = "in", binary: bool | None = None)
         vectors = params.W
     elif which == "out":
         if session.config.output == "hs":
-            raise ExplorerError("hierarchical softmax has no output vector per word (W' holds the V-1 inner "
-                                "nodes); export the input vectors")
+            raise ExplorerError(
+                "hierarchical softmax has no output vector per word (W' holds the V-1 inner "
+                "nodes); export the input vectors"
+            )
         vectors = params.W_out.T
     else:
         raise ExplorerError(f"unknown vectors {which!r} (choose in or out)")
@@ -153,11 +160,29 @@ def export_loss_csv(session, path) -> int:
     with atomic_file(path, "w") as f:
         f.write(LOSS_CSV_HEADER + "\n")
         for step, epoch, loss, lr, eloss in loss_rows(session):
-            f.write(",".join((str(step), str(epoch), "" if loss is None else _num(loss),
-                              "" if lr is None else _num(lr), "" if eloss is None else _num(eloss))) + "\n")
+            f.write(
+                ",".join(
+                    (
+                        str(step),
+                        str(epoch),
+                        "" if loss is None else _num(loss),
+                        "" if lr is None else _num(lr),
+                        "" if eloss is None else _num(eloss),
+                    )
+                )
+                + "\n"
+            )
             n += 1
     return n
 
 
-__all__ = ["write_word2vec", "export_vectors", "export_weights", "export_trace", "trace_line",
-           "export_loss_csv", "loss_rows", "LOSS_CSV_HEADER"]
+__all__ = [
+    "write_word2vec",
+    "export_vectors",
+    "export_weights",
+    "export_trace",
+    "trace_line",
+    "export_loss_csv",
+    "loss_rows",
+    "LOSS_CSV_HEADER",
+]

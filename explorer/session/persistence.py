@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import io
 import json
+import typing
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -179,7 +180,7 @@ class _Reader:
                 self.fail(f"member {n[:60]!r} is encrypted")
             self.infos[n] = info
 
-    def fail(self, problem: str):
+    def fail(self, problem: str) -> typing.NoReturn:
         raise FileFormatError(f"session file {self.name!r} {problem}")
 
     def read(self, member: str, limit: int) -> bytes:

@@ -354,6 +354,7 @@ class Session:
                 recs = [self.records.get(s) for s in range(self.step, k, -1)]
                 if all(r is not None for r in recs):
                     for r in recs:
+                        assert r is not None  # all(...) above
                         self.model.revert(self.params, r)
                     self.step = k
                     return
@@ -362,6 +363,7 @@ class Session:
                 ok = all(r is not None for r in recs)
                 if ok:
                     for r in recs:
+                        assert r is not None  # all(...) above
                         self.model.apply(self.params, r)
                     self.step = k
                     return
