@@ -11,6 +11,7 @@ update) measured in the same process, so load from other programs cancels out.
 
 Target: median frame ≤ 0.5× the baseline.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,11 @@ TARGET = 0.5
 
 def baseline_module():
     """``qt_baseline`` from ``$QT_BASELINE_DIR`` or the shared bench folder beside the checkout."""
-    candidates = [os.environ.get("QT_BASELINE_DIR", ""), ROOT.parent / "shared" / "bench",
-                  ROOT.parents[1] / "shared" / "bench"]
+    candidates = [
+        os.environ.get("QT_BASELINE_DIR", ""),
+        ROOT.parent / "shared" / "bench",
+        ROOT.parents[1] / "shared" / "bench",
+    ]
     for c in candidates:
         if c and (Path(c) / "qt_baseline.py").is_file():
             sys.path.insert(0, str(c))
@@ -47,7 +51,9 @@ def baseline_module():
     raise SystemExit("error: qt_baseline.py not found (set QT_BASELINE_DIR to the folder holding it)")
 
 
-def frame_times(app, arch: str, output: str, frames: int, presentation: bool, settings_path: str) -> np.ndarray:
+def frame_times(
+    app, arch: str, output: str, frames: int, presentation: bool, settings_path: str
+) -> np.ndarray:
     """Wall-clock ms of ``frames`` animation frames after one step of the royalty preset."""
     from PySide6.QtCore import QSettings
 
@@ -65,7 +71,7 @@ def frame_times(app, arch: str, output: str, frames: int, presentation: bool, se
     w.teaching.set_animate(True)
     w.state.set_animation(ms=60_000)
     w.commands.step()
-    w.teaching.animator.anim.pause()             # the frames below are drawn by hand, at chosen times
+    w.teaching.animator.anim.pause()  # the frames below are drawn by hand, at chosen times
     app.processEvents()
     ts = np.linspace(0.0, 0.999, frames)
     out = np.empty(frames)
@@ -102,11 +108,16 @@ def main(argv=None) -> int:
                 med = float(np.median(t))
                 ratio = med / base
                 worst = max(worst, ratio)
-                print(f"{arch:8s} {output:7s} frame median {med:6.2f} ms  p95 {np.percentile(t, 95):6.2f} ms  "
-                      f"ratio {ratio:.2f}× baseline", flush=True)
+                print(
+                    f"{arch:8s} {output:7s} frame median {med:6.2f} ms  p95 {np.percentile(t, 95):6.2f} ms  "
+                    f"ratio {ratio:.2f}× baseline",
+                    flush=True,
+                )
     base2 = qb.baseline_ms()
-    print(f"baseline again: {base2:.2f} ms; worst frame ratio {worst:.2f}× (target ≤ {TARGET}×): "
-          f"{'met' if worst <= TARGET else 'NOT met'}")
+    print(
+        f"baseline again: {base2:.2f} ms; worst frame ratio {worst:.2f}× (target ≤ {TARGET}×): "
+        f"{'met' if worst <= TARGET else 'NOT met'}"
+    )
     return 0
 
 

@@ -17,6 +17,7 @@ whether the progress bar was shown.
 
 Target: under 10 s with a progress bar.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_S = 10.0
-ISSUE16 = {"arch": "skipgram", "output": "ns", "mode": "reference", "hidden": 50, "window": 5, "negative": 5,
-           "min_count": 5, "sample": "0.001"}
+ISSUE16 = {
+    "arch": "skipgram",
+    "output": "ns",
+    "mode": "reference",
+    "hidden": 50,
+    "window": 5,
+    "negative": 5,
+    "min_count": 5,
+    "sample": "0.001",
+}
 
 
 def baseline_ms() -> float | None:
@@ -101,8 +110,11 @@ def main() -> int:
         settings = QSettings(str(Path(tmp) / "explorer.ini"), QSettings.Format.IniFormat)
         from explorer.app.setup import GUI_DEFAULTS
 
-        win = MainWindow(Session(preset_text("royalty"), GUI_DEFAULTS, name="royalty"), settings=settings,
-                         restore_layout=False)
+        win = MainWindow(
+            Session(preset_text("royalty"), GUI_DEFAULTS, name="royalty"),
+            settings=settings,
+            restore_layout=False,
+        )
         win.resize(1600, 1000)
         win.show()
         for _ in range(20):
@@ -139,7 +151,7 @@ def main() -> int:
         while win.is_busy():
             app.processEvents()
             time.sleep(0.005)
-        app.processEvents()                        # the paint of the new session
+        app.processEvents()  # the paint of the new session
         seconds = time.perf_counter() - t0
         timer.stop()
         s = win.session
@@ -149,20 +161,32 @@ def main() -> int:
         message = win.statusBar().currentMessage()
         win.close()
 
-    result = {"mb": round(size / 2**20, 1), "settings": args.settings, "seconds": round(seconds, 2),
-              "baseline_ms": round(base, 2) if base else None,
-              "ratio_to_baseline": round(seconds * 1000 / base, 1) if base else None,
-              "peak_rss_mb": round(rss_mb), "max_event_loop_gap_s": round(gaps["max"], 2),
-              "progress_bar": shown["progress"], "opened": ok, "read_only_preview": preview,
-              "V": s.model.V if ok else None, "stages_s": [(name, round(t, 2)) for name, t in stages],
-              "asked_costly": bool(asked)}
+    result = {
+        "mb": round(size / 2**20, 1),
+        "settings": args.settings,
+        "seconds": round(seconds, 2),
+        "baseline_ms": round(base, 2) if base else None,
+        "ratio_to_baseline": round(seconds * 1000 / base, 1) if base else None,
+        "peak_rss_mb": round(rss_mb),
+        "max_event_loop_gap_s": round(gaps["max"], 2),
+        "progress_bar": shown["progress"],
+        "opened": ok,
+        "read_only_preview": preview,
+        "V": s.model.V if ok else None,
+        "stages_s": [(name, round(t, 2)) for name, t in stages],
+        "asked_costly": bool(asked),
+    }
     met = "met" if seconds < TARGET_S else "NOT met"
-    print(f"app open: {result['mb']} MB corpus ({args.settings} settings), V = {result['V']}: "
-          f"{seconds:.2f} s until shown (target < {TARGET_S:.0f} s: {met})")
+    print(
+        f"app open: {result['mb']} MB corpus ({args.settings} settings), V = {result['V']}: "
+        f"{seconds:.2f} s until shown (target < {TARGET_S:.0f} s: {met})"
+    )
     if base:
         print(f"  = {result['ratio_to_baseline']} × the Qt baseline workload ({base:.2f} ms, same process)")
-    print(f"  progress bar shown: {result['progress_bar']}; longest event-loop gap {gaps['max']:.2f} s; "
-          f"peak RSS {rss_mb:.0f} MB; read-only preview: {preview}")
+    print(
+        f"  progress bar shown: {result['progress_bar']}; longest event-loop gap {gaps['max']:.2f} s; "
+        f"peak RSS {rss_mb:.0f} MB; read-only preview: {preview}"
+    )
     prev = 0.0
     for name, t in stages:
         print(f"  stage {name or '(start)'!s:40} began at {t:6.2f} s (+{t - prev:.2f})")

@@ -19,6 +19,7 @@ the last two are ≤ 1.0× the baseline.
 Targets: median ≤ 16 ms at V ≈ 20; p95 ≤ 50 ms at V ≈ 2000. ``--json`` prints, as the last line, a JSON list
 of {"V", "N", "output", "median_ms", "p95_ms"}.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,12 @@ from explorer.session import Session  # noqa: E402
 
 TARGETS = {"small": ("median_ms", 16.0), "large": ("p95_ms", 50.0)}
 #: every panel visible at once (no tabs), so every view redraws and paints on every step
-ALL_VISIBLE = (("setup",), (("inspector",), ("equations",)), (("network",), ("loss",), ("heatmap",)),
-               (("projection",), ("neighbours",), ("walk",)))
+ALL_VISIBLE = (
+    ("setup",),
+    (("inspector",), ("equations",)),
+    (("network",), ("loss",), ("heatmap",)),
+    (("projection",), ("neighbours",), ("walk",)),
+)
 ALL_WIDTHS = (250, 560, 450, 340)
 
 
@@ -66,7 +71,7 @@ def synthetic_corpus(V: int = 2000, tokens: int = 40_000, seed: int = 0) -> str:
     lines, i = [], 0
     while i < len(stream):
         n = int(rng.integers(5, 16))
-        lines.append(" ".join(words[j] for j in stream[i:i + n]))
+        lines.append(" ".join(words[j] for j in stream[i : i + n]))
         i += n
     return "\n".join(lines) + "\n"
 
@@ -99,9 +104,15 @@ def load_baseline(path: str | None):
     import importlib.util
 
     here = Path(__file__).resolve().parents[1]
-    candidates = [Path(path)] if path else [here.parent / "shared/bench/qt_baseline.py",
-                                            here.parents[1] / "shared/bench/qt_baseline.py",
-                                            Path("/work/shared/bench/qt_baseline.py")]
+    candidates = (
+        [Path(path)]
+        if path
+        else [
+            here.parent / "shared/bench/qt_baseline.py",
+            here.parents[1] / "shared/bench/qt_baseline.py",
+            Path("/work/shared/bench/qt_baseline.py"),
+        ]
+    )
     for c in candidates:
         if c.is_file():
             spec = importlib.util.spec_from_file_location("qt_baseline", c)
@@ -111,8 +122,9 @@ def load_baseline(path: str | None):
     return None
 
 
-def measure(app, session: Session, steps: int, settings_path: str,
-            layout: str = "all") -> tuple[np.ndarray, np.ndarray]:
+def measure(
+    app, session: Session, steps: int, settings_path: str, layout: str = "all"
+) -> tuple[np.ndarray, np.ndarray]:
     """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint. ``layout``: "all" (every
     panel visible, 1600×1000), "default" (the default layout, 1600×1000: tabs behind others are not drawn) or
     "presentation" (presentation mode at 1280×720)."""
@@ -120,7 +132,9 @@ def measure(app, session: Session, steps: int, settings_path: str,
 
     from explorer.qt.main_window import MainWindow
 
-    w = MainWindow(session, settings=QSettings(settings_path, QSettings.Format.IniFormat), restore_layout=False)
+    w = MainWindow(
+        session, settings=QSettings(settings_path, QSettings.Format.IniFormat), restore_layout=False
+    )
     w.transport.burst_s = 0  # every step is drawn (no key-repeat throttling)
     w.resize(*((1280, 720) if layout == "presentation" else (1600, 1000)))
     if layout == "presentation":
@@ -153,7 +167,7 @@ def measure(app, session: Session, steps: int, settings_path: str,
     for k in range(steps):
         t0, c0 = time.perf_counter(), time.process_time()
         session.step_forward(1)  # every view's refresh runs here (bridge.changed, synchronous)
-        app.processEvents()      # pyqtgraph scene updates, layout, and the paint of what changed
+        app.processEvents()  # pyqtgraph scene updates, layout, and the paint of what changed
         wall[k], cpu[k] = time.perf_counter() - t0, time.process_time() - c0
     if layout == "presentation":
         w.set_presentation(False)
@@ -165,8 +179,10 @@ def measure(app, session: Session, steps: int, settings_path: str,
     app.processEvents()
     forced = unpainted
     if forced:
-        print(f"warning: {forced} of 10 warm-up steps painted nothing: the figures may miss the paint",
-              file=sys.stderr)
+        print(
+            f"warning: {forced} of 10 warm-up steps painted nothing: the figures may miss the paint",
+            file=sys.stderr,
+        )
     return wall * 1000, cpu * 1000
 
 
@@ -175,8 +191,9 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", type=int, default=200, help="timed steps per case (default 200)")
     ap.add_argument("--json", action="store_true", help="print the results as a JSON list on the last line")
     ap.add_argument("--quick", action="store_true", help="only the softmax preset and the V ≈ 2000 case")
-    ap.add_argument("--baseline", metavar="FILE",
-                    help="qt_baseline.py (default: ../shared/bench/qt_baseline.py)")
+    ap.add_argument(
+        "--baseline", metavar="FILE", help="qt_baseline.py (default: ../shared/bench/qt_baseline.py)"
+    )
     args = ap.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -188,8 +205,10 @@ def main(argv=None) -> int:
     style.apply_theme(app, style.LIGHT)
     names = [c.name for c in view_classes()]
     big = synthetic_corpus()
-    cases = [("small", "royalty", preset_text("royalty"), Config(window=2, hidden=5, output=o))
-             for o in (("softmax",) if args.quick else ("softmax", "hs", "ns"))]
+    cases = [
+        ("small", "royalty", preset_text("royalty"), Config(window=2, hidden=5, output=o))
+        for o in (("softmax",) if args.quick else ("softmax", "hs", "ns"))
+    ]
     cases.append(("large", "synthetic", big, Config(window=2, hidden=20, output="softmax")))
     if not args.quick:
         cases.append(("large", "synthetic", big, Config(window=2, hidden=20, output="ns")))
@@ -205,22 +224,39 @@ def main(argv=None) -> int:
         for size, name, text, cfg, layout in cases:
             s = Session(text, cfg, name=name)
             t, c = measure(app, s, args.steps, str(Path(tmp) / "s.ini"), layout)
-            rows.append({"layout": layout, "median": float(np.median(t)), "V": s.model.V, "N": cfg.hidden, "output": cfg.output, "corpus": name, "size": size,
-                         "median_ms": round(float(np.median(t)), 2), "p95_ms": round(float(np.percentile(t, 95)), 2),
-                         "cpu_median_ms": round(float(np.median(c)), 2),
-                         "cpu_p95_ms": round(float(np.percentile(c, 95)), 2)})
+            rows.append(
+                {
+                    "layout": layout,
+                    "median": float(np.median(t)),
+                    "V": s.model.V,
+                    "N": cfg.hidden,
+                    "output": cfg.output,
+                    "corpus": name,
+                    "size": size,
+                    "median_ms": round(float(np.median(t)), 2),
+                    "p95_ms": round(float(np.percentile(t, 95)), 2),
+                    "cpu_median_ms": round(float(np.median(c)), 2),
+                    "cpu_p95_ms": round(float(np.percentile(c, 95)), 2),
+                }
+            )
     base1 = float(baseline_fn(200)) if baseline_fn is not None else float("nan")
     base = (base0 + base1) / 2
     for r in rows:
         r["ratio"] = round(r.pop("median") / base, 2)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"views: {', '.join(names) or '(none: the registry is not there)'}; {args.steps} steps per case; "
-          f"window 1600×1000 offscreen; load average {load:.1f} on {os.cpu_count()} CPUs")
-    print(f"Qt baseline (qt_baseline.py, same process): median {base0:.2f} ms before, {base1:.2f} ms after "
-          f"the cases; ratios (÷ base) use the mean {base:.2f} ms")
-    print(f"{'corpus':10} {'layout':12} {'V':>5} {'N':>3} {'output':8} {'median ms':>10} {'÷ base':>7} "
-          f"{'p95 ms':>8} "
-          f"{'CPU med':>8} {'CPU p95':>8}  target (wall clock)")
+    print(
+        f"views: {', '.join(names) or '(none: the registry is not there)'}; {args.steps} steps per case; "
+        f"window 1600×1000 offscreen; load average {load:.1f} on {os.cpu_count()} CPUs"
+    )
+    print(
+        f"Qt baseline (qt_baseline.py, same process): median {base0:.2f} ms before, {base1:.2f} ms after "
+        f"the cases; ratios (÷ base) use the mean {base:.2f} ms"
+    )
+    print(
+        f"{'corpus':10} {'layout':12} {'V':>5} {'N':>3} {'output':8} {'median ms':>10} {'÷ base':>7} "
+        f"{'p95 ms':>8} "
+        f"{'CPU med':>8} {'CPU p95':>8}  target (wall clock)"
+    )
     for r in rows:
         key, limit = TARGETS[r["size"]]
         ok = "ok" if r[key] <= limit else "MISSED"
@@ -228,9 +264,11 @@ def main(argv=None) -> int:
             ok = f"≤ 1.0× baseline: {'ok' if r['ratio'] <= 1.0 else 'MISSED'}"
         else:
             ok = f"{key.split('_')[0]} ≤ {limit:g} ms: {ok}"
-        print(f"{r['corpus']:10} {r['layout']:12} {r['V']:>5} {r['N']:>3} {r['output']:8} "
-              f"{r['median_ms']:>10.2f} {r['ratio']:>6.2f}× {r['p95_ms']:>8.2f} {r['cpu_median_ms']:>8.2f} "
-              f"{r['cpu_p95_ms']:>8.2f}  {ok}")
+        print(
+            f"{r['corpus']:10} {r['layout']:12} {r['V']:>5} {r['N']:>3} {r['output']:8} "
+            f"{r['median_ms']:>10.2f} {r['ratio']:>6.2f}× {r['p95_ms']:>8.2f} {r['cpu_median_ms']:>8.2f} "
+            f"{r['cpu_p95_ms']:>8.2f}  {ok}"
+        )
     # ---- animation frame (issue 13, the update animation): time one frame here and print it as
     # ---- frame_ms / base (target ≤ 0.5×); this section is left for the animation's author. ----
     if args.json:

@@ -2,13 +2,12 @@
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 
 from explorer.engine.config import Config
 from explorer.qt.figures import spec as S
 from explorer.qt.figures.animation import ExportCancelled, go_to, session_copy, write_animation
 from explorer.session import Session
-
-from conftest import ROYAL
 
 SIZE = (320, 240)
 

@@ -1,35 +1,44 @@
 """The animation's timeline (issue 13), without Qt: which phases a change shows, what is lit and where the
 moving vectors are at time t."""
+
 import numpy as np
 import pytest
+from conftest import ROYAL
 
-from explorer.app.animation import (ERROR, FORWARD, INPUT_UPDATE, OUTPUT_UPDATE, ease, frame_at, interpolate,
-                                    plan_for, session_key)
+from explorer.app.animation import (
+    ERROR,
+    FORWARD,
+    INPUT_UPDATE,
+    OUTPUT_UPDATE,
+    ease,
+    frame_at,
+    interpolate,
+    plan_for,
+    session_key,
+)
 from explorer.app.state import ANIMATION_MS_RANGE, DEFAULT_ANIMATION_MS, AppState
 from explorer.engine import Config
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 def test_plans_follow_what_the_session_revealed():
     s = Session(ROYAL, Config(arch="cbow", output="ns", hidden=4))
     keys = [session_key(s)]
     assert keys[0] is None
-    for _ in range(4):                      # sub-steps: one phase each
+    for _ in range(4):  # sub-steps: one phase each
         s.sub_step()
         keys.append(session_key(s))
     plans = [plan_for(a, b).phases for a, b in zip(keys, keys[1:])]
     assert plans == [(FORWARD,), (ERROR,), (OUTPUT_UPDATE,), (INPUT_UPDATE,)]
     before = session_key(s)
-    s.step_forward(1)                       # a whole step: all four
+    s.step_forward(1)  # a whole step: all four
     assert plan_for(before, session_key(s)).phases == (0, 1, 2, 3)
     s.sub_step()
     mid = session_key(s)
-    s.step_forward(1)                       # the rest of a sub-stepped example
+    s.step_forward(1)  # the rest of a sub-stepped example
     assert plan_for(mid, session_key(s)).phases == (1, 2, 3)
     before = session_key(s)
-    s.step_forward(5)                       # several steps, or back: nothing
+    s.step_forward(5)  # several steps, or back: nothing
     assert not plan_for(before, session_key(s))
     before = session_key(s)
     s.undo()
@@ -72,7 +81,7 @@ def test_animation_follows_presentation_until_chosen():
     st.events.teaching.connect(lambda: seen.append(1))
     assert not st.animate and st.animation_ms == DEFAULT_ANIMATION_MS
     st.set_look(presentation=True)
-    assert st.animate                       # on by default in presentation mode
+    assert st.animate  # on by default in presentation mode
     st.set_animation(on=False)
     assert not st.animate and seen
     st.set_look(presentation=False)

@@ -1,14 +1,14 @@
 """The update animation in the window (issue 13): on in presentation mode, switchable, drawing overlays in the
 network and projection views, ended at once by a key press."""
+
+from conftest import ROYAL
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from explorer.engine import Config
-from explorer.qt.overlays import BACKWARD_C
 from explorer.qt.main_window import MainWindow
+from explorer.qt.overlays import BACKWARD_C
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 def _window(qtbot, tmp_path, **cfg):
@@ -26,16 +26,16 @@ def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
     a = w.teaching.animator
     assert not w.state.animate and not w.act_animate.isChecked()
     w.set_presentation(True)
-    assert w.state.animate and w.act_animate.isChecked()        # on by default in presentation mode
+    assert w.state.animate and w.act_animate.isChecked()  # on by default in presentation mode
     w.state.set_animation(ms=5000)
     w.commands.step()
     assert a.running and a.plan.phases == (0, 1, 2, 3)
     net = next(v for v in w.views if v.name == "network")
-    a.draw(0.6)                                                  # the error flowing back: dots on the edges
+    a.draw(0.6)  # the error flowing back: dots on the edges
     assert len(net._overlay._dots) > 0 and net._overlay._colour == BACKWARD_C
     proj = next(v for v in w.views if v.name == "projection")
-    assert len(proj._overlay.out.data) > 0                      # the changed v'_j on their way
-    qtbot.keyClick(w, Qt.Key_Shift)                              # any key: the animation ends at once
+    assert len(proj._overlay.out.data) > 0  # the changed v'_j on their way
+    qtbot.keyClick(w, Qt.Key_Shift)  # any key: the animation ends at once
     assert not a.running and len(net._overlay._dots) == 0
     # switched off: a step does not animate
     w.act_animate.trigger()
@@ -55,7 +55,7 @@ def test_sub_steps_animate_their_phase_only(qtbot, tmp_path):
         w.teaching.animator.finish()
     assert plans == [(0,), (1,), (2,), (3,)]
     s.undo()
-    assert not w.teaching.animator.running                                # going back is not animated
+    assert not w.teaching.animator.running  # going back is not animated
 
 
 def test_frames_render(qtbot, tmp_path):

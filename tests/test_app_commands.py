@@ -1,6 +1,7 @@
 """Every command through one path with one error policy, without Qt: a blow-up, a bad file and a refused
 setting end in a Problem with the state kept, whichever command met them; replacing the session is undoable;
 nothing acts while a run holds the session."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -39,7 +40,7 @@ def test_transport_commands_move_the_session():
     assert cmd.back() and s.step == 1
     assert cmd.forward() and s.step == 2
     assert cmd.seek(0) and s.step == 0
-    assert cmd.step() and s.step == 1 and s.furthest == 2      # along the computed timeline first
+    assert cmd.step() and s.step == 1 and s.furthest == 2  # along the computed timeline first
     assert cmd.seek_end() and s.step == 2
     assert cmd.set_lr(0.05) and s.lr == 0.05
     assert problems == []
@@ -63,7 +64,7 @@ def test_a_blow_up_is_one_problem_from_every_command(path):
     assert same(snapshot(st.session), before)
     assert [p.kind for p in problems] == ["blowup"] and "overflowed" in problems[0].text
     assert "smaller learning rate" in problems[0].text
-    assert st.status.kind == "idle"                            # play stopped, no run left
+    assert st.status.kind == "idle"  # play stopped, no run left
 
 
 @pytest.mark.parametrize("lr", [-1.0, float("nan"), float("inf"), 0.0])
@@ -82,7 +83,7 @@ def test_bad_files_are_problems_and_the_session_is_kept(tmp_path):
     assert not cmd.open_session(bad)
     assert not cmd.open_session(tmp_path / "missing.w2vx")
     assert not cmd.save_session(tmp_path / "no" / "such" / "dir" / "s.w2vx")
-    assert not cmd.export("loss", tmp_path)                    # a directory, not a file
+    assert not cmd.export("loss", tmp_path)  # a directory, not a file
     assert st.session is s and s.step == 1 and st.session_path is None
     assert [p.kind for p in problems] == ["error"] * 4
     assert all("\n" not in p.text for p in problems)
@@ -111,7 +112,7 @@ def test_replacing_the_session_is_undoable_with_its_history():
         new = Session(ROYAL, Config(hidden=4, window=2, seed=seed))
         assert cmd.replace_session(new)
         sessions.append(new)
-    assert len(st.previous) == 3                               # bounded: the oldest are let go
+    assert len(st.previous) == 3  # bounded: the oldest are let go
     assert cmd.undo_session() is sessions[-2]
     assert cmd.undo_session() is sessions[-3]
     assert cmd.undo_session() is sessions[-4]
@@ -153,7 +154,9 @@ def test_nothing_acts_while_a_run_holds_the_session():
     assert cmd.run_steps(10)
     assert st.busy and st.live_session is None
     s = st.session
-    assert not cmd.step() and not cmd.sub_step() and not cmd.seek(0) and not cmd.play() and not cmd.walk_next()
+    assert (
+        not cmd.step() and not cmd.sub_step() and not cmd.seek(0) and not cmd.play() and not cmd.walk_next()
+    )
     assert not cmd.replace_session(Session(ROYAL, Config(hidden=4, window=2)))
     assert not cmd.run_epoch() and not cmd.save_session("x.w2vx")
     assert s.step == 0
@@ -170,7 +173,7 @@ def test_play_is_a_status_that_a_manual_step_ends():
     assert cmd.play_steps(3) == 3 and st.session.step == 3
     cmd.step()
     assert st.status.kind == "idle" and st.session.step == 4
-    assert cmd.play_steps(3) == 0                              # not playing any more
+    assert cmd.play_steps(3) == 0  # not playing any more
 
 
 def test_the_walk_goes_through_every_phase_and_back():
@@ -185,7 +188,11 @@ def test_the_walk_goes_through_every_phase_and_back():
         assert st.highlight == st.walk.current.highlight
         cmd.walk_next()
     assert [p for i, p in enumerate(phases) if i == 0 or phases[i - 1] != p] == [
-        "forward", "error", "output update", "input update"]
+        "forward",
+        "error",
+        "output update",
+        "input update",
+    ]
     n = len(phases)
     for _ in range(n):
         cmd.walk_previous()

@@ -1,5 +1,6 @@
 """What the panels draw, computed without Qt: one step number, the network's nodes and lit edges, the
 equations of each phase, the setup fields as a Config, and numbers as shown."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -34,7 +35,7 @@ def test_one_step_number_during_sub_steps():
     assert step_position(s) == (3, 3)
     for _ in range(2):
         s.sub_step()
-        assert step_position(s) == (4, 4)      # the 4th example is shown, half done: "step 4 of 4"
+        assert step_position(s) == (4, 4)  # the 4th example is shown, half done: "step 4 of 4"
     s.seek(1)
     assert step_position(s) == (1, 3)
     s.sub_step()
@@ -53,7 +54,7 @@ def test_the_network_shows_the_examples_words_within_the_caps(arch, output):
     assert set(int(i) for i in rec.input_ids) <= set(int(i) for i in shown.ins)
     assert len(shown.ins) + shown.more[0] == s.model.V
     big = np.argsort(-np.abs(rec.h))[:CAP_HIDDEN]
-    assert set(big) == set(int(i) for i in shown.hid)          # the largest |h_i|
+    assert set(big) == set(int(i) for i in shown.hid)  # the largest |h_i|
     if output == "softmax":
         assert set(int(j) for j in rec.target_ids) <= set(int(j) for j in shown.outs)
     else:
@@ -72,9 +73,9 @@ def test_what_the_walk_lights_up_in_the_network():
     assert lit.outputs == {int(j) for j in shown.outs}
     j = int(rec.out_ids[0])
     lit = lit_by(frozenset({"out", f"out:{j}"}), shown.outs, rec)
-    assert lit.edges_out == {j}                                 # one vector named: just that one
+    assert lit.edges_out == {j}  # one vector named: just that one
     lit = lit_by(frozenset({"in"}), shown.outs, rec)
-    assert lit.edges_in == {int(i) for i in rec.in_ids}          # all the changed inputs
+    assert lit.edges_in == {int(i) for i in rec.in_ids}  # all the changed inputs
 
 
 @pytest.mark.parametrize("arch,output", CONFIGS)
@@ -95,7 +96,7 @@ def test_the_equations_of_each_phase(arch, output):
         assert caption.startswith(f"Step {step_position(s)[0]}")
     rec = s.record
     tips = [ln[4] for ln in lines if ln[0] == "eq" and ln[2] == f"in:{int(rec.in_ids[0])}"]
-    assert tips and repr(float(rec.in_after[0][0])).replace("-", MINUS) in tips[0]   # exact numbers in the tip
+    assert tips and repr(float(rec.in_after[0][0])).replace("-", MINUS) in tips[0]  # exact numbers in the tip
 
 
 def test_every_engine_choice_has_a_name_in_the_panel():
@@ -113,8 +114,19 @@ def _raw(config: Config) -> dict:
 
 
 def test_setup_fields_read_back_as_the_config():
-    for config in (GUI_DEFAULTS, Config(arch="skipgram", output="ns", init="gensim", negative=3, lr=0.025,
-                                        mode="reference", sample=1e-3, shuffle=True)):
+    for config in (
+        GUI_DEFAULTS,
+        Config(
+            arch="skipgram",
+            output="ns",
+            init="gensim",
+            negative=3,
+            lr=0.025,
+            mode="reference",
+            sample=1e-3,
+            shuffle=True,
+        ),
+    ):
         assert read_fields(_raw(config)) == (config, {})
 
 

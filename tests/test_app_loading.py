@@ -4,6 +4,7 @@ failed build keeps the current session and says so in one message; a quick one i
 progress bar.
 
 Builds are made slow without big inputs: a progress callback that waits at a gate the test opens."""
+
 from __future__ import annotations
 
 import threading
@@ -73,7 +74,7 @@ def test_a_slow_apply_shows_progress_keeps_the_event_loop_running_and_cancel_kee
     old.step_forward(3)
     win.setup_panel.widgets["window"].setValue(1)
     timer, ticks = ticking()
-    assert win.apply_setup()                       # returned after the grace, still building
+    assert win.apply_setup()  # returned after the grace, still building
     assert gate.entered.wait(10) and win.is_busy() and win.session is old
     qtbot.waitUntil(lambda: win.progress.isVisible() and len(ticks) >= 5, timeout=10000)
     assert win.cancel_button.isVisible() and win.cancel_button.isEnabled()
@@ -87,7 +88,7 @@ def test_a_slow_apply_shows_progress_keeps_the_event_loop_running_and_cancel_kee
     assert win.session is old and old.step == 3 and win.bridge.session is old
     assert "Cancelled" in win.statusBar().currentMessage() and "kept" in win.statusBar().currentMessage()
     assert not win.progress.isVisible() and not win.cancel_button.isVisible()
-    assert not win.commands.can_undo_session()     # nothing was replaced
+    assert not win.commands.can_undo_session()  # nothing was replaced
     assert win.setup_panel.isEnabled() and win.transport.act_step.isEnabled()
 
 
@@ -112,7 +113,7 @@ def test_a_slow_load_that_fails_keeps_the_session_and_shows_one_message(qtbot, w
     old, shown = win.session, win.setup_panel.corpus.toPlainText()
     problems = []
     win.state.events.problem.connect(problems.append)
-    assert win.open_corpus(str(path))              # still reading in the background
+    assert win.open_corpus(str(path))  # still reading in the background
     assert gate.entered.wait(10) and win.is_busy()
     gate.release.set()
     qtbot.waitUntil(lambda: not win.is_busy(), timeout=10000)
@@ -123,7 +124,7 @@ def test_a_slow_load_that_fails_keeps_the_session_and_shows_one_message(qtbot, w
 
 def test_a_corpus_over_the_size_cap_is_one_message_in_the_app(win, tmp_path):
     path = tmp_path / "huge.txt"
-    with open(path, "wb") as f:                    # sparse: nothing is written but the size
+    with open(path, "wb") as f:  # sparse: nothing is written but the size
         f.truncate(MAX_CORPUS_BYTES + 2**20)
     old = win.session
     problems = []
@@ -134,13 +135,13 @@ def test_a_corpus_over_the_size_cap_is_one_message_in_the_app(win, tmp_path):
 
 
 def test_a_quick_load_is_shown_at_once_without_a_progress_bar(win, monkeypatch):
-    monkeypatch.setattr(commands_module, "LOAD_GRACE_S", 60.0)   # however busy the machine
+    monkeypatch.setattr(commands_module, "LOAD_GRACE_S", 60.0)  # however busy the machine
     statuses = []
     win.state.events.status.connect(statuses.append)
     old = win.session
     win.setup_panel.widgets["window"].setValue(1)
     assert win.apply_setup()
-    assert win.session is not old and win.session.config.window == 1   # done when apply returns
+    assert win.session is not old and win.session.config.window == 1  # done when apply returns
     assert not any(s.kind == RUNNING for s in statuses) and not win.progress.isVisible()
 
 
@@ -172,11 +173,11 @@ def test_session_file_loading_reports_progress_and_chunked_verification_is_exact
     s = Session(ROYAL, Config(hidden=4, window=2, output="ns"), checkpoint_interval=20)
     s.step_forward(30)
     s.set_lr(0.05)
-    s.run(300)                                     # the compiled fast path
+    s.run(300)  # the compiled fast path
     s.seek(250)
     path = tmp_path / "s.w2vx"
     s.save(path)
-    monkeypatch.setattr(persistence, "REPLAY_CHUNK", 7)   # stretches that end between checkpoints
+    monkeypatch.setattr(persistence, "REPLAY_CHUNK", 7)  # stretches that end between checkpoints
     seen = []
     t = persistence.load_session(path, Session, progress=lambda stage, f: seen.append((stage, f)))
     assert t.step == 250 and np.array_equal(t.params.W, s.params.W)
@@ -211,7 +212,7 @@ def test_a_load_cancelled_from_inside_keeps_the_state_without_qt():
 
     def build(progress):
         progress("reading the corpus", 0.0)
-        cmd.cancel_run()                           # what the Cancel button does
+        cmd.cancel_run()  # what the Cancel button does
         progress("building the vocabulary and examples", 0.4)
         raise AssertionError("not reached")
 

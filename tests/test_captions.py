@@ -1,12 +1,14 @@
 """The guided walk's captions and prediction prompts (issue 13), in English and Chinese, without Qt: the why of
 each update (which output was over- or under-estimated, which vectors move toward or away from h and by how
 much) with this step's numbers, and a question asked before each phase that the next press answers."""
+
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 
 from explorer.app import i18n
 from explorer.app.commands import Commands
@@ -15,8 +17,6 @@ from explorer.app.walk import fmt, out_errors, walk_items
 from explorer.engine import Config
 from explorer.engine.model import PHASES
 from explorer.session import Session
-
-from conftest import ROYAL
 
 TS = Path(__file__).resolve().parents[1] / "explorer" / "qt" / "i18n" / "explorer_zh_CN.ts"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -61,7 +61,7 @@ def test_english_captions_say_why_with_the_numbers(arch, output):
     items = walk_items(rec)
     e_item = next(it for it in items if it.key == "e")
     assert "Why" in e_item.caption
-    if output == "hs":      # the node with the largest |e|, over- or under-estimated by the sign of e
+    if output == "hs":  # the node with the largest |e|, over- or under-estimated by the sign of e
         t = max((t for p in rec.paths for t in p), key=lambda t: abs(t.e))
         assert f"node n{t.id}" in e_item.caption
         assert ("under-estimated" if t.e < 0 else "over-estimated") in e_item.caption
@@ -71,7 +71,9 @@ def test_english_captions_say_why_with_the_numbers(arch, output):
         # the wrong word with the highest y is named with its y
         y = rec.y
         wrong = max((j for j in range(len(y)) if j not in rec.target_ids), key=lambda j: y[j])
-        assert f"“{rec.out_words[wrong]}” is pushed away" in e_item.caption and fmt(y[wrong]) in e_item.caption
+        assert (
+            f"“{rec.out_words[wrong]}” is pushed away" in e_item.caption and fmt(y[wrong]) in e_item.caption
+        )
     errors = out_errors(rec)
     outs = [it for it in items if it.key.startswith("out:") and it.key != "out:more"]
     assert outs
@@ -115,7 +117,7 @@ def test_the_question_comes_before_the_phase_and_the_next_press_answers():
     cmd = Commands(st)
     s = st.session
     st.set_prompts(True)
-    cmd.walk_next()                                  # the first example's forward pass
+    cmd.walk_next()  # the first example's forward pass
     asked = []
     for _ in range(40):
         before_phase, before_index = s.phase, st.walk.index
@@ -126,7 +128,7 @@ def test_the_question_comes_before_the_phase_and_the_next_press_answers():
             q = st.walk.asking
             asked.append(q.phase_index)
             assert q.prompt and q.phase_index == PHASES.index(before_phase) + 1
-            cmd.walk_next()                          # the answer: the phase is shown, the item's caption
+            cmd.walk_next()  # the answer: the phase is shown, the item's caption
             assert st.walk.asking is None and PHASES.index(s.phase) == q.phase_index
             assert st.walk.current.key == q.key
         if s.step == 1 and s.pending is None:

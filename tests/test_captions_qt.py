@@ -1,10 +1,11 @@
 """The walk panel shows the prediction prompt, then the answer at the next press (issue 13)."""
+
+from conftest import ROYAL
+
 from explorer.engine import Config
 from explorer.qt.bridge import SessionBridge
 from explorer.qt.views.walk_view import WalkView
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 def test_walk_view_asks_then_answers(qtbot):

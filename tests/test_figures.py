@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractScrollArea, QGraphicsItem, QGraphicsView
@@ -15,8 +16,6 @@ from explorer.errors import ConfigError
 from explorer.qt.figures import spec as S
 from explorer.qt.figures.render import Figure, clean_for_export, figure_bytes
 from explorer.session import Session
-
-from conftest import ROYAL
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -376,6 +375,6 @@ def test_panels_that_need_more_room_are_drawn_smaller_not_cut(qtbot, session):
 
 def test_controls_and_their_labels_are_left_out(qtbot, session):
     words = texts(figure_bytes(session, spec(("neighbours", "walk"), size=(640, 360)), "svg"))
-    assert any("Closest to" in t for t in words)                 # the panel's content
+    assert any("Closest to" in t for t in words)  # the panel's content
     for control in ("Word:", "k:", "Previous", "Next"):
         assert not any(control in t for t in words), control

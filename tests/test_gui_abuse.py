@@ -1,5 +1,6 @@
 """Abuse: keys hammered hundreds of times a second, settings changed during play, resizing during a run,
 closing during a fast-forward. Nothing may crash, freeze, leak a thread or leave a timer running."""
+
 from __future__ import annotations
 
 import random
@@ -7,14 +8,13 @@ import threading
 import time
 
 import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
-
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from test_gui_shell import _slow, key, make_window, royal_session, settings, view  # noqa: E402,F401
 
 from explorer.engine import Config  # noqa: E402
 from explorer.engine.presets import preset_text  # noqa: E402
 from explorer.session import Session  # noqa: E402
-from test_gui_shell import _slow, key, make_window, royal_session, settings, view  # noqa: E402,F401
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -45,10 +45,17 @@ def test_step_hammered_hundreds_of_times_a_second(qtbot, make_window):
 def test_random_key_storm(qtbot, make_window):
     w = make_window(burst=True)
     rng = random.Random(5)
-    keys = [(Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_Right, SHIFT), (Qt.Key.Key_Left, SHIFT), (Qt.Key.Key_Home, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT),
-            (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier)]
+    keys = [
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Right, SHIFT),
+        (Qt.Key.Key_Left, SHIFT),
+        (Qt.Key.Key_Home, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_End, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Z, CTRL),
+        (Qt.Key.Key_Z, CTRL | SHIFT),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
+    ]
     weights = [8, 4, 4, 3, 1, 1, 2, 2, 1]
     for _ in range(600):
         k, m = rng.choices(keys, weights)[0]
@@ -122,9 +129,14 @@ def test_transport_is_inert_during_a_run(qtbot, make_window):
     s = w.session
     _slow(s, 0.003)
     w.fast_forward(100)
-    for k, m in [(Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Left, SHIFT),
-                 (Qt.Key.Key_Home, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
-                 (Qt.Key.Key_E, CTRL), (Qt.Key.Key_Z, CTRL)]:
+    for k, m in [
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, SHIFT),
+        (Qt.Key.Key_Home, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, CTRL),
+        (Qt.Key.Key_Z, CTRL),
+    ]:
         key(qtbot, w, k, m)
     w.transport.step()  # even called directly
     w.transport.seek(0)

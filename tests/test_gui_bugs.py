@@ -1,6 +1,7 @@
 """Bugs a new user met in the window, one test each (issue 12): stale panels in tabbed docks, counters that
 disagree during a sub-step, blow-ups that escape a command path, history discarded without asking, and
 setup fields that do not round-trip."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +16,10 @@ from explorer.qt import i18n, style
 from explorer.qt.main_window import MainWindow, view_classes
 from explorer.session import Session
 
-ROYAL = ("the king rules the land\nthe queen rules the land\na man walks\na woman walks\n"
-         "the king is a man\nthe queen is a woman\n")
+ROYAL = (
+    "the king rules the land\nthe queen rules the land\na man walks\na woman walks\n"
+    "the king is a man\nthe queen is a woman\n"
+)
 
 
 @pytest.fixture
@@ -88,14 +91,22 @@ def test_a_panel_behind_a_tab_is_current_when_brought_forward(qtbot, make_window
     qtbot.waitUntil(lambda: seen[-1] == (id(s2), s2.step, s2.phase), timeout=2000)
 
 
-STEP_RE = {"en": re.compile(r"(?i)\bstep (\d+)(?: of (\d+))?"), "zh_CN": re.compile(r"第 ?(\d+) ?步(?:，共 ?(\d+) ?步)?")}
+STEP_RE = {
+    "en": re.compile(r"(?i)\bstep (\d+)(?: of (\d+))?"),
+    "zh_CN": re.compile(r"第 ?(\d+) ?步(?:，共 ?(\d+) ?步)?"),
+}
 
 
 def _step_texts(w) -> dict[str, str]:
     views = {v.name: v for v in w.views}
-    return {"toolbar": w.transport.step_label.text(), "status bar": w.status_step.text(),
-            "inspector": views["inspector"].header.text(), "loss": views["loss"].readout.text(),
-            "heatmap": views["heatmap"].info.text(), "neighbours": views["neighbours"].caption.text()}
+    return {
+        "toolbar": w.transport.step_label.text(),
+        "status bar": w.status_step.text(),
+        "inspector": views["inspector"].header.text(),
+        "loss": views["loss"].readout.text(),
+        "heatmap": views["heatmap"].info.text(),
+        "neighbours": views["neighbours"].caption.text(),
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
@@ -104,12 +115,17 @@ def test_one_step_number_everywhere_during_sub_steps(qtbot, qapp, make_window, l
     try:
         w = make_window()
         # every panel on screen (no tabs), the heatmap showing this step's Δ
-        w.apply_layout((("setup",), ("inspector", "equations", "walk"),
-                        ("network", "loss", "heatmap", "projection", "neighbours")))
+        w.apply_layout(
+            (
+                ("setup",),
+                ("inspector", "equations", "walk"),
+                ("network", "loss", "heatmap", "projection", "neighbours"),
+            )
+        )
         next(v for v in w.views if v.name == "heatmap").delta_box.setChecked(True)
         for _ in range(3):
             w.transport.step()
-        for phases in range(1, 4):        # forward, error, output update of the 4th example
+        for phases in range(1, 4):  # forward, error, output update of the 4th example
             w.transport.sub_step()
             qtbot.wait(20)
             s = w.bridge.session
@@ -121,8 +137,8 @@ def test_one_step_number_everywhere_during_sub_steps(qtbot, qapp, make_window, l
                 found[where] = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
             steps = {k for k, _ in found.values()}
             totals = {n for _, n in found.values() if n is not None}
-            assert steps == {4}, found        # the example shown is the 4th, everywhere
-            assert totals == {4}, found       # and never "step 4 of 3"
+            assert steps == {4}, found  # the example shown is the 4th, everywhere
+            assert totals == {4}, found  # and never "step 4 of 3"
             example = {"en": "example 4 of", "zh_CN": "第 4 个样本"}[lang]
             assert example in w.transport.epoch_label.text()
     finally:
@@ -137,12 +153,18 @@ BLOWUP_PATHS = {
     "step": lambda w, qtbot: w.transport.step(),
     "sub-step": lambda w, qtbot: w.transport.sub_step(),
     "walk next": lambda w, qtbot: _walk(w).next_button.click(),
-    "play": lambda w, qtbot: (w.transport.play(),
-                              qtbot.waitUntil(lambda: not w.transport.is_playing(), timeout=3000)),
-    "fast-forward": lambda w, qtbot: (w.transport.fast_forward(5),
-                                      qtbot.waitUntil(lambda: not w.is_busy(), timeout=5000)),
-    "run epoch": lambda w, qtbot: (w.transport.run_epoch(),
-                                   qtbot.waitUntil(lambda: not w.is_busy(), timeout=5000)),
+    "play": lambda w, qtbot: (
+        w.transport.play(),
+        qtbot.waitUntil(lambda: not w.transport.is_playing(), timeout=3000),
+    ),
+    "fast-forward": lambda w, qtbot: (
+        w.transport.fast_forward(5),
+        qtbot.waitUntil(lambda: not w.is_busy(), timeout=5000),
+    ),
+    "run epoch": lambda w, qtbot: (
+        w.transport.run_epoch(),
+        qtbot.waitUntil(lambda: not w.is_busy(), timeout=5000),
+    ),
 }
 
 
@@ -163,8 +185,13 @@ def _variants() -> list[tuple[str, object]]:
     """For every Config field, values other than the default (every choice of a choice field)."""
     from explorer.engine import config as cfg
 
-    choices = {"arch": cfg.ARCHS, "output": cfg.OUTPUTS, "mode": cfg.MODES, "init": (None, *cfg.INITS),
-               "segment": cfg.SEGMENTS}
+    choices = {
+        "arch": cfg.ARCHS,
+        "output": cfg.OUTPUTS,
+        "mode": cfg.MODES,
+        "init": (None, *cfg.INITS),
+        "segment": cfg.SEGMENTS,
+    }
     out = []
     for f in dataclasses.fields(Config):
         default = getattr(Config(), f.name)
@@ -186,8 +213,8 @@ def test_every_config_field_round_trips_through_the_setup_panel(make_window, fie
     config = Config(hidden=4, window=2).replace(**{field: value})
     w = make_window(Session(ROYAL, config, name=""))
     panel = w.setup_panel
-    assert panel.read_config() == config          # the fields show the session's config exactly
-    w.apply_setup()                               # so Apply builds the same run
+    assert panel.read_config() == config  # the fields show the session's config exactly
+    w.apply_setup()  # so Apply builds the same run
     assert w.bridge.session.config == config
 
 
@@ -206,7 +233,7 @@ def test_a_new_corpus_can_be_undone_with_its_history(tmp_path, make_window, how)
         assert w.open_corpus(str(path))
     assert w.bridge.session is not s and w.bridge.session.step == 0
     assert w.act_undo_session.isEnabled()
-    w.act_undo_session.trigger()                   # Edit ▸ Undo: the old session comes back, history and all
+    w.act_undo_session.trigger()  # Edit ▸ Undo: the old session comes back, history and all
     assert w.bridge.session is s and s.step == 40 and s.furthest == 40
     assert w.setup_panel.read_config() == s.config and not w.setup_panel.is_dirty()
     assert w.setup_panel.corpus.toPlainText() == s.text

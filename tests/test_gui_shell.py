@@ -4,6 +4,7 @@ the worker, files, presentation mode and ``--screenshot``.
 Views are trivial placeholders (the real ones are tested on their own); they record what they were asked to
 draw, so each test can assert that the views followed the session. Settings go to a temporary ini file.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,13 +14,19 @@ import time
 from pathlib import Path
 
 import pytest
-
 import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
-
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QStatusBar, QTabBar,  # noqa: E402
-                               QToolBar, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStatusBar,
+    QTabBar,  # noqa: E402
+    QToolBar,
+    QVBoxLayout,
+)
 
 from explorer.engine import Config  # noqa: E402
 from explorer.engine.presets import preset_text  # noqa: E402
@@ -29,8 +36,10 @@ from explorer.qt.views.base import View  # noqa: E402
 from explorer.session import Session  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-ROYAL = ("the king rules the land\nthe queen rules the land\na man walks\na woman walks\n"
-         "the king is a man\nthe queen is a woman\n")
+ROYAL = (
+    "the king rules the land\nthe queen rules the land\na man walks\na woman walks\n"
+    "the king is a man\nthe queen is a woman\n"
+)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -105,7 +114,9 @@ def make_window(qtbot, settings):
     made = []
 
     def make(session=None, views=VIEWS, show=True, burst=False, **kw):
-        w = MainWindow(session if session is not None else royal_session(), settings=settings, views=views, **kw)
+        w = MainWindow(
+            session if session is not None else royal_session(), settings=settings, views=views, **kw
+        )
         qtbot.addWidget(w)
         if not burst:  # views redraw synchronously after every manual step (see test_key_repeat_...)
             w.transport.burst_s = 0
@@ -165,7 +176,8 @@ def test_layout_is_remembered_and_reset(make_window, settings):
     assert w2.docks["placeholder"].isFloating()
     w2.act_reset_layout.trigger()
     assert {n: (d.isVisible(), d.isFloating()) for n, d in w2.docks.items()} == {
-        n: (True, False) for n in w2.docks}
+        n: (True, False) for n in w2.docks
+    }
 
 
 def ghost_tab_bars(w) -> list[str]:
@@ -178,12 +190,22 @@ def ghost_tab_bars(w) -> list[str]:
         titles = [bar.tabText(i) for i in range(bar.count())]
         docks = [by_title.get(t) for t in titles]
         # the dock in front of its group (the others are visible too, but moved out of the window)
-        front = [d for d in docks if d is not None and d.isVisible() and not d.isFloating()
-                 and w.rect().contains(d.geometry().topLeft())]
-        ok = (len(titles) >= 2 and None not in docks and len(front) == 1
-              and set(docks) - {front[0]} == set(w.tabifiedDockWidgets(front[0]))
-              and bar.geometry().left() == front[0].geometry().left()
-              and bar.geometry().width() == front[0].geometry().width())
+        front = [
+            d
+            for d in docks
+            if d is not None
+            and d.isVisible()
+            and not d.isFloating()
+            and w.rect().contains(d.geometry().topLeft())
+        ]
+        ok = (
+            len(titles) >= 2
+            and None not in docks
+            and len(front) == 1
+            and set(docks) - {front[0]} == set(w.tabifiedDockWidgets(front[0]))
+            and bar.geometry().left() == front[0].geometry().left()
+            and bar.geometry().width() == front[0].geometry().width()
+        )
         if not ok:
             ghosts.append(" | ".join(titles) or "(empty)")
     return ghosts
@@ -384,9 +406,16 @@ def test_preset_picker_loads_and_applies(qtbot, win):
 
 # ---------------------------------------------------------------------------------------------------------
 # invalid settings are marked, never fatal
-@pytest.mark.parametrize("field,value,word", [("window", 0, "window"), ("hidden", 0, "hidden"),
-                                              ("lr", "abc", "number"), ("seed", "-3", "seed"),
-                                              ("sample", "-1", "sample")])
+@pytest.mark.parametrize(
+    "field,value,word",
+    [
+        ("window", 0, "window"),
+        ("hidden", 0, "hidden"),
+        ("lr", "abc", "number"),
+        ("seed", "-3", "seed"),
+        ("sample", "-1", "sample"),
+    ],
+)
 def test_invalid_field_is_marked_and_the_session_kept(qtbot, win, field, value, word):
     panel, old = win.setup_panel, win.session
     w = panel.widgets[field]
@@ -446,7 +475,7 @@ def test_building_shows_a_wait_cursor_and_keeps_a_problem_in_the_status_bar(win,
     win.setup_panel.corpus.setPlainText("hello hello hello")
     win.setup_panel.apply_button.click()
     assert QApplication.overrideCursor() is None
-    assert "one distinct word" in win.statusBar().currentMessage()      # the problem is not wiped
+    assert "one distinct word" in win.statusBar().currentMessage()  # the problem is not wiped
 
 
 def test_blowup_pauses_and_keeps_the_parameters(qtbot, make_window):
@@ -472,8 +501,11 @@ def test_run_epoch_in_the_worker_with_progress(qtbot, make_window):
     n = s.steps_per_epoch()
     seen, busy = [], []
     w.bridge.runProgress.connect(lambda d, t: seen.append((d, t)))
-    w.busyChanged.connect(lambda b: busy.append((b, w.transport.act_step.isEnabled(),
-                                                 w.setup_panel.isEnabled(), w.progress.isVisible())))
+    w.busyChanged.connect(
+        lambda b: busy.append(
+            (b, w.transport.act_step.isEnabled(), w.setup_panel.isEnabled(), w.progress.isVisible())
+        )
+    )
     key(qtbot, w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not w.is_busy(), timeout=10000)
     assert busy[0] == (True, False, False, True) and busy[-1][0] is False
@@ -509,6 +541,7 @@ def test_fast_forward_cancel_keeps_the_steps_done(qtbot, win):
 
 def test_fast_forward_dialog_value(qtbot, win, monkeypatch):
     from explorer.qt import transport as tmod
+
     monkeypatch.setattr(tmod.QInputDialog, "getInt", staticmethod(lambda *a, **k: (40, True)))
     win.transport.act_fast_forward.trigger()
     qtbot.waitUntil(lambda: not win.is_busy(), timeout=10000)
@@ -550,8 +583,9 @@ def test_save_and_open_session(tmp_path, win):
     assert win.session is cur
 
 
-@pytest.mark.parametrize("kind,suffix", [("loss", ".csv"), ("trace", ".jsonl"), ("weights", ".npz"),
-                                         ("vectors", ".txt")])
+@pytest.mark.parametrize(
+    "kind,suffix", [("loss", ".csv"), ("trace", ".jsonl"), ("weights", ".npz"), ("vectors", ".txt")]
+)
 def test_export_data(tmp_path, win, kind, suffix):
     win.session.step_forward(5)
     path = tmp_path / f"out{suffix}"
@@ -583,10 +617,19 @@ def test_presentation_mode_and_dark_theme(qtbot, win):
 
 def test_shortcuts_are_listed_and_named_in_tooltips(win):
     table = dict(win.shortcut_table())
-    for text, k in [("Play", "Space"), ("Step", "Right"), ("Back (undo)", "Left"), ("Sub-step", "Shift+Right"),
-                    ("Sub-step back", "Shift+Left"), ("Undo", "Ctrl+Z"), ("Forward (redo)", "Ctrl+Shift+Z"),
-                    ("Run one epoch", "Ctrl+E"), ("Go to step 0", "Home"),
-                    ("Go to the last computed step", "End"), ("Full screen", "F11")]:
+    for text, k in [
+        ("Play", "Space"),
+        ("Step", "Right"),
+        ("Back (undo)", "Left"),
+        ("Sub-step", "Shift+Right"),
+        ("Sub-step back", "Shift+Left"),
+        ("Undo", "Ctrl+Z"),
+        ("Forward (redo)", "Ctrl+Shift+Z"),
+        ("Run one epoch", "Ctrl+E"),
+        ("Go to step 0", "Home"),
+        ("Go to the last computed step", "End"),
+        ("Full screen", "F11"),
+    ]:
         assert table[text] == k, text
     assert "(Right)" in win.transport.act_step.toolTip()
     win.show_shortcuts()
@@ -599,11 +642,11 @@ def test_a_window_deleted_with_deferred_work_pending_raises_nothing(qtbot, setti
     w = MainWindow(royal_session(), settings=settings, views=view_classes(), restore_layout=False)
     w.show()
     qtbot.waitExposed(w)
-    w.act_presentation.trigger()          # font change: the setup panel queues a refit
+    w.act_presentation.trigger()  # font change: the setup panel queues a refit
     w.resize(w.width() - 50, w.height())  # resize: stale views queue a catch-up
     w.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    qtbot.wait(20)                        # pytest-qt fails the test on any exception raised in here
+    qtbot.wait(20)  # pytest-qt fails the test on any exception raised in here
     style.apply_theme(QApplication.instance(), style.LIGHT)
 
 
@@ -644,8 +687,9 @@ def test_real_views_follow_the_session(qtbot, make_window):
 def test_a_step_repaints_the_views_without_laying_out_the_window(qtbot, make_window, output):
     """The counters, captions and read-outs that change every step must not ask for a new layout: that
     would lay out the main window, its docks and tool bars again and repaint far more than changed."""
-    w = make_window(Session(preset_text("royalty"), Config(window=2, output=output), name="royalty"),
-                    views=view_classes())
+    w = make_window(
+        Session(preset_text("royalty"), Config(window=2, output=output), name="royalty"), views=view_classes()
+    )
     for name in ("walk", "neighbours"):  # tabbed behind others in the default layout
         w.docks[name].raise_()
     for _ in range(3):
@@ -655,8 +699,9 @@ def test_a_step_repaints_the_views_without_laying_out_the_window(qtbot, make_win
 
     class Spy(QObject):
         def eventFilter(self, obj, ev):
-            if ev.type() == QEvent.Type.LayoutRequest and isinstance(obj, (QMainWindow, QDockWidget, QToolBar,
-                                                                           QStatusBar)):
+            if ev.type() == QEvent.Type.LayoutRequest and isinstance(
+                obj, (QMainWindow, QDockWidget, QToolBar, QStatusBar)
+            ):
                 requests.append(obj.objectName() or type(obj).__name__)
             return False
 
@@ -681,14 +726,22 @@ def _run(args, env_extra=None, drop=()):
     for k in drop:
         env.pop(k, None)
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_screenshot_writes_a_png(tmp_path):
     out = tmp_path / "shot.png"
-    r = _run(["--screenshot", str(out), "--preset", "loop", "--output", "hs", "--steps", "3"],
-             drop=("QT_QPA_PLATFORM",))
+    r = _run(
+        ["--screenshot", str(out), "--preset", "loop", "--output", "hs", "--steps", "3"],
+        drop=("QT_QPA_PLATFORM",),
+    )
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
     assert out.stat().st_size > 10_000 and (img.width(), img.height()) == (1600, 1000)

@@ -1,6 +1,7 @@
 """Hostile outputs and unlucky users on the command line (issue 17): FIFOs, devices and symbolic links as
 outputs, an output that is an input, write errors on standard output, a kill during a save, long or
 misleading error lines. Real processes where the behaviour is the process' (exit status, stderr, signals)."""
+
 import os
 import signal
 import stat
@@ -22,8 +23,14 @@ TRACE = ["trace", "--preset", "royalty", "--steps", "3"]
 
 
 def cli(*args, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, **kw)
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kw,
+    )
 
 
 def one_error_line(res, status=2) -> str:
@@ -72,6 +79,7 @@ def test_folder_block_device_and_socket_are_refused(tmp_path):
     with pytest.raises(ExplorerError, match="is a folder"):
         output_kind(tmp_path)
     import socket
+
     sock_path = tmp_path / "s"
     s = socket.socket(socket.AF_UNIX)
     s.bind(str(sock_path))
@@ -110,20 +118,36 @@ def test_output_onto_weights_or_session_is_refused(tmp_path):
 
 
 # -- item 10: write errors on standard output --------------------------------------------------------------
-@pytest.mark.parametrize("args", [TRACE, ["tree", "--preset", "royalty"],
-                                  ["train", "--preset", "royalty", "--steps", "3", "-q"],
-                                  ["--list-presets"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        TRACE,
+        ["tree", "--preset", "royalty"],
+        ["train", "--preset", "royalty", "--steps", "3", "-q"],
+        ["--list-presets"],
+    ],
+)
 def test_standard_output_full_is_one_error_line(args):
     with open("/dev/full", "w") as full:
-        res = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
-                             text=True, timeout=120)
+        res = subprocess.run(
+            [sys.executable, "main.py", *args],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     err = one_error_line(subprocess.CompletedProcess(args, res.returncode, "", res.stderr))
     assert "cannot write to standard output: No space left on device" in err
 
 
 def test_reader_leaving_early_is_silent():
-    p = subprocess.Popen([sys.executable, "main.py", "trace", "--preset", "royalty", "--steps", "3000"], cwd=ROOT,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [sys.executable, "main.py", "trace", "--preset", "royalty", "--steps", "3000"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     p.stdout.readline()
     p.stdout.close()
     assert p.wait(120) == 0
@@ -143,8 +167,10 @@ def test_blow_up_at_step_one_leaves_an_existing_output_as_it_was(tmp_path):
 
 def test_error_lines_are_one_screen_line_with_values_shortened(tmp_path):
     bogus = "x" * 100_000  # the longest single argument Linux passes is 128 KB
-    for args in (["trace", "--preset", "royalty", "--steps", 1, "--arch", bogus],
-                 ["trace", "--corpus", tmp_path / ("y" * 200), "--steps", 1]):
+    for args in (
+        ["trace", "--preset", "royalty", "--steps", 1, "--arch", bogus],
+        ["trace", "--corpus", tmp_path / ("y" * 200), "--steps", 1],
+    ):
         err = one_error_line(cli(*args))
         assert len(err) <= 201 and "…" in err, err
 
@@ -160,8 +186,10 @@ def test_window_caps_on_the_command_line():
 
 
 def test_utf16_corpus_is_called_utf16(tmp_path):
-    for name, data in (("bom.txt", "the king rules\n".encode("utf-16")),
-                       ("nobom.txt", "the king rules\nthe queen rules\n".encode("utf-16-le"))):
+    for name, data in (
+        ("bom.txt", "the king rules\n".encode("utf-16")),
+        ("nobom.txt", "the king rules\nthe queen rules\n".encode("utf-16-le")),
+    ):
         (tmp_path / name).write_bytes(data)
         err = one_error_line(cli("tree", "--corpus", tmp_path / name))
         assert "UTF-16" in err and "binary" not in err
@@ -198,12 +226,18 @@ while True:
 def test_kill_during_save_leaves_the_old_file_and_the_next_save_tidies_up(tmp_path):
     target = tmp_path / "s.w2vx"
     for attempt in range(20):
-        p = subprocess.Popen([sys.executable, "-c", _SAVER, str(target)], cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(target)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert p.stdout.readline().strip() == "saved", p.stderr.read()
         deadline = time.monotonic() + 30
         while not stale_temp_files(tmp_path, target.name) and not any(
-                n.startswith(".s.w2vx.") for n in os.listdir(tmp_path)):
+            n.startswith(".s.w2vx.") for n in os.listdir(tmp_path)
+        ):
             assert time.monotonic() < deadline
         p.send_signal(signal.SIGKILL)
         p.wait(10)

@@ -3,6 +3,7 @@
 Every bomb is small on disk and is loaded in a child process whose memory is capped (tests/hostile.py), so a
 regression fails with a MemoryError in the child, not by exhausting the machine.
 """
+
 import io
 import json
 import re
@@ -10,15 +11,14 @@ import zipfile
 
 import numpy as np
 import pytest
+from conftest import ROYAL
+from hostile import deflate_zeros, npy_header, run_capped, run_cli_capped, write_zip
 
 from explorer.engine import Config
 from explorer.engine.params import load_weights, save_weights
 from explorer.errors import ExplorerError, FileFormatError
 from explorer.session import Session
 from explorer.session.persistence import MAX_SCHEDULE_ENTRIES, MAX_STEPS
-
-from conftest import ROYAL
-from hostile import deflate_zeros, npy_header, run_capped, run_cli_capped, write_zip
 
 BOMB = 100 * 16 * 2**20  # 1.6 GB of zeros when inflated
 
@@ -41,9 +41,11 @@ def _with(members, **replace) -> list:
 
 
 def _load_error_capped(path) -> str:
-    code = ("from explorer.session import Session\n"
-            "from explorer.errors import FileFormatError\n"
-            f"try:\n    Session.load({str(path)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n")
+    code = (
+        "from explorer.session import Session\n"
+        "from explorer.errors import FileFormatError\n"
+        f"try:\n    Session.load({str(path)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n"
+    )
     res = run_capped(code, extra_mb=300)
     assert res.returncode == 0 and "Traceback" not in res.stderr, (res.stdout, res.stderr)
     assert res.stdout.startswith("ERR ") and res.stdout.count("\n") == 1, res.stdout
@@ -81,17 +83,29 @@ def test_session_member_that_inflates_past_its_declared_size_is_cut_off(tmp_path
 def test_weights_bomb_is_refused_before_inflating(tmp_path):
     header = npy_header("<f8", (BOMB // 800, 100))
     path = tmp_path / "bomb.npz"
-    write_zip(path, [("W_in.npy", (deflate_zeros(BOMB, prefix=header), len(header) + BOMB)),
-                     ("W_out.npy", _npy(np.zeros((100, 3)))),
-                     ("vocab.npy", _npy(np.array(["a", "b", "c"])))])
+    write_zip(
+        path,
+        [
+            ("W_in.npy", (deflate_zeros(BOMB, prefix=header), len(header) + BOMB)),
+            ("W_out.npy", _npy(np.zeros((100, 3)))),
+            ("vocab.npy", _npy(np.array(["a", "b", "c"]))),
+        ],
+    )
     assert path.stat().st_size < 3 * 2**20
-    code = ("from explorer.engine.params import load_weights\nfrom explorer.errors import FileFormatError\n"
-            f"try:\n    load_weights({str(path)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n")
+    code = (
+        "from explorer.engine.params import load_weights\nfrom explorer.errors import FileFormatError\n"
+        f"try:\n    load_weights({str(path)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n"
+    )
     res = run_capped(code)
-    assert res.stdout.startswith("ERR ") and "W_in" in res.stdout and "limit" in res.stdout, (res.stdout, res.stderr)
+    assert res.stdout.startswith("ERR ") and "W_in" in res.stdout and "limit" in res.stdout, (
+        res.stdout,
+        res.stderr,
+    )
     # the command line, which knows the vocabulary, says what does not match
     res = run_cli_capped(["trace", "--preset", "royalty", "--steps", 1, "--weights", path])
-    assert res.returncode == 2 and res.stderr.startswith("error: ") and res.stderr.count("\n") == 1, res.stderr
+    assert res.returncode == 2 and res.stderr.startswith("error: ") and res.stderr.count("\n") == 1, (
+        res.stderr
+    )
     assert "words" in res.stderr and "vocabulary" in res.stderr
 
 
@@ -110,10 +124,18 @@ def test_npy_header_with_a_huge_shape_is_refused_before_allocating(tmp_path):
     msg = _load_error_capped(path)
     assert "'W.npy' is" in msg or "array 'W' has shape" in msg, msg
     wpath = tmp_path / "huge.npz"
-    write_zip(wpath, [("W_in.npy", npy_header("<f8", (10**9, 10**3))), ("W_out.npy", _npy(np.zeros((3, 3)))),
-                      ("vocab.npy", _npy(np.array(["a", "b", "c"])))])
-    res = run_capped("from explorer.engine.params import load_weights\nfrom explorer.errors import FileFormatError\n"
-                     f"try:\n    load_weights({str(wpath)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n")
+    write_zip(
+        wpath,
+        [
+            ("W_in.npy", npy_header("<f8", (10**9, 10**3))),
+            ("W_out.npy", _npy(np.zeros((3, 3)))),
+            ("vocab.npy", _npy(np.array(["a", "b", "c"]))),
+        ],
+    )
+    res = run_capped(
+        "from explorer.engine.params import load_weights\nfrom explorer.errors import FileFormatError\n"
+        f"try:\n    load_weights({str(wpath)!r})\nexcept FileFormatError as exc:\n    print('ERR', exc)\n"
+    )
     assert res.stdout.startswith("ERR ") and "limit" in res.stdout, (res.stdout, res.stderr)
 
 
@@ -183,13 +205,16 @@ def test_schedule_and_bookmark_caps(tmp_path):
 
 
 # -- item 7: the window (and other multipliers) are capped, in files too ---------------------------------
-@pytest.mark.parametrize("change, expect", [
-    (dict(window=10**6), "window m (words on each side) must be at most 100, got 1000000"),
-    (dict(window=10**18), "window m (words on each side) must be at most 100"),
-    (dict(hidden=10**6), "hidden size N must be at most 10000"),
-    (dict(negative=10**6), "negative must be at most 1000"),
-    (dict(ns_power=1e308), "ns power must be at most 10"),
-])
+@pytest.mark.parametrize(
+    "change, expect",
+    [
+        (dict(window=10**6), "window m (words on each side) must be at most 100, got 1000000"),
+        (dict(window=10**18), "window m (words on each side) must be at most 100"),
+        (dict(hidden=10**6), "hidden size N must be at most 10000"),
+        (dict(negative=10**6), "negative must be at most 1000"),
+        (dict(ns_power=1e308), "ns power must be at most 10"),
+    ],
+)
 def test_caps_are_one_line_errors(tmp_path, change, expect):
     with pytest.raises(ExplorerError, match=re.escape(expect)):
         Config(**change)
@@ -220,6 +245,7 @@ def test_weights_of_other_types_are_refused(tmp_path, dtype):
 class _no_warnings:
     def __enter__(self):
         import warnings
+
         self._cm = warnings.catch_warnings()
         self._cm.__enter__()
         warnings.simplefilter("error")
@@ -231,7 +257,12 @@ class _no_warnings:
 def test_weights_float32_is_still_accepted(tmp_path):
     path = tmp_path / "w.npz"
     buf = io.BytesIO()
-    np.savez(buf, W_in=np.ones((3, 2), np.float32), W_out=np.ones((2, 3), np.float16), vocab=np.array(["a", "b", "c"]))
+    np.savez(
+        buf,
+        W_in=np.ones((3, 2), np.float32),
+        W_out=np.ones((2, 3), np.float16),
+        vocab=np.array(["a", "b", "c"]),
+    )
     path.write_bytes(buf.getvalue())
     params, words = load_weights(path, ["a", "b", "c"], 2, "softmax")
     assert params.W.dtype == np.float64 and words == ["a", "b", "c"]
@@ -256,8 +287,11 @@ def test_weights_file_of_the_wrong_kind_says_what_it_is(tmp_path):
 
 
 # -- item 8: the app never hands a huge corpus to its text widget at once --------------------------------
-@pytest.mark.parametrize("text", ["w" * 1_000_000 + " b\nb c\n", "\n" * 5_000_000 + "a b\nb c\n"],
-                         ids=["one 1 MB word", "5M blank lines"])
+@pytest.mark.parametrize(
+    "text",
+    ["w" * 1_000_000 + " b\nb c\n", "\n" * 5_000_000 + "a b\nb c\n"],
+    ids=["one 1 MB word", "5M blank lines"],
+)
 def test_app_shows_a_large_corpus_as_a_read_only_preview(qtbot, tmp_path, text):
     from PySide6.QtCore import QSettings
 

@@ -14,6 +14,7 @@ v'_j, η, σ, W, W′, …), numbers, the corpus's words, file names and the tec
 Chinese technical writing (:data:`LATIN_TERMS`), a string must not contain an English word of three or more
 letters that the English interface uses.
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,16 +26,29 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
-import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
-
 import pyqtgraph as pg  # noqa: E402
+import pytest
+import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QRawFont  # noqa: E402
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,  # noqa: E402
-                               QDockWidget, QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsView,
-                               QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar, QToolBar, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,  # noqa: E402
+    QDockWidget,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
 
 from explorer.app.readout import step_position  # noqa: E402
 from explorer.engine import Config  # noqa: E402
@@ -50,18 +64,48 @@ TS = ROOT / "explorer" / "qt" / "i18n" / "explorer_zh_CN.ts"
 QM = ROOT / "explorer" / "qt" / "i18n" / "explorer_zh_CN.qm"
 
 #: technical terms written in Latin letters in Chinese technical texts too
-LATIN_TERMS = {"cbow", "skip-gram", "softmax", "pca", "sgd", "word2vec", "word2vec.c", "gensim", "png", "svg", "csv", "pdf", "gif",
-               "json", "jsonl", "numpy", "utf-8", "one-hot", "rong", "xin", "nan", "inf", "exp", "log", "cos",
-               "ctrl", "shift", "alt",
-               "neg"}  # W_neg, the paper's symbol for the negative samples (drawn as a subscript)
+LATIN_TERMS = {
+    "cbow",
+    "skip-gram",
+    "softmax",
+    "pca",
+    "sgd",
+    "word2vec",
+    "word2vec.c",
+    "gensim",
+    "png",
+    "svg",
+    "csv",
+    "pdf",
+    "gif",
+    "json",
+    "jsonl",
+    "numpy",
+    "utf-8",
+    "one-hot",
+    "rong",
+    "xin",
+    "nan",
+    "inf",
+    "exp",
+    "log",
+    "cos",
+    "ctrl",
+    "shift",
+    "alt",
+    "neg",
+}  # W_neg, the paper's symbol for the negative samples (drawn as a subscript)
 #: the paper's symbols and formula names, removed before looking for English words
 SYMBOL_RE = re.compile(
-    r"(?:\b[A-Za-z]{1,3}(?:[′'ᵀ]|_[\w,′'{}]+|\^[\w()]+)+)"       # v'_j, EH_i, u_j, w_O, P_n, v′_n, W′ᵀ
-    r"|\((?:new|old)\)"                                         # v(new) = v(old) − η·EH
-    r"|\b(?:exp|log|cos|count|max|min)(?=\()"                   # exp(u_j), cos(v_a, v_b), count(w)
-    r"|\bPC\d\b|\bF\d+\b")
-KEY_RE = re.compile(r"\b(?:Ctrl|Shift|Alt|Meta)\+\w+"
-                    r"|\b(?:Home|End|PgUp|PgDown|Esc|Enter|Space|Left|Right|Up|Down)\b")  # key names
+    r"(?:\b[A-Za-z]{1,3}(?:[′'ᵀ]|_[\w,′'{}]+|\^[\w()]+)+)"  # v'_j, EH_i, u_j, w_O, P_n, v′_n, W′ᵀ
+    r"|\((?:new|old)\)"  # v(new) = v(old) − η·EH
+    r"|\b(?:exp|log|cos|count|max|min)(?=\()"  # exp(u_j), cos(v_a, v_b), count(w)
+    r"|\bPC\d\b|\bF\d+\b"
+)
+KEY_RE = re.compile(
+    r"\b(?:Ctrl|Shift|Alt|Meta)\+\w+"
+    r"|\b(?:Home|End|PgUp|PgDown|Esc|Enter|Space|Left|Right|Up|Down)\b"
+)  # key names
 FILE_RE = re.compile(r"[\w.-]*\.(?:w2vx|npz|txt|text|csv|jsonl|png|svg|bin|vec|c)\b")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")  # word2vec, skip-gram, word2vec.c
 WORD_RE = re.compile(r"[A-Za-z]{3,}")
@@ -80,8 +124,10 @@ def settings(tmp_path):
 @pytest.fixture
 def language(qapp):
     """``language("zh_CN")`` installs a language; English again afterwards (other tests expect it)."""
+
     def install(lang):
         assert i18n.install_translator(qapp, lang)
+
     yield install
     i18n.install_translator(qapp, "en")
     style.apply_theme(qapp, style.LIGHT)
@@ -200,8 +246,10 @@ def _widget_strings(root: QWidget, out: list) -> None:
                     out += [("toolbar button", a.iconText()), ("toolbar tooltip", a.toolTip())]
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             m = w.model()
-            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount()), (Qt.Orientation.Vertical,
-                                                                             min(m.rowCount(), 50))):
+            for orient, n in (
+                (Qt.Orientation.Horizontal, m.columnCount()),
+                (Qt.Orientation.Vertical, min(m.rowCount(), 50)),
+            ):
                 for i in range(n):
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                         v = m.headerData(i, orient, role)
@@ -342,9 +390,15 @@ def test_languages_and_the_system_default(qapp):
     with pytest.raises(ValueError, match="unknown language 'xx' \\(choose en, zh_CN\\)"):
         i18n.install_translator(qapp, "xx")
     code = "from explorer.qt.i18n import default_language; print(default_language())"
-    for lang, want in (("zh_CN.UTF-8", "zh_CN"), ("zh_TW.UTF-8", "zh_CN"), ("C.UTF-8", "en"),
-                       ("de_DE.UTF-8", "en")):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    for lang, want in (
+        ("zh_CN.UTF-8", "zh_CN"),
+        ("zh_TW.UTF-8", "zh_CN"),
+        ("C.UTF-8", "en"),
+        ("de_DE.UTF-8", "en"),
+    ):
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")
+        }
         env["LANG"] = lang
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
         assert out.stdout.strip() == want, (lang, out.stdout, out.stderr)
@@ -379,8 +433,11 @@ def test_chinese_renders_with_an_installed_font(qapp):
     subset (explorer/data/fonts) — and two different Chinese words render differently (missing glyphs would
     draw the same boxes)."""
     font = style.ui_font(style.NORMAL_PT)
-    drawing = [f for f in font.families()
-               if all(QRawFont.fromFont(QFont(f)).supportsCharacter(ord(ch)) for ch in "梯度损失")]
+    drawing = [
+        f
+        for f in font.families()
+        if all(QRawFont.fromFont(QFont(f)).supportsCharacter(ord(ch)) for ch in "梯度损失")
+    ]
     assert drawing, font.families()
 
     def render(text):
@@ -400,8 +457,17 @@ def test_chinese_renders_with_an_installed_font(qapp):
 
 # ---------------------------------------------------------------------------------------------------------
 # the whole window in Chinese
-@pytest.mark.parametrize("arch,output", [("cbow", "softmax"), ("cbow", "hs"), ("cbow", "ns"),
-                                         ("skipgram", "softmax"), ("skipgram", "hs"), ("skipgram", "ns")])
+@pytest.mark.parametrize(
+    "arch,output",
+    [
+        ("cbow", "softmax"),
+        ("cbow", "hs"),
+        ("cbow", "ns"),
+        ("skipgram", "softmax"),
+        ("skipgram", "hs"),
+        ("skipgram", "ns"),
+    ],
+)
 def test_no_english_left_in_the_chinese_window(make_window, language, arch, output):
     english = english_words()
     language("zh_CN")
@@ -457,9 +523,12 @@ def test_the_check_finds_english(make_window):
     assert "Quit" in flagged and "Nearest neighbours" in flagged
     assert any(where == "drawn" and "Step 3" in text for where, text, _ in bad)  # text the views paint
     assert any(where == "axis label" for where, _, _ in bad)
-    assert not leftover_english("h = v_I = (0.1, −0.2) · EH_i = Σ_j e_j·v′_j, v(new) = v(old) − η·EH; "
-                                "count(w)^0.75, PC1 (37 %), CBOW, skip-gram, word2vec.c, Ctrl+Left, 国王 king",
-                                corpus_words(), english_words())
+    assert not leftover_english(
+        "h = v_I = (0.1, −0.2) · EH_i = Σ_j e_j·v′_j, v(new) = v(old) − η·EH; "
+        "count(w)^0.75, PC1 (37 %), CBOW, skip-gram, word2vec.c, Ctrl+Left, 国王 king",
+        corpus_words(),
+        english_words(),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -498,7 +567,10 @@ def test_switching_language_keeps_the_session_layout_and_fields(qtbot, make_wind
     assert walk_view(new).index == walk.index and re.search("[\u4e00-\u9fff]", walk_view(new).caption.text())
     # the new window follows the session
     new.transport.act_step.trigger()
-    assert (s.step, s.phase) != (step, phase) and f"第 {step_position(s)[0]} 步" in new.transport.step_label.text()
+    assert (s.step, s.phase) != (
+        step,
+        phase,
+    ) and f"第 {step_position(s)[0]} 步" in new.transport.step_label.text()
     # and back to English
     back = new.set_language("en")
     qtbot.addWidget(back)
@@ -523,8 +595,15 @@ def test_saved_choice_is_used_and_lang_overrides_it(qapp, settings, language):
 # the command line
 def _run(args, **kw):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120, **kw)
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kw,
+    )
 
 
 def test_bad_lang_is_a_one_line_error():
@@ -541,6 +620,10 @@ def test_screenshot_in_chinese(tmp_path, extra):
     img = QImage(str(shot))
     assert (img.width(), img.height()) == (1600, 1000)
     en = tmp_path / "en.png"
-    assert _run(["--screenshot", str(en), "--lang", "en", "--preset", "chinese", "--steps", "3", *extra]
-                ).returncode == 0
+    assert (
+        _run(
+            ["--screenshot", str(en), "--lang", "en", "--preset", "chinese", "--steps", "3", *extra]
+        ).returncode
+        == 0
+    )
     assert QImage(str(en)) != img  # the Chinese interface differs from the English one

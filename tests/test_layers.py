@@ -1,4 +1,5 @@
 """The import-linter contracts in pyproject.toml hold: engine and session import no Qt; layers point down."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,11 @@ def test_import_contracts_hold():
 
 
 def test_engine_imports_without_qt():
-    code = ("import sys; import explorer.engine, explorer.engine.model, explorer.engine.loss; "
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
-            "assert not bad, bad")
+    code = (
+        "import sys; import explorer.engine, explorer.engine.model, explorer.engine.loss; "
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
+        "assert not bad, bad"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
@@ -102,8 +105,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_the_import_graph_is_read_with_lazy_imports():
     g = import_graph()
-    assert "explorer.session.persistence" in g["explorer.session.session"]   # a lazy import in Session.save
-    assert "explorer.qt.i18n.switch" in g["explorer.qt.main_window"]          # a lazy import in set_language
+    assert "explorer.session.persistence" in g["explorer.session.session"]  # a lazy import in Session.save
+    assert "explorer.qt.i18n.switch" in g["explorer.qt.main_window"]  # a lazy import in set_language
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
@@ -113,15 +116,19 @@ def test_no_import_cycle_anywhere_in_explorer():
 
 def test_file_sizes():
     """No module of explorer over 600 lines; the main window a thin shell under 400."""
-    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
-             for p in PACKAGE.rglob("*.py")}
+    sizes = {
+        p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in PACKAGE.rglob("*.py")
+    }
     assert {p: n for p, n in sizes.items() if n > 600} == {}
     assert sizes["explorer/qt/main_window.py"] < 400
 
 
 def test_the_application_layer_imports_without_qt():
-    code = ("import sys; import explorer.app, explorer.app.commands, explorer.app.walk, explorer.app.choices; "
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
-            "assert not bad, bad")
+    code = (
+        "import sys; import explorer.app, explorer.app.commands, explorer.app.walk, explorer.app.choices; "
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
+        "assert not bad, bad"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

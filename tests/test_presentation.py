@@ -34,7 +34,7 @@ def test_presentation_layout_takes_the_tree_and_samples_views_by_name():
     avail = ALL + ("tree", "samples")
     hs = presentation_layout("error", "hs", avail)
     assert hs.columns[0] == (("tree", "network"),) and hs.front[0] == "tree"
-    assert presentation_layout("forward", "hs", avail).front[0] == "network"   # the forward pass: network
+    assert presentation_layout("forward", "hs", avail).front[0] == "network"  # the forward pass: network
     ns = presentation_layout("output update", "ns", avail)
     assert ns.columns[0] == (("samples", "network"),) and ns.front == ("samples", "equations", "projection")
     assert "tree" in ns.hidden and "samples" in hs.hidden
@@ -74,8 +74,9 @@ def _window(qtbot, tmp_path, output="softmax", size=(1280, 720), steps=3):
 
     cfg = APP_DEFAULTS.__class__(**dict(APP_DEFAULTS.to_dict(), output=output))
     s = Session(preset_text("royalty"), cfg, name="royalty")
-    w = MainWindow(s, settings=QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat),
-                   restore_layout=False)
+    w = MainWindow(
+        s, settings=QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat), restore_layout=False
+    )
     qtbot.addWidget(w)
     w.transport.burst_s = 0
     w.resize(*size)
@@ -228,8 +229,8 @@ def test_walk_keys_bring_the_walk_forward(qtbot, tmp_path, plain_theme):
     before = where()
     qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert not walk.widget().visibleRegion().isEmpty()      # in front of the equations now
-    assert w.state.walk.current is not None and where() != before   # and the walk moved on
+    assert not walk.widget().visibleRegion().isEmpty()  # in front of the equations now
+    assert w.state.walk.current is not None and where() != before  # and the walk moved on
     w.docks["equations"].raise_()
     QApplication.processEvents()
     after = where()
@@ -255,7 +256,8 @@ def test_window_notation_is_m_on_each_side_and_C_context_words(qtbot, tmp_path, 
         Config(window=0)
     w.close()
     helps = build_parser().format_help() + "".join(
-        a.choices[k].format_help() for a in build_parser()._subparsers._group_actions for k in a.choices)
+        a.choices[k].format_help() for a in build_parser()._subparsers._group_actions for k in a.choices
+    )
     assert "C = 2m" in helps and "window C" not in helps
 
 
@@ -269,8 +271,9 @@ def test_the_status_bar_shows_the_eta_the_step_used(qtbot, tmp_path, plain_theme
     from explorer.session import Session
 
     s = Session(preset_text("royalty"), Config(window=2, mode="reference", epochs=2), name="royalty")
-    w = MainWindow(s, settings=QSettings(str(tmp_path / "e.ini"), QSettings.Format.IniFormat),
-                   restore_layout=False)
+    w = MainWindow(
+        s, settings=QSettings(str(tmp_path / "e.ini"), QSettings.Format.IniFormat), restore_layout=False
+    )
     qtbot.addWidget(w)
     s.step_forward(20)
     w.bridge.flush()
@@ -311,7 +314,7 @@ def test_the_projection_keeps_spread_points_apart(qtbot, tmp_path, plain_theme):
     pv._follow_points(True, False)
     assert pv.plot_item.vb.state["aspectLocked"] is False
     (_x0, _x1), (y0, y1) = pv.plot_item.vb.viewRange()
-    assert y1 - y0 < 4.0          # the y axis spans the points' ±1 (with padding), not ±11
+    assert y1 - y0 < 4.0  # the y axis spans the points' ±1 (with padding), not ±11
     pv._range = None
     pv.points_in = rng.uniform(-1, 1, size=(30, 2)) * [2.0, 1.0]
     pv._follow_points(True, False)
@@ -351,5 +354,5 @@ def test_the_selected_word_marker_is_explained_in_the_projection_legend(qtbot, t
     names = [label.text for _sample, label in pv.legend.items]
     assert "selected word" in names
     sample = dict((label.text, item) for item, label in pv.legend.items)["selected word"]
-    assert sample.item.opts["pen"].color() == pv._sel_pen.color()    # the same red ring the view draws
+    assert sample.item.opts["pen"].color() == pv._sel_pen.color()  # the same red ring the view draws
     w.close()

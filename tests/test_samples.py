@@ -1,12 +1,12 @@
 """The samples panel's content (issue 13): per target, the positive and its k negatives, a word drawn twice
 listed once with its count; the noise distribution's bars with this step's draws marked. No Qt."""
+
 import numpy as np
 import pytest
+from conftest import make_model
 
 from explorer.app.samples import noise_bars, sample_groups
 from explorer.engine import Config
-
-from conftest import make_model
 
 
 def _first_with_duplicate(model, params, steps=200):
@@ -50,8 +50,8 @@ def test_noise_bars_mark_the_draws():
     rec = m.compute(m.init_params(), 3)
     bars = noise_bars(rec, m.noise, m.words, m.config.ns_power)
     V = m.V
-    assert len(bars.ids) == V and bars.left_out == 0          # the preset is small: every word has a bar
-    assert np.all(np.diff(bars.probs) <= 0)                    # most probable first
+    assert len(bars.ids) == V and bars.left_out == 0  # the preset is small: every word has a bar
+    assert np.all(np.diff(bars.probs) <= 0)  # most probable first
     counts = np.asarray(m.vocab.counts, dtype=float) ** 0.75
     assert np.allclose(bars.probs, (counts / counts.sum())[bars.ids])
     want = {}

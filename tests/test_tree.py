@@ -1,13 +1,13 @@
 """The tree panel's content (issue 13): each target's Huffman path from the root to its leaf, with the code
 bits on the branches, the record's u, σ(u), t, e at each node, and its siblings collapsed. No Qt."""
+
 import numpy as np
 import pytest
+from conftest import ROYAL
 
 from explorer.app.tree import leaf_counts, node_text, side_by_side, tree_panels
 from explorer.engine import Config
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 def _session(arch, mode="paper", steps=3):
@@ -24,7 +24,7 @@ def test_one_path_per_target_from_root_to_leaf(arch, mode):
     panels = tree_panels(rec, tree, words)
     assert len(panels) == len(rec.targets)
     if arch == "skipgram" and mode == "paper":
-        assert len(panels) > 1          # one path per context word, not merged
+        assert len(panels) > 1  # one path per context word, not merged
     V = s.model.V
     for p, target, terms in zip(panels, rec.target_ids, rec.paths):
         path = p.path
@@ -80,7 +80,7 @@ def test_which_target_and_side_by_side():
     assert len(one) == 1 and one[0].target == rec.targets[1]
     offs = side_by_side(all_)
     for a, b, oa, ob in zip(all_, all_[1:], offs, offs[1:]):
-        assert ob + b.x_min > oa + a.x_max          # panels do not overlap
+        assert ob + b.x_min > oa + a.x_max  # panels do not overlap
 
 
 def test_skipped_nodes_and_other_outputs():

@@ -1,12 +1,12 @@
 """The tree and samples panels (issue 13) in a dock, standalone and in a figure."""
+
 import pytest
+from conftest import ROYAL
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from explorer.engine import Config
 from explorer.qt.views.registry import VIEWS_BY_NAME, build_view
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 def _texts(view):
@@ -24,13 +24,13 @@ def test_tree_view_draws_each_path(qtbot, arch):
     rec = s.record
     texts = _texts(view)
     assert len(view.panels) == 1 and view.panels[0].target == rec.targets[0]
-    assert rec.targets[0] in texts                                  # the target's leaf
+    assert rec.targets[0] in texts  # the target's leaf
     for term in rec.paths[0]:
-        assert f"n{term.id}" in texts                               # every inner node on the path
+        assert f"n{term.id}" in texts  # every inner node on the path
     assert any(t.startswith("t = ") for t in texts) and any("σ(u)" in t for t in texts)
     if arch == "skipgram":
         assert view.which.isVisible() and view.which.count() == len(rec.targets) + 1
-        view.which.setCurrentIndex(0)                               # all side by side
+        view.which.setCurrentIndex(0)  # all side by side
         assert [p.target for p in view.panels] == list(rec.targets)
         assert s.step == 3 and view.bridge.state.option("tree", "path") == 0
         view.which.setCurrentIndex(2)
@@ -44,8 +44,8 @@ def test_samples_view_lists_duplicates_and_bars(qtbot):
     qtbot.addWidget(view)
     view.show()
     view.refresh()
-    assert view.chooser.isVisible() and len(view.groups) == 1     # the first target by default
-    view.chooser.box.setCurrentIndex(0)                            # all targets
+    assert view.chooser.isVisible() and len(view.groups) == 1  # the first target by default
+    view.chooser.box.setCurrentIndex(0)  # all targets
     texts = _texts(view)
     dups = [r for g in view.groups for r in g.duplicates]
     assert dups and all(f"×{r.count}" in texts for r in dups)

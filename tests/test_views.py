@@ -1,28 +1,36 @@
 """The views draw the session's current record and parameters, follow steps / undo / sub-steps / resets, and
 render for every architecture × output layer (offscreen; PNGs of each view land in /tmp/views/)."""
+
 from pathlib import Path
 
 import numpy as np
 import pytest
-
 import pytestqt  # noqa: E402,F401  (pytest-qt: a test dependency; missing, the suite fails)
-
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from explorer.engine import Config, geometry  # noqa: E402
-from explorer.engine.presets import preset_text  # noqa: E402
 from explorer.engine.model import PHASES  # noqa: E402
+from explorer.engine.presets import preset_text  # noqa: E402
 from explorer.qt.bridge import SessionBridge  # noqa: E402
 from explorer.qt.views.base import View  # noqa: E402
 from explorer.qt.views.common import fmt, full  # noqa: E402
-from explorer.qt.views.registry import (VIEW_CLASSES, EquationView, HeatmapView, InspectorView,  # noqa: E402
-                                        LossView, NeighboursView, NetworkView, ProjectionView)
+from explorer.qt.views.registry import (
+    VIEW_CLASSES,
+    EquationView,
+    HeatmapView,
+    InspectorView,  # noqa: E402
+    LossView,
+    NeighboursView,
+    NetworkView,
+    ProjectionView,
+)
 from explorer.session import Session  # noqa: E402
 from tests.conftest import ROYAL  # noqa: E402
 
 SHOTS = Path("/tmp/views")
 CONFIGS = [(a, o) for a in ("cbow", "skipgram") for o in ("softmax", "hs", "ns")]
+
 
 def make(arch="cbow", output="softmax", text=ROYAL, **kw):
     kw.setdefault("hidden", 4)
@@ -59,7 +67,7 @@ def test_registry():
 def test_every_view_renders_step0_and_steps(qtbot, arch, output):
     s, b = make(arch, output)
     views = [show(qtbot, cls(b)) for cls in VIEW_CLASSES]
-    for v in views:                       # step 0: no record
+    for v in views:  # step 0: no record
         assert s.record is None
         v.refresh()
         assert v.title() and not v.grab().isNull()
@@ -177,8 +185,9 @@ def test_loss_view_follows_and_click_seeks(qtbot):
     x, y = v.step_curve.getOriginalDataset()
     np.testing.assert_array_equal(y, s.loss_series())
     np.testing.assert_array_equal(x, np.arange(1, 13))
-    np.testing.assert_allclose(v.avg_curve.getOriginalDataset()[1],
-                               geometry.moving_average(s.loss_series(), v._window))
+    np.testing.assert_allclose(
+        v.avg_curve.getOriginalDataset()[1], geometry.moving_average(s.loss_series(), v._window)
+    )
     ex, ey = s.epoch_loss_series()
     np.testing.assert_array_equal(v.epoch_curve.getOriginalDataset()[1], ey)
     assert v.cursor.value() == 12
@@ -207,7 +216,7 @@ def test_projection_points_and_stable_basis(qtbot, output):
     basis0 = v.basis
     assert basis0 is not None and not basis0.raw
     s.step_forward(3)
-    assert v.basis is basis0                       # no refit while stepping
+    assert v.basis is basis0  # no refit while stepping
     np.testing.assert_allclose(v.points_in, geometry.project(basis0, s.params.W))
     np.testing.assert_allclose(v.points_out, geometry.project(basis0, s.params.W_out.T))
     pts = np.column_stack(v.sc_in.getData())
@@ -216,10 +225,11 @@ def test_projection_points_and_stable_basis(qtbot, output):
     p0, p1 = v.arrow_segments(s, basis0)
     rec = s.record
     assert len(p0) == len(rec.out_ids) + len(rec.in_ids)
-    np.testing.assert_allclose(p0[-len(rec.in_ids):], geometry.project(basis0, rec.in_before))
+    np.testing.assert_allclose(p0[-len(rec.in_ids) :], geometry.project(basis0, rec.in_before))
     scale = v.scale_box.currentData()
-    np.testing.assert_allclose(p1 - p0, np.concatenate([rec.out_delta, rec.in_delta]) @ basis0.components.T * scale,
-                               atol=1e-15)
+    np.testing.assert_allclose(
+        p1 - p0, np.concatenate([rec.out_delta, rec.in_delta]) @ basis0.components.T * scale, atol=1e-15
+    )
     # refit: a new basis aligned with the old one
     s.step_forward(20)
     v.refit()
@@ -237,9 +247,9 @@ def test_projection_points_and_stable_basis(qtbot, output):
         assert len(texts) == n_points
     else:
         assert len(texts) < n_points
-    v.grab()                                      # paint: the labels placed do not overlap
+    v.grab()  # paint: the labels placed do not overlap
     rects = [r for _, r in v.label_layer.placed]
-    assert rects and not any(a.intersects(b_) for i, a in enumerate(rects) for b_ in rects[i + 1:])
+    assert rects and not any(a.intersects(b_) for i, a in enumerate(rects) for b_ in rects[i + 1 :])
 
 
 def test_projection_raw_coordinates_for_N2(qtbot):
@@ -293,7 +303,7 @@ def test_network_shows_the_example(qtbot, arch, output):
         assert set(v.shown_out.tolist()) == ids
     assert len(v.shown_hidden) == 4
     node = v.nodes_hid[0]
-    assert full(rec.h[v.shown_hidden[0]]) in node.tip_text()      # made on hover
+    assert full(rec.h[v.shown_hidden[0]]) in node.tip_text()  # made on hover
     # an edge's tooltip is its exact weight
     seg = v.edges_in.seg[0]
     k = v.edges_in.nearest((seg[0] + seg[2]) / 2, (seg[1] + seg[3]) / 2, 1.0)
@@ -330,7 +340,7 @@ def test_network_column_headers_never_overlap(qtbot, output, width):
     for a, c in zip(rects, rects[1:]):
         assert a.right() < c.left(), [t.text() for t in v.headers]
     if width == 1200:
-        assert all("\n" not in t.text() for t in v.headers)     # room enough: one line each
+        assert all("\n" not in t.text() for t in v.headers)  # room enough: one line each
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -339,7 +349,7 @@ def test_equations_follow_the_phase(qtbot, arch, output):
     s, b = make(arch, output)
     v = show(qtbot, EquationView(b))
     v.refresh()
-    assert "h" in v.keys                        # step 0: the general forward equations
+    assert "h" in v.keys  # step 0: the general forward equations
     s.sub_step()
     assert set(v.keys) <= {"h", "u", "y"} and "E" not in v.keys
     s.sub_step()
@@ -426,10 +436,10 @@ def test_inspector_top_k_for_large_vocabularies(qtbot):
     p = v.panels["y"]
     idx = p.indices
     assert idx is not None and len(idx) <= iv.TOP_K + len(set(rec.target_ids))
-    assert set(rec.target_ids) <= set(idx.tolist())               # the targets are always drawn
+    assert set(rec.target_ids) <= set(idx.tolist())  # the targets are always drawn
     others = [j for j in idx if j not in rec.target_ids]
-    assert set(np.argsort(-rec.y, kind="stable")[:len(others)]) == set(others)   # the highest y
-    assert np.all(np.diff(rec.y[idx]) <= 0)                        # highest first
+    assert set(np.argsort(-rec.y, kind="stable")[: len(others)]) == set(others)  # the highest y
+    assert np.all(np.diff(rec.y[idx]) <= 0)  # highest first
     # the values drawn are the record's values at those words; the same words in every softmax chart
     np.testing.assert_array_equal(p.values, rec.y[idx])
     np.testing.assert_array_equal(v.panels["u"].values, rec.u[idx])
@@ -469,7 +479,7 @@ def test_projection_arrows_for_the_largest_moves(qtbot):
     d = np.asarray(rec.out_delta) @ v.basis.components.T
     moves = np.hypot(d[:, 0], d[:, 1])
     assert moves[v.arrow_out].min() >= np.sort(moves)[-pv.MAX_ARROWS]
-    np.testing.assert_allclose(p0[:pv.MAX_ARROWS], geometry.project(v.basis, rec.out_before[v.arrow_out]))
+    np.testing.assert_allclose(p0[: pv.MAX_ARROWS], geometry.project(v.basis, rec.out_before[v.arrow_out]))
     # labels: not every one of the 2 × V points
     assert len(v.label_texts) < 30
 
@@ -489,7 +499,7 @@ def test_inspector_follows_the_highlight(qtbot):
     assert v.highlighted_keys() == {"t", "e"}
     b.set_highlight({"E"})
     assert "E" in v.highlighted_keys()
-    assert v.summary.value(0, 1) == rec.loss and v.summary._bold[0]        # the loss row emphasised
+    assert v.summary.value(0, 1) == rec.loss and v.summary._bold[0]  # the loss row emphasised
     # one output vector: the Δv' map, with that vector's row outlined
     j = int(rec.out_ids[3])
     b.set_highlight({"out", f"out:{j}"})
@@ -530,7 +540,7 @@ def test_network_follows_the_highlight(qtbot, output):
     b.set_highlight({"h"})
     st = v.highlight_state()
     assert st["hidden"] and not st["outputs"] and not st["edges_out"]
-    assert all(n.glow for n in v.nodes_hid[:len(v.shown_hidden)])
+    assert all(n.glow for n in v.nodes_hid[: len(v.shown_hidden)])
     b.set_highlight({"u"})
     st = v.highlight_state()
     assert not st["hidden"] and st["outputs"] == set(v.shown_out.tolist())
@@ -543,9 +553,9 @@ def test_network_follows_the_highlight(qtbot, output):
     emph = v.edges_out.emphasis
     k = list(v.shown_out).index(j)
     n_out = len(v.shown_out)
-    glowing = np.flatnonzero(emph) % n_out          # edges are (hidden, output) pairs, output fastest
+    glowing = np.flatnonzero(emph) % n_out  # edges are (hidden, output) pairs, output fastest
     assert k in set(glowing.tolist())
-    assert st["edges_out"] == {j}                   # just that one, not every changed v'
+    assert st["edges_out"] == {j}  # just that one, not every changed v'
     # "out" alone: every output vector this step changed (those shown)
     b.set_highlight({"out"})
     assert v.highlight_state()["edges_out"] == {int(x) for x in rec.out_ids} & set(v.shown_out.tolist())
@@ -570,21 +580,24 @@ def test_heatmap_outlines_the_highlight(qtbot):
     rec = s.record
     j = int(rec.out_ids[1])
     b.set_highlight({"out", f"out:{j}"})
-    np.testing.assert_array_equal(v.highlighted["out"], [j])             # the vector named
+    np.testing.assert_array_equal(v.highlighted["out"], [j])  # the vector named
     assert len(v.highlighted["in"]) == 0
-    b.set_highlight({"out"})                                             # every changed one
+    b.set_highlight({"out"})  # every changed one
     np.testing.assert_array_equal(v.highlighted["out"], np.unique(rec.out_ids))
     assert j in v.highlighted["out"]
-    ex, ey = geometry.rect_outlines(geometry.contiguous_runs(v.highlighted["out"]), "rows", (0, s.config.hidden))
+    ex, ey = geometry.rect_outlines(
+        geometry.contiguous_runs(v.highlighted["out"]), "rows", (0, s.config.hidden)
+    )
     x, y = v.hl_out.getData()
     np.testing.assert_array_equal(x, ex)
     np.testing.assert_array_equal(y, ey)
     b.set_highlight({f"in:{int(rec.in_ids[0])}"})
     np.testing.assert_array_equal(v.highlighted["in"], [int(rec.in_ids[0])])
     x, y = v.hl_in.getData()
-    np.testing.assert_array_equal(y[:5], [rec.in_ids[0], rec.in_ids[0], rec.in_ids[0] + 1, rec.in_ids[0] + 1,
-                                          rec.in_ids[0]])
-    b.set_highlight({"h"})                 # h is made of the input words' rows
+    np.testing.assert_array_equal(
+        y[:5], [rec.in_ids[0], rec.in_ids[0], rec.in_ids[0] + 1, rec.in_ids[0] + 1, rec.in_ids[0]]
+    )
+    b.set_highlight({"h"})  # h is made of the input words' rows
     np.testing.assert_array_equal(v.highlighted["in"], sorted(set(rec.input_ids)))
     b.set_highlight(())
     assert len(v.hl_in.getData()[0]) == 0 and len(v.hl_out.getData()[0]) == 0
@@ -598,18 +611,18 @@ def test_projection_emphasises_the_highlight(qtbot):
     j = int(rec.out_ids[0])
     b.set_highlight({"out", f"out:{j}"})
     hp = v.highlighted_points()
-    assert list(hp["out"]) == [j]                                 # the vector named, not every changed one
+    assert list(hp["out"]) == [j]  # the vector named, not every changed one
     pts = v.emph_points
     assert any(np.allclose(p, v.points_out[j]) for p in pts)
-    assert len(v.emph_arrows.getData()[0]) > 0                    # its arrow drawn wide
-    assert v.label_texts.index(f"n{j}\u2032") <= 2                # and labelled first (after the selection)
+    assert len(v.emph_arrows.getData()[0]) > 0  # its arrow drawn wide
+    assert v.label_texts.index(f"n{j}\u2032") <= 2  # and labelled first (after the selection)
     i = int(rec.in_ids[0])
     b.set_highlight({f"in:{i}"})
     assert list(v.highlighted_points()["in"]) == [i] and len(v.highlighted_points()["out"]) == 0
     np.testing.assert_allclose(v.emph_points, v.points_in[[i]])
     b.set_highlight(())
     assert len(v.emph_points) == 0 and len(v.emph_arrows.getData()[0]) == 0
-    assert len(v.label_layer.rings[1][0]) == 0 and len(v.label_layer.rings[0][0]) == 1    # the selection stays
+    assert len(v.label_layer.rings[1][0]) == 0 and len(v.label_layer.rings[0][0]) == 1  # the selection stays
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -630,7 +643,7 @@ def test_views_in_a_hidden_dock_tab_skip_redraws(qtbot):
     win.tabifyDockWidget(docks[0], docks[1])
     win.resize(800, 600)
     win.show()
-    docks[0].raise_()                     # the loss tab in front, the heatmap tab behind
+    docks[0].raise_()  # the loss tab in front, the heatmap tab behind
     qtbot.waitUntil(lambda: loss.on_screen() and not heat.on_screen())
     calls = {"heat": 0}
     orig = heat.refresh
@@ -641,9 +654,9 @@ def test_views_in_a_hidden_dock_tab_skip_redraws(qtbot):
 
     heat.refresh = counting
     s.step_forward(3)
-    assert calls["heat"] == 0 and heat._stale          # behind a tab: not redrawn (Qt 6 keeps it "visible")
+    assert calls["heat"] == 0 and heat._stale  # behind a tab: not redrawn (Qt 6 keeps it "visible")
     assert loss.cursor.value() == 3
-    docks[1].raise_()                     # switch tabs: it catches up
+    docks[1].raise_()  # switch tabs: it catches up
     qtbot.waitUntil(lambda: calls["heat"] == 1)
     np.testing.assert_array_equal(heat.values_in, s.params.W)
 
@@ -659,9 +672,9 @@ def test_ranges_and_tables_are_kept_between_steps(qtbot):
     insp.summary.modelReset.connect(lambda: resets.append(1))
     insp.outputs.modelReset.connect(lambda: resets.append(1))
     s.step_forward(3)
-    assert insp.panels["t"].plot.vb.viewRange() == t_range        # one-hot t: same range, same axis
-    assert loss.plot_item.vb.viewRange()[0] == x_range            # the x range grows in round steps
-    assert not resets                                              # cells updated in place
+    assert insp.panels["t"].plot.vb.viewRange() == t_range  # one-hot t: same range, same axis
+    assert loss.plot_item.vb.viewRange()[0] == x_range  # the x range grows in round steps
+    assert not resets  # cells updated in place
     assert insp.outputs.column("y_j") is s.record.y or np.array_equal(insp.outputs.column("y_j"), s.record.y)
     # the summary is never empty: the loss first, then the example
     cells = insp.summary.all_text()
@@ -688,9 +701,9 @@ def test_plots_repaint_with_each_step_and_when_the_user_zooms(qtbot):
     vp.installEventFilter(counter)
     s.step_forward(1)
     qtbot.wait(30)
-    assert len(paints) == 1                        # the step's redraw: one paint of the plot
+    assert len(paints) == 1  # the step's redraw: one paint of the plot
     paints.clear()
-    v.plot_item.setXRange(0, 3)                    # what a zoom with the mouse does
+    v.plot_item.setXRange(0, 3)  # what a zoom with the mouse does
     qtbot.waitUntil(lambda: len(paints) >= 1, timeout=1000)
     vp.removeEventFilter(counter)
 
@@ -703,14 +716,16 @@ def test_info_line_changes_text_without_relayout(qtbot):
     line.resize(200, line.height())
     line.show()
     h = line.height()
-    line.set_runs([("bold part ", True, False), ("E = 1.5", True, True), (" and a long tail " * 5, False, False)])
+    line.set_runs(
+        [("bold part ", True, False), ("E = 1.5", True, True), (" and a long tail " * 5, False, False)]
+    )
     assert line.text().startswith("bold part E = 1.5") and line.toolTip() == line.text()
-    assert line.height() == h and line.sizeHint().height() == h          # the layout is never asked again
+    assert line.height() == h and line.sizeHint().height() == h  # the layout is never asked again
     img = line.grab()
     assert not img.isNull()
     pieces = line._layout(line.width() - 4)
-    assert {p[2] for p in pieces} == {0, 1}                             # wrapped onto its two lines
-    assert pieces[-1][0].endswith("\u2026")                             # and the rest elided
+    assert {p[2] for p in pieces} == {0, 1}  # wrapped onto its two lines
+    assert pieces[-1][0].endswith("\u2026")  # and the rest elided
 
 
 def test_steady_label_only_grows_and_refits_on_a_font_change(qtbot):
@@ -722,22 +737,22 @@ def test_steady_label_only_grows_and_refits_on_a_font_change(qtbot):
     qtbot.addWidget(lab)
     lab.show()
     fixed = lab.minimumSize() == lab.maximumSize()
-    assert fixed and lab.width() >= QLabel("Step 9").sizeHint().width()   # fixed size: no relayout asked
+    assert fixed and lab.width() >= QLabel("Step 9").sizeHint().width()  # fixed size: no relayout asked
     w9 = lab.width()
     lab.setText("Step 10")
-    assert lab.width() == w9                          # the room of a few more characters was kept
+    assert lab.width() == w9  # the room of a few more characters was kept
     lab.setText("Step 123456789 of 123456789")
     assert lab.width() >= QLabel(lab.text()).sizeHint().width() > w9
     wide = lab.width()
     lab.setText("Step 1")
-    assert lab.width() == wide                        # never shrinks while counting
+    assert lab.width() == wide  # never shrinks while counting
     big = QFont(lab.font())
     big.setPointSizeF(big.pointSizeF() * 2)
     lab.setFont(big)
     ref = QLabel(lab.text())
     ref.setFont(big)
     room = lab.fontMetrics().horizontalAdvance("000")
-    assert lab.height() == ref.sizeHint().height()    # a font change fits the text anew, at its new size
+    assert lab.height() == ref.sizeHint().height()  # a font change fits the text anew, at its new size
     assert ref.sizeHint().width() <= lab.width() <= ref.sizeHint().width() + room + 2 < wide * 2
 
 
@@ -752,7 +767,7 @@ def test_build_a_view_by_name_for_a_state(qtbot, tmp_path):
     assert set(VIEWS_BY_NAME) == {c.name for c in VIEW_CLASSES}
     loss = build_view("loss", state)
     qtbot.addWidget(loss)
-    assert loss.log_box.isChecked() and loss.cursor.value() == 2     # the state's option and step
+    assert loss.log_box.isChecked() and loss.cursor.value() == 2  # the state's option and step
     net = build_view("network", session=s)
     qtbot.addWidget(net)
     assert {int(i) for i in s.record.input_ids} <= {int(i) for i in net.shown_in}

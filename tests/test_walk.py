@@ -1,6 +1,8 @@
 """The guided walk (issue 7): every phase forward and back, for each output layer, with the highlighted
 quantities following in the other panels."""
+
 import pytest
+from conftest import ROYAL
 
 from explorer.engine import Config
 from explorer.engine.model import PHASES
@@ -9,8 +11,6 @@ from explorer.qt.views.inspector_view import InspectorView
 from explorer.qt.views.network_view import NetworkView
 from explorer.qt.views.walk_view import WalkView
 from explorer.session import Session
-
-from conftest import ROYAL
 
 
 @pytest.mark.parametrize("arch", ["cbow", "skipgram"])
@@ -43,8 +43,11 @@ def test_walk_every_phase_forward_and_back(qtbot, arch, output):
     assert s.step == 2
     # every phase was shown for every example walked through
     for step in (1, 2):
-        phases = {next(it.phase_index for it in walk_items_for(s, step) if it.key == k) for st, k in seen
-                  if st == step}
+        phases = {
+            next(it.phase_index for it in walk_items_for(s, step) if it.key == k)
+            for st, k in seen
+            if st == step
+        }
         assert phases == {0, 1, 2, 3}
     # all the way back: the parameters are exactly the initial ones
     for _ in range(len(seen) + 5):

@@ -12,6 +12,7 @@
 It imports no Qt (an import-linter contract in ``pyproject.toml``), so all of it is tested without a
 QApplication.
 """
+
 from .commands import Commands
 from .state import AppState, Problem, Status
 

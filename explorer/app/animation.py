@@ -13,6 +13,7 @@ a whole step: all four in order; anything else — undo, seek, a run, a new sess
 :func:`frame_at` where a plan is at time t. :func:`ease` is the one easing curve, :func:`interpolate` the
 one way a moving point goes from its before to its after position.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -78,12 +79,12 @@ def plan_for(before: tuple | None, after: tuple | None) -> Plan:
         before = (0, 3, False)
     b_step, b_phase, b_pending = before
     if step == b_step and pending and b_pending and phase == b_phase + 1:
-        return Plan(step, (phase,))                                   # a sub-step within the example
+        return Plan(step, (phase,))  # a sub-step within the example
     if b_pending and step == b_step and not pending and b_phase < 3:
-        return Plan(step, tuple(range(b_phase + 1, 4)))               # the rest of a sub-stepped example
+        return Plan(step, tuple(range(b_phase + 1, 4)))  # the rest of a sub-stepped example
     if step == b_step + 1 and (b_phase == 3 or not b_pending):
         if pending:
-            return Plan(step, tuple(range(0, phase + 1)))             # the next example's first phase(s)
+            return Plan(step, tuple(range(0, phase + 1)))  # the next example's first phase(s)
         return Plan(step, (FORWARD, ERROR, OUTPUT_UPDATE, INPUT_UPDATE))  # a whole step
     return Plan(step, ())
 
@@ -121,5 +122,17 @@ def session_key(session) -> tuple | None:
     return (rec.step, PHASES.index(session.phase), session.pending is not None)
 
 
-__all__ = ["Plan", "Frame", "plan_for", "frame_at", "ease", "interpolate", "session_key", "LIT",
-           "FORWARD", "ERROR", "OUTPUT_UPDATE", "INPUT_UPDATE"]
+__all__ = [
+    "Plan",
+    "Frame",
+    "plan_for",
+    "frame_at",
+    "ease",
+    "interpolate",
+    "session_key",
+    "LIT",
+    "FORWARD",
+    "ERROR",
+    "OUTPUT_UPDATE",
+    "INPUT_UPDATE",
+]

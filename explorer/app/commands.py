@@ -25,9 +25,11 @@ cancelled or failed load changes nothing. A load that ends within :data:`LOAD_GR
 corpus) returns finished — no progress bar flashes, and keys pressed meanwhile act on the new session; a
 longer one goes on in the background as ``running`` with progress and Cancel.
 """
+
 from __future__ import annotations
 
-from typing import Callable, cast
+from collections.abc import Callable
+from typing import cast
 
 from ..check.command import export_initial_weights
 from ..check.comparison import TraceComparison
@@ -44,15 +46,21 @@ LONG_TRACE = 2000
 #: a load that ends within this many seconds returns finished (the calling thread waits that long at most)
 LOAD_GRACE_S = 0.25
 #: the stages that session building and session files report (translated when shown)
-LOAD_STAGES = (QT_TRANSLATE_NOOP("MainWindow", "reading the corpus"),
-               QT_TRANSLATE_NOOP("MainWindow", "building the vocabulary and examples"),
-               QT_TRANSLATE_NOOP("MainWindow", "computing the initial loss"),
-               QT_TRANSLATE_NOOP("MainWindow", "reading the session file"),
-               QT_TRANSLATE_NOOP("MainWindow", "replaying the history"),
-               QT_TRANSLATE_NOOP("MainWindow", "planning the first epoch"),
-               QT_TRANSLATE_NOOP("MainWindow", "ready"))
-EXPORTERS = {"vectors": exports.export_vectors, "weights": exports.export_weights,
-             "trace": exports.export_trace, "loss": exports.export_loss_csv}
+LOAD_STAGES = (
+    QT_TRANSLATE_NOOP("MainWindow", "reading the corpus"),
+    QT_TRANSLATE_NOOP("MainWindow", "building the vocabulary and examples"),
+    QT_TRANSLATE_NOOP("MainWindow", "computing the initial loss"),
+    QT_TRANSLATE_NOOP("MainWindow", "reading the session file"),
+    QT_TRANSLATE_NOOP("MainWindow", "replaying the history"),
+    QT_TRANSLATE_NOOP("MainWindow", "planning the first epoch"),
+    QT_TRANSLATE_NOOP("MainWindow", "ready"),
+)
+EXPORTERS = {
+    "vectors": exports.export_vectors,
+    "weights": exports.export_weights,
+    "trace": exports.export_trace,
+    "loss": exports.export_loss_csv,
+}
 
 
 class InlineRunner:
@@ -136,7 +144,11 @@ class Commands:
         elif isinstance(exc, ExplorerError):
             self.state.report(Problem("error", str(exc)))
         elif isinstance(exc, OSError) and path is not None:
-            text = translate("MainWindow", "Cannot write {path}: {reason}") if writing else translate("MainWindow", "Cannot open {path}: {reason}")
+            text = (
+                translate("MainWindow", "Cannot write {path}: {reason}")
+                if writing
+                else translate("MainWindow", "Cannot open {path}: {reason}")
+            )
             self.state.report(Problem("error", text.format(path=path, reason=exc.strerror or exc)))
         elif isinstance(exc, MemoryError) and path is not None:
             text = translate("MainWindow", "Cannot open {path}: it does not fit in memory")
@@ -148,8 +160,16 @@ class Commands:
     def blowup(self, exc: BaseException) -> None:
         """A step would blow up: play stops; nothing was applied."""
         self.stop_play()
-        self.state.report(Problem("blowup", translate("MainWindow", "Stopped: {problem}. The parameters are as before that step; "
-                                                "try a smaller learning rate.").format(problem=exc)))
+        self.state.report(
+            Problem(
+                "blowup",
+                translate(
+                    "MainWindow",
+                    "Stopped: {problem}. The parameters are as before that step; "
+                    "try a smaller learning rate.",
+                ).format(problem=exc),
+            )
+        )
 
     def _live(self) -> Session | None:
         """Before a manual action: stop play; the session to act on (None while a run holds it)."""
@@ -264,15 +284,21 @@ class Commands:
     def _finished(self, result, error) -> None:
         what, self._run_what = self._run_what, ""
         self.state.set_status(Status(IDLE))
-        self.state.events.changed.emit()           # one redraw with the run's outcome
+        self.state.events.changed.emit()  # one redraw with the run's outcome
         if error is not None:
             if isinstance(error, BlowUpError):
                 self.blowup(error)
             elif isinstance(error, ExplorerError):
                 self.state.report(Problem("error", str(error)))
             else:
-                self.state.report(Problem("error", translate("MainWindow", "The run stopped because of an internal error: "
-                                                       "{error}").format(error=f"{type(error).__name__}: {error}")))
+                self.state.report(
+                    Problem(
+                        "error",
+                        translate(
+                            "MainWindow", "The run stopped because of an internal error: {error}"
+                        ).format(error=f"{type(error).__name__}: {error}"),
+                    )
+                )
             return
         if what.startswith("export:"):
             self.state.say(translate("MainWindow", "Wrote {path}.").format(path=what.split(":", 1)[1]))
@@ -283,12 +309,21 @@ class Commands:
         elif getattr(result, "cancelled", False):
             self.state.say(translate("MainWindow", "Cancelled after {n} steps.").format(n=result.steps_done))
         else:
-            self.state.say(translate("MainWindow", "Ran {n} steps in {s:.2f} s.").format(n=result.steps_done, s=result.seconds))
+            self.state.say(
+                translate("MainWindow", "Ran {n} steps in {s:.2f} s.").format(
+                    n=result.steps_done, s=result.seconds
+                )
+            )
 
     # -- loading a new session ----------------------------------------------------------------------
-    def load(self, what: str, build: Callable[[Callable[[str, float], None]], Session],
-             done: Callable[[Session], bool | None], path=None,
-             rejected: Callable[[ExplorerError], None] | None = None) -> bool:
+    def load(
+        self,
+        what: str,
+        build: Callable[[Callable[[str, float], None]], Session],
+        done: Callable[[Session], bool | None],
+        path=None,
+        rejected: Callable[[ExplorerError], None] | None = None,
+    ) -> bool:
         """Build a new session with ``build(progress)`` on the runner; ``done(session)`` then shows it
         (e.g. through :meth:`replace_session`; it may return False for "not applied"). ``what`` is the status
         text while it loads (e.g. "Opening run.w2vx…").
@@ -315,11 +350,14 @@ class Commands:
                 return
             outcome["ok"] = False
             if was_busy:
-                self.state.events.changed.emit()      # the views skipped their redraws while it loaded
+                self.state.events.changed.emit()  # the views skipped their redraws while it loaded
             if isinstance(error, LoadCancelled):
                 self.state.say(translate("MainWindow", "Cancelled: the current session is kept."))
-            elif (rejected is not None and isinstance(error, ExplorerError)
-                  and not isinstance(error, BlowUpError)):
+            elif (
+                rejected is not None
+                and isinstance(error, ExplorerError)
+                and not isinstance(error, BlowUpError)
+            ):
                 rejected(error)
             elif not self._report(error, path):
                 text = translate("MainWindow", "Loading stopped because of an internal error: {error}")
@@ -342,7 +380,7 @@ class Commands:
         settle = getattr(self.runner, "settle", None)
         if "ok" not in outcome and settle is not None:
             settle(LOAD_GRACE_S)
-        if "ok" not in outcome and self._load is job:   # still loading: the app goes on around it
+        if "ok" not in outcome and self._load is job:  # still loading: the app goes on around it
             self.state.set_status(Status(RUNNING, what=f"load:{what}"))
         return outcome.get("ok", True)
 
@@ -373,7 +411,11 @@ class Commands:
             return None
         back = self.state.previous.pop()
         self.state.set_session(back.session, back.path)
-        self.state.say(translate("MainWindow", "Back to the previous session, at step {step}.").format(step=back.session.step))
+        self.state.say(
+            translate("MainWindow", "Back to the previous session, at step {step}.").format(
+                step=back.session.step
+            )
+        )
         return back.session
 
     def open_session(self, path, then: Callable[[Session], None] | None = None) -> bool:
@@ -389,8 +431,12 @@ class Commands:
             if then is not None:
                 then(session)
 
-        return self.load(translate("MainWindow", "Opening {path}…").format(path=path),
-                         lambda progress: load_session(path, cls=Session, progress=progress), done, path=path)
+        return self.load(
+            translate("MainWindow", "Opening {path}…").format(path=path),
+            lambda progress: load_session(path, cls=Session, progress=progress),
+            done,
+            path=path,
+        )
 
     def save_session(self, path) -> bool:
         s = self._live()
@@ -427,8 +473,9 @@ class Commands:
         if not ok:
             return False
         if result.steps_compared == 0:
-            self.state.report(Problem("error", translate("Comparison", "The trace {path} has no steps.").format(
-                path=path)))
+            self.state.report(
+                Problem("error", translate("Comparison", "The trace {path} has no steps.").format(path=path))
+            )
             return False
         comparison = Comparison(result, str(path))
         self.state.set_comparison(comparison)
@@ -476,14 +523,20 @@ class Commands:
         here = int(rec.step) if rec is not None else 0
         diff = c.result.next_after(here) if direction > 0 else c.result.previous_before(here)
         if diff is None:
-            self.state.say(translate("Comparison", "No later difference.") if direction > 0
-                           else translate("Comparison", "No earlier difference."))
+            self.state.say(
+                translate("Comparison", "No later difference.")
+                if direction > 0
+                else translate("Comparison", "No earlier difference.")
+            )
             return False
         ok = self.goto_difference(diff)
         if ok:
             i, n = c.position(diff)
-            self.state.say(translate("Comparison", "Difference {i} of {n}: step {step}, {field}.").format(
-                i=i, n=n, step=difference_step(diff), field=diff.field))
+            self.state.say(
+                translate("Comparison", "Difference {i} of {n}: step {step}, {field}.").format(
+                    i=i, n=n, step=difference_step(diff), field=diff.field
+                )
+            )
         return ok
 
     def clear_comparison(self) -> None:
@@ -508,8 +561,11 @@ class Commands:
         if s is None:
             return False
         s.add_bookmark(name)
-        self.state.say(translate("BookmarksMenu", "Bookmark “{name}” set at step {step}").format(
-            name=s.bookmarks[-1][0], step=s.step))
+        self.state.say(
+            translate("BookmarksMenu", "Bookmark “{name}” set at step {step}").format(
+                name=s.bookmarks[-1][0], step=s.step
+            )
+        )
         return True
 
     def goto_bookmark(self, name: str) -> bool:
@@ -532,7 +588,7 @@ class Commands:
         cur = self.state.walk
         cur.sync(s)
         if self.state.prompts and cur.ask_before_next():
-            self.state.events.teaching.emit()   # the walk asks its question; the next press shows the answer
+            self.state.events.teaching.emit()  # the walk asks its question; the next press shows the answer
             return True
         ok = True
         if cur.items and cur.index + 1 < len(cur.items):
@@ -555,7 +611,7 @@ class Commands:
             return False
         cur = self.state.walk
         cur.sync(s)
-        if cur.asking is not None:      # back from a question: the item it was asked at
+        if cur.asking is not None:  # back from a question: the item it was asked at
             cur.asking = None
             self.state.events.teaching.emit()
             return True

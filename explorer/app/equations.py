@@ -5,6 +5,7 @@ equation a tree of :class:`Box` pieces (text, fractions, scripts, big operators,
 it belongs to and a tooltip of exact numbers. Nothing here draws: ``explorer.qt.views.equation_render``
 lays the boxes out and paints them. Colours are roles (``"number"``, ``"result"``), not colours.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -98,8 +99,9 @@ PRIME = "\u2032"
 
 
 def sub(base, s) -> Scripts:
-    return Scripts(I(base) if isinstance(base, str) else base, sub=I(s) if isinstance(s, str) and len(s) <= 2
-                   else s)
+    return Scripts(
+        I(base) if isinstance(base, str) else base, sub=I(s) if isinstance(s, str) and len(s) <= 2 else s
+    )
 
 
 def word(w: str) -> T:
@@ -146,12 +148,16 @@ def sigma(arg) -> Row:
 def sum_(lower, upper=None) -> BigOp:
     return BigOp("\u2211", lower, upper)
 
+
 # ---------------------------------------------------------------------------------------------------------
 # the lines of the panel
 def phase_heading(i: int) -> str:
-    return [translate("EquationView", "1. Forward pass"), translate("EquationView", "2. Error"),
-            translate("EquationView", "3. Output vectors update"),
-            translate("EquationView", "4. Input vectors update")][i]
+    return [
+        translate("EquationView", "1. Forward pass"),
+        translate("EquationView", "2. Error"),
+        translate("EquationView", "3. Output vectors update"),
+        translate("EquationView", "4. Input vectors update"),
+    ][i]
 
 
 def equation_lines(s) -> tuple[list[tuple], str]:
@@ -160,8 +166,9 @@ def equation_lines(s) -> tuple[list[tuple], str]:
     walk's highlight key; ``dim`` for an earlier phase (grey); ``tip`` the exact numbers."""
     rec = s.record
     if rec is None:
-        return general_lines(s), translate("EquationView", "Step 0: take a step to see the equations with its "
-                                                           "numbers.")
+        return general_lines(s), translate(
+            "EquationView", "Step 0: take a step to see the equations with its numbers."
+        )
     k = PHASES.index(s.phase)
     lines = []
     for i, build in enumerate((forward, error, output_update, input_update)[: k + 1]):
@@ -169,8 +176,11 @@ def equation_lines(s) -> tuple[list[tuple], str]:
         lines.append(("heading", phase_heading(i), None, dim, None))
         for kind, payload, key, tip in build(s, rec):
             lines.append((kind, payload, key, dim, tip))
-    caption = translate("EquationView", "Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this "
-                                        "step's numbers; red: the result.").format(k=rec.step, ph=phase_title(s.phase))
+    caption = translate(
+        "EquationView",
+        "Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this "
+        "step's numbers; red: the result.",
+    ).format(k=rec.step, ph=phase_title(s.phase))
     return lines, caption
 
 
@@ -185,28 +195,49 @@ def representative(rec):
 def general_lines(s):
     """Step 0: the forward equations without numbers."""
     out = s.config.output
-    lines = [("heading", phase_heading(0), None, False, None), ("eq", h_general(s.config.arch),
-                                                                    "h", False, None)]
+    lines = [
+        ("heading", phase_heading(0), None, False, None),
+        ("eq", h_general(s.config.arch), "h", False, None),
+    ]
     if out == "softmax":
         lines.append(("eq", Row(sub("u", "j"), EQ, v_out("j", True), I("h")), "u", False, None))
         lines.append(("eq", Row(sub("y", "j"), EQ, softmax_frac("j")), "y", False, None))
     else:
-        lines.append(("eq", Row(I("u"), EQ, v_out("j", True), I("h"), T(",  "), I("y"), EQ, sigma(I("u")),
-                                EQ, Frac("1", Row("1 + exp", Fence(Row("\u2212", I("u")))))), "u", False, None))
+        lines.append(
+            (
+                "eq",
+                Row(
+                    I("u"),
+                    EQ,
+                    v_out("j", True),
+                    I("h"),
+                    T(",  "),
+                    I("y"),
+                    EQ,
+                    sigma(I("u")),
+                    EQ,
+                    Frac("1", Row("1 + exp", Fence(Row("\u2212", I("u"))))),
+                ),
+                "u",
+                False,
+                None,
+            )
+        )
     return lines
 
 
 def h_general(arch):
     if arch == "cbow":
-        return Row(I("h"), EQ, Frac("1", I("C")), sum_(Row(I("c"), "=1"), I("C")),
-                   v_in(sub("w", "c")))
+        return Row(I("h"), EQ, Frac("1", I("C")), sum_(Row(I("c"), "=1"), I("C")), v_in(sub("w", "c")))
     return Row(I("h"), EQ, v_in(w_I()))
 
 
 def softmax_frac(j):
     jj = I(j) if len(j) <= 2 else word(j)
-    return Frac(Row("exp", Fence(Scripts(I("u"), sub=jj))),
-                Row(sum_(Row(I("j"), PRIME, "=1"), I("V")), "exp", Fence(Scripts(I("u"), sub=I("j" + PRIME)))))
+    return Frac(
+        Row("exp", Fence(Scripts(I("u"), sub=jj))),
+        Row(sum_(Row(I("j"), PRIME, "=1"), I("V")), "exp", Fence(Scripts(I("u"), sub=I("j" + PRIME)))),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -223,42 +254,145 @@ def forward(s, rec):
             terms.append(v_in(w))
         if C > 5:
             terms += [PLUS, T("\u2026")]
-        L.append(("eq", Row(I("h"), EQ, Frac("1", I("C")), sum_(Row(I("c"), "=1"), I("C")), v_in(sub("w", "c")),
-                            EQ, Frac("1", num(C)), Fence(Row(*terms)), EQ, vec(rec.h, bold=True, color=RESULT)),
-                  "h", "h = " + full_vec(rec.h)))
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("h"),
+                    EQ,
+                    Frac("1", I("C")),
+                    sum_(Row(I("c"), "=1"), I("C")),
+                    v_in(sub("w", "c")),
+                    EQ,
+                    Frac("1", num(C)),
+                    Fence(Row(*terms)),
+                    EQ,
+                    vec(rec.h, bold=True, color=RESULT),
+                ),
+                "h",
+                "h = " + full_vec(rec.h),
+            )
+        )
     else:
-        L.append(("eq", Row(I("h"), EQ, v_in(w_I()), EQ, v_in(rec.inputs[0]), EQ,
-                            vec(rec.h, bold=True, color=RESULT)), "h", "h = " + full_vec(rec.h)))
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("h"), EQ, v_in(w_I()), EQ, v_in(rec.inputs[0]), EQ, vec(rec.h, bold=True, color=RESULT)
+                ),
+                "h",
+                "h = " + full_vec(rec.h),
+            )
+        )
     name, j, term = representative(rec)
     if rec.output == "softmax":
         u, y = float(rec.u[j]), float(rec.y[j])
-        L.append(("eq", Row(sub("u", "j"), EQ, v_out("j", True), I("h"), T(",   "),
-                            Scripts(I("u"), sub=word(name)), EQ, v_out(name, True), I("h"), EQ, result(u)),
-                  "u", f"u_{name} = {full(u)}"))
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("u", "j"),
+                    EQ,
+                    v_out("j", True),
+                    I("h"),
+                    T(",   "),
+                    Scripts(I("u"), sub=word(name)),
+                    EQ,
+                    v_out(name, True),
+                    I("h"),
+                    EQ,
+                    result(u),
+                ),
+                "u",
+                f"u_{name} = {full(u)}",
+            )
+        )
         L.append(("eq", Row(sub("y", "j"), EQ, softmax_frac("j")), "y", None))
-        L.append(("eq", Row(Scripts(I("y"), sub=word(name)), EQ,
-                            Frac(Row("exp", Fence(num(u))),
-                                 Row(sum_(Row(I("j"), PRIME, "=1"), num(len(rec.u))), "exp",
-                                     Fence(Scripts(I("u"), sub=I("j" + PRIME))))), EQ, result(y)),
-                  "y", f"y_{name} = {full(y)}"))
+        L.append(
+            (
+                "eq",
+                Row(
+                    Scripts(I("y"), sub=word(name)),
+                    EQ,
+                    Frac(
+                        Row("exp", Fence(num(u))),
+                        Row(
+                            sum_(Row(I("j"), PRIME, "=1"), num(len(rec.u))),
+                            "exp",
+                            Fence(Scripts(I("u"), sub=I("j" + PRIME))),
+                        ),
+                    ),
+                    EQ,
+                    result(y),
+                ),
+                "y",
+                f"y_{name} = {full(y)}",
+            )
+        )
     else:
         label = f"n{j}" if rec.output == "hs" else name
-        what = (translate("EquationView", "first node of the Huffman path of \u201c{w}\u201d").format(w=rec.targets[0])
-                if rec.output == "hs" else translate("EquationView", "the positive sample w_O = \u201c{w}\u201d").format(w=name))
+        what = (
+            translate("EquationView", "first node of the Huffman path of \u201c{w}\u201d").format(
+                w=rec.targets[0]
+            )
+            if rec.output == "hs"
+            else translate("EquationView", "the positive sample w_O = \u201c{w}\u201d").format(w=name)
+        )
         L.append(("note", translate("EquationView", "For {what}:").format(what=what), None, None))
-        L.append(("eq", Row(Scripts(I("u"), sub=word(label)), EQ, v_out(label, True), I("h"), EQ,
-                            result(term.u)), "u", f"u = {full(term.u)}"))
-        L.append(("eq", Row(sigma(Scripts(I("u"), sub=word(label))), EQ,
-                            Frac("1", Row("1 + exp", Fence(Row("\u2212", arg(term.u))))), EQ, result(term.y)),
-                  "y", f"\u03c3(u) = {full(term.y)}"))
+        L.append(
+            (
+                "eq",
+                Row(Scripts(I("u"), sub=word(label)), EQ, v_out(label, True), I("h"), EQ, result(term.u)),
+                "u",
+                f"u = {full(term.u)}",
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    sigma(Scripts(I("u"), sub=word(label))),
+                    EQ,
+                    Frac("1", Row("1 + exp", Fence(Row("\u2212", arg(term.u))))),
+                    EQ,
+                    result(term.y),
+                ),
+                "y",
+                f"\u03c3(u) = {full(term.y)}",
+            )
+        )
         if rec.output == "hs":
-            L.append(("eq", Row(I("p"), Fence(Row(Scripts(I("w"), sub=I("O")), T(" | "), I("h"))), EQ,
-                                BigOp("\u220f", Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
-                                sigma(Row(Fence(Row(I("n"), Fence(Row(I("w"), ",", I("j"), "+1")), EQ, "ch",
-                                                    Fence(Row(I("n"), Fence(Row(I("w"), ",", I("j")))))),
-                                                "\u27e6", "\u27e7"),
-                                          DOT, v_out(Row(I("n"), Fence(Row(I("w"), ",", I("j")))), True),
-                                          I("h")))), "y", None))
+            L.append(
+                (
+                    "eq",
+                    Row(
+                        I("p"),
+                        Fence(Row(Scripts(I("w"), sub=I("O")), T(" | "), I("h"))),
+                        EQ,
+                        BigOp("\u220f", Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
+                        sigma(
+                            Row(
+                                Fence(
+                                    Row(
+                                        I("n"),
+                                        Fence(Row(I("w"), ",", I("j"), "+1")),
+                                        EQ,
+                                        "ch",
+                                        Fence(Row(I("n"), Fence(Row(I("w"), ",", I("j"))))),
+                                    ),
+                                    "\u27e6",
+                                    "\u27e7",
+                                ),
+                                DOT,
+                                v_out(Row(I("n"), Fence(Row(I("w"), ",", I("j")))), True),
+                                I("h"),
+                            )
+                        ),
+                    ),
+                    "y",
+                    None,
+                )
+            )
     return L
 
 
@@ -270,50 +404,220 @@ def error(s, rec):
         t = rec.t if rec.t.ndim == 1 else rec.t[0]
         e = rec.e if rec.e.ndim == 1 else rec.e[0]
         y = float(rec.y[j])
-        L.append(("eq", Row(sub("e", "j") if not sg else Scripts(I("e"), sub=Row(I("c"), ",", I("j"))), EQ,
-                            sub("y", "j"), MINUS_,
-                            sub("t", "j") if not sg else Scripts(I("t"), sub=Row(I("c"), ",", I("j")))),
-                  "e", None))
-        L.append(("eq", Row(Scripts(I("e"), sub=word(name)), EQ, num(y), MINUS_, num(t[j]), EQ, result(e[j])),
-                  "e", f"e_{name} = {full(e[j])}"))
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("e", "j") if not sg else Scripts(I("e"), sub=Row(I("c"), ",", I("j"))),
+                    EQ,
+                    sub("y", "j"),
+                    MINUS_,
+                    sub("t", "j") if not sg else Scripts(I("t"), sub=Row(I("c"), ",", I("j"))),
+                ),
+                "e",
+                None,
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(Scripts(I("e"), sub=word(name)), EQ, num(y), MINUS_, num(t[j]), EQ, result(e[j])),
+                "e",
+                f"e_{name} = {full(e[j])}",
+            )
+        )
         if sg:
-            L.append(("eq", Row(Scripts(I("EI"), sub=I("j")), EQ, sum_(Row(I("c"), "=1"), I("C")),
-                                Scripts(I("e"), sub=Row(I("c"), ",", I("j"))), EQ,
-                                Scripts(I("EI"), sub=word(name)), EQ, result(rec.EI[j])),
-                      "EI", f"EI_{name} = {full(rec.EI[j])}"))
-            L.append(("eq", Row(I("E"), EQ, "\u2212", sum_(Row(I("c"), "=1"), I("C")),
-                                Scripts(I("u"), sub=Scripts(I("j"), sup="*", sub=I("c"))), PLUS, I("C"), DOT,
-                                "log", sum_(Row(I("j"), PRIME, "=1"), I("V")), "exp",
-                                Fence(Scripts(I("u"), sub=I("j" + PRIME))), EQ, result(rec.loss)),
-                      "E", f"E = {full(rec.loss)}"))
+            L.append(
+                (
+                    "eq",
+                    Row(
+                        Scripts(I("EI"), sub=I("j")),
+                        EQ,
+                        sum_(Row(I("c"), "=1"), I("C")),
+                        Scripts(I("e"), sub=Row(I("c"), ",", I("j"))),
+                        EQ,
+                        Scripts(I("EI"), sub=word(name)),
+                        EQ,
+                        result(rec.EI[j]),
+                    ),
+                    "EI",
+                    f"EI_{name} = {full(rec.EI[j])}",
+                )
+            )
+            L.append(
+                (
+                    "eq",
+                    Row(
+                        I("E"),
+                        EQ,
+                        "\u2212",
+                        sum_(Row(I("c"), "=1"), I("C")),
+                        Scripts(I("u"), sub=Scripts(I("j"), sup="*", sub=I("c"))),
+                        PLUS,
+                        I("C"),
+                        DOT,
+                        "log",
+                        sum_(Row(I("j"), PRIME, "=1"), I("V")),
+                        "exp",
+                        Fence(Scripts(I("u"), sub=I("j" + PRIME))),
+                        EQ,
+                        result(rec.loss),
+                    ),
+                    "E",
+                    f"E = {full(rec.loss)}",
+                )
+            )
         else:
-            L.append(("eq", Row(I("E"), EQ, "\u2212", Scripts(I("u"), sub=Scripts(I("j"), sup="*")), PLUS,
-                                "log", sum_(Row(I("j"), PRIME, "=1"), I("V")), "exp",
-                                Fence(Scripts(I("u"), sub=I("j" + PRIME))), EQ, "\u2212", arg(rec.u[j]), PLUS,
-                                "log", sum_(Row(I("j"), PRIME, "=1"), num(len(rec.u))), "exp",
-                                Fence(Scripts(I("u"), sub=I("j" + PRIME))), EQ, result(rec.loss)),
-                      "E", f"E = {full(rec.loss)}"))
+            L.append(
+                (
+                    "eq",
+                    Row(
+                        I("E"),
+                        EQ,
+                        "\u2212",
+                        Scripts(I("u"), sub=Scripts(I("j"), sup="*")),
+                        PLUS,
+                        "log",
+                        sum_(Row(I("j"), PRIME, "=1"), I("V")),
+                        "exp",
+                        Fence(Scripts(I("u"), sub=I("j" + PRIME))),
+                        EQ,
+                        "\u2212",
+                        arg(rec.u[j]),
+                        PLUS,
+                        "log",
+                        sum_(Row(I("j"), PRIME, "=1"), num(len(rec.u))),
+                        "exp",
+                        Fence(Scripts(I("u"), sub=I("j" + PRIME))),
+                        EQ,
+                        result(rec.loss),
+                    ),
+                    "E",
+                    f"E = {full(rec.loss)}",
+                )
+            )
     elif rec.output == "hs":
         lab = f"n{j}"
-        L.append(("eq", Row(sub("t", "j"), EQ, "1", MINUS_, Scripts(T(translate("EquationView", "code")), sub=I("j")), EQ, "1", MINUS_,
-                            num(term.code), EQ, result(term.t)), "t", f"t = {full(term.t)}"))
-        L.append(("eq", Row(sub("e", "j"), EQ, sigma(Row(v_out("j", True), I("h"))), MINUS_, sub("t", "j"), EQ,
-                            num(term.y), MINUS_, num(term.t), EQ, result(term.e)),
-                  "e", f"e_{lab} = {full(term.e)}"))
-        L.append(("eq", Row(I("E"), EQ, "\u2212", sum_(Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
-                            "log ", sigma(Row(Fence(T("\u00b7"), "\u27e6", "\u27e7"), DOT, v_out("j", True),
-                                             I("h"))), EQ, result(rec.loss)), "E", f"E = {full(rec.loss)}"))
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("t", "j"),
+                    EQ,
+                    "1",
+                    MINUS_,
+                    Scripts(T(translate("EquationView", "code")), sub=I("j")),
+                    EQ,
+                    "1",
+                    MINUS_,
+                    num(term.code),
+                    EQ,
+                    result(term.t),
+                ),
+                "t",
+                f"t = {full(term.t)}",
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("e", "j"),
+                    EQ,
+                    sigma(Row(v_out("j", True), I("h"))),
+                    MINUS_,
+                    sub("t", "j"),
+                    EQ,
+                    num(term.y),
+                    MINUS_,
+                    num(term.t),
+                    EQ,
+                    result(term.e),
+                ),
+                "e",
+                f"e_{lab} = {full(term.e)}",
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("E"),
+                    EQ,
+                    "\u2212",
+                    sum_(Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
+                    "log ",
+                    sigma(Row(Fence(T("\u00b7"), "\u27e6", "\u27e7"), DOT, v_out("j", True), I("h"))),
+                    EQ,
+                    result(rec.loss),
+                ),
+                "E",
+                f"E = {full(rec.loss)}",
+            )
+        )
     else:
-        L.append(("eq", Row(sub("t", "j"), EQ, "1 ", T(translate("EquationView", "for")), " ", Scripts(I("w"), sub=I("O")), ",  0 ",
-                            T(translate("EquationView", "for")), " ", Scripts(I("w"), sub=I("j")), " \u2208 ",
-                            Scripts(I("W"), sub=T("neg"))), "t", None))
-        L.append(("eq", Row(sub("e", "j"), EQ, sigma(Row(v_out("j", True), I("h"))), MINUS_, sub("t", "j"), ",   ",
-                            Scripts(I("e"), sub=word(name)), EQ, num(term.y), MINUS_, num(term.t), EQ,
-                            result(term.e)), "e", f"e_{name} = {full(term.e)}"))
-        L.append(("eq", Row(I("E"), EQ, "\u2212log ", sigma(Row(v_out(Scripts(I("w"), sub=I("O")), True), I("h"))),
-                            MINUS_, sum_(Row(Scripts(I("w"), sub=I("j")), "\u2208", Scripts(I("W"), sub=T("neg")))),
-                            "log ", sigma(Row("\u2212", v_out(Scripts(I("w"), sub=I("j")), True), I("h"))), EQ,
-                            result(rec.loss)), "E", f"E = {full(rec.loss)}"))
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("t", "j"),
+                    EQ,
+                    "1 ",
+                    T(translate("EquationView", "for")),
+                    " ",
+                    Scripts(I("w"), sub=I("O")),
+                    ",  0 ",
+                    T(translate("EquationView", "for")),
+                    " ",
+                    Scripts(I("w"), sub=I("j")),
+                    " \u2208 ",
+                    Scripts(I("W"), sub=T("neg")),
+                ),
+                "t",
+                None,
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    sub("e", "j"),
+                    EQ,
+                    sigma(Row(v_out("j", True), I("h"))),
+                    MINUS_,
+                    sub("t", "j"),
+                    ",   ",
+                    Scripts(I("e"), sub=word(name)),
+                    EQ,
+                    num(term.y),
+                    MINUS_,
+                    num(term.t),
+                    EQ,
+                    result(term.e),
+                ),
+                "e",
+                f"e_{name} = {full(term.e)}",
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("E"),
+                    EQ,
+                    "\u2212log ",
+                    sigma(Row(v_out(Scripts(I("w"), sub=I("O")), True), I("h"))),
+                    MINUS_,
+                    sum_(Row(Scripts(I("w"), sub=I("j")), "\u2208", Scripts(I("W"), sub=T("neg")))),
+                    "log ",
+                    sigma(Row("\u2212", v_out(Scripts(I("w"), sub=I("j")), True), I("h"))),
+                    EQ,
+                    result(rec.loss),
+                ),
+                "E",
+                f"E = {full(rec.loss)}",
+            )
+        )
     return L
 
 
@@ -322,11 +626,33 @@ def output_update(s, rec):
     name, j, term = representative(rec)
     sg = rec.output == "softmax" and rec.EI is not None
     err = Scripts(I("EI"), sub=I("j")) if sg else sub("e", "j")
-    where = {"softmax": translate("EquationView", "for every j = 1 \u2026 V"),
-             "hs": translate("EquationView", "for the nodes on the path only"),
-             "ns": translate("EquationView", "for w_O and the negatives only")}[rec.output]
-    L.append(("eq", Row(v_out("j"), T("(new)"), EQ, v_out("j"), T("(old)"), MINUS_, I("\u03b7"), DOT, err, DOT,
-                        I("h"), T("    "), T(where, italic=False)), "out", None))
+    where = {
+        "softmax": translate("EquationView", "for every j = 1 \u2026 V"),
+        "hs": translate("EquationView", "for the nodes on the path only"),
+        "ns": translate("EquationView", "for w_O and the negatives only"),
+    }[rec.output]
+    L.append(
+        (
+            "eq",
+            Row(
+                v_out("j"),
+                T("(new)"),
+                EQ,
+                v_out("j"),
+                T("(old)"),
+                MINUS_,
+                I("\u03b7"),
+                DOT,
+                err,
+                DOT,
+                I("h"),
+                T("    "),
+                T(where, italic=False),
+            ),
+            "out",
+            None,
+        )
+    )
     hits = np.flatnonzero(np.asarray(rec.out_ids) == j)
     if len(hits):
         k = int(hits[0])
@@ -345,10 +671,30 @@ def output_update(s, rec):
                 parts.append(arg(e))
             err_box = Fence(Row(*parts))
         tip = translate("EquationView", "{v} before = {b}\n\u0394 = {d}\nafter = {a}").format(
-            v=f"v\u2032_{label}", b=full_vec(rec.out_before[k]), d=full_vec(rec.out_delta[k]),
-            a=full_vec(rec.out_after[k]))
-        L.append(("eq", Row(v_out(label), T("(new)"), EQ, vec(rec.out_before[k]), MINUS_, num(rec.lr), DOT,
-                            err_box, DOT, vec(rec.h)), f"out:{j}", tip))
+            v=f"v\u2032_{label}",
+            b=full_vec(rec.out_before[k]),
+            d=full_vec(rec.out_delta[k]),
+            a=full_vec(rec.out_after[k]),
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    v_out(label),
+                    T("(new)"),
+                    EQ,
+                    vec(rec.out_before[k]),
+                    MINUS_,
+                    num(rec.lr),
+                    DOT,
+                    err_box,
+                    DOT,
+                    vec(rec.h),
+                ),
+                f"out:{j}",
+                tip,
+            )
+        )
         L.append(("eq", Row(Space(3.0), EQ, vec(rec.out_after[k], color=RESULT, bold=True)), f"out:{j}", tip))
     return L
 
@@ -358,38 +704,124 @@ def input_update(s, rec):
     sg = rec.output == "softmax" and rec.EI is not None
     if rec.output == "softmax":
         err = Scripts(I("EI"), sub=I("j")) if sg else sub("e", "j")
-        L.append(("eq", Row(Scripts(I("EH"), sub=I("i")), EQ, sum_(Row(I("j"), "=1"), I("V")), err, DOT,
-                            Scripts(I("w"), sub=I("ij"), sup=PRIME), ",   ", I("EH"), EQ,
-                            vec(rec.EH, color=RESULT, bold=True)), "EH", "EH = " + full_vec(rec.EH)))
+        L.append(
+            (
+                "eq",
+                Row(
+                    Scripts(I("EH"), sub=I("i")),
+                    EQ,
+                    sum_(Row(I("j"), "=1"), I("V")),
+                    err,
+                    DOT,
+                    Scripts(I("w"), sub=I("ij"), sup=PRIME),
+                    ",   ",
+                    I("EH"),
+                    EQ,
+                    vec(rec.EH, color=RESULT, bold=True),
+                ),
+                "EH",
+                "EH = " + full_vec(rec.EH),
+            )
+        )
     elif rec.output == "hs":
-        L.append(("eq", Row(I("EH"), EQ, sum_(Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
-                            sub("e", "j"), DOT, v_out("j"), EQ, vec(rec.EH, color=RESULT, bold=True)),
-                  "EH", "EH = " + full_vec(rec.EH)))
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("EH"),
+                    EQ,
+                    sum_(Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
+                    sub("e", "j"),
+                    DOT,
+                    v_out("j"),
+                    EQ,
+                    vec(rec.EH, color=RESULT, bold=True),
+                ),
+                "EH",
+                "EH = " + full_vec(rec.EH),
+            )
+        )
     else:
-        L.append(("eq", Row(I("EH"), EQ, sum_(Row(Scripts(I("w"), sub=I("j")), "\u2208{",
-                                                  Scripts(I("w"), sub=I("O")), "}\u222a",
-                                                  Scripts(I("W"), sub=T("neg")))),
-                            sub("e", "j"), DOT, v_out(Scripts(I("w"), sub=I("j"))), EQ,
-                            vec(rec.EH, color=RESULT, bold=True)), "EH", "EH = " + full_vec(rec.EH)))
+        L.append(
+            (
+                "eq",
+                Row(
+                    I("EH"),
+                    EQ,
+                    sum_(
+                        Row(
+                            Scripts(I("w"), sub=I("j")),
+                            "\u2208{",
+                            Scripts(I("w"), sub=I("O")),
+                            "}\u222a",
+                            Scripts(I("W"), sub=T("neg")),
+                        )
+                    ),
+                    sub("e", "j"),
+                    DOT,
+                    v_out(Scripts(I("w"), sub=I("j"))),
+                    EQ,
+                    vec(rec.EH, color=RESULT, bold=True),
+                ),
+                "EH",
+                "EH = " + full_vec(rec.EH),
+            )
+        )
     if rec.output != "softmax" and len(rec.targets) > 1:
-        L.append(("note", translate("EquationView", "(summed over the {n} targets of this example)").format(n=len(rec.targets)),
-                  None, None))
+        L.append(
+            (
+                "note",
+                translate("EquationView", "(summed over the {n} targets of this example)").format(
+                    n=len(rec.targets)
+                ),
+                None,
+                None,
+            )
+        )
     C = len(rec.inputs)
     paper_cbow = rec.arch == "cbow" and rec.mode == "paper"
     share = Row(Frac("1", I("C")), DOT) if paper_cbow else Row()
     target = v_in(sub("w", "c")) if rec.arch == "cbow" else v_in(w_I())
-    L.append(("eq", Row(target, T("(new)"), EQ, target, T("(old)"), MINUS_, share, I("\u03b7"), DOT, I("EH")),
-              "in", None))
+    L.append(
+        (
+            "eq",
+            Row(target, T("(new)"), EQ, target, T("(old)"), MINUS_, share, I("\u03b7"), DOT, I("EH")),
+            "in",
+            None,
+        )
+    )
     if rec.arch == "cbow" and rec.mode == "reference":
-        L.append(("note", translate("EquationView", "reference mode (word2vec.c): every context word gets the full EH"), None, None))
+        L.append(
+            (
+                "note",
+                translate("EquationView", "reference mode (word2vec.c): every context word gets the full EH"),
+                None,
+                None,
+            )
+        )
     if len(rec.in_ids):
         w = rec.in_words[0]
         n = rec.inputs.count(w)
         fr = Row(Frac(num(n), num(C)), DOT) if paper_cbow else (Row(num(n), DOT) if n > 1 else Row())
         tip = translate("EquationView", "{v} before = {b}\n\u0394 = {d}\nafter = {a}").format(
-            v=f"v_{w}", b=full_vec(rec.in_before[0]), d=full_vec(rec.in_delta[0]), a=full_vec(rec.in_after[0]))
-        L.append(("eq", Row(v_in(w), T("(new)"), EQ, vec(rec.in_before[0]), MINUS_, fr, num(rec.lr), DOT,
-                            vec(rec.EH)), f"in:{int(rec.in_ids[0])}", tip))
-        L.append(("eq", Row(Space(3.0), EQ, vec(rec.in_after[0], color=RESULT, bold=True)),
-                  f"in:{int(rec.in_ids[0])}", tip))
+            v=f"v_{w}", b=full_vec(rec.in_before[0]), d=full_vec(rec.in_delta[0]), a=full_vec(rec.in_after[0])
+        )
+        L.append(
+            (
+                "eq",
+                Row(
+                    v_in(w), T("(new)"), EQ, vec(rec.in_before[0]), MINUS_, fr, num(rec.lr), DOT, vec(rec.EH)
+                ),
+                f"in:{int(rec.in_ids[0])}",
+                tip,
+            )
+        )
+        L.append(
+            (
+                "eq",
+                Row(Space(3.0), EQ, vec(rec.in_after[0], color=RESULT, bold=True)),
+                f"in:{int(rec.in_ids[0])}",
+                tip,
+            )
+        )
     return L

@@ -1,7 +1,8 @@
 """Plain events: a list of callbacks, called in order with the event's arguments (no Qt, no threads)."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class Event:

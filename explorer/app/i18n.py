@@ -4,9 +4,10 @@ The Qt layer installs its translator with :func:`set_translator` (``QCoreApplica
 then texts are returned as written (English). Calls use the names lupdate knows (``translate(...)``,
 ``QT_TRANSLATE_NOOP(...)``), so ``python -m explorer.qt.i18n`` collects the strings of this package too.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 _translator: Callable[[str, str], str] | None = None
 

@@ -4,6 +4,7 @@ A vocabulary of thousands of words does not fit a column of nodes: the panel sho
 :data:`CAP_WORDS` input and output words (the example's own words first) and :data:`CAP_HIDDEN` hidden units
 (the largest |h_i|), and says how many more there are. These choices only read the session and its record.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -14,6 +14,7 @@ Huffman-tree view (``"tree"``) and the negative-samples view (``"samples"``) are
 - right, bottom: the loss curve while the forward pass and the error are taught, the projection (the vectors
   that move) during the updates.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,8 +22,13 @@ from dataclasses import dataclass
 #: the output layer's own view, when the window has it (else the network shows the outputs)
 OUTPUT_VIEW = {"softmax": "network", "hs": "tree", "ns": "samples"}
 #: the session's phases (``Session.phase``; ``None``: a whole step) → the lower right panel in front
-LOWER_PANEL = {None: "loss", "forward": "loss", "error": "loss", "output update": "projection",
-               "input update": "projection"}
+LOWER_PANEL = {
+    None: "loss",
+    "forward": "loss",
+    "error": "loss",
+    "output update": "projection",
+    "input update": "projection",
+}
 #: column widths as fractions of the window's width
 WIDTHS = (0.58, 0.42)
 #: the right column's rows (equations, then loss or projection) as relative heights
@@ -54,7 +60,7 @@ def front_panels(phase: str | None, output: str, available) -> tuple[str, ...]:
     """The panels to bring to the front for ``phase``: the left view, the equations, loss or projection."""
     left = left_panels(output, available)
     if phase == "forward" and "network" in left:
-        left = ("network",)    # the forward pass flows through the network
+        left = ("network",)  # the forward pass flows through the network
     lower = LOWER_PANEL.get(phase, "loss")
     names = [left[0] if left else None, "equations", lower]
     return tuple(n for n in names if n and n in available)

@@ -4,6 +4,7 @@ During a sub-step the session has completed ``step`` examples and shows the next
 record is step ``step + 1``). Every counter names the example shown, so the tool bar, the status bar, the
 inspector, the loss and the other panels agree: "step 4 of 4" while the 4th example is half done.
 """
+
 from __future__ import annotations
 
 

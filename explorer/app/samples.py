@@ -8,6 +8,7 @@ errors Σ e (what its update v'_j ← v'_j − η·Σ e·h uses in paper mode).
 :func:`noise_bars` gives the bar chart: P_n(w) for the words (all of them up to ``cap``; beyond, the most
 probable ones and every drawn word) and how often each was drawn in this step.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,8 +68,11 @@ def sample_groups(rec) -> list[SampleGroup]:
                 r["skipped"] += 1
             else:
                 r["e"] += term.e
-        out = tuple(SampleRow(t.id, t.word, pos, r["count"], t.u, t.y, t.t, r["e"], r["skipped"])
-                    for (_, pos), r in rows.items() for t in (r["term"],))
+        out = tuple(
+            SampleRow(t.id, t.word, pos, r["count"], t.u, t.y, t.t, r["e"], r["skipped"])
+            for (_, pos), r in rows.items()
+            for t in (r["term"],)
+        )
         groups.append(SampleGroup(word, int(target), out, len(terms) - 1))
     return groups
 
@@ -110,9 +114,15 @@ def noise_bars(rec, noise, words, power: float, cap: int = MAX_BARS) -> NoiseBar
         keep = set(must) | {int(i) for i in order[:room]}
         ids = np.array([i for i in order if int(i) in keep], dtype=np.int64)
     ids = np.asarray(ids, dtype=np.int64)
-    return NoiseBars(ids, tuple(words[i] for i in ids), probs[ids],
-                     np.array([drawn_count.get(int(i), 0) for i in ids], dtype=np.int64),
-                     np.array([int(i) in pos_ids for i in ids], dtype=bool), V - len(ids), power)
+    return NoiseBars(
+        ids,
+        tuple(words[i] for i in ids),
+        probs[ids],
+        np.array([drawn_count.get(int(i), 0) for i in ids], dtype=np.int64),
+        np.array([int(i) in pos_ids for i in ids], dtype=bool),
+        V - len(ids),
+        power,
+    )
 
 
 __all__ = ["SampleRow", "SampleGroup", "sample_groups", "NoiseBars", "noise_bars", "MAX_BARS"]

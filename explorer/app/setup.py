@@ -4,6 +4,7 @@
 :class:`~explorer.engine.config.Config` or, for every field that is wrong, a one-line problem — each checked
 on its own against the defaults, so every problem shows at once and each at its field.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,8 +14,24 @@ from ..errors import ExplorerError
 from .i18n import translate
 
 #: the settings the panel edits, in the order of the form (Config field names)
-FIELDS = ("arch", "output", "mode", "hidden", "window", "lr", "negative", "ns_power", "min_count", "sample",
-          "init", "seed", "epochs", "shuffle", "lowercase", "segment")
+FIELDS = (
+    "arch",
+    "output",
+    "mode",
+    "hidden",
+    "window",
+    "lr",
+    "negative",
+    "ns_power",
+    "min_count",
+    "sample",
+    "init",
+    "seed",
+    "epochs",
+    "shuffle",
+    "lowercase",
+    "segment",
+)
 #: the defaults of the desktop app — the command line's too (one source: ``engine.config.APP_DEFAULTS``)
 GUI_DEFAULTS = APP_DEFAULTS
 #: fields typed as text, and the number they must hold
@@ -22,8 +39,11 @@ REAL_FIELDS = ("lr", "ns_power", "sample")
 
 
 def _number_name(key: str) -> str:
-    return {"lr": translate("SetupPanel", "learning rate"), "ns_power": translate("SetupPanel", "noise power"),
-            "sample": translate("SetupPanel", "sub-sampling threshold")}[key]
+    return {
+        "lr": translate("SetupPanel", "learning rate"),
+        "ns_power": translate("SetupPanel", "noise power"),
+        "sample": translate("SetupPanel", "sub-sampling threshold"),
+    }[key]
 
 
 def read_fields(raw: dict) -> tuple[Config | None, dict[str, str]]:
@@ -37,14 +57,16 @@ def read_fields(raw: dict) -> tuple[Config | None, dict[str, str]]:
                 values[key] = float(text)
             except ValueError:
                 errors[key] = translate("SetupPanel", "The {name} must be a number, got “{text}”.").format(
-                    name=_number_name(key), text=text[:30])
+                    name=_number_name(key), text=text[:30]
+                )
         elif key == "seed":
             text = str(v).strip()
             try:
                 values[key] = int(text)
             except ValueError:
-                errors[key] = translate("SetupPanel", "The seed must be a whole number, got “{text}”.").format(
-                    text=text[:30])
+                errors[key] = translate(
+                    "SetupPanel", "The seed must be a whole number, got “{text}”."
+                ).format(text=text[:30])
         else:
             values[key] = v
     base = GUI_DEFAULTS.to_dict()

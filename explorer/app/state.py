@@ -5,6 +5,7 @@ state. Busy/idle lives here only (:attr:`AppState.status`): while a long run hol
 thread, :attr:`AppState.live_session` is ``None`` and the session's own events are ignored, so nothing in the
 window touches it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -220,7 +221,7 @@ class AppState:
             was = self.animate
             self.presentation, self.dark = p, d
             self.events.look.emit(p, d)
-            if self.animate != was:     # the animation follows presentation mode unless switched
+            if self.animate != was:  # the animation follows presentation mode unless switched
                 self.events.teaching.emit()
 
     def set_language(self, code: str) -> None:
@@ -254,7 +255,11 @@ class AppState:
         """Animation on or off (``None``: unchanged) and its duration per phase (clamped to
         :data:`ANIMATION_MS_RANGE`)."""
         choice = self.animate_choice if on is None else bool(on)
-        ms = self.animation_ms if ms is None else int(min(max(int(ms), ANIMATION_MS_RANGE[0]), ANIMATION_MS_RANGE[1]))
+        ms = (
+            self.animation_ms
+            if ms is None
+            else int(min(max(int(ms), ANIMATION_MS_RANGE[0]), ANIMATION_MS_RANGE[1]))
+        )
         if (choice, ms) != (self.animate_choice, self.animation_ms):
             self.animate_choice, self.animation_ms = choice, ms
             self.events.teaching.emit()
@@ -277,5 +282,16 @@ class AppState:
 
 _MISSING = object()
 
-__all__ = ["AppState", "Events", "Problem", "Replaced", "Status", "IDLE", "PLAYING", "RUNNING",
-           "MAX_PREVIOUS_SESSIONS", "DEFAULT_ANIMATION_MS", "ANIMATION_MS_RANGE"]
+__all__ = [
+    "AppState",
+    "Events",
+    "Problem",
+    "Replaced",
+    "Status",
+    "IDLE",
+    "PLAYING",
+    "RUNNING",
+    "MAX_PREVIOUS_SESSIONS",
+    "DEFAULT_ANIMATION_MS",
+    "ANIMATION_MS_RANGE",
+]

@@ -13,6 +13,7 @@ At each inner node n on the path the record gives (paper names): u = v'_nᵀh, y
 e = y − t; the node's share of the loss is −log σ(±u) (+ when t = 1). Nothing is recomputed except that
 share, from the record's u and t with the engine's one implementation (:func:`~explorer.engine.sigmoid`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class TreeNode:
     on_path: bool
     leaves: int = 1
     term: object = None
-    loss: float = 0.0      # −log σ(±u) at a path node (its share of E); 0 elsewhere
+    loss: float = 0.0  # −log σ(±u) at a path node (its share of E); 0 elsewhere
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,11 @@ def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
         if other < V:
             nodes.append(TreeNode(other, -1, "leaf", words[other], ox, depth + 1, False))
         else:
-            nodes.append(TreeNode(other, other - V, "subtree", f"n{other - V}", ox, depth + 1, False,
-                                  int(counts[other])))
+            nodes.append(
+                TreeNode(
+                    other, other - V, "subtree", f"n{other - V}", ox, depth + 1, False, int(counts[other])
+                )
+            )
         edges.append(TreeEdge(me, len(nodes) - 1, 1 - bit, False))
         x += -HALF_GAP if bit == 0 else HALF_GAP
         prev = me
@@ -135,8 +139,9 @@ def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
     if prev >= 0:
         edges.append(TreeEdge(prev, len(nodes) - 1, int(code[-1]), True))
     xs = [n.x for n in nodes]
-    return TreePanel(words[target], target, tuple(int(b) for b in code), tuple(nodes), tuple(edges), loss,
-                     min(xs), max(xs))
+    return TreePanel(
+        words[target], target, tuple(int(b) for b in code), tuple(nodes), tuple(edges), loss, min(xs), max(xs)
+    )
 
 
 def tree_panels(rec, tree, words, which: int | None = None) -> list[TreePanel]:
@@ -177,5 +182,13 @@ def node_text(node: TreeNode) -> str:
     return node.label
 
 
-__all__ = ["TreeNode", "TreeEdge", "TreePanel", "tree_panels", "leaf_counts", "side_by_side", "node_text",
-           "HALF_GAP"]
+__all__ = [
+    "TreeNode",
+    "TreeEdge",
+    "TreePanel",
+    "tree_panels",
+    "leaf_counts",
+    "side_by_side",
+    "node_text",
+    "HALF_GAP",
+]

@@ -9,6 +9,7 @@ step's numbers. Captions only read the record: nothing is recomputed.
 :class:`WalkCursor` is where the walk is (its item within the record the session shows); the commands
 ``walk_next`` / ``walk_previous`` (:mod:`.commands`) move it and sub-step the session as needed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def phase_title(phase: str | None) -> str:
         return translate("Phase", PHASE_TITLES[phase])
     return phase or ""
 
+
 #: at most this many output vectors get an item of their own (the targets and the largest changes)
 MAX_OUT_ITEMS = 8
 
@@ -54,8 +56,8 @@ def vec(a, n: int = 6) -> str:
 
 @dataclass(frozen=True)
 class WalkItem:
-    phase_index: int          # 0 forward, 1 error, 2 output update, 3 input update
-    key: str                  # stable identifier within the example
+    phase_index: int  # 0 forward, 1 error, 2 output update, 3 input update
+    key: str  # stable identifier within the example
     highlight: frozenset
     caption: str
     #: a question for the class asked before this item's phase is shown (prediction prompts), or ""
@@ -101,12 +103,23 @@ def _why_error(rec) -> str:
         parts = []
         if wrong:
             j = wrong[0]
-            parts.append(translate("Walk", "Why: “{w}” is pushed away because it is the wrong word with the highest "
-                                           "y = {y} (over-estimated: t = 0, e = {e} > 0).").format(
-                w=rec.out_words[list(rec.out_ids).index(j)] if j in rec.out_ids else str(j), y=fmt(y[j]),
-                e=fmt(e0[j])))
-        parts.append(translate("Walk", "The target “{w}” is under-estimated (y = {y} < t = 1, e = {e} < 0): it "
-                                       "is pulled toward h.").format(w=w0, y=fmt(y[j0]), e=fmt(e0[j0])))
+            parts.append(
+                translate(
+                    "Walk",
+                    "Why: “{w}” is pushed away because it is the wrong word with the highest "
+                    "y = {y} (over-estimated: t = 0, e = {e} > 0).",
+                ).format(
+                    w=rec.out_words[list(rec.out_ids).index(j)] if j in rec.out_ids else str(j),
+                    y=fmt(y[j]),
+                    e=fmt(e0[j]),
+                )
+            )
+        parts.append(
+            translate(
+                "Walk",
+                "The target “{w}” is under-estimated (y = {y} < t = 1, e = {e} < 0): it is pulled toward h.",
+            ).format(w=w0, y=fmt(y[j0]), e=fmt(e0[j0]))
+        )
         return " ".join(parts)
     terms = [t for group in rec.terms() or () for t in group if not t.skipped]
     if not terms:
@@ -114,23 +127,33 @@ def _why_error(rec) -> str:
     if rec.output == "hs":
         t = max(terms, key=lambda t: abs(t.e))
         if t.t == 1:
-            cap = translate("Walk", "Why: the largest error is at node n{n}: the path turns left there (t = 1), "
-                                    "but the model gives that turn only σ(u) = {y} (under-estimated, e = {e} < 0), "
-                                    "so v'_n{n} will move toward h.")
+            cap = translate(
+                "Walk",
+                "Why: the largest error is at node n{n}: the path turns left there (t = 1), "
+                "but the model gives that turn only σ(u) = {y} (under-estimated, e = {e} < 0), "
+                "so v'_n{n} will move toward h.",
+            )
         else:
-            cap = translate("Walk", "Why: the largest error is at node n{n}: the path turns right there (t = 0), "
-                                    "but the model gives the left turn σ(u) = {y} (over-estimated, e = {e} > 0), "
-                                    "so v'_n{n} will be pushed away from h.")
+            cap = translate(
+                "Walk",
+                "Why: the largest error is at node n{n}: the path turns right there (t = 0), "
+                "but the model gives the left turn σ(u) = {y} (over-estimated, e = {e} > 0), "
+                "so v'_n{n} will be pushed away from h.",
+            )
         return cap.format(n=t.id, y=fmt(t.y), e=fmt(t.e))
     pos = rec.terms()[0][0]
     negs = [t for t in terms if t.t == 0]
-    cap = translate("Walk", "Why: the positive word “{w}” is under-estimated (σ(u) = {y} < 1, e = {e}): it is "
-                            "pulled toward h.").format(w=pos.word, y=fmt(pos.y), e=fmt(pos.e))
+    cap = translate(
+        "Walk",
+        "Why: the positive word “{w}” is under-estimated (σ(u) = {y} < 1, e = {e}): it is pulled toward h.",
+    ).format(w=pos.word, y=fmt(pos.y), e=fmt(pos.e))
     if negs:
         n = max(negs, key=lambda t: t.y)
-        cap += " " + translate("Walk", "Of the negatives, “{w}” is the most over-estimated (σ(u) = {y}, e = {e} "
-                                       "> 0): it is pushed away from h the most.").format(
-            w=n.word, y=fmt(n.y), e=fmt(n.e))
+        cap += " " + translate(
+            "Walk",
+            "Of the negatives, “{w}” is the most over-estimated (σ(u) = {y}, e = {e} "
+            "> 0): it is pushed away from h the most.",
+        ).format(w=n.word, y=fmt(n.y), e=fmt(n.e))
     return cap
 
 
@@ -139,36 +162,51 @@ def _why_output(rec, k: int, g: float, sym: str) -> str:
     w = rec.out_words[k]
     n = fmt(float(np.linalg.norm(rec.out_delta[k])))
     if g < 0:
-        cap = translate("Walk", "Why: {sym} = {g} < 0 (under-estimated), so −η·{sym}·h points along h: v'_{w} "
-                                "moves toward h by ‖Δ‖ = {n}.")
+        cap = translate(
+            "Walk",
+            "Why: {sym} = {g} < 0 (under-estimated), so −η·{sym}·h points along h: v'_{w} "
+            "moves toward h by ‖Δ‖ = {n}.",
+        )
     else:
-        cap = translate("Walk", "Why: {sym} = {g} > 0 (over-estimated), so −η·{sym}·h points against h: v'_{w} "
-                                "is pushed away from h by ‖Δ‖ = {n}.")
+        cap = translate(
+            "Walk",
+            "Why: {sym} = {g} > 0 (over-estimated), so −η·{sym}·h points against h: v'_{w} "
+            "is pushed away from h by ‖Δ‖ = {n}.",
+        )
     return cap.format(sym=sym, g=fmt(g), w=w, n=n)
 
 
 def _why_input(rec, k: int) -> str:
     n = fmt(float(np.linalg.norm(rec.in_delta[k])))
-    return translate("Walk", "Why: EH adds up the output vectors weighted by their errors, so −EH points toward "
-                             "the under-estimated outputs' v' and away from the over-estimated ones; “{w}” moves "
-                             "that way by ‖Δ‖ = {n}.").format(w=rec.in_words[k], n=n)
+    return translate(
+        "Walk",
+        "Why: EH adds up the output vectors weighted by their errors, so −EH points toward "
+        "the under-estimated outputs' v' and away from the over-estimated ones; “{w}” moves "
+        "that way by ‖Δ‖ = {n}.",
+    ).format(w=rec.in_words[k], n=n)
 
 
 def _prompts(rec) -> dict[int, str]:
     """The question asked before each phase (1 error, 2 output update, 3 input update) is shown."""
     if rec.output == "hs":
-        err = translate("Walk", "Predict: at which node of the path is the error e largest, and is it "
-                                "positive or negative?")
+        err = translate(
+            "Walk",
+            "Predict: at which node of the path is the error e largest, and is it positive or negative?",
+        )
     elif rec.output == "ns":
-        err = translate("Walk", "Predict: which sample is over-estimated the most, and which under-estimated?")
+        err = translate(
+            "Walk", "Predict: which sample is over-estimated the most, and which under-estimated?"
+        )
     else:
-        err = translate("Walk", "Predict: which output word was over-estimated the most, and which "
-                                "under-estimated?")
+        err = translate(
+            "Walk", "Predict: which output word was over-estimated the most, and which under-estimated?"
+        )
     return {
         1: err,
         2: translate("Walk", "Predict: which v'_j will move toward h, and which away from it?"),
-        3: translate("Walk", "Predict: which of the input vectors of {ins} moves the most, and in which "
-                             "direction?").format(ins=", ".join(dict.fromkeys(rec.inputs))),
+        3: translate(
+            "Walk", "Predict: which of the input vectors of {ins} moves the most, and in which direction?"
+        ).format(ins=", ".join(dict.fromkeys(rec.inputs))),
     }
 
 
@@ -191,83 +229,129 @@ def walk_items(rec) -> list[WalkItem]:
     outs = ", ".join(rec.targets)
     # -- forward ------------------------------------------------------------------------------------
     if C == 1:
-        cap = translate("Walk", "Forward. The input word is “{ins}”, so h is simply its input vector: "
-                                "h = v_I = {h}.")
+        cap = translate(
+            "Walk", "Forward. The input word is “{ins}”, so h is simply its input vector: h = v_I = {h}."
+        )
     else:
-        cap = translate("Walk", "Forward. The C = {C} input words are {ins}; h is the average of their input "
-                                "vectors: h = (1/C) Σ v_w = {h}.")
+        cap = translate(
+            "Walk",
+            "Forward. The C = {C} input words are {ins}; h is the average of their input "
+            "vectors: h = (1/C) Σ v_w = {h}.",
+        )
     items.append(WalkItem(0, "h", frozenset({"h"}), cap.format(ins=ins, C=C, h=vec(rec.h))))
     if rec.output == "softmax":
         j = rec.target_ids[0]
-        cap = translate("Walk", "Each output word j gets the score u_j = v'_jᵀh. For the target “{w}”: u = {u}.")
+        cap = translate(
+            "Walk", "Each output word j gets the score u_j = v'_jᵀh. For the target “{w}”: u = {u}."
+        )
         items.append(WalkItem(0, "u", frozenset({"u"}), cap.format(w=rec.targets[0], u=fmt(rec.u[j]))))
-        cap = translate("Walk", "The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j' exp(u_j'). "
-                                "The model now gives “{w}” the probability y = {y}.")
+        cap = translate(
+            "Walk",
+            "The softmax turns scores into probabilities: y_j = exp(u_j) / Σ_j' exp(u_j'). "
+            "The model now gives “{w}” the probability y = {y}.",
+        )
         items.append(WalkItem(0, "y", frozenset({"y"}), cap.format(w=rec.targets[0], y=fmt(rec.y[j]))))
     else:
         terms = rec.terms()[0]
         live = [t for t in terms if not t.skipped] or list(terms)
         t0 = live[0]
         if rec.output == "hs":
-            cap = translate("Walk", "Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At "
-                                    "each node u = v'_nᵀh; at the root, u = {u}.")
-            items.append(WalkItem(0, "u", frozenset({"u"}),
-                                  cap.format(w=rec.targets[0], n=len(terms), u=fmt(t0.u))))
-            cap = translate("Walk", "y = σ(u) is the probability of going left at a node: at the root y = {y}. "
-                                    "p(w) is the product of the probabilities of the turns on the path.")
+            cap = translate(
+                "Walk",
+                "Hierarchical softmax walks the Huffman path of “{w}” ({n} inner nodes). At "
+                "each node u = v'_nᵀh; at the root, u = {u}.",
+            )
+            items.append(
+                WalkItem(0, "u", frozenset({"u"}), cap.format(w=rec.targets[0], n=len(terms), u=fmt(t0.u)))
+            )
+            cap = translate(
+                "Walk",
+                "y = σ(u) is the probability of going left at a node: at the root y = {y}. "
+                "p(w) is the product of the probabilities of the turns on the path.",
+            )
         else:
-            cap = translate("Walk", "Negative sampling scores the positive word “{w}” and {k} sampled negatives: "
-                                    "u = v'ᵀh; for the positive, u = {u}.")
-            items.append(WalkItem(0, "u", frozenset({"u"}),
-                                  cap.format(w=rec.targets[0], k=len(terms) - 1, u=fmt(t0.u))))
-            cap = translate("Walk", "y = σ(u) is the probability that a word is the real context: for the "
-                                    "positive y = {y}.")
+            cap = translate(
+                "Walk",
+                "Negative sampling scores the positive word “{w}” and {k} sampled negatives: "
+                "u = v'ᵀh; for the positive, u = {u}.",
+            )
+            items.append(
+                WalkItem(
+                    0, "u", frozenset({"u"}), cap.format(w=rec.targets[0], k=len(terms) - 1, u=fmt(t0.u))
+                )
+            )
+            cap = translate(
+                "Walk",
+                "y = σ(u) is the probability that a word is the real context: for the positive y = {y}.",
+            )
         items.append(WalkItem(0, "y", frozenset({"y"}), cap.format(y=fmt(t0.y))))
     # -- error --------------------------------------------------------------------------------------
     if rec.output == "softmax":
         j = rec.target_ids[0]
         e0 = rec.e if rec.e.ndim == 1 else rec.e[0]
-        cap = translate("Walk", "Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the "
-                                "target e = {e} (negative: its score must rise); every other word has "
-                                "e_j = y_j > 0.")
+        cap = translate(
+            "Walk",
+            "Error. t is 1 for the target “{w}” and 0 elsewhere; e_j = y_j − t_j. For the "
+            "target e = {e} (negative: its score must rise); every other word has "
+            "e_j = y_j > 0.",
+        )
         items.append(WalkItem(1, "e", frozenset({"t", "e"}), cap.format(w=rec.targets[0], e=fmt(e0[j]))))
         if rec.EI is not None:
-            cap = translate("Walk", "Skip-gram predicts {P} context words ({outs}) from one h: the errors of the "
-                                    "panels add up, EI_j = Σ_c e_c,j.")
+            cap = translate(
+                "Walk",
+                "Skip-gram predicts {P} context words ({outs}) from one h: the errors of the "
+                "panels add up, EI_j = Σ_c e_c,j.",
+            )
             items.append(WalkItem(1, "EI", frozenset({"EI"}), cap.format(P=len(rec.targets), outs=outs)))
     else:
         t0 = rec.terms()[0][0]
-        cap = translate("Walk", "Error. e = y − t at every term (t = 1 for the left turn / the positive word, "
-                                "0 otherwise); at the first term e = {y} − {t} = {e}.")
-        items.append(WalkItem(1, "e", frozenset({"t", "e"}), cap.format(y=fmt(t0.y), t=fmt(t0.t), e=fmt(t0.e))))
+        cap = translate(
+            "Walk",
+            "Error. e = y − t at every term (t = 1 for the left turn / the positive word, "
+            "0 otherwise); at the first term e = {y} − {t} = {e}.",
+        )
+        items.append(
+            WalkItem(1, "e", frozenset({"t", "e"}), cap.format(y=fmt(t0.y), t=fmt(t0.t), e=fmt(t0.e)))
+        )
     why = _why_error(rec)
     if why:
         k = next(i for i, it in enumerate(items) if it.key == "e")
         it = items[k]
         items[k] = WalkItem(it.phase_index, it.key, it.highlight, it.caption + " " + why)
-    cap = translate("Walk", "The loss of this example is E = {E}: the smaller, the better the prediction of "
-                            "{outs}.")
+    cap = translate(
+        "Walk", "The loss of this example is E = {E}: the smaller, the better the prediction of {outs}."
+    )
     items.append(WalkItem(1, "E", frozenset({"E"}), cap.format(E=fmt(rec.loss), outs=outs)))
     # -- output update ------------------------------------------------------------------------------
     sym = "EI_j" if rec.EI is not None else "e_j"
     errors = out_errors(rec)
     for k in _output_order(rec):
         i, w = int(rec.out_ids[k]), rec.out_words[k]
-        cap = translate("Walk", "Output update of v'_{w}: v'(new) = v'(old) − η·{sym}·h with η = {lr}: "
-                                "{b} + {d} = {a}.")
-        cap = cap.format(w=w, sym=sym, lr=fmt(rec.lr), b=vec(rec.out_before[k]), d=vec(rec.out_delta[k]),
-                         a=vec(rec.out_after[k]))
+        cap = translate(
+            "Walk", "Output update of v'_{w}: v'(new) = v'(old) − η·{sym}·h with η = {lr}: {b} + {d} = {a}."
+        )
+        cap = cap.format(
+            w=w,
+            sym=sym,
+            lr=fmt(rec.lr),
+            b=vec(rec.out_before[k]),
+            d=vec(rec.out_delta[k]),
+            a=vec(rec.out_after[k]),
+        )
         if i in errors:
             cap += " " + _why_output(rec, k, errors[i], sym)
         items.append(WalkItem(2, f"out:{i}", frozenset({"out", f"out:{i}"}), cap))
     extra = len(rec.out_ids) - min(len(rec.out_ids), MAX_OUT_ITEMS)
     if extra > 0:
-        cap = translate("Walk", "… and {n} more output vectors change the same way (the full softmax updates "
-                                "every v'_j).")
+        cap = translate(
+            "Walk", "… and {n} more output vectors change the same way (the full softmax updates every v'_j)."
+        )
         items.append(WalkItem(2, "out:more", frozenset({"out"}), cap.format(n=extra)))
     # -- hidden error and input update --------------------------------------------------------------
-    cap = translate("Walk", "Hidden error. EH = Σ_j {sym}·v'_j, with the output vectors from before the update: "
-                            "EH = {EH}.")
+    cap = translate(
+        "Walk",
+        "Hidden error. EH = Σ_j {sym}·v'_j, with the output vectors from before the update: EH = {EH}.",
+    )
     items.append(WalkItem(3, "EH", frozenset({"EH"}), cap.format(sym=sym, EH=vec(rec.EH))))
     for k in range(len(rec.in_ids)):
         i, w = int(rec.in_ids[k]), rec.in_words[k]
@@ -276,7 +360,9 @@ def walk_items(rec) -> list[WalkItem]:
         else:
             rule = translate("Walk", "v(new) = v(old) − η·EH")
         cap = translate("Walk", "Input update of “{w}”: {rule}: {b} + {d} = {a}.")
-        cap = cap.format(w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]), a=vec(rec.in_after[k]))
+        cap = cap.format(
+            w=w, rule=rule, b=vec(rec.in_before[k]), d=vec(rec.in_delta[k]), a=vec(rec.in_after[k])
+        )
         items.append(WalkItem(3, f"in:{i}", frozenset({"in", f"in:{i}"}), cap + " " + _why_input(rec, k)))
     return _with_prompts(rec, items)
 

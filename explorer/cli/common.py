@@ -1,4 +1,5 @@
 """Options shared by the sub-commands, and turning them into a corpus, a configuration and a model."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,14 +30,16 @@ def _shorten(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     half = (width - 1) // 2
-    return text[:half] + "…" + text[len(text) - (width - 1 - half):]
+    return text[:half] + "…" + text[len(text) - (width - 1 - half) :]
 
 
 def error_line(message: str) -> str:
     """``message`` as one screen line: white space squeezed, control characters shown as ``?``, each quoted
     value longer than :data:`VALUE_WIDTH` shortened in its middle, the whole at most :data:`LINE_WIDTH`."""
     text = _CONTROL.sub("?", " ".join(str(message).split()))
-    text = _QUOTED.sub(lambda m: m.group(0)[0] + _shorten(m.group(0)[1:-1], VALUE_WIDTH) + m.group(0)[-1], text)
+    text = _QUOTED.sub(
+        lambda m: m.group(0)[0] + _shorten(m.group(0)[1:-1], VALUE_WIDTH) + m.group(0)[-1], text
+    )
     if len(text) > LINE_WIDTH:
         text = text[: LINE_WIDTH - 1] + "…"
     return text
@@ -60,31 +63,88 @@ class OneLineParser(argparse.ArgumentParser):
 
 def add_corpus_options(p: argparse.ArgumentParser, required: bool = True) -> None:
     g = p.add_mutually_exclusive_group(required=required)
-    g.add_argument("--corpus", metavar="FILE", help="corpus file: UTF-8 text, one sentence per line, or in^in|out pairs")
+    g.add_argument(
+        "--corpus", metavar="FILE", help="corpus file: UTF-8 text, one sentence per line, or in^in|out pairs"
+    )
     g.add_argument("--preset", metavar="NAME", help="a built-in corpus (see --list-presets)")
-    p.add_argument("--format", choices=("auto", "text", "pairs"), default="auto", help="corpus format (default: auto)")
+    p.add_argument(
+        "--format", choices=("auto", "text", "pairs"), default="auto", help="corpus format (default: auto)"
+    )
     p.add_argument("--no-lowercase", action="store_true", help="keep the corpus' case")
-    p.add_argument("--segment", choices=SEGMENTS, default=Config.segment,
-                   help="raw Chinese into words: auto (lines of unspaced Chinese; default), spaces, jieba")
+    p.add_argument(
+        "--segment",
+        choices=SEGMENTS,
+        default=Config.segment,
+        help="raw Chinese into words: auto (lines of unspaced Chinese; default), spaces, jieba",
+    )
 
 
 def add_training_options(p: argparse.ArgumentParser) -> None:
     d = APP_DEFAULTS  # the app's defaults: a command reproduces what the app shows
     p.add_argument("--arch", choices=ARCHS, default=d.arch, help="cbow (context → centre) or skipgram")
-    p.add_argument("--output", choices=OUTPUTS, default=d.output, help="softmax, hs (hierarchical) or ns (negative sampling)")
-    p.add_argument("--mode", choices=MODES, default=d.mode, help="paper (default) or reference (word2vec.c / gensim)")
-    p.add_argument("--hidden", type=int, default=d.hidden, metavar="N", help=f"hidden size N (default {d.hidden})")
-    p.add_argument("--window", type=int, default=d.window, metavar="m",
-                   help=f"window m: context words on each side, C = 2m per example (default {d.window})")
+    p.add_argument(
+        "--output",
+        choices=OUTPUTS,
+        default=d.output,
+        help="softmax, hs (hierarchical) or ns (negative sampling)",
+    )
+    p.add_argument(
+        "--mode", choices=MODES, default=d.mode, help="paper (default) or reference (word2vec.c / gensim)"
+    )
+    p.add_argument(
+        "--hidden", type=int, default=d.hidden, metavar="N", help=f"hidden size N (default {d.hidden})"
+    )
+    p.add_argument(
+        "--window",
+        type=int,
+        default=d.window,
+        metavar="m",
+        help=f"window m: context words on each side, C = 2m per example (default {d.window})",
+    )
     p.add_argument("--lr", type=float, default=d.lr, metavar="ETA", help=f"learning rate η (default {d.lr})")
     p.add_argument("--seed", type=int, default=d.seed, metavar="S", help=f"random seed (default {d.seed})")
-    p.add_argument("--epochs", type=int, default=None, metavar="E", help="epochs (trace: planned epochs for reference-mode lr decay)")
+    p.add_argument(
+        "--epochs",
+        type=int,
+        default=None,
+        metavar="E",
+        help="epochs (trace: planned epochs for reference-mode lr decay)",
+    )
     p.add_argument("--shuffle", action="store_true", help="shuffle each epoch's examples by the seed")
-    p.add_argument("--init", choices=INITS, default=None, help="uniform (W, W' in ±0.5/N), word2vec (W' = 0) or gensim (W in ±1/N, W' = 0); default: by mode")
-    p.add_argument("--negative", type=int, default=d.negative, metavar="K", help=f"negatives per target (ns, default {d.negative})")
-    p.add_argument("--ns-power", type=float, default=d.ns_power, metavar="P", help="noise distribution ∝ count^P (default 0.75)")
-    p.add_argument("--min-count", type=int, default=d.min_count, metavar="M", help="drop words seen fewer times (default 1)")
-    p.add_argument("--sample", type=float, default=d.sample, metavar="S", help="sub-sampling threshold (reference mode; 0 = off)")
+    p.add_argument(
+        "--init",
+        choices=INITS,
+        default=None,
+        help="uniform (W, W' in ±0.5/N), word2vec (W' = 0) or gensim (W in ±1/N, W' = 0); default: by mode",
+    )
+    p.add_argument(
+        "--negative",
+        type=int,
+        default=d.negative,
+        metavar="K",
+        help=f"negatives per target (ns, default {d.negative})",
+    )
+    p.add_argument(
+        "--ns-power",
+        type=float,
+        default=d.ns_power,
+        metavar="P",
+        help="noise distribution ∝ count^P (default 0.75)",
+    )
+    p.add_argument(
+        "--min-count",
+        type=int,
+        default=d.min_count,
+        metavar="M",
+        help="drop words seen fewer times (default 1)",
+    )
+    p.add_argument(
+        "--sample",
+        type=float,
+        default=d.sample,
+        metavar="S",
+        help="sub-sampling threshold (reference mode; 0 = off)",
+    )
     p.add_argument("--weights", metavar="IN.npz", help="start from these weights (W_in, W_out, vocab)")
     p.add_argument("--save-weights", metavar="OUT.npz", help="write the final W_in, W_out, vocab")
 
@@ -96,11 +156,27 @@ def corpus_text(args) -> str:
 
 
 def config_from_args(args) -> Config:
-    epochs = APP_DEFAULTS.epochs if args.epochs is None else args.epochs  # --epochs 0 must fail, not mean "default"
-    return Config(arch=args.arch, output=args.output, mode=args.mode, hidden=args.hidden, window=args.window,
-                  lr=args.lr, seed=args.seed, epochs=epochs, shuffle=args.shuffle,
-                  init=args.init, negative=args.negative, ns_power=args.ns_power, min_count=args.min_count,
-                  sample=args.sample, lowercase=not args.no_lowercase, segment=args.segment)
+    epochs = (
+        APP_DEFAULTS.epochs if args.epochs is None else args.epochs
+    )  # --epochs 0 must fail, not mean "default"
+    return Config(
+        arch=args.arch,
+        output=args.output,
+        mode=args.mode,
+        hidden=args.hidden,
+        window=args.window,
+        lr=args.lr,
+        seed=args.seed,
+        epochs=epochs,
+        shuffle=args.shuffle,
+        init=args.init,
+        negative=args.negative,
+        ns_power=args.ns_power,
+        min_count=args.min_count,
+        sample=args.sample,
+        lowercase=not args.no_lowercase,
+        segment=args.segment,
+    )
 
 
 def model_from_args(args) -> Model:
@@ -131,8 +207,10 @@ def fail(exc: ExplorerError) -> int:
 
 def refuse_overwriting_inputs(args, outputs) -> None:
     """A one-line error when an output (``[(option, path), ...]``) is the same file as an input."""
-    inputs = [(opt, getattr(args, dest, None)) for opt, dest in
-              (("--corpus", "corpus"), ("--load", "load"), ("--weights", "weights"))]
+    inputs = [
+        (opt, getattr(args, dest, None))
+        for opt, dest in (("--corpus", "corpus"), ("--load", "load"), ("--weights", "weights"))
+    ]
     refuse_same_file(outputs, inputs)
 
 

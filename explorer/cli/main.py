@@ -9,6 +9,7 @@ standard output (disk full, I/O error: status 2), running out of memory (status 
 A reader that leaves early (``trace ... | head``) is not an error: the rest of the output is dropped
 silently. A new sub-command is a module with ``add_parser(sub)`` added to :data:`COMMAND_MODULES`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -28,9 +29,11 @@ def _commands():
 
 
 def build_parser() -> OneLineParser:
-    p = OneLineParser(prog="w2v-explorer",
-                      description="word2vec Gradient Explorer: step word2vec through training one example at a "
-                                  "time. With no command, starts the desktop app.")
+    p = OneLineParser(
+        prog="w2v-explorer",
+        description="word2vec Gradient Explorer: step word2vec through training one example at a "
+        "time. With no command, starts the desktop app.",
+    )
     p.add_argument("--list-presets", action="store_true", help="print the built-in corpora, one per line")
     p.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen to a PNG and exit")
     p.add_argument("--preset", metavar="NAME", help="start with this built-in corpus")
@@ -40,7 +43,11 @@ def build_parser() -> OneLineParser:
     p.add_argument("--steps", type=int, default=0, metavar="K", help="with --screenshot: steps to take first")
     p.add_argument("--presentation", action="store_true", help="lecture mode: large fonts, thick lines")
     p.add_argument("--size", metavar="WxH", help="with --screenshot: the window's size, e.g. 1280x720")
-    p.add_argument("--lang", metavar="LANG", help="interface language: en or zh_CN (default: the saved choice, else the system locale)")
+    p.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="interface language: en or zh_CN (default: the saved choice, else the system locale)",
+    )
     sub = p.add_subparsers(dest="command", parser_class=OneLineParser, metavar="COMMAND")
     for mod in _commands():
         mod.add_parser(sub)
@@ -131,6 +138,7 @@ def main(argv=None) -> int:
     if args.command:
         return run_command(args)
     from ..qt.app import run_app  # the only path that needs Qt
+
     return run_app(args)
 
 

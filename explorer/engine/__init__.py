@@ -13,11 +13,22 @@
 - :mod:`.loss`      E of an example and of the training set
 - :mod:`.gradcheck` finite-difference check of a record
 """
+
 from .config import Config
 from .corpus import Corpus, Vocabulary, parse
 from .model import PHASES, Model
 from .params import Params
 from .record import NodeTerm, StepRecord, VectorUpdate
 
-__all__ = ["Config", "Corpus", "Vocabulary", "parse", "Model", "PHASES", "Params", "StepRecord",
-           "VectorUpdate", "NodeTerm"]
+__all__ = [
+    "Config",
+    "Corpus",
+    "Vocabulary",
+    "parse",
+    "Model",
+    "PHASES",
+    "Params",
+    "StepRecord",
+    "VectorUpdate",
+    "NodeTerm",
+]

@@ -2,6 +2,7 @@
 
 Names follow the paper: N hidden size, C window (context words on each side), η learning rate.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -84,29 +85,38 @@ class Config:
         need(self.arch in ARCHS, f"unknown architecture {self.arch!r} (choose {', '.join(ARCHS)})")
         need(self.output in OUTPUTS, f"unknown output layer {self.output!r} (choose {', '.join(OUTPUTS)})")
         need(self.mode in MODES, f"unknown mode {self.mode!r} (choose {', '.join(MODES)})")
-        need(self.segment in SEGMENTS, f"unknown segmentation {self.segment!r} (choose {', '.join(SEGMENTS)})")
-        need(self.init is None or self.init in INITS,
-             f"unknown init {self.init!r} (choose {', '.join(INITS)})")
+        need(
+            self.segment in SEGMENTS, f"unknown segmentation {self.segment!r} (choose {', '.join(SEGMENTS)})"
+        )
+        need(
+            self.init is None or self.init in INITS, f"unknown init {self.init!r} (choose {', '.join(INITS)})"
+        )
         for name in ("hidden", "window", "seed", "epochs", "negative", "min_count"):
             v = getattr(self, name)
             need(isinstance(v, int) and not isinstance(v, bool), f"{name} must be a whole number, got {v!r}")
         for name in ("lr", "ns_power", "sample"):
             v = getattr(self, name)
-            need(isinstance(v, (int, float)) and not isinstance(v, bool), f"{name} must be a number, got {v!r}")
+            need(
+                isinstance(v, (int, float)) and not isinstance(v, bool), f"{name} must be a number, got {v!r}"
+            )
             need(v == v and abs(v) != float("inf"), f"{name} must be finite, got {v!r}")
         need(self.hidden >= 1, f"hidden size N must be at least 1, got {self.hidden}")
         need(self.hidden <= MAX_HIDDEN, f"hidden size N must be at most {MAX_HIDDEN}, got {self.hidden}")
         need(self.window >= 1, f"window m (words on each side) must be at least 1, got {self.window}")
-        need(self.window <= MAX_WINDOW,
-             f"window m (words on each side) must be at most {MAX_WINDOW}, got {self.window}")
+        need(
+            self.window <= MAX_WINDOW,
+            f"window m (words on each side) must be at most {MAX_WINDOW}, got {self.window}",
+        )
         need(self.lr > 0, f"learning rate must be > 0, got {self.lr:g}")
         need(self.epochs >= 1, f"epochs must be at least 1, got {self.epochs}")
         need(self.seed >= 0, f"seed must be >= 0, got {self.seed}")
         need(self.seed < 2**63, f"seed must be < 2^63, got {self.seed}")
         need(self.min_count >= 1, f"min count must be at least 1, got {self.min_count}")
         need(self.ns_power >= 0, f"ns power must be >= 0, got {self.ns_power:g}")
-        need(self.ns_power <= MAX_NS_POWER, f"ns power must be at most {MAX_NS_POWER:g} (count^p must stay "
-                                            f"finite), got {self.ns_power:g}")
+        need(
+            self.ns_power <= MAX_NS_POWER,
+            f"ns power must be at most {MAX_NS_POWER:g} (count^p must stay finite), got {self.ns_power:g}",
+        )
         need(self.sample >= 0, f"sample must be >= 0, got {self.sample:g}")
         if self.output == "ns":
             need(self.negative >= 1, f"negative sampling needs at least 1 negative, got {self.negative}")
@@ -117,12 +127,16 @@ class Config:
         (V × N) or the full softmax's steps (V × N per step) larger than the caps."""
         vn = V * self.hidden
         if vn > MAX_MATRIX_VALUES:
-            raise ConfigError(f"V × N = {V} × {self.hidden} = {vn:,} values per weight matrix; the limit is "
-                              f"{MAX_MATRIX_VALUES:,} (use a smaller hidden size or a larger min count)")
+            raise ConfigError(
+                f"V × N = {V} × {self.hidden} = {vn:,} values per weight matrix; the limit is "
+                f"{MAX_MATRIX_VALUES:,} (use a smaller hidden size or a larger min count)"
+            )
         if self.output == "softmax" and vn > MAX_SOFTMAX_VALUES:
-            raise ConfigError(f"full softmax with V × N = {V} × {self.hidden} = {vn:,}; the limit is "
-                              f"{MAX_SOFTMAX_VALUES:,} (use hs or ns, a smaller hidden size or a larger "
-                              f"min count)")
+            raise ConfigError(
+                f"full softmax with V × N = {V} × {self.hidden} = {vn:,}; the limit is "
+                f"{MAX_SOFTMAX_VALUES:,} (use hs or ns, a smaller hidden size or a larger "
+                f"min count)"
+            )
 
     @property
     def init_scheme(self) -> str:
@@ -131,14 +145,14 @@ class Config:
             return self.init
         return "word2vec" if self.mode == "reference" else "uniform"
 
-    def replace(self, **changes) -> "Config":
+    def replace(self, **changes) -> Config:
         return dataclasses.replace(self, **changes)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Config":
+    def from_dict(cls, d: dict) -> Config:
         if not isinstance(d, dict):
             raise ConfigError("configuration must be a mapping")
         known = {f.name for f in dataclasses.fields(cls)}

@@ -7,6 +7,7 @@
 
 Importing it routes the application layer's texts through Qt's translator.
 """
+
 from PySide6.QtCore import QCoreApplication
 
 from ..app.i18n import set_translator

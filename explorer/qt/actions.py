@@ -1,12 +1,14 @@
 """One way to make a QAction: text, tooltip with its shortcut, status tip, slot."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def make_action(owner, text: str, tip: str, slot=None, shortcut=None, checkable: bool = False,
-                icon=None) -> QAction:
+def make_action(
+    owner, text: str, tip: str, slot=None, shortcut=None, checkable: bool = False, icon=None
+) -> QAction:
     """A QAction owned by (and added to) ``owner``, so its shortcut works while the menus are closed.
 
     The tooltip names the shortcut, e.g. "Step: train on the next example (Right)".

@@ -8,6 +8,7 @@ sub-step: its phase; a step: all four; anything else: nothing). A view takes par
 anything up: views have already drawn the new state, the overlay only shows how it came about, and a key
 or mouse press anywhere in the application ends it at once (before the key does what it does).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEasingCurve, QEvent, QObject, QVariantAnimation
@@ -30,7 +31,7 @@ class Animator(QObject):
         self.anim = QVariantAnimation(self)
         self.anim.setStartValue(0.0)
         self.anim.setEndValue(1.0)
-        self.anim.setEasingCurve(QEasingCurve.Type.Linear)     # the phases ease themselves
+        self.anim.setEasingCurve(QEasingCurve.Type.Linear)  # the phases ease themselves
         self.anim.valueChanged.connect(self._frame)
         self.anim.finished.connect(self.finish)
         self.plan = Plan(0, ())

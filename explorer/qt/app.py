@@ -4,6 +4,7 @@
 ``--arch``, ``--output``, ``--steps``, ``--presentation``, ``--lang``, ``--screenshot``). A bad option is
 reported in one line (``error: ...``, exit status 2); so is starting without a display.
 """
+
 from __future__ import annotations
 
 import os
@@ -92,8 +93,11 @@ def _install_language(app, lang: str | None, settings) -> None:
 
     lang = lang or i18n.saved_language(settings) or i18n.default_language()
     if not i18n.install_translator(app, lang):
-        print(f"warning: the {lang} translations are missing ({i18n.catalogue_path(lang).name}); "
-              f"the interface is in English", file=sys.stderr)
+        print(
+            f"warning: the {lang} translations are missing ({i18n.catalogue_path(lang).name}); "
+            f"the interface is in English",
+            file=sys.stderr,
+        )
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -115,7 +119,9 @@ def run_app(args) -> int:
     if size is not None:
         parsed = parse_size(size)
         if parsed is None:
-            return _fail(f"--size needs WIDTHxHEIGHT in pixels (each 320 to 8000), e.g. 1280x720; got {size!r}")
+            return _fail(
+                f"--size needs WIDTHxHEIGHT in pixels (each 320 to 8000), e.g. 1280x720; got {size!r}"
+            )
         if not screenshot:
             return _fail("--size is for --screenshot (a window on screen is sized by the user)")
         args.size = parsed
@@ -135,14 +141,18 @@ def run_app(args) -> int:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     elif not _has_display():
-        return _fail("no display found (DISPLAY and WAYLAND_DISPLAY are not set); to render the window "
-                     "without one, use --screenshot FILE.png")
+        return _fail(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are not set); to render the window "
+            "without one, use --screenshot FILE.png"
+        )
     else:
         missing = _missing_xcb_libraries()
         if missing:
-            return _fail(f"Qt's X11 plugin cannot load: missing system libraries {', '.join(missing)} (on Debian "
-                         f"or Ubuntu: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1); to render "
-                         f"without a display, use --screenshot FILE.png")
+            return _fail(
+                f"Qt's X11 plugin cannot load: missing system libraries {', '.join(missing)} (on Debian "
+                f"or Ubuntu: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1); to render "
+                f"without a display, use --screenshot FILE.png"
+            )
     try:
         session, preset = _initial_session(args)
     except ExplorerError as exc:
@@ -222,18 +232,26 @@ def _start_autosave(window) -> None:
     saver = Autosaver(window)
     for orphan in saver.crashed_sessions():  # newest first; the first one accepted is restored
         answer = QMessageBox.question(
-            window, translate("MainWindow", "Restore session?"),
-            translate("MainWindow", "The explorer did not close normally last time. Restore the session it was "
-                                    "working on?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            window,
+            translate("MainWindow", "Restore session?"),
+            translate(
+                "MainWindow",
+                "The explorer did not close normally last time. Restore the session it was working on?",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             saver.discard(orphan)
             continue
         restored = saver.restore(orphan)
         if restored is not None:
             window.set_session(restored)
-            window.show_message(translate("MainWindow", "Restored the autosaved session at step {step}")
-                                .format(step=restored.step))
+            window.show_message(
+                translate("MainWindow", "Restored the autosaved session at step {step}").format(
+                    step=restored.step
+                )
+            )
             break
     window.autosaver = saver
     saver.start()

@@ -5,6 +5,7 @@ explorer, keyed by its process id). On start the app offers to restore each auto
 (killed or crashed), losing at most the last :data:`INTERVAL_MS` of steps; a clean exit removes only this
 explorer's own autosave. The folder is Qt's application-data location, or ``$W2V_EXPLORER_DATA`` when set.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,12 +3,12 @@
 Bookmarks live in the session (:meth:`Session.add_bookmark`), so they are saved with it; adding, going to and
 removing one are commands (``window.commands``).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
-
 
 
 class BookmarksMenu(QObject):
@@ -65,8 +65,12 @@ class BookmarksMenu(QObject):
             return False
         if name is None:
             default = self.tr("step {step}").format(step=s.step)
-            name, ok = QInputDialog.getText(self.window, self.tr("Add bookmark"),
-                                            self.tr("Name for step {step}:").format(step=s.step), text=default)
+            name, ok = QInputDialog.getText(
+                self.window,
+                self.tr("Add bookmark"),
+                self.tr("Name for step {step}:").format(step=s.step),
+                text=default,
+            )
             if not ok:
                 return False
         ok = self.window.commands.add_bookmark(name)

@@ -5,6 +5,7 @@ signals and throttles redraws while training runs fast, so views redraw at most 
 fast steps arrive. ``bridge.commands`` is the window's :class:`~explorer.app.commands.Commands`: a view that
 acts (the walk's Next, a click on the loss plot) goes through it, so every action meets the same error policy.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,8 +33,14 @@ class SessionBridge(QObject):
     #: teaching aids changed: animation on/off or duration, prediction prompts, the walk's question
     teachingChanged = Signal()
 
-    def __init__(self, session: Session | None = None, parent=None, min_interval_ms: int = 33,
-                 state: AppState | None = None, commands: Commands | None = None):
+    def __init__(
+        self,
+        session: Session | None = None,
+        parent=None,
+        min_interval_ms: int = 33,
+        state: AppState | None = None,
+        commands: Commands | None = None,
+    ):
         super().__init__(parent)
         self.state = state if state is not None else AppState()
         self.commands = commands if commands is not None else Commands(self.state)
@@ -43,10 +50,16 @@ class SessionBridge(QObject):
         self._timer.timeout.connect(self.changed.emit)
         self.throttle = False
         ev = self.state.events
-        self._links = [(ev.session, self.reset.emit), (ev.changed, self.notify), (ev.lr, self.lrChanged.emit),
-                       (ev.selected_word, self.selectedWordChanged.emit),
-                       (ev.highlight, self.highlightChanged.emit), (ev.status, self._on_status),
-                       (ev.comparison, self.comparisonChanged.emit), (ev.teaching, self.teachingChanged.emit)]
+        self._links = [
+            (ev.session, self.reset.emit),
+            (ev.changed, self.notify),
+            (ev.lr, self.lrChanged.emit),
+            (ev.selected_word, self.selectedWordChanged.emit),
+            (ev.highlight, self.highlightChanged.emit),
+            (ev.status, self._on_status),
+            (ev.comparison, self.comparisonChanged.emit),
+            (ev.teaching, self.teachingChanged.emit),
+        ]
         for event, fn in self._links:
             event.connect(fn)
         if session is not None:

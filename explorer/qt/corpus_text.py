@@ -4,6 +4,7 @@ The policy (limits, the preview's shape) is :mod:`explorer.session.corpus_displa
 to a ``QPlainTextEdit`` and remembers the whole text next to it, so the session is built from the corpus,
 never from the preview.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit

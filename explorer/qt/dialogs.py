@@ -1,18 +1,26 @@
 """The main window's dialogs: file choosers, the question before a large configuration, the list of
 keyboard shortcuts and About."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMessageBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
-
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 #: ``translate("MainWindow", "...")``: lupdate finds these calls (the texts keep their context)
 translate = QCoreApplication.translate
-
 
 
 def ask_open_path(parent, title: str, filters: str) -> str | None:
@@ -28,8 +36,12 @@ def ask_save_path(parent, title: str, filters: str, suggested: str = "") -> str 
 def confirm_costly(parent, warning: str) -> bool:
     """Ask before applying a configuration whose steps would be slow or large."""
     answer = QMessageBox.warning(
-        parent, translate("MainWindow", "A large configuration"), translate("MainWindow", "{warning}.\n\nApply it anyway?").format(warning=warning),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        parent,
+        translate("MainWindow", "A large configuration"),
+        translate("MainWindow", "{warning}.\n\nApply it anyway?").format(warning=warning),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -68,11 +80,17 @@ def shortcuts_dialog(window) -> QDialog:
 
 
 def show_about(parent) -> None:
-    QMessageBox.about(parent, translate("MainWindow", "About the word2vec Gradient Explorer"),
-                      translate("MainWindow", "<p><b>word2vec Gradient Explorer</b></p><p>Steps word2vec through training one example "
-                          "at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and "
-                          "the update of every vector.</p><p>Names follow Xin Rong, <i>word2vec Parameter Learning "
-                          "Explained</i>.</p>"))
+    QMessageBox.about(
+        parent,
+        translate("MainWindow", "About the word2vec Gradient Explorer"),
+        translate(
+            "MainWindow",
+            "<p><b>word2vec Gradient Explorer</b></p><p>Steps word2vec through training one example "
+            "at a time and shows every number of the derivation: h, u, y, t, e, EH, the loss E and "
+            "the update of every vector.</p><p>Names follow Xin Rong, <i>word2vec Parameter Learning "
+            "Explained</i>.</p>",
+        ),
+    )
 
 
 @contextmanager
@@ -82,10 +100,10 @@ def working(window, message: str):
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     bar = window.statusBar()
     bar.showMessage(message)
-    bar.repaint()      # now: the work below keeps the event loop from painting
+    bar.repaint()  # now: the work below keeps the event loop from painting
     try:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-        if bar.currentMessage() == message:   # a message the work left (a problem) stays
+        if bar.currentMessage() == message:  # a message the work left (a problem) stays
             bar.clearMessage()

@@ -7,6 +7,7 @@ the worker thread (:meth:`~explorer.app.commands.Commands.load`), with the progr
 runs once it takes longer than a short grace; until it is built the current session stays, and a cancelled
 or failed build leaves it. The replaced session comes back with Edit ▸ Undo new session.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -87,8 +88,10 @@ class FileActions:
         worker; the editor shows the corpus once the session is built."""
         if self.is_busy():
             return False
-        path = path or self.ask_open_path(translate("MainWindow", "Open corpus"),
-                                          translate("MainWindow", "Text files (*.txt *.text *.csv);;All files (*)"))
+        path = path or self.ask_open_path(
+            translate("MainWindow", "Open corpus"),
+            translate("MainWindow", "Text files (*.txt *.text *.csv);;All files (*)"),
+        )
         if not path:
             return False
         config = self.setup_panel.read_config()
@@ -115,8 +118,10 @@ class FileActions:
         """File ▸ Open session: read it and replay its history to verify it, on the worker."""
         if self.is_busy():
             return False
-        path = path or self.ask_open_path(translate("MainWindow", "Open session"),
-                                          translate("MainWindow", "Explorer sessions (*.w2vx);;All files (*)"))
+        path = path or self.ask_open_path(
+            translate("MainWindow", "Open session"),
+            translate("MainWindow", "Explorer sessions (*.w2vx);;All files (*)"),
+        )
         if not path:
             return False
         with self.working(translate("MainWindow", "Opening {path}…").format(path=path)):
@@ -149,8 +154,11 @@ class FileActions:
     def save_session_as(self, path: str | None = None) -> bool:
         if self.bridge.session is None:
             return False
-        path = path or self.ask_save_path(translate("MainWindow", "Save session"), translate("MainWindow", "Explorer sessions (*.w2vx)"),
-                                          (self.session.name or "session") + ".w2vx")
+        path = path or self.ask_save_path(
+            translate("MainWindow", "Save session"),
+            translate("MainWindow", "Explorer sessions (*.w2vx)"),
+            (self.session.name or "session") + ".w2vx",
+        )
         if not path:
             return False
         if not Path(path).suffix:
@@ -162,17 +170,24 @@ class FileActions:
         s = self.bridge.session
         if s is None:
             return False
-        filters = {"vectors": translate("MainWindow", "word2vec text (*.txt *.vec);;word2vec binary (*.bin)"),
-                   "weights": translate("MainWindow", "NumPy archive (*.npz)"),
-                   "trace": translate("MainWindow", "JSON Lines (*.jsonl)"),
-                   "loss": translate("MainWindow", "CSV (*.csv)")}[kind]
+        filters = {
+            "vectors": translate("MainWindow", "word2vec text (*.txt *.vec);;word2vec binary (*.bin)"),
+            "weights": translate("MainWindow", "NumPy archive (*.npz)"),
+            "trace": translate("MainWindow", "JSON Lines (*.jsonl)"),
+            "loss": translate("MainWindow", "CSV (*.csv)"),
+        }[kind]
         suffix = {"vectors": ".txt", "weights": ".npz", "trace": ".jsonl", "loss": ".csv"}[kind]
-        path = path or self.ask_save_path(translate("MainWindow", "Export"), filters, (s.name or "session") + suffix)
+        path = path or self.ask_save_path(
+            translate("MainWindow", "Export"), filters, (s.name or "session") + suffix
+        )
         return bool(path) and self.commands.export(kind, path)
 
     def export_plot(self, view, path: str | None = None) -> bool:
-        path = path or self.ask_save_path(translate("MainWindow", "Export plot"), translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
-                                          f"{view.name}.png")
+        path = path or self.ask_save_path(
+            translate("MainWindow", "Export plot"),
+            translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
+            f"{view.name}.png",
+        )
         if not path:
             return False
         if Path(path).suffix.lower() not in (".png", ".svg"):
@@ -182,7 +197,9 @@ class FileActions:
             try:
                 view.export(path)
             except (OSError, ValueError) as exc:
-                raise ExplorerError(translate("MainWindow", "Cannot export the plot: {reason}").format(reason=exc)) from exc
+                raise ExplorerError(
+                    translate("MainWindow", "Cannot export the plot: {reason}").format(reason=exc)
+                ) from exc
 
         if not self.commands.call(export)[0]:
             return False
@@ -190,7 +207,11 @@ class FileActions:
         return True
 
     def export_window(self, path: str | None = None) -> bool:
-        path = path or self.ask_save_path(translate("MainWindow", "Export window"), translate("MainWindow", "PNG image (*.png)"), "explorer.png")
+        path = path or self.ask_save_path(
+            translate("MainWindow", "Export window"),
+            translate("MainWindow", "PNG image (*.png)"),
+            "explorer.png",
+        )
         if not path:
             return False
         if Path(path).suffix.lower() != ".png":
@@ -201,15 +222,16 @@ class FileActions:
         self.show_message(translate("MainWindow", "Wrote {path}.").format(path=path))
         return True
 
-
     # -- comparing with the user's own implementation -------------------------------------------------
     def compare_trace(self, path: str | None = None) -> bool:
         """File ▸ Compare with my trace…: mark where the user's trace differs from this run, go to the first
         difference (a bad file: one line, the state kept)."""
         if self.is_busy():
             return False
-        path = path or self.ask_open_path(translate("MainWindow", "Compare with my trace"),
-                                          translate("MainWindow", "JSON Lines (*.jsonl *.json *.txt);;All files (*)"))
+        path = path or self.ask_open_path(
+            translate("MainWindow", "Compare with my trace"),
+            translate("MainWindow", "JSON Lines (*.jsonl *.json *.txt);;All files (*)"),
+        )
         if not path:
             return False
         with self.working(translate("MainWindow", "Comparing {path} with this run…").format(path=path)):
@@ -241,8 +263,11 @@ class FileActions:
         """File ▸ Export initial weights…: W and W′ before step 1 (.npz) for ``trace --weights``."""
         if self.bridge.session is None:
             return False
-        path = path or self.ask_save_path(translate("MainWindow", "Export initial weights"),
-                                          translate("MainWindow", "NumPy archive (*.npz)"), "initial_weights.npz")
+        path = path or self.ask_save_path(
+            translate("MainWindow", "Export initial weights"),
+            translate("MainWindow", "NumPy archive (*.npz)"),
+            "initial_weights.npz",
+        )
         if not path:
             return False
         if not Path(path).suffix:

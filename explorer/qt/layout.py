@@ -1,4 +1,5 @@
 """Where the docks go: the default arrangement, Reset layout, and the layout remembered in QSettings."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -95,8 +96,11 @@ class DockLayout:
                 hs = list(heights.get(ci, ()))[: len(rows)]
                 hs += [30] * (len(rows) - len(hs))
                 total = max(1, w.height() - 150)
-                w.resizeDocks([docks[r[0]] for r in rows], [int(total * h / sum(hs)) for h in hs],
-                              Qt.Orientation.Vertical)
+                w.resizeDocks(
+                    [docks[r[0]] for r in rows],
+                    [int(total * h / sum(hs)) for h in hs],
+                    Qt.Orientation.Vertical,
+                )
 
     def resize_default(self) -> None:
         self.resize_columns(self.default_columns, COLUMN_WIDTHS, ROW_HEIGHTS)

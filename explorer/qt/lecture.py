@@ -8,6 +8,7 @@ moves from phase to phase the phase's panels come to the front. Switching presen
 the user left it. The guided walk's keys (Ctrl+Right / Ctrl+Left) are window actions that bring the walk
 forward wherever it is docked.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -31,7 +32,7 @@ class Lecture(QObject):
         self._install_walk_keys()
         # a new session rebuilds plots (legends, axes): they take the theme's text sizes again
         window.bridge.reset.connect(lambda: QTimer.singleShot(0, self, self._resize_plot_text))
-        window.installEventFilter(self)   # resized or shown: the presentation columns follow the width
+        window.installEventFilter(self)  # resized or shown: the presentation columns follow the width
 
     # -- the look -----------------------------------------------------------------------------------
     def restyle(self, **look) -> None:
@@ -55,11 +56,11 @@ class Lecture(QObject):
         was = w.state.presentation
         if on and not was:
             self._normal_layout = w.saveState(LAYOUT_VERSION)
-            self._normal_sized = w._sized      # False: saved before the window was first shown and sized
+            self._normal_sized = w._sized  # False: saved before the window was first shown and sized
         self.restyle(presentation=bool(on))
         if on and not was:
             self.apply_layout()
-            w._sized = True    # the presentation columns are sized here, not by the default layout
+            w._sized = True  # the presentation columns are sized here, not by the default layout
         elif was and not on and self._normal_layout is not None:
             saved, self._normal_layout, self._columns = self._normal_layout, None, None
             self._restore(saved)
@@ -68,7 +69,7 @@ class Lecture(QObject):
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, lambda: self._restore(saved)))
 
     def _restore(self, saved) -> None:
-        if self.w.state.presentation:   # switched on again meanwhile
+        if self.w.state.presentation:  # switched on again meanwhile
             return
         self.w.restoreState(saved, LAYOUT_VERSION)
         if not self._normal_sized:

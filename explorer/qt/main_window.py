@@ -11,6 +11,7 @@ setting ends in the same message, the state kept). The window wires the two to w
   (Apply, Reset, a preset, Open corpus / session) are built there too (:mod:`.file_actions`);
 - a language switch builds a new window around the same state (:mod:`explorer.qt.i18n.switch`).
 """
+
 from __future__ import annotations
 
 import sys
@@ -54,8 +55,15 @@ class MainWindow(FileActions, QMainWindow):
     #: a long run started (True) or finished (False)
     busyChanged = Signal(bool)
 
-    def __init__(self, session: Session | None = None, settings: QSettings | None = None, views=None,
-                 restore_layout: bool = True, parent=None, state: AppState | None = None):
+    def __init__(
+        self,
+        session: Session | None = None,
+        settings: QSettings | None = None,
+        views=None,
+        restore_layout: bool = True,
+        parent=None,
+        state: AppState | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.settings = settings if settings is not None else QSettings(ORGANIZATION, APPLICATION)
@@ -63,8 +71,11 @@ class MainWindow(FileActions, QMainWindow):
         self._closing = False
         self._was_busy = False
         self.setDockNestingEnabled(True)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
-                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
 
         self.state = state if state is not None else AppState(language=i18n.current_language())
@@ -76,8 +87,12 @@ class MainWindow(FileActions, QMainWindow):
         self.views: list = []
         self.view_classes = list(views if views is not None else view_classes())
         self.setup_panel = SetupPanel(self.bridge)
-        self._add_dock("setup", self.tr("Setup"), self.setup_panel,
-                       self.tr("Corpus, architecture, output layer and training settings"))
+        self._add_dock(
+            "setup",
+            self.tr("Setup"),
+            self.setup_panel,
+            self.tr("Corpus, architecture, output layer and training settings"),
+        )
         for cls in self.view_classes:
             view = cls(self.bridge)
             view.setProperty("w2vView", True)
@@ -94,7 +109,12 @@ class MainWindow(FileActions, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars[1])
 
         self.status = st = StatusBar(self, self.cancel_run)
-        self.status_step, self.status_epoch, self.status_loss, self.status_lr = st.step, st.epoch, st.loss, st.lr
+        self.status_step, self.status_epoch, self.status_loss, self.status_lr = (
+            st.step,
+            st.epoch,
+            st.loss,
+            st.lr,
+        )
         self.progress, self.cancel_button = st.progress, st.cancel_button
         self.menu_builder = MenuBuilder(self)
         self.menu_builder.build()
@@ -108,13 +128,17 @@ class MainWindow(FileActions, QMainWindow):
         self._shortcuts_dialog: QDialog | None = None
 
         ev = self.state.events
-        self._links = [(ev.problem, self.status.show_problem), (ev.message, self.show_message),
-                       (ev.status, self._on_status), (ev.session, self._on_session),
-                       (ev.lr, lambda _lr: self._update_status()),
-                       (ev.session_path, lambda _p: self._update_title())]
+        self._links = [
+            (ev.problem, self.status.show_problem),
+            (ev.message, self.show_message),
+            (ev.status, self._on_status),
+            (ev.session, self._on_session),
+            (ev.lr, lambda _lr: self._update_status()),
+            (ev.session_path, lambda _p: self._update_title()),
+        ]
         for event, fn in self._links:
             event.connect(fn)
-        self.bridge.changed.connect(self._update_status)   # throttled with the views while playing fast
+        self.bridge.changed.connect(self._update_status)  # throttled with the views while playing fast
 
         self.resize(*DEFAULT_SIZE)
         self.dock_layout = DockLayout(self)
@@ -123,7 +147,7 @@ class MainWindow(FileActions, QMainWindow):
         self._sized = bool(restore_layout and self.dock_layout.restore(self.settings))
         if session is not None:
             self.set_session(session)
-        elif self.state.session is not None:     # a rebuilt window: show the state as it is
+        elif self.state.session is not None:  # a rebuilt window: show the state as it is
             self.bridge.reset.emit()
             self.bridge.changed.emit()
             self.setup_panel.show_session(self.state.session)
@@ -142,9 +166,11 @@ class MainWindow(FileActions, QMainWindow):
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         dock.setToolTip(tip)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         if callable(getattr(widget, "_catch_up", None)):
             # a tab brought forward: the panel draws what it missed behind the other tab
@@ -167,8 +193,11 @@ class MainWindow(FileActions, QMainWindow):
         i18n.install_translator(QApplication.instance(), code)
         self.state.set_language(code)
         new = switch.rebuild_window(self)
-        new.show_message(QCoreApplication.translate("MainWindow", "Interface language: {language}").format(
-            language=i18n.LANGUAGE_NAMES[code]))
+        new.show_message(
+            QCoreApplication.translate("MainWindow", "Interface language: {language}").format(
+                language=i18n.LANGUAGE_NAMES[code]
+            )
+        )
         return new
 
     # -- the session --------------------------------------------------------------------------------
@@ -258,10 +287,15 @@ class MainWindow(FileActions, QMainWindow):
         c = s.config
         path = self.state.session_path
         what = preset_label(s.name) if s.name else (Path(path).name if path else self.tr("own text"))
-        self.setWindowTitle(self.tr("word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, "
-                                    "N = {N}").format(corpus=what, arch=choice_text(ARCH_ITEMS, c.arch),
-                                                      output=choice_text(OUTPUT_ITEMS, c.output), V=s.model.V,
-                                                      N=c.hidden))
+        self.setWindowTitle(
+            self.tr("word2vec Gradient Explorer — {corpus}: {arch}, {output}, V = {V}, N = {N}").format(
+                corpus=what,
+                arch=choice_text(ARCH_ITEMS, c.arch),
+                output=choice_text(OUTPUT_ITEMS, c.output),
+                V=s.model.V,
+                N=c.hidden,
+            )
+        )
 
     # -- layout -------------------------------------------------------------------------------------
     def apply_layout(self, spec, widths=(), heights=None) -> list:
@@ -342,7 +376,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closing = True
-        if self._links:                    # still this window's state (not handed to a new window)
+        if self._links:  # still this window's state (not handed to a new window)
             self.transport.pause()
         if self.worker.is_running():
             self.worker.wait(cancel=True)  # cancels, and returns as soon as the run has stopped

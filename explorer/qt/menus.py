@@ -5,6 +5,7 @@ Each menu is a title and its entries; an entry is an :class:`Item` (a window met
 dock, one per language, one per exportable panel). Adding a menu action with its command is one ``Item(...)``
 here and one method on the window (or a command in :mod:`explorer.app.commands`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,117 +44,282 @@ def _tr(text: str) -> str:
 
 
 EXPORT_DATA = (
-    Item("act_export_vectors", QT_TRANSLATE_NOOP("MainWindow", "Word vectors (word2vec format)…"),
-         QT_TRANSLATE_NOOP("MainWindow", "The input vectors (rows of W) in the word2vec text format, or binary "
-                                         "for .bin"), "export_data", args=("vectors",), session=True),
-    Item("act_export_weights", QT_TRANSLATE_NOOP("MainWindow", "Weights (.npz)…"),
-         QT_TRANSLATE_NOOP("MainWindow", "W, W′ and the vocabulary as a NumPy .npz"), "export_data",
-         args=("weights",), session=True),
-    Item("act_export_trace", QT_TRANSLATE_NOOP("MainWindow", "Trace of every step (JSON Lines)…"),
-         QT_TRANSLATE_NOOP("MainWindow", "Every computed step's record, one JSON object per line"), "export_data",
-         args=("trace",), session=True),
-    Item("act_export_loss", QT_TRANSLATE_NOOP("MainWindow", "Loss series (CSV)…"),
-         QT_TRANSLATE_NOOP("MainWindow", "The loss of every step and epoch as CSV"), "export_data",
-         args=("loss",), session=True),
+    Item(
+        "act_export_vectors",
+        QT_TRANSLATE_NOOP("MainWindow", "Word vectors (word2vec format)…"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "The input vectors (rows of W) in the word2vec text format, or binary for .bin"
+        ),
+        "export_data",
+        args=("vectors",),
+        session=True,
+    ),
+    Item(
+        "act_export_weights",
+        QT_TRANSLATE_NOOP("MainWindow", "Weights (.npz)…"),
+        QT_TRANSLATE_NOOP("MainWindow", "W, W′ and the vocabulary as a NumPy .npz"),
+        "export_data",
+        args=("weights",),
+        session=True,
+    ),
+    Item(
+        "act_export_trace",
+        QT_TRANSLATE_NOOP("MainWindow", "Trace of every step (JSON Lines)…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Every computed step's record, one JSON object per line"),
+        "export_data",
+        args=("trace",),
+        session=True,
+    ),
+    Item(
+        "act_export_loss",
+        QT_TRANSLATE_NOOP("MainWindow", "Loss series (CSV)…"),
+        QT_TRANSLATE_NOOP("MainWindow", "The loss of every step and epoch as CSV"),
+        "export_data",
+        args=("loss",),
+        session=True,
+    ),
 )
 
 #: View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)
 TEACHING = (
-    Item("act_animate", QT_TRANSLATE_NOOP("MainWindow", "Animate updates"),
-         QT_TRANSLATE_NOOP("MainWindow", "Show each update move: the forward pass, the error flowing back, the "
-                                         "vectors moving (on in presentation mode; any key ends it)"),
-         "set_animate", checkable=True),
-    Item("act_anim_slower", QT_TRANSLATE_NOOP("MainWindow", "Slower animation"),
-         QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation last longer"), "animation_speed",
-         args=(1.5,)),
-    Item("act_anim_faster", QT_TRANSLATE_NOOP("MainWindow", "Faster animation"),
-         QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation shorter"), "animation_speed",
-         args=(1 / 1.5,)),
-    Item("act_prompts", QT_TRANSLATE_NOOP("MainWindow", "Prediction prompts"),
-         QT_TRANSLATE_NOOP("MainWindow", "The guided walk asks the class to predict each phase before "
-                                         "showing it"), "set_prompts", checkable=True),
+    Item(
+        "act_animate",
+        QT_TRANSLATE_NOOP("MainWindow", "Animate updates"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Show each update move: the forward pass, the error flowing back, the "
+            "vectors moving (on in presentation mode; any key ends it)",
+        ),
+        "set_animate",
+        checkable=True,
+    ),
+    Item(
+        "act_anim_slower",
+        QT_TRANSLATE_NOOP("MainWindow", "Slower animation"),
+        QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation last longer"),
+        "animation_speed",
+        args=(1.5,),
+    ),
+    Item(
+        "act_anim_faster",
+        QT_TRANSLATE_NOOP("MainWindow", "Faster animation"),
+        QT_TRANSLATE_NOOP("MainWindow", "Make each phase of the animation shorter"),
+        "animation_speed",
+        args=(1 / 1.5,),
+    ),
+    Item(
+        "act_prompts",
+        QT_TRANSLATE_NOOP("MainWindow", "Prediction prompts"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "The guided walk asks the class to predict each phase before showing it"
+        ),
+        "set_prompts",
+        checkable=True,
+    ),
 )
 
 MENUS = (
-    (QT_TRANSLATE_NOOP("MainWindow", "&File"), (
-        Item("act_open_corpus", QT_TRANSLATE_NOOP("MainWindow", "Open corpus…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Open a UTF-8 text file as the corpus and apply it"), "open_corpus",
-             SK.Open, session=True),
-        Item("act_open_session", QT_TRANSLATE_NOOP("MainWindow", "Open session…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Open a saved session (.w2vx) with its whole history"),
-             "open_session", "Ctrl+Shift+O", session=True),
-        Item("act_save_session", QT_TRANSLATE_NOOP("MainWindow", "Save session"),
-             QT_TRANSLATE_NOOP("MainWindow", "Save the session with its history"), "save_session", SK.Save,
-             session=True),
-        Item("act_save_session_as", QT_TRANSLATE_NOOP("MainWindow", "Save session as…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Save the session with its history to a new file"),
-             "save_session_as", "Ctrl+Shift+S", session=True),
-        SEPARATOR,
-        Item("act_compare_trace", QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Compare a trace of your own implementation (JSON Lines, complete or "
-                                             "partial) with this run: mark the differing steps, go to the first"),
-             "compare_trace", session=True),
-        Item("act_copy_command", QT_TRANSLATE_NOOP("MainWindow", "Copy as command"),
-             QT_TRANSLATE_NOOP("MainWindow", "Copy the command line that reproduces this run (python main.py "
-                                             "trace …) to the clipboard"), "copy_command"),
-        Item("act_export_initial", QT_TRANSLATE_NOOP("MainWindow", "Export initial weights…"),
-             QT_TRANSLATE_NOOP("MainWindow", "W and W′ before step 1 as a NumPy .npz, for trace --weights or "
-                                             "your own loop"), "export_initial_weights", session=True),
-        SEPARATOR,
-        (QT_TRANSLATE_NOOP("MainWindow", "Export data"), EXPORT_DATA),
-        "export_plot_menu",
-        Item("act_export_window", QT_TRANSLATE_NOOP("MainWindow", "Export window as PNG…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Save a picture of the whole window"), "export_window"),
-        SEPARATOR,
-        Item("act_quit", QT_TRANSLATE_NOOP("MainWindow", "Quit"),
-             QT_TRANSLATE_NOOP("MainWindow", "Close the explorer"), "close", SK.Quit),
-    )),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
-        "transport_undo",
-        Item("act_undo_session", QT_TRANSLATE_NOOP("MainWindow", "Undo new session"),
-             QT_TRANSLATE_NOOP("MainWindow", "Back to the session before the last Apply, Reset, preset or Open, "
-                                             "with its whole history"), "undo_session", "Ctrl+Alt+Z",
-             session=True),
-    )),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&File"),
+        (
+            Item(
+                "act_open_corpus",
+                QT_TRANSLATE_NOOP("MainWindow", "Open corpus…"),
+                QT_TRANSLATE_NOOP("MainWindow", "Open a UTF-8 text file as the corpus and apply it"),
+                "open_corpus",
+                SK.Open,
+                session=True,
+            ),
+            Item(
+                "act_open_session",
+                QT_TRANSLATE_NOOP("MainWindow", "Open session…"),
+                QT_TRANSLATE_NOOP("MainWindow", "Open a saved session (.w2vx) with its whole history"),
+                "open_session",
+                "Ctrl+Shift+O",
+                session=True,
+            ),
+            Item(
+                "act_save_session",
+                QT_TRANSLATE_NOOP("MainWindow", "Save session"),
+                QT_TRANSLATE_NOOP("MainWindow", "Save the session with its history"),
+                "save_session",
+                SK.Save,
+                session=True,
+            ),
+            Item(
+                "act_save_session_as",
+                QT_TRANSLATE_NOOP("MainWindow", "Save session as…"),
+                QT_TRANSLATE_NOOP("MainWindow", "Save the session with its history to a new file"),
+                "save_session_as",
+                "Ctrl+Shift+S",
+                session=True,
+            ),
+            SEPARATOR,
+            Item(
+                "act_compare_trace",
+                QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
+                QT_TRANSLATE_NOOP(
+                    "MainWindow",
+                    "Compare a trace of your own implementation (JSON Lines, complete or "
+                    "partial) with this run: mark the differing steps, go to the first",
+                ),
+                "compare_trace",
+                session=True,
+            ),
+            Item(
+                "act_copy_command",
+                QT_TRANSLATE_NOOP("MainWindow", "Copy as command"),
+                QT_TRANSLATE_NOOP(
+                    "MainWindow",
+                    "Copy the command line that reproduces this run (python main.py "
+                    "trace …) to the clipboard",
+                ),
+                "copy_command",
+            ),
+            Item(
+                "act_export_initial",
+                QT_TRANSLATE_NOOP("MainWindow", "Export initial weights…"),
+                QT_TRANSLATE_NOOP(
+                    "MainWindow",
+                    "W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop",
+                ),
+                "export_initial_weights",
+                session=True,
+            ),
+            SEPARATOR,
+            (QT_TRANSLATE_NOOP("MainWindow", "Export data"), EXPORT_DATA),
+            "export_plot_menu",
+            Item(
+                "act_export_window",
+                QT_TRANSLATE_NOOP("MainWindow", "Export window as PNG…"),
+                QT_TRANSLATE_NOOP("MainWindow", "Save a picture of the whole window"),
+                "export_window",
+            ),
+            SEPARATOR,
+            Item(
+                "act_quit",
+                QT_TRANSLATE_NOOP("MainWindow", "Quit"),
+                QT_TRANSLATE_NOOP("MainWindow", "Close the explorer"),
+                "close",
+                SK.Quit,
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+        (
+            "transport_undo",
+            Item(
+                "act_undo_session",
+                QT_TRANSLATE_NOOP("MainWindow", "Undo new session"),
+                QT_TRANSLATE_NOOP(
+                    "MainWindow",
+                    "Back to the session before the last Apply, Reset, preset or Open, "
+                    "with its whole history",
+                ),
+                "undo_session",
+                "Ctrl+Alt+Z",
+                session=True,
+            ),
+        ),
+    ),
     (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu",)),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Compare"), (
-        Item("act_compare_trace2", QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
-             QT_TRANSLATE_NOOP("MainWindow", "Compare a trace of your own implementation (JSON Lines, complete or "
-                                             "partial) with this run: mark the differing steps, go to the first"),
-             "compare_trace", session=True),
-        Item("act_next_difference", QT_TRANSLATE_NOOP("MainWindow", "Next difference"),
-             QT_TRANSLATE_NOOP("MainWindow", "Go to the next step where your trace differs"), "next_difference",
-             "F8", session=True),
-        Item("act_previous_difference", QT_TRANSLATE_NOOP("MainWindow", "Previous difference"),
-             QT_TRANSLATE_NOOP("MainWindow", "Go to the previous step where your trace differs"),
-             "previous_difference", "Shift+F8", session=True),
-        Item("act_clear_comparison", QT_TRANSLATE_NOOP("MainWindow", "Clear comparison"),
-             QT_TRANSLATE_NOOP("MainWindow", "Remove the marks of the comparison with your trace"),
-             "clear_comparison"),
-    )),
-    (QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        "dock_toggles",
-        SEPARATOR,
-        Item("act_reset_layout", QT_TRANSLATE_NOOP("MainWindow", "Reset layout"),
-             QT_TRANSLATE_NOOP("MainWindow", "Put every panel back in its default place"), "reset_layout"),
-        SEPARATOR,
-        Item("act_presentation", QT_TRANSLATE_NOOP("MainWindow", "Presentation mode"),
-             QT_TRANSLATE_NOOP("MainWindow", "Large fonts, thick lines and high contrast for a projector"),
-             "set_presentation", "F5", checkable=True),
-        "teaching_menu",
-        Item("act_dark", QT_TRANSLATE_NOOP("MainWindow", "Dark theme"),
-             QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background"), "set_dark", checkable=True),
-        Item("act_fullscreen", QT_TRANSLATE_NOOP("MainWindow", "Full screen"),
-             QT_TRANSLATE_NOOP("MainWindow", "Use the whole screen"), "set_fullscreen", "F11", checkable=True),
-        SEPARATOR,
-        "language_menu",
-    )),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
-        Item("act_shortcuts", QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"),
-             QT_TRANSLATE_NOOP("MainWindow", "List every keyboard shortcut"), "show_shortcuts", SK.HelpContents),
-        Item("act_about", QT_TRANSLATE_NOOP("MainWindow", "About"),
-             QT_TRANSLATE_NOOP("MainWindow", "About the word2vec Gradient Explorer"), "show_about"),
-    )),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Compare"),
+        (
+            Item(
+                "act_compare_trace2",
+                QT_TRANSLATE_NOOP("MainWindow", "Compare with my trace…"),
+                QT_TRANSLATE_NOOP(
+                    "MainWindow",
+                    "Compare a trace of your own implementation (JSON Lines, complete or "
+                    "partial) with this run: mark the differing steps, go to the first",
+                ),
+                "compare_trace",
+                session=True,
+            ),
+            Item(
+                "act_next_difference",
+                QT_TRANSLATE_NOOP("MainWindow", "Next difference"),
+                QT_TRANSLATE_NOOP("MainWindow", "Go to the next step where your trace differs"),
+                "next_difference",
+                "F8",
+                session=True,
+            ),
+            Item(
+                "act_previous_difference",
+                QT_TRANSLATE_NOOP("MainWindow", "Previous difference"),
+                QT_TRANSLATE_NOOP("MainWindow", "Go to the previous step where your trace differs"),
+                "previous_difference",
+                "Shift+F8",
+                session=True,
+            ),
+            Item(
+                "act_clear_comparison",
+                QT_TRANSLATE_NOOP("MainWindow", "Clear comparison"),
+                QT_TRANSLATE_NOOP("MainWindow", "Remove the marks of the comparison with your trace"),
+                "clear_comparison",
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&View"),
+        (
+            "dock_toggles",
+            SEPARATOR,
+            Item(
+                "act_reset_layout",
+                QT_TRANSLATE_NOOP("MainWindow", "Reset layout"),
+                QT_TRANSLATE_NOOP("MainWindow", "Put every panel back in its default place"),
+                "reset_layout",
+            ),
+            SEPARATOR,
+            Item(
+                "act_presentation",
+                QT_TRANSLATE_NOOP("MainWindow", "Presentation mode"),
+                QT_TRANSLATE_NOOP("MainWindow", "Large fonts, thick lines and high contrast for a projector"),
+                "set_presentation",
+                "F5",
+                checkable=True,
+            ),
+            "teaching_menu",
+            Item(
+                "act_dark",
+                QT_TRANSLATE_NOOP("MainWindow", "Dark theme"),
+                QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background"),
+                "set_dark",
+                checkable=True,
+            ),
+            Item(
+                "act_fullscreen",
+                QT_TRANSLATE_NOOP("MainWindow", "Full screen"),
+                QT_TRANSLATE_NOOP("MainWindow", "Use the whole screen"),
+                "set_fullscreen",
+                "F11",
+                checkable=True,
+            ),
+            SEPARATOR,
+            "language_menu",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+        (
+            Item(
+                "act_shortcuts",
+                QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"),
+                QT_TRANSLATE_NOOP("MainWindow", "List every keyboard shortcut"),
+                "show_shortcuts",
+                SK.HelpContents,
+            ),
+            Item(
+                "act_about",
+                QT_TRANSLATE_NOOP("MainWindow", "About"),
+                QT_TRANSLATE_NOOP("MainWindow", "About the word2vec Gradient Explorer"),
+                "show_about",
+            ),
+        ),
+    ),
 )
 
 
@@ -179,7 +345,7 @@ class MenuBuilder:
                 menu.addSeparator()
             elif isinstance(entry, Item):
                 menu.addAction(self.action(entry))
-            elif isinstance(entry, tuple):          # a submenu: (title, entries)
+            elif isinstance(entry, tuple):  # a submenu: (title, entries)
                 sub = menu.addMenu(_tr(entry[0]))
                 sub.setToolTipsVisible(True)
                 self._fill(sub, entry[1])
@@ -192,8 +358,10 @@ class MenuBuilder:
         if item.checkable:
             fn = slot
         else:
+
             def fn(_checked=False, _slot=slot, _args=item.args):
                 return _slot(*_args)
+
         a = make_action(self.w, _tr(item.text), _tr(item.tip), fn, item.shortcut, item.checkable)
         setattr(self.w, item.attr, a)
         if item.session:
@@ -208,9 +376,12 @@ class MenuBuilder:
         any_plot = False
         for view in self.w.views:
             if callable(getattr(view, "export", None)):
-                a = make_action(self.w, translate("MainWindow", "{view}…").format(view=view.title()),
-                                translate("MainWindow", "Save this panel as a PNG or SVG image"),
-                                lambda _c=False, v=view: self.w.export_plot(v))
+                a = make_action(
+                    self.w,
+                    translate("MainWindow", "{view}…").format(view=view.title()),
+                    translate("MainWindow", "Save this panel as a PNG or SVG image"),
+                    lambda _c=False, v=view: self.w.export_plot(v),
+                )
                 sub.addAction(a)
                 any_plot = True
         if not any_plot:
@@ -227,7 +398,7 @@ class MenuBuilder:
         """The update animation and the prediction prompts: ``window.teaching`` drives them."""
         from .animator import Teaching
 
-        self.w.teaching = teaching = Teaching(self.w)   # after the views: it draws over their redraw
+        self.w.teaching = teaching = Teaching(self.w)  # after the views: it draws over their redraw
         for item in TEACHING:
             menu.addAction(self.action(item, teaching))
         teaching.sync()
@@ -236,7 +407,9 @@ class MenuBuilder:
         self.w.dock_actions = {}
         for name, dock in self.w.docks.items():
             a = dock.toggleViewAction()
-            a.setToolTip(translate("MainWindow", "Show or hide the panel “{title}”").format(title=dock.windowTitle()))
+            a.setToolTip(
+                translate("MainWindow", "Show or hide the panel “{title}”").format(title=dock.windowTitle())
+            )
             menu.addAction(a)
             self.w.dock_actions[name] = a
 
@@ -251,7 +424,9 @@ class MenuBuilder:
             a = QAction(i18n.LANGUAGE_NAMES[lang], self.w)
             a.setCheckable(True)
             a.setChecked(lang == i18n.current_language())
-            a.setToolTip(translate("MainWindow", "Show the interface in this language (remembered for the next start)"))
+            a.setToolTip(
+                translate("MainWindow", "Show the interface in this language (remembered for the next start)")
+            )
             a.triggered.connect(lambda _c=False, code=lang: self.w.set_language(code))
             group.addAction(a)
             m.addAction(a)

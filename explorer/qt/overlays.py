@@ -6,12 +6,13 @@ the layer the pulse has reached. :class:`ProjectionOverlay` draws the changed ve
 before to after (:func:`~explorer.app.animation.interpolate`). The views own them (their
 ``animation_frame`` hook) and only pass the frame on; nothing here changes what the views drew.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..app.animation import interpolate
@@ -96,7 +97,10 @@ class NetworkOverlay(QGraphicsItem):
         for x, y in self._glow:
             painter.drawEllipse(QPointF(x, y), 14, 14)
         pts = [QPointF(x, y) for x, y in self._dots]
-        for colour, width in ((QColor(Qt.white), 13), (c, 9)):   # a white rim keeps the dots apart from the edges
+        for colour, width in (
+            (QColor(Qt.white), 13),
+            (c, 9),
+        ):  # a white rim keeps the dots apart from the edges
             pen = QPen(colour, width)
             pen.setCapStyle(Qt.RoundCap)
             painter.setPen(pen)
@@ -130,7 +134,9 @@ class ProjectionOverlay:
                 p0 = geometry.project(b, before)
                 return p0, p0 + k * (geometry.project(b, before + delta) - p0)
 
-            out = ends(rec.out_before[ro], rec.out_delta[ro]) if view.out_box.isChecked() and len(ro) else None
+            out = (
+                ends(rec.out_before[ro], rec.out_delta[ro]) if view.out_box.isChecked() and len(ro) else None
+            )
             inp = ends(rec.in_before[ri], rec.in_delta[ri]) if view.in_box.isChecked() and len(ri) else None
             self._key, self._ends = key, (out, inp)
         return self._ends

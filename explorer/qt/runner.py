@@ -14,6 +14,7 @@ Building a new session is such a run too (:meth:`~explorer.app.commands.Commands
 :class:`~explorer.app.commands.LoadJob`). :meth:`RunWorker.settle` lets the caller wait a short grace for a
 quick one, so a small build is shown at once, without a progress bar.
 """
+
 from __future__ import annotations
 
 import itertools

@@ -1,5 +1,6 @@
 """The setup panel's fields as they are — applied or not, with their marks — and back (a window built again
 after a language switch shows them as the user left them, through the application state)."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
@@ -17,8 +18,15 @@ def draft(self) -> dict:
             values[key] = w.isChecked()
         else:
             values[key] = w.text()
-    return {"values": values, "corpus": self.corpus.toPlainText(), "preset": self.preset.currentIndex(),
-            "fmt": self.fmt.currentIndex(), "errors": dict(self.errors), "dirty": self._dirty}
+    return {
+        "values": values,
+        "corpus": self.corpus.toPlainText(),
+        "preset": self.preset.currentIndex(),
+        "fmt": self.fmt.currentIndex(),
+        "errors": dict(self.errors),
+        "dirty": self._dirty,
+    }
+
 
 def restore_draft(self, draft: dict) -> None:
     """Show a :meth:`draft` again."""

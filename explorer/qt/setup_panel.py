@@ -7,16 +7,39 @@ the running session (``Session.set_lr``), without starting again.
 
 While stepping, the current example is highlighted in the corpus text (the record's character span).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyle, QStyleOptionComboBox,
-                               QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..app.choices import (ARCH_ITEMS, FORMAT_ITEMS, INIT_ITEMS, MODE_ITEMS, OUTPUT_ITEMS, SEGMENT_ITEMS, preset_label,
-                           preset_tip)
+from ..app.choices import (
+    ARCH_ITEMS,
+    FORMAT_ITEMS,
+    INIT_ITEMS,
+    MODE_ITEMS,
+    OUTPUT_ITEMS,
+    SEGMENT_ITEMS,
+    preset_label,
+    preset_tip,
+)
 from ..app.setup import FIELDS, GUI_DEFAULTS, read_fields
 from ..engine.config import Config
 from ..engine.presets import list_presets, preset_text
@@ -70,8 +93,9 @@ class SetupPanel(QWidget):
         self.preset = self._narrow(QComboBox())
         self.preset.setObjectName("preset")
         self.preset.addItem(self.tr("Own text"), None)
-        self.preset.setItemData(0, self.tr("The corpus text below, as typed or opened from a file"),
-                                Qt.ItemDataRole.ToolTipRole)
+        self.preset.setItemData(
+            0, self.tr("The corpus text below, as typed or opened from a file"), Qt.ItemDataRole.ToolTipRole
+        )
         for name in list_presets():
             self.preset.addItem(preset_label(name), name)
             self.preset.setItemData(self.preset.count() - 1, preset_tip(name), Qt.ItemDataRole.ToolTipRole)
@@ -80,16 +104,25 @@ class SetupPanel(QWidget):
 
         self.fmt = self._combo(FORMAT_ITEMS)
         self.fmt.setObjectName("format")
-        self.fmt.setToolTip(self.tr("How to read the corpus: plain text (one sentence per line) or "
-                                    "input|output pairs such as king^rules|kingdom"))
+        self.fmt.setToolTip(
+            self.tr(
+                "How to read the corpus: plain text (one sentence per line) or "
+                "input|output pairs such as king^rules|kingdom"
+            )
+        )
 
         self.corpus = QPlainTextEdit()
         self.corpus.setObjectName("corpus")
-        self.corpus.setPlaceholderText(self.tr("Type or paste a corpus: one sentence per line, or pairs "
-                                               "such as eat|apple, drink|juice"))
-        self.corpus.setToolTip(self.tr("The corpus. Plain text: one sentence per line. Pairs: in^in|out^out "
-                                       "items separated by commas or new lines. The current example is "
-                                       "highlighted while you step."))
+        self.corpus.setPlaceholderText(
+            self.tr("Type or paste a corpus: one sentence per line, or pairs such as eat|apple, drink|juice")
+        )
+        self.corpus.setToolTip(
+            self.tr(
+                "The corpus. Plain text: one sentence per line. Pairs: in^in|out^out "
+                "items separated by commas or new lines. The current example is "
+                "highlighted while you step."
+            )
+        )
         self.corpus.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.corpus.setMinimumHeight(120)
         self.corpus.setFont(style.mono_font(style.current().font_pt))
@@ -141,44 +174,122 @@ class SetupPanel(QWidget):
             self.error_labels[key] = err
             self.labels[key] = lab
 
-        add("arch", self.tr("Architecture"), self._combo(ARCH_ITEMS),
-            self.tr("CBOW predicts the centre word from the average of its context; skip-gram predicts each "
-                    "context word from the centre word"))
-        add("output", self.tr("Output layer"), self._combo(OUTPUT_ITEMS),
-            self.tr("Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or "
-                    "negative sampling (one positive word and k noise words)"))
-        add("mode", self.tr("Mode"), self._combo(MODE_ITEMS),
-            self.tr("Paper: exactly the derivation of Rong's notes. Reference: what word2vec.c and gensim do "
-                    "(dynamic window, sub-sampling, decaying learning rate)"))
-        add("hidden", self.tr("Hidden size N"), self._spin(0, 10_000),
-            self.tr("N, the number of hidden units: the length of every word vector"))
-        add("window", self.tr("Window m (each side)"), self._spin(0, 100),
-            self.tr("m, the context words on each side of the centre word (reference mode: the maximum); "
-                    "an example has up to C = 2m context words, the C of the equations"))
-        add("lr", self.tr("Learning rate η"), QLineEdit(),
-            self.tr("η, the step size of every update. A new value applies from the next step on, without "
-                    "starting again (press Enter)"))
-        add("negative", self.tr("Negatives k"), self._spin(0, 1000),
-            self.tr("k, the noise words drawn for every target (negative sampling)"))
-        add("ns_power", self.tr("Noise power"), QLineEdit(),
-            self.tr("Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)"))
-        add("min_count", self.tr("Min count"), self._spin(0, 1_000_000),
-            self.tr("Words seen fewer times than this are dropped from the vocabulary"))
-        add("sample", self.tr("Sub-sampling"), QLineEdit(),
-            self.tr("Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)"))
-        add("init", self.tr("Initial weights"), self._combo(INIT_ITEMS),
-            self.tr("Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0"))
-        add("seed", self.tr("Seed"), QLineEdit(),
-            self.tr("The random seed: initial weights, shuffling, noise words and sub-sampling follow from it"))
-        add("epochs", self.tr("Planned epochs"), self._spin(0, 1_000_000),
-            self.tr("Epochs planned for the run (reference mode decays the learning rate over them)"))
-        add("shuffle", self.tr("Shuffle"), QCheckBox(self.tr("Each epoch")),
-            self.tr("Visit each epoch's examples in a random order (from the seed)"))
-        add("lowercase", self.tr("Lower-case"), QCheckBox(self.tr("Lower-case words")),
-            self.tr("Treat King and king as the same word"))
-        add("segment", self.tr("Word segmentation"), self._combo(SEGMENT_ITEMS),
-            self.tr("Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, "
-                    "never (spaces and punctuation only), or every Chinese run"))
+        add(
+            "arch",
+            self.tr("Architecture"),
+            self._combo(ARCH_ITEMS),
+            self.tr(
+                "CBOW predicts the centre word from the average of its context; skip-gram predicts each "
+                "context word from the centre word"
+            ),
+        )
+        add(
+            "output",
+            self.tr("Output layer"),
+            self._combo(OUTPUT_ITEMS),
+            self.tr(
+                "Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or "
+                "negative sampling (one positive word and k noise words)"
+            ),
+        )
+        add(
+            "mode",
+            self.tr("Mode"),
+            self._combo(MODE_ITEMS),
+            self.tr(
+                "Paper: exactly the derivation of Rong's notes. Reference: what word2vec.c and gensim do "
+                "(dynamic window, sub-sampling, decaying learning rate)"
+            ),
+        )
+        add(
+            "hidden",
+            self.tr("Hidden size N"),
+            self._spin(0, 10_000),
+            self.tr("N, the number of hidden units: the length of every word vector"),
+        )
+        add(
+            "window",
+            self.tr("Window m (each side)"),
+            self._spin(0, 100),
+            self.tr(
+                "m, the context words on each side of the centre word (reference mode: the maximum); "
+                "an example has up to C = 2m context words, the C of the equations"
+            ),
+        )
+        add(
+            "lr",
+            self.tr("Learning rate η"),
+            QLineEdit(),
+            self.tr(
+                "η, the step size of every update. A new value applies from the next step on, without "
+                "starting again (press Enter)"
+            ),
+        )
+        add(
+            "negative",
+            self.tr("Negatives k"),
+            self._spin(0, 1000),
+            self.tr("k, the noise words drawn for every target (negative sampling)"),
+        )
+        add(
+            "ns_power",
+            self.tr("Noise power"),
+            QLineEdit(),
+            self.tr("Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)"),
+        )
+        add(
+            "min_count",
+            self.tr("Min count"),
+            self._spin(0, 1_000_000),
+            self.tr("Words seen fewer times than this are dropped from the vocabulary"),
+        )
+        add(
+            "sample",
+            self.tr("Sub-sampling"),
+            QLineEdit(),
+            self.tr("Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)"),
+        )
+        add(
+            "init",
+            self.tr("Initial weights"),
+            self._combo(INIT_ITEMS),
+            self.tr("Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0"),
+        )
+        add(
+            "seed",
+            self.tr("Seed"),
+            QLineEdit(),
+            self.tr(
+                "The random seed: initial weights, shuffling, noise words and sub-sampling follow from it"
+            ),
+        )
+        add(
+            "epochs",
+            self.tr("Planned epochs"),
+            self._spin(0, 1_000_000),
+            self.tr("Epochs planned for the run (reference mode decays the learning rate over them)"),
+        )
+        add(
+            "shuffle",
+            self.tr("Shuffle"),
+            QCheckBox(self.tr("Each epoch")),
+            self.tr("Visit each epoch's examples in a random order (from the seed)"),
+        )
+        add(
+            "lowercase",
+            self.tr("Lower-case"),
+            QCheckBox(self.tr("Lower-case words")),
+            self.tr("Treat King and king as the same word"),
+        )
+        add(
+            "segment",
+            self.tr("Word segmentation"),
+            self._combo(SEGMENT_ITEMS),
+            self.tr(
+                "Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, "
+                "never (spaces and punctuation only), or every Chinese run"
+            ),
+        )
 
         for key, w in self.widgets.items():
             if isinstance(w, QComboBox):
@@ -209,8 +320,9 @@ class SetupPanel(QWidget):
         self.apply_button.clicked.connect(self.applyRequested)
         self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.setObjectName("reset")
-        self.reset_button.setToolTip(self.tr("Start the session in use again at step 0 with fresh weights "
-                                             "(same corpus and settings)"))
+        self.reset_button.setToolTip(
+            self.tr("Start the session in use again at step 0 with fresh weights (same corpus and settings)")
+        )
         self.reset_button.clicked.connect(self.resetRequested)
         row.addWidget(self.apply_button)
         row.addWidget(self.reset_button)
@@ -241,8 +353,12 @@ class SetupPanel(QWidget):
             longest = max((fm.horizontalAdvance(c.itemText(i)) for i in range(c.count())), default=0)
             opt = QStyleOptionComboBox()
             c.initStyleOption(opt)
-            size = c.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt,
-                                              QSize(min(longest, 14 * fm.averageCharWidth()), fm.height()), c)
+            size = c.style().sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox,
+                opt,
+                QSize(min(longest, 14 * fm.averageCharWidth()), fm.height()),
+                c,
+            )
             c.setMinimumWidth(size.width())
 
     def changeEvent(self, event) -> None:
@@ -285,8 +401,14 @@ class SetupPanel(QWidget):
         return lab
 
     # -- filling the fields -------------------------------------------------------------------------
-    def set_fields(self, config: Config, text: str | None = None, fmt: str | None = None,
-                   lr: float | None = None, preset: str | None = None) -> None:
+    def set_fields(
+        self,
+        config: Config,
+        text: str | None = None,
+        fmt: str | None = None,
+        lr: float | None = None,
+        preset: str | None = None,
+    ) -> None:
         """Show ``config`` (and the corpus ``text``) in the fields; clears marks and the dirty flag."""
         self._loading = True
         try:
@@ -420,8 +542,11 @@ class SetupPanel(QWidget):
         label.setVisible(True)
         if widget is not None:
             widget.setProperty("invalid", True)
-            widget.setStyleSheet(ERROR_STYLE if not isinstance(widget, QPlainTextEdit)
-                                 else f"QPlainTextEdit {{ {ERROR_STYLE} }}")
+            widget.setStyleSheet(
+                ERROR_STYLE
+                if not isinstance(widget, QPlainTextEdit)
+                else f"QPlainTextEdit {{ {ERROR_STYLE} }}"
+            )
             widget.setToolTip(message)
 
     def _clear_mark(self, key: str) -> None:
@@ -444,9 +569,13 @@ class SetupPanel(QWidget):
             if tip:
                 widget.setToolTip(tip)
             elif key == "corpus":
-                widget.setToolTip(self.tr("The corpus. Plain text: one sentence per line. Pairs: "
-                                          "in^in|out^out items separated by commas or new lines. The current "
-                                          "example is highlighted while you step."))
+                widget.setToolTip(
+                    self.tr(
+                        "The corpus. Plain text: one sentence per line. Pairs: "
+                        "in^in|out^out items separated by commas or new lines. The current "
+                        "example is highlighted while you step."
+                    )
+                )
 
     def clear_marks(self) -> None:
         for key in list(self.errors):
@@ -535,7 +664,9 @@ class SetupPanel(QWidget):
         try:
             lr = float(text)
         except ValueError:
-            self.mark("lr", self.tr("The learning rate must be a number, got “{text}”.").format(text=text[:30]))
+            self.mark(
+                "lr", self.tr("The learning rate must be a number, got “{text}”.").format(text=text[:30])
+            )
             return
         try:
             Config(lr=lr)
@@ -547,8 +678,9 @@ class SetupPanel(QWidget):
             return
         if not self.bridge.commands.set_lr(lr):
             return
-        self.message.emit(self.tr("Learning rate is now {lr:g} from step {step} on.").format(
-            lr=lr, step=s.step + 1))
+        self.message.emit(
+            self.tr("Learning rate is now {lr:g} from step {step} on.").format(lr=lr, step=s.step + 1)
+        )
 
     # -- highlighting the current example -------------------------------------------------------------
     def _editor_matches(self, session: Session) -> bool:

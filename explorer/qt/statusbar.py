@@ -3,6 +3,7 @@
 Problems reach the user one way (:meth:`StatusBar.show_problem`): a one-line message in the status bar and a
 non-modal box — one box for blow-ups, reused, so a repeated blow-up does not pile up windows.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -28,10 +29,20 @@ class StatusBar(QObject):
         self.step, self.epoch, self.loss, self.lr = SteadyLabel(), SteadyLabel(), SteadyLabel(), SteadyLabel()
         self.step.setToolTip(translate("MainWindow", "Completed steps"))
         self.epoch.setToolTip(translate("MainWindow", "The epoch of the next step"))
-        self.loss.setToolTip(translate("MainWindow", "E, the loss of the current example (before its update); at step 0 the "
-                                     "mean loss over the training set"))
-        self.lr.setToolTip(translate("MainWindow", "η, the learning rate of the next step; in brackets the η the "
-                                                   "step shown used (reference mode decays η linearly)"))
+        self.loss.setToolTip(
+            translate(
+                "MainWindow",
+                "E, the loss of the current example (before its update); at step 0 the "
+                "mean loss over the training set",
+            )
+        )
+        self.lr.setToolTip(
+            translate(
+                "MainWindow",
+                "η, the learning rate of the next step; in brackets the η the "
+                "step shown used (reference mode decays η linearly)",
+            )
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("runProgress")
         self.progress.setMaximumWidth(220)
@@ -58,11 +69,15 @@ class StatusBar(QObject):
             self.loss.setText(translate("MainWindow", "E = {loss:.4g}").format(loss=rec.loss))
         else:
             e0 = s.epoch_losses.get(0)
-            self.loss.setText(translate("MainWindow", "E = {loss:.4g}").format(loss=e0) if e0 is not None else "")
+            self.loss.setText(
+                translate("MainWindow", "E = {loss:.4g}").format(loss=e0) if e0 is not None else ""
+            )
         # the η this step used (reference mode decays it), when it is not the base η of the next step
         used = rec.lr if rec is not None else None
         if used is not None and f"{used:.4g}" != f"{s.lr:.4g}":
-            self.lr.setText(translate("MainWindow", "η = {lr:g} (this step: {used:.4g})").format(lr=s.lr, used=used))
+            self.lr.setText(
+                translate("MainWindow", "η = {lr:g} (this step: {used:.4g})").format(lr=s.lr, used=used)
+            )
         else:
             self.lr.setText(translate("MainWindow", "η = {lr:g}").format(lr=s.lr))
 
@@ -74,7 +89,7 @@ class StatusBar(QObject):
         """A long run: the progress bar and Cancel while it lasts."""
         busy = status.kind == RUNNING
         if status.loading:  # a new session being built: what and the stage it is in, percent done
-            text = status.what[len("load:"):]
+            text = status.what[len("load:") :]
             self.w.statusBar().showMessage(f"{text} {status.stage}" if status.stage else text)
             self.progress.setRange(0, max(status.total, 0))
             self.progress.setValue(min(status.done, status.total))
@@ -107,16 +122,26 @@ class StatusBar(QObject):
             self.w.statusBar().showMessage(problem.text, 30000)
             box = self.blowup_box
             if box is None:
-                box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Training blew up"), problem.text,
-                                  QMessageBox.StandardButton.Ok, self.w)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    translate("MainWindow", "Training blew up"),
+                    problem.text,
+                    QMessageBox.StandardButton.Ok,
+                    self.w,
+                )
                 box.setWindowModality(Qt.WindowModality.NonModal)
                 self.blowup_box = box
             box.setText(problem.text)
             box.show()
             return
         self.w.statusBar().showMessage(problem.text, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Problem"), problem.text,
-                          QMessageBox.StandardButton.Ok, self.w)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Problem"),
+            problem.text,
+            QMessageBox.StandardButton.Ok,
+            self.w,
+        )
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()

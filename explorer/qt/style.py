@@ -6,6 +6,7 @@ plot items — ``current().line_width``, ``current().font_pt``, the colours — 
 ``apply_style(theme)`` method; :func:`apply_presentation` also restyles every pyqtgraph widget it finds
 (background, axes, tick fonts, curve widths), so views that do nothing special still follow.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 #: UI font families in order of preference; the CJK families are fallbacks for Chinese corpora and UI
 UI_FAMILIES = ("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-                "Microsoft YaHei", "PingFang SC", "SimHei")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+)
 #: the bundled subset of Noto Sans CJK SC (family "Explorer CJK"), see explorer/data/fonts/README.md
 BUNDLED_CJK_FILE = "ExplorerCJK-Regular.otf"
 _bundled: list[str] | None = None
@@ -39,15 +47,15 @@ class Theme:
     name: str
     dark: bool
     high_contrast: bool
-    bg: str           # plot background
-    fg: str           # text, axes
-    window: str       # widget background
-    base: str         # text-entry background
-    accent: str       # the current example, the selected word
-    positive: str     # positive values (heatmaps' upper end, increases)
-    negative: str     # negative values
+    bg: str  # plot background
+    fg: str  # text, axes
+    window: str  # widget background
+    base: str  # text-entry background
+    accent: str  # the current example, the selected word
+    positive: str  # positive values (heatmaps' upper end, increases)
+    negative: str  # negative values
     grid: str
-    font_pt: int      # base font size in points
+    font_pt: int  # base font size in points
     line_width: float  # plotted curves
 
     @property
@@ -55,18 +63,66 @@ class Theme:
         return self.high_contrast
 
 
-LIGHT = Theme("light", False, False, bg="#ffffff", fg="#202020", window="#f2f2f2", base="#ffffff",
-              accent="#d9480f", positive="#c92a2a", negative="#1864ab", grid="#d0d0d0",
-              font_pt=NORMAL_PT, line_width=1.5)
-DARK = Theme("dark", True, False, bg="#1e1e1e", fg="#e0e0e0", window="#2b2b2b", base="#1e1e1e",
-             accent="#ffa94d", positive="#ff6b6b", negative="#74c0fc", grid="#444444",
-             font_pt=NORMAL_PT, line_width=1.5)
-LIGHT_HC = Theme("light-high-contrast", False, True, bg="#ffffff", fg="#000000", window="#ffffff",
-                 base="#ffffff", accent="#c00000", positive="#b00000", negative="#0033aa", grid="#909090",
-                 font_pt=PRESENTATION_PT, line_width=3.5)
-DARK_HC = Theme("dark-high-contrast", True, True, bg="#000000", fg="#ffffff", window="#1c1c1c",
-                base="#000000", accent="#ffd000", positive="#ff5050", negative="#50b0ff", grid="#808080",
-                font_pt=PRESENTATION_PT, line_width=3.5)
+LIGHT = Theme(
+    "light",
+    False,
+    False,
+    bg="#ffffff",
+    fg="#202020",
+    window="#f2f2f2",
+    base="#ffffff",
+    accent="#d9480f",
+    positive="#c92a2a",
+    negative="#1864ab",
+    grid="#d0d0d0",
+    font_pt=NORMAL_PT,
+    line_width=1.5,
+)
+DARK = Theme(
+    "dark",
+    True,
+    False,
+    bg="#1e1e1e",
+    fg="#e0e0e0",
+    window="#2b2b2b",
+    base="#1e1e1e",
+    accent="#ffa94d",
+    positive="#ff6b6b",
+    negative="#74c0fc",
+    grid="#444444",
+    font_pt=NORMAL_PT,
+    line_width=1.5,
+)
+LIGHT_HC = Theme(
+    "light-high-contrast",
+    False,
+    True,
+    bg="#ffffff",
+    fg="#000000",
+    window="#ffffff",
+    base="#ffffff",
+    accent="#c00000",
+    positive="#b00000",
+    negative="#0033aa",
+    grid="#909090",
+    font_pt=PRESENTATION_PT,
+    line_width=3.5,
+)
+DARK_HC = Theme(
+    "dark-high-contrast",
+    True,
+    True,
+    bg="#000000",
+    fg="#ffffff",
+    window="#1c1c1c",
+    base="#000000",
+    accent="#ffd000",
+    positive="#ff5050",
+    negative="#50b0ff",
+    grid="#808080",
+    font_pt=PRESENTATION_PT,
+    line_width=3.5,
+)
 
 _current: Theme = LIGHT
 
@@ -96,7 +152,9 @@ def text_px(base_pt: float = NORMAL_PT) -> int:
     return int(round(px))
 
 
-def text_font(base_pt: float = NORMAL_PT, bold: bool = False, italic: bool = False, mono: bool = False) -> QFont:
+def text_font(
+    base_pt: float = NORMAL_PT, bold: bool = False, italic: bool = False, mono: bool = False
+) -> QFont:
     """The UI (or fixed-width) font at :func:`text_px` ``(base_pt)`` pixels, with CJK fallbacks."""
     font = mono_font() if mono else ui_font()
     font.setPixelSize(text_px(base_pt))
@@ -174,9 +232,11 @@ def missing_font_hint(text: str) -> str | None:
     if not missing:
         return None
     _font_hint_given = True
-    return (f"No font on this system draws some of this corpus's characters ({''.join(missing[:5])}…): install a "
-            f"CJK font, e.g. 'apt-get install fonts-noto-cjk' (Debian/Ubuntu) or 'dnf install "
-            f"google-noto-sans-cjk-fonts' (Fedora).")
+    return (
+        f"No font on this system draws some of this corpus's characters ({''.join(missing[:5])}…): install a "
+        f"CJK font, e.g. 'apt-get install fonts-noto-cjk' (Debian/Ubuntu) or 'dnf install "
+        f"google-noto-sans-cjk-fonts' (Fedora)."
+    )
 
 
 def ui_font(point_size: int = NORMAL_PT) -> QFont:
@@ -207,12 +267,18 @@ def palette_for(theme: Theme) -> QPalette:
     win, base, fg = QColor(theme.window), QColor(theme.base), QColor(theme.fg)
     button = QColor(theme.window).lighter(110) if theme.dark else QColor(theme.window).darker(104)
     roles = {
-        QPalette.ColorRole.Window: win, QPalette.ColorRole.WindowText: fg,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: win,
-        QPalette.ColorRole.Text: fg, QPalette.ColorRole.Button: button,
-        QPalette.ColorRole.ButtonText: fg, QPalette.ColorRole.ToolTipBase: base,
-        QPalette.ColorRole.ToolTipText: fg, QPalette.ColorRole.PlaceholderText: QColor("#888888"),
-        QPalette.ColorRole.Highlight: QColor(theme.accent), QPalette.ColorRole.BrightText: QColor("#ff0000"),
+        QPalette.ColorRole.Window: win,
+        QPalette.ColorRole.WindowText: fg,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: win,
+        QPalette.ColorRole.Text: fg,
+        QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: fg,
+        QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: fg,
+        QPalette.ColorRole.PlaceholderText: QColor("#888888"),
+        QPalette.ColorRole.Highlight: QColor(theme.accent),
+        QPalette.ColorRole.BrightText: QColor("#ff0000"),
         QPalette.ColorRole.HighlightedText: QColor("#000000" if theme.dark else "#ffffff"),
         QPalette.ColorRole.Link: QColor(theme.negative),
     }
@@ -256,7 +322,7 @@ def restyle_plots(root: QWidget, theme: Theme) -> None:
         scene = gv.scene()
         if scene is None:
             continue
-        sizes_only = _handles_style(gv)   # the view sets its own colours and pens; text sizes are the theme's
+        sizes_only = _handles_style(gv)  # the view sets its own colours and pens; text sizes are the theme's
         for item in scene.items():
             if isinstance(item, pg.AxisItem):
                 item.setStyle(tickFont=tick_font)
@@ -267,7 +333,7 @@ def restyle_plots(root: QWidget, theme: Theme) -> None:
                 if item.opts.get("labelTextSize") != size:
                     item.setLabelTextSize(size)
                     for _sample, label in item.items:
-                        label.setText(label.text, size=size)   # setLabelTextSize alone does not re-render
+                        label.setText(label.text, size=size)  # setLabelTextSize alone does not re-render
             elif isinstance(item, pg.PlotDataItem) and not sizes_only:
                 pen = item.opts.get("pen")
                 if pen is None:

@@ -8,6 +8,7 @@ status, which the play timer here follows. While a long run is in progress the a
 Going forward along the timeline re-uses the computed future: after Back or a scrub, Step and Play move
 forward through the computed steps (redo) before computing new ones, so the timeline is not cut short.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,8 +16,16 @@ import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QSlider, QStyle, QToolBar,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
 
 from ..app.comparison import difference_step
 from ..app.readout import step_position
@@ -28,7 +37,7 @@ from .views.difference import TimelineMarks
 
 #: the speed slider's range; its top value means "as fast as possible"
 SPEED_STEPS = 100
-SLOWEST_RATE = 1 / 3          # one step every 3 s
+SLOWEST_RATE = 1 / 3  # one step every 3 s
 FASTEST_FINITE_RATE = 3000.0  # the slider's last finite value, in steps per second
 #: above this rate views redraw through the bridge's throttle (at most ~30 times a second)
 THROTTLE_ABOVE = 25.0
@@ -86,45 +95,117 @@ class Transport(QObject):
         st = parent_widget.style()
 
         def act(text, tip, shortcut=None, icon=None, slot=None, checkable=False):
-            return make_action(parent_widget, text, tip, slot, shortcut, checkable,
-                               st.standardIcon(icon) if icon is not None else None)
+            return make_action(
+                parent_widget,
+                text,
+                tip,
+                slot,
+                shortcut,
+                checkable,
+                st.standardIcon(icon) if icon is not None else None,
+            )
 
         SP = QStyle.StandardPixmap
-        self.act_play = act(self.tr("Play"), self.tr("Play: take steps one after another at the chosen speed"),
-                            Qt.Key.Key_Space, SP.SP_MediaPlay, self.toggle_play, checkable=True)
-        self.act_step = act(self.tr("Step"), self.tr("Step: train on the next example"),
-                            Qt.Key.Key_Right, SP.SP_MediaSeekForward, self.step)
-        self.act_sub_step = act(self.tr("Sub-step"),
-                                self.tr("Sub-step: show the next phase of the example "
-                                        "(forward, error, output update, input update)"),
-                                QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Right),
-                                SP.SP_ArrowForward, self.sub_step)
-        self.act_sub_step_back = act(self.tr("Sub-step back"), self.tr("Sub-step back: go back one phase"),
-                                     QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Left),
-                                     SP.SP_ArrowBack, self.sub_step_back)
-        self.act_back = act(self.tr("Back (undo)"), self.tr("Back: undo the last step exactly"),
-                            Qt.Key.Key_Left, SP.SP_MediaSeekBackward, self.undo)
-        self.act_forward = act(self.tr("Forward (redo)"), self.tr("Forward: redo the step that was undone"),
-                               QKeySequence("Ctrl+Shift+Z"), SP.SP_MediaSkipForward, self.redo)
-        self.act_undo = act(self.tr("Undo"), self.tr("Undo the last step (exactly: the old values come back)"),
-                            QKeySequence("Ctrl+Z"), None, self.undo)
-        self.act_run_epoch = act(self.tr("Run one epoch"),
-                                 self.tr("Run to the end of the current epoch in the background"),
-                                 QKeySequence("Ctrl+E"), None, self.run_epoch)
-        self.act_fast_forward = act(self.tr("Fast-forward…"),
-                                    self.tr("Fast-forward: run a number of steps in the background"),
-                                    QKeySequence("Ctrl+F"), None, self.ask_fast_forward)
-        self.act_seek_start = act(self.tr("Go to step 0"), self.tr("Go back to the start (step 0)"),
-                                  Qt.Key.Key_Home, SP.SP_MediaSkipBackward, self.seek_start)
-        self.act_seek_end = act(self.tr("Go to the last computed step"),
-                                self.tr("Go to the furthest step computed so far"),
-                                Qt.Key.Key_End, None, self.seek_end)
-        for a, short in ((self.act_back, self.tr("Back")), (self.act_forward, self.tr("Forward")),
-                         (self.act_run_epoch, self.tr("Epoch")), (self.act_fast_forward, self.tr("Fast-forward"))):
+        self.act_play = act(
+            self.tr("Play"),
+            self.tr("Play: take steps one after another at the chosen speed"),
+            Qt.Key.Key_Space,
+            SP.SP_MediaPlay,
+            self.toggle_play,
+            checkable=True,
+        )
+        self.act_step = act(
+            self.tr("Step"),
+            self.tr("Step: train on the next example"),
+            Qt.Key.Key_Right,
+            SP.SP_MediaSeekForward,
+            self.step,
+        )
+        self.act_sub_step = act(
+            self.tr("Sub-step"),
+            self.tr(
+                "Sub-step: show the next phase of the example (forward, error, output update, input update)"
+            ),
+            QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Right),
+            SP.SP_ArrowForward,
+            self.sub_step,
+        )
+        self.act_sub_step_back = act(
+            self.tr("Sub-step back"),
+            self.tr("Sub-step back: go back one phase"),
+            QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Left),
+            SP.SP_ArrowBack,
+            self.sub_step_back,
+        )
+        self.act_back = act(
+            self.tr("Back (undo)"),
+            self.tr("Back: undo the last step exactly"),
+            Qt.Key.Key_Left,
+            SP.SP_MediaSeekBackward,
+            self.undo,
+        )
+        self.act_forward = act(
+            self.tr("Forward (redo)"),
+            self.tr("Forward: redo the step that was undone"),
+            QKeySequence("Ctrl+Shift+Z"),
+            SP.SP_MediaSkipForward,
+            self.redo,
+        )
+        self.act_undo = act(
+            self.tr("Undo"),
+            self.tr("Undo the last step (exactly: the old values come back)"),
+            QKeySequence("Ctrl+Z"),
+            None,
+            self.undo,
+        )
+        self.act_run_epoch = act(
+            self.tr("Run one epoch"),
+            self.tr("Run to the end of the current epoch in the background"),
+            QKeySequence("Ctrl+E"),
+            None,
+            self.run_epoch,
+        )
+        self.act_fast_forward = act(
+            self.tr("Fast-forward…"),
+            self.tr("Fast-forward: run a number of steps in the background"),
+            QKeySequence("Ctrl+F"),
+            None,
+            self.ask_fast_forward,
+        )
+        self.act_seek_start = act(
+            self.tr("Go to step 0"),
+            self.tr("Go back to the start (step 0)"),
+            Qt.Key.Key_Home,
+            SP.SP_MediaSkipBackward,
+            self.seek_start,
+        )
+        self.act_seek_end = act(
+            self.tr("Go to the last computed step"),
+            self.tr("Go to the furthest step computed so far"),
+            Qt.Key.Key_End,
+            None,
+            self.seek_end,
+        )
+        for a, short in (
+            (self.act_back, self.tr("Back")),
+            (self.act_forward, self.tr("Forward")),
+            (self.act_run_epoch, self.tr("Epoch")),
+            (self.act_fast_forward, self.tr("Fast-forward")),
+        ):
             a.setIconText(short)  # the toolbar's label; menus show the full text
-        self.actions = [self.act_play, self.act_step, self.act_sub_step, self.act_sub_step_back, self.act_back,
-                        self.act_forward, self.act_undo, self.act_run_epoch, self.act_fast_forward,
-                        self.act_seek_start, self.act_seek_end]
+        self.actions = [
+            self.act_play,
+            self.act_step,
+            self.act_sub_step,
+            self.act_sub_step_back,
+            self.act_back,
+            self.act_forward,
+            self.act_undo,
+            self.act_run_epoch,
+            self.act_fast_forward,
+            self.act_seek_start,
+            self.act_seek_end,
+        ]
 
         # play timer: a time-based accumulator, so the rate holds whatever the redraw costs
         self._timer = QTimer(self)
@@ -143,8 +224,9 @@ class Transport(QObject):
         self.timeline.setRange(0, 0)
         self.timeline.setMinimumWidth(200)
         self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.timeline.setToolTip(self.tr("Timeline: drag to go to any step computed so far (Home: step 0, "
-                                         "End: the furthest step)"))
+        self.timeline.setToolTip(
+            self.tr("Timeline: drag to go to any step computed so far (Home: step 0, End: the furthest step)")
+        )
         self.timeline.valueChanged.connect(self._on_timeline)
         #: File ▸ Compare with my trace…: the differing steps as ticks over the timeline
         self.timeline_marks = TimelineMarks(self.timeline)
@@ -193,8 +275,14 @@ class Transport(QObject):
         tb = QToolBar(self.tr("Transport"), window)
         tb.setObjectName("toolbar_transport")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (self.act_play, self.act_step, self.act_sub_step, self.act_sub_step_back, self.act_back,
-                  self.act_forward):
+        for a in (
+            self.act_play,
+            self.act_step,
+            self.act_sub_step,
+            self.act_sub_step_back,
+            self.act_back,
+            self.act_forward,
+        ):
             tb.addAction(a)
         tb.addSeparator()
         tb.addAction(self.act_run_epoch)
@@ -213,7 +301,9 @@ class Transport(QObject):
         # one toolbar item each: a narrow window (a projector at 1024 px, presentation's large text) moves the
         # ones that do not fit into the toolbar's extension menu instead of widening the window
         self.timeline.setMinimumWidth(120)
-        for k, w in enumerate((self.step_label, self.epoch_label, self.phase_label, self.timeline, speed_box)):
+        for k, w in enumerate(
+            (self.step_label, self.epoch_label, self.phase_label, self.timeline, speed_box)
+        ):
             if k:
                 spacer = QWidget()
                 spacer.setFixedWidth(12)
@@ -252,7 +342,7 @@ class Transport(QObject):
                 self.bridge.throttle = False
                 self.bridge.flush()
             self.playingChanged.emit(False)
-        if status.done == 0:   # not a run's progress report
+        if status.done == 0:  # not a run's progress report
             self.update_state()
 
     def is_playing(self) -> bool:
@@ -265,10 +355,16 @@ class Transport(QObject):
         enabled = dict.fromkeys(self.actions, live)
         if live:
             can_undo = s.can_undo()
-            enabled.update({self.act_back: can_undo, self.act_undo: can_undo, self.act_sub_step_back: can_undo,
-                            self.act_forward: s.can_redo(),
-                            self.act_seek_start: s.step > 0 or s.pending is not None,
-                            self.act_seek_end: s.step < s.furthest or s.pending is not None})
+            enabled.update(
+                {
+                    self.act_back: can_undo,
+                    self.act_undo: can_undo,
+                    self.act_sub_step_back: can_undo,
+                    self.act_forward: s.can_redo(),
+                    self.act_seek_start: s.step > 0 or s.pending is not None,
+                    self.act_seek_end: s.step < s.furthest or s.pending is not None,
+                }
+            )
         # each action is set once: switching one off and on again would re-lay out its tool bar every step
         for a, on in enabled.items():
             if a.isEnabled() != on:
@@ -289,8 +385,11 @@ class Transport(QObject):
         stream = s.model.stream
         if k > 0:
             e, i = stream.locate(k)
-            self.epoch_label.setText(self.tr("Epoch {epoch}, example {i} of {n}").format(
-                epoch=e + 1, i=i + 1, n=stream.epoch_length(e)))
+            self.epoch_label.setText(
+                self.tr("Epoch {epoch}, example {i} of {n}").format(
+                    epoch=e + 1, i=i + 1, n=stream.epoch_length(e)
+                )
+            )
         else:
             self.epoch_label.setText(self.tr("Epoch 1, example 0 of {n}").format(n=stream.epoch_length(0)))
         self.phase_label.setText(self.tr("Phase: {phase}").format(phase=phase_name(s.phase)))
@@ -367,9 +466,15 @@ class Transport(QObject):
     def ask_fast_forward(self) -> None:
         if not self._manual():
             return
-        n, ok = QInputDialog.getInt(self._w, self.tr("Fast-forward"),
-                                    self.tr("Number of steps to run in the background:"),
-                                    max(1, self.session.steps_per_epoch()), 1, 100_000_000, 100)
+        n, ok = QInputDialog.getInt(
+            self._w,
+            self.tr("Fast-forward"),
+            self.tr("Number of steps to run in the background:"),
+            max(1, self.session.steps_per_epoch()),
+            1,
+            100_000_000,
+            100,
+        )
         if ok:
             self.fast_forward(n)
 
@@ -380,8 +485,11 @@ class Transport(QObject):
     def _on_speed(self, value: int) -> None:
         r = rate_for(value)
         self.speed_label.setText(speed_text(r))
-        self.speed.setToolTip(self.tr("Play speed: from one step every 3 seconds to as fast as possible "
-                                      "(now: {speed})").format(speed=speed_text(r)))
+        self.speed.setToolTip(
+            self.tr("Play speed: from one step every 3 seconds to as fast as possible (now: {speed})").format(
+                speed=speed_text(r)
+            )
+        )
         if self.is_playing():
             self._configure_timer()
 
@@ -418,14 +526,20 @@ class Transport(QObject):
             a.setText(self.tr("Pause"))
             a.setIconText(self.tr("Pause"))
             a.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
-            a.setToolTip(self.tr("Pause ({key})").format(key=a.shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText)))
+            a.setToolTip(
+                self.tr("Pause ({key})").format(
+                    key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
         else:
             a.setText(self.tr("Play"))
             a.setIconText(self.tr("Play"))
             a.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-            a.setToolTip(self.tr("Play: take steps one after another at the chosen speed ({key})").format(
-                key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+            a.setToolTip(
+                self.tr("Play: take steps one after another at the chosen speed ({key})").format(
+                    key=a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
 
     def _tick(self) -> None:
         if self.state.live_session is None or not self.state.playing:

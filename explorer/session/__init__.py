@@ -8,6 +8,7 @@
 
 No Qt here: the GUI subscribes to :class:`~explorer.session.session.Session` events with plain callbacks.
 """
+
 from .session import Session
 
 __all__ = ["Session"]

@@ -39,6 +39,7 @@ shapes, a newer version — is one :class:`~explorer.errors.FileFormatError` who
 and the problem. Loading builds a new session; nothing that exists is changed. Saving writes a temporary
 file in the same folder and renames it over the target: a reader never sees a half-written file.
 """
+
 from __future__ import annotations
 
 import io
@@ -46,9 +47,9 @@ import json
 import typing
 import zipfile
 import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -68,8 +69,19 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 SESSION_JSON = "session.json"
 CORPUS = "corpus.txt"
-ARRAYS = ("initial_W", "initial_W_out", "W", "W_out", "losses", "lrs", "epoch_ids", "epoch_losses",
-          "checkpoint_steps", "checkpoint_W", "checkpoint_W_out")
+ARRAYS = (
+    "initial_W",
+    "initial_W_out",
+    "W",
+    "W_out",
+    "losses",
+    "lrs",
+    "epoch_ids",
+    "epoch_losses",
+    "checkpoint_steps",
+    "checkpoint_W",
+    "checkpoint_W_out",
+)
 MEMBERS = (MANIFEST, SESSION_JSON, CORPUS) + tuple(f"{a}.npy" for a in ARRAYS)
 
 MAX_MANIFEST_BYTES = 64 * 1024
@@ -115,7 +127,9 @@ def session_state(session) -> tuple[dict, str, dict[str, np.ndarray]]:
         "corpus_format": model.corpus.kind,
         "config": session.config.to_dict(),
         "vocab": list(model.words),
-        "V": model.V, "N": N, "n_out": n_out,
+        "V": model.V,
+        "N": N,
+        "n_out": n_out,
         "step": session.step,
         "furthest": session.furthest,
         "phase_index": phase_index,
@@ -124,8 +138,10 @@ def session_state(session) -> tuple[dict, str, dict[str, np.ndarray]]:
         "checkpoint_interval": session.checkpoints.interval,
     }
     arrays = {
-        "initial_W": session.initial.W, "initial_W_out": session.initial.W_out,
-        "W": params.W, "W_out": params.W_out,
+        "initial_W": session.initial.W,
+        "initial_W_out": session.initial.W_out,
+        "W": params.W,
+        "W_out": params.W_out,
         "losses": np.array(session.losses.view()[: session.furthest], dtype=np.float64),
         "lrs": np.array(session.lrs.view()[: session.furthest], dtype=np.float64),
         "epoch_ids": e_ids,
@@ -140,8 +156,12 @@ def session_state(session) -> tuple[dict, str, dict[str, np.ndarray]]:
 def save_session(session, path) -> None:
     """Write ``session`` to ``path`` (a ``.w2vx`` zip), atomically. Same session, same bytes."""
     meta, text, arrays = session_state(session)
-    manifest = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "generator": f"w2v-explorer {__version__}",
-                "members": [m for m in MEMBERS if m != MANIFEST]}
+    manifest = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": f"w2v-explorer {__version__}",
+        "members": [m for m in MEMBERS if m != MANIFEST],
+    }
 
     def put(zf, name, data: bytes, compress: int):
         info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
@@ -152,8 +172,12 @@ def save_session(session, path) -> None:
     with atomic_file(path, "wb") as f:
         with zipfile.ZipFile(f, "w") as zf:
             put(zf, MANIFEST, json.dumps(manifest, indent=1).encode(), zipfile.ZIP_DEFLATED)
-            put(zf, SESSION_JSON, json.dumps(meta, ensure_ascii=False, allow_nan=False).encode("utf-8"),
-                zipfile.ZIP_DEFLATED)
+            put(
+                zf,
+                SESSION_JSON,
+                json.dumps(meta, ensure_ascii=False, allow_nan=False).encode("utf-8"),
+                zipfile.ZIP_DEFLATED,
+            )
             put(zf, CORPUS, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
             for a in ARRAYS:
                 put(zf, f"{a}.npy", _npy_bytes(arrays[a]), zipfile.ZIP_DEFLATED)
@@ -171,8 +195,14 @@ class _Reader:
         self.infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             n = info.filename
-            if (n.startswith(("/", "\\")) or "\\" in n or ".." in n.split("/") or ":" in n
-                    or "\x00" in n or info.is_dir()):
+            if (
+                n.startswith(("/", "\\"))
+                or "\\" in n
+                or ".." in n.split("/")
+                or ":" in n
+                or "\x00" in n
+                or info.is_dir()
+            ):
                 self.fail(f"has a member with a suspicious path {n[:60]!r}")
             if n in self.infos:
                 self.fail(f"has two members named {n[:60]!r}")
@@ -268,8 +298,9 @@ def _open(path):
     except FileNotFoundError:
         raise FileFormatError(f"session file {name!r} does not exist") from None
     except zipfile.BadZipFile:
-        raise FileFormatError(f"session file {name!r} is not a session file (not a zip archive, or "
-                              f"truncated)") from None
+        raise FileFormatError(
+            f"session file {name!r} is not a session file (not a zip archive, or truncated)"
+        ) from None
     except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
         raise FileFormatError(f"cannot read session file {name!r} ({_reason(exc)})") from None
     try:
@@ -289,8 +320,10 @@ def _manifest(r: _Reader) -> dict:
         r.fail(f"has an invalid format version {str(v)[:20]!r}")
     if v > FORMAT_VERSION:
         gen = str(m.get("generator", "a newer version"))[:60]
-        r.fail(f"is format version {v}, written by {gen}; this program reads version {FORMAT_VERSION} "
-               f"(update w2v-explorer)")
+        r.fail(
+            f"is format version {v}, written by {gen}; this program reads version {FORMAT_VERSION} "
+            f"(update w2v-explorer)"
+        )
     members = m.get("members")
     if not isinstance(members, list) or not all(isinstance(x, str) for x in members):
         r.fail(f"has an invalid {MANIFEST!r} (no member list)")
@@ -300,8 +333,13 @@ def _manifest(r: _Reader) -> dict:
     return m
 
 
-def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool = True,
-                 progress: Callable[[str, float], None] | None = None):
+def load_session(
+    path,
+    cls,
+    corpus_limit: int = MAX_CORPUS_BYTES,
+    verify: bool = True,
+    progress: Callable[[str, float], None] | None = None,
+):
     """Read a ``.w2vx`` file into a new session of class ``cls`` (:meth:`Session.load` passes its own class,
     so this module does not import :mod:`.session`: no import cycle).
 
@@ -329,11 +367,13 @@ def load_session(path, cls, corpus_limit: int = MAX_CORPUS_BYTES, verify: bool =
             except UnicodeDecodeError as exc:
                 r.fail(f"is damaged: {CORPUS!r} is not UTF-8 (offset {exc.start})")
             meta = r.json(SESSION_JSON, 32 * 2**20 + 4 * len(text_bytes))
-            session = _build(cls, r, meta, text,
-                             lambda stage, f: report(stage, 0.05 + (build_share - 0.05) * f))
+            session = _build(
+                cls, r, meta, text, lambda stage, f: report(stage, 0.05 + (build_share - 0.05) * f)
+            )
         if verify:
-            verify_replay(session, name,
-                          lambda f: report("replaying the history", build_share + (1 - build_share) * f))
+            verify_replay(
+                session, name, lambda f: report("replaying the history", build_share + (1 - build_share) * f)
+            )
         report("ready", 1.0)
         return session
     except MemoryError:
@@ -363,14 +403,19 @@ def verify_replay(session, name: str, progress: Callable[[float], None] | None =
                 session._replay(params, at, nxt)
                 at = nxt
         except (ExplorerError, RuntimeError, ArithmeticError, ValueError, FloatingPointError) as exc:
-            raise FileFormatError(f"session file {name!r} cannot be replayed: steps {at + 1}..{t} fail "
-                                  f"({_reason(exc)})") from None
+            raise FileFormatError(
+                f"session file {name!r} cannot be replayed: steps {at + 1}..{t} fail ({_reason(exc)})"
+            ) from None
         if t in stored and not stored[t].equals(params):
-            raise FileFormatError(f"session file {name!r} is inconsistent: replaying its history does not "
-                                  f"reproduce its checkpoint at step {t}")
+            raise FileFormatError(
+                f"session file {name!r} is inconsistent: replaying its history does not "
+                f"reproduce its checkpoint at step {t}"
+            )
         if t == session.step and not _current(session).equals(params):
-            raise FileFormatError(f"session file {name!r} is inconsistent: replaying its history does not "
-                                  f"reproduce its parameters at step {t}")
+            raise FileFormatError(
+                f"session file {name!r} is inconsistent: replaying its history does not "
+                f"reproduce its parameters at step {t}"
+            )
 
 
 def _current(session) -> Params:
@@ -386,11 +431,27 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
         if not ok:
             r.fail(problem)
 
-    for key in ("name", "corpus_format", "config", "vocab", "V", "N", "n_out", "step", "furthest",
-                "phase_index", "schedule", "bookmarks", "checkpoint_interval"):
+    for key in (
+        "name",
+        "corpus_format",
+        "config",
+        "vocab",
+        "V",
+        "N",
+        "n_out",
+        "step",
+        "furthest",
+        "phase_index",
+        "schedule",
+        "bookmarks",
+        "checkpoint_interval",
+    ):
         need(key in meta, f"is damaged: {SESSION_JSON!r} has no {key!r}")
     need(isinstance(meta["name"], str), "has a session name that is not text")
-    need(meta["corpus_format"] in ("text", "pairs"), f"has an unknown corpus format {str(meta['corpus_format'])[:20]!r}")
+    need(
+        meta["corpus_format"] in ("text", "pairs"),
+        f"has an unknown corpus format {str(meta['corpus_format'])[:20]!r}",
+    )
     try:
         config = Config.from_dict(meta["config"])
     except ExplorerError as exc:
@@ -399,10 +460,14 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
         r.fail(f"has an invalid configuration ({_reason(exc)})")
     step, furthest, phase_index = meta["step"], meta["furthest"], meta["phase_index"]
     need(_is_int(furthest) and furthest >= 0, f"has an invalid furthest step {str(furthest)[:20]!r}")
-    need(_is_int(step) and 0 <= step <= furthest, f"has an invalid current step {str(step)[:20]!r} "
-                                                  f"(computed steps are 0..{furthest})")
-    need(_is_int(phase_index) and -1 <= phase_index <= len(PHASES) - 2,
-         f"has an invalid sub-step phase {str(phase_index)[:20]!r}")
+    need(
+        _is_int(step) and 0 <= step <= furthest,
+        f"has an invalid current step {str(step)[:20]!r} (computed steps are 0..{furthest})",
+    )
+    need(
+        _is_int(phase_index) and -1 <= phase_index <= len(PHASES) - 2,
+        f"has an invalid sub-step phase {str(phase_index)[:20]!r}",
+    )
     need(furthest <= MAX_STEPS, f"has {furthest} computed steps; the limit is {MAX_STEPS:,}")
     interval = meta["checkpoint_interval"]
     need(_is_int(interval) and interval >= 1, f"has an invalid checkpoint interval {str(interval)[:20]!r}")
@@ -410,47 +475,77 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
     # the learning-rate schedule
     sched = meta["schedule"]
     need(isinstance(sched, list) and sched, "has an empty or invalid learning-rate schedule")
-    need(len(sched) <= min(MAX_SCHEDULE_ENTRIES, furthest + 1),
-         f"has {len(sched)} learning-rate schedule entries; the limit is "
-         f"{min(MAX_SCHEDULE_ENTRIES, furthest + 1):,} (at most one per computed step, and {MAX_SCHEDULE_ENTRIES:,})")
+    need(
+        len(sched) <= min(MAX_SCHEDULE_ENTRIES, furthest + 1),
+        f"has {len(sched)} learning-rate schedule entries; the limit is "
+        f"{min(MAX_SCHEDULE_ENTRIES, furthest + 1):,} (at most one per computed step, and {MAX_SCHEDULE_ENTRIES:,})",
+    )
     prev = 0
     for item in sched:
-        ok = (isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and item[0] > prev
-              and isinstance(item[1], (int, float)) and not isinstance(item[1], bool)
-              and np.isfinite(item[1]) and item[1] > 0)
+        ok = (
+            isinstance(item, list)
+            and len(item) == 2
+            and _is_int(item[0])
+            and item[0] > prev
+            and isinstance(item[1], (int, float))
+            and not isinstance(item[1], bool)
+            and np.isfinite(item[1])
+            and item[1] > 0
+        )
         need(ok, f"has an invalid learning-rate schedule entry {str(item)[:40]}")
         prev = item[0]
     need(sched[0][0] == 1, "has a learning-rate schedule that does not start at step 1")
     fast = meta.get("fast_steps", [])  # older files only
     need(isinstance(fast, list), "has an invalid list of fast-forwarded steps")
-    need(len(fast) <= furthest, f"has {len(fast)} ranges of fast-forwarded steps, more than its {furthest} steps")
+    need(
+        len(fast) <= furthest,
+        f"has {len(fast)} ranges of fast-forwarded steps, more than its {furthest} steps",
+    )
     prev = 0
     for item in fast:
-        need(isinstance(item, list) and len(item) == 2 and _is_int(item[0]) and _is_int(item[1])
-             and prev < item[0] <= item[1] <= furthest,
-             f"has an invalid range of fast-forwarded steps {str(item)[:40]} (steps are 1..{furthest})")
+        need(
+            isinstance(item, list)
+            and len(item) == 2
+            and _is_int(item[0])
+            and _is_int(item[1])
+            and prev < item[0] <= item[1] <= furthest,
+            f"has an invalid range of fast-forwarded steps {str(item)[:40]} (steps are 1..{furthest})",
+        )
         prev = item[1]
     recorded = furthest - sum(b - a + 1 for a, b in fast)
-    need(recorded <= MAX_RECORD_STEPS, f"has {recorded} steps made with records (not fast-forwarded); the limit "
-                                       f"is {MAX_RECORD_STEPS:,}")
+    need(
+        recorded <= MAX_RECORD_STEPS,
+        f"has {recorded} steps made with records (not fast-forwarded); the limit is {MAX_RECORD_STEPS:,}",
+    )
     bookmarks = meta["bookmarks"]
     need(isinstance(bookmarks, list), "has an invalid bookmark list")
     need(len(bookmarks) <= MAX_BOOKMARKS, f"has {len(bookmarks)} bookmarks; the limit is {MAX_BOOKMARKS:,}")
     for b in bookmarks:
-        need(isinstance(b, list) and len(b) == 2 and isinstance(b[0], str) and _is_int(b[1])
-             and 0 <= b[1] <= furthest and len(b[0]) <= MAX_BOOKMARK_NAME,
-             f"has an invalid bookmark {str(b)[:40]} (a name of at most {MAX_BOOKMARK_NAME} characters and "
-             f"a step in 0..{furthest})")
+        need(
+            isinstance(b, list)
+            and len(b) == 2
+            and isinstance(b[0], str)
+            and _is_int(b[1])
+            and 0 <= b[1] <= furthest
+            and len(b[0]) <= MAX_BOOKMARK_NAME,
+            f"has an invalid bookmark {str(b)[:40]} (a name of at most {MAX_BOOKMARK_NAME} characters and "
+            f"a step in 0..{furthest})",
+        )
 
     # the model: rebuilt from the corpus and configuration, checked against the saved vocabulary
     vocab = meta["vocab"]
     need(isinstance(vocab, list) and all(isinstance(w, str) for w in vocab), "has an invalid vocabulary")
     V, N, n_out = meta["V"], meta["N"], meta["n_out"]
     need(_is_int(V) and V == len(vocab), f"says V = {str(V)[:20]} but lists {len(vocab)} words")
-    need(_is_int(N) and N == config.hidden, f"says N = {str(N)[:20]} but its configuration has hidden = {config.hidden}")
-    need(_is_int(n_out) and n_out == (V - 1 if config.output == "hs" else V),
-         f"says there are {str(n_out)[:20]} output vectors; V = {V} and output {config.output!r} need "
-         f"{V - 1 if config.output == 'hs' else V}")
+    need(
+        _is_int(N) and N == config.hidden,
+        f"says N = {str(N)[:20]} but its configuration has hidden = {config.hidden}",
+    )
+    need(
+        _is_int(n_out) and n_out == (V - 1 if config.output == "hs" else V),
+        f"says there are {str(n_out)[:20]} output vectors; V = {V} and output {config.output!r} need "
+        f"{V - 1 if config.output == 'hs' else V}",
+    )
 
     try:
         config.check_size(V)
@@ -467,40 +562,54 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
     need(not lrs.size or np.all(lrs > 0), "has a learning rate <= 0 in its step series")
     ck_steps = _int_array(r, "checkpoint_steps", furthest + 1)
     K = len(ck_steps)
-    need(K * (V * N + N * n_out) * 8 <= MAX_CHECKPOINT_BYTES,
-         f"has {K} checkpoints of {V * N + N * n_out:,} values each; the limit is "
-         f"{MAX_CHECKPOINT_BYTES // 2**20} MB of checkpoints")
-    need(K >= 1 and ck_steps[0] == 0 and np.all(np.diff(ck_steps) > 0) and ck_steps[-1] <= furthest,
-         f"has invalid checkpoint steps (they must rise from 0 to at most {furthest})")
+    need(
+        K * (V * N + N * n_out) * 8 <= MAX_CHECKPOINT_BYTES,
+        f"has {K} checkpoints of {V * N + N * n_out:,} values each; the limit is "
+        f"{MAX_CHECKPOINT_BYTES // 2**20} MB of checkpoints",
+    )
+    need(
+        K >= 1 and ck_steps[0] == 0 and np.all(np.diff(ck_steps) > 0) and ck_steps[-1] <= furthest,
+        f"has invalid checkpoint steps (they must rise from 0 to at most {furthest})",
+    )
     ck_W = r.array("checkpoint_W", (K, V, N), np.float64)
     ck_Wo = r.array("checkpoint_W_out", (K, N, n_out), np.float64)
     e_ids = _int_array(r, "epoch_ids", furthest + 2)
     E = len(e_ids)
-    need(E >= 1 and e_ids[0] == 0 and np.all(np.diff(e_ids) > 0) and e_ids[-1] <= furthest + 1,
-         "has invalid epoch numbers in its epoch-loss series")
+    need(
+        E >= 1 and e_ids[0] == 0 and np.all(np.diff(e_ids) > 0) and e_ids[-1] <= furthest + 1,
+        "has invalid epoch numbers in its epoch-loss series",
+    )
     e_losses = r.array("epoch_losses", (E,), np.float64)
 
     try:
-        session = cls(text, config, meta["corpus_format"], params=Params(W0, Wo0), name=meta["name"],
-                      progress=progress)
+        session = cls(
+            text, config, meta["corpus_format"], params=Params(W0, Wo0), name=meta["name"], progress=progress
+        )
     except ExplorerError as exc:
         r.fail(f"cannot be rebuilt: {exc}")
     model = session.model
     if list(model.words) != vocab:
-        i = next((i for i, (a, b) in enumerate(zip(model.words, vocab)) if a != b),
-                 min(len(vocab), model.V))
-        r.fail(f"has a vocabulary that differs from its corpus ({len(vocab)} saved words, {model.V} "
-               f"rebuilt; first difference at index {i})")
+        i = next((i for i, (a, b) in enumerate(zip(model.words, vocab)) if a != b), min(len(vocab), model.V))
+        r.fail(
+            f"has a vocabulary that differs from its corpus ({len(vocab)} saved words, {model.V} "
+            f"rebuilt; first difference at index {i})"
+        )
     stream = model.stream
     for e in e_ids.tolist():
-        need(stream.epoch_start(e) <= furthest, f"has an epoch loss for epoch {e}, which starts after "
-                                                f"step {furthest}")
-    need(np.array_equal(ck_W[0], W0) and np.array_equal(ck_Wo[0], Wo0),
-         "is inconsistent: the checkpoint at step 0 differs from the initial parameters")
+        need(
+            stream.epoch_start(e) <= furthest,
+            f"has an epoch loss for epoch {e}, which starts after step {furthest}",
+        )
+    need(
+        np.array_equal(ck_W[0], W0) and np.array_equal(ck_Wo[0], Wo0),
+        "is inconsistent: the checkpoint at step 0 differs from the initial parameters",
+    )
     for k, s in enumerate(ck_steps.tolist()):
         if s == step:
-            need(np.array_equal(ck_W[k], W) and np.array_equal(ck_Wo[k], Wo),
-                 f"is inconsistent: the checkpoint at step {step} differs from the current parameters")
+            need(
+                np.array_equal(ck_W[k], W) and np.array_equal(ck_Wo[k], Wo),
+                f"is inconsistent: the checkpoint at step {step} differs from the current parameters",
+            )
 
     # restore the state
     session.params = Params(W, Wo)
@@ -510,8 +619,9 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
     session.lrs.set_range(0, lrs)
     session.epoch_losses = {int(e): float(x) for e, x in zip(e_ids.tolist(), e_losses.tolist())}
     session.bookmarks = [(n, int(s)) for n, s in bookmarks]
-    session.checkpoints.restore(interval, [(int(s), Params(ck_W[k].copy(), ck_Wo[k].copy()))
-                                           for k, s in enumerate(ck_steps.tolist())])
+    session.checkpoints.restore(
+        interval, [(int(s), Params(ck_W[k].copy(), ck_Wo[k].copy())) for k, s in enumerate(ck_steps.tolist())]
+    )
     session.records.clear()
     if phase_index >= 0:
         try:
@@ -531,8 +641,10 @@ def _int_array(r: _Reader, key: str, max_len: int) -> np.ndarray:
     if info is None:
         r.fail(f"has no {member!r} (damaged or not a session file)")
     if info.file_size > 8 * max_len + NPY_HEADER_ALLOWANCE:
-        r.fail(f"member {member!r} is {info.file_size} bytes, more than the {8 * max_len + NPY_HEADER_ALLOWANCE} "
-               f"expected")
+        r.fail(
+            f"member {member!r} is {info.file_size} bytes, more than the {8 * max_len + NPY_HEADER_ALLOWANCE} "
+            f"expected"
+        )
 
     def check(shape, dtype):
         if len(shape) != 1 or dtype.kind != "i" or dtype.itemsize != 8:

@@ -13,9 +13,9 @@ does, its in-between pictures belong between the phase frames here.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from PySide6.QtGui import QImage

@@ -34,7 +34,6 @@ from ...engine.params import atomic_file
 from ...errors import ExplorerError
 from . import spec as S
 
-
 # translate("Figures", "..."): the dialogs' text in the interface language (lupdate finds these calls)
 translate = QCoreApplication.translate
 

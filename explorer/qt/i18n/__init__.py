@@ -16,6 +16,7 @@ text in the code.
 The language chosen in the Language menu is kept in QSettings under :data:`SETTINGS_KEY`; ``--lang``
 overrides it for one run.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,7 @@ LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 #: QSettings key of the language chosen in the menu
 SETTINGS_KEY = "ui/language"
 
-_installed: list = []   # the QTranslators installed by install_translator
+_installed: list = []  # the QTranslators installed by install_translator
 _current = SOURCE_LANGUAGE
 
 
@@ -38,8 +39,7 @@ def catalogue_path(lang: str, suffix: str = ".qm") -> Path:
 
 def available_languages() -> tuple[str, ...]:
     """English and every language whose compiled catalogue is shipped, in :data:`LANGUAGE_NAMES` order."""
-    return tuple(lang for lang in LANGUAGE_NAMES
-                 if lang == SOURCE_LANGUAGE or catalogue_path(lang).is_file())
+    return tuple(lang for lang in LANGUAGE_NAMES if lang == SOURCE_LANGUAGE or catalogue_path(lang).is_file())
 
 
 def known_languages() -> tuple[str, ...]:
@@ -125,6 +125,16 @@ def save_language(settings, lang: str) -> None:
     settings.sync()
 
 
-__all__ = ["I18N_DIR", "LANGUAGE_NAMES", "SETTINGS_KEY", "available_languages", "current_language",
-           "default_language", "install_translator", "known_languages", "normalize_language", "save_language",
-           "saved_language"]
+__all__ = [
+    "I18N_DIR",
+    "LANGUAGE_NAMES",
+    "SETTINGS_KEY",
+    "available_languages",
+    "current_language",
+    "default_language",
+    "install_translator",
+    "known_languages",
+    "normalize_language",
+    "save_language",
+    "saved_language",
+]

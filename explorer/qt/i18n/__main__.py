@@ -10,6 +10,7 @@ After a refresh, translate the entries marked ``type="unfinished"`` in the .ts (
 Uses the ``lupdate`` / ``lrelease`` that come with the installed PySide6 (``pyside6-lupdate`` /
 ``pyside6-lrelease``); nothing is downloaded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from . import CATALOGUE, I18N_DIR, LANGUAGE_NAMES, SOURCE_LANGUAGE
 
-QT_DIR = I18N_DIR.parent          # explorer/qt and explorer/app: every file with user-visible strings
+QT_DIR = I18N_DIR.parent  # explorer/qt and explorer/app: every file with user-visible strings
 APP_DIR = QT_DIR.parent / "app"
 TRANSLATED = [lang for lang in LANGUAGE_NAMES if lang != SOURCE_LANGUAGE]
 
@@ -43,9 +44,12 @@ def _tool(name: str) -> list[str]:
         if found:
             return [found]
         raise SystemExit(f"error: pyside6-{name} not found (install PySide6, which ships it)")
-    return [sys.executable, "-c",
-            f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = 'pyside6-{name}'; "
-            f"sys.exit({name}())"]
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = 'pyside6-{name}'; "
+        f"sys.exit({name}())",
+    ]
 
 
 def _run(cmd: list[str]) -> str:
@@ -57,8 +61,19 @@ def _run(cmd: list[str]) -> str:
 
 def lupdate(ts: Path, lang: str) -> str:
     """Merge the strings of the code into ``ts`` (created when missing); vanished strings are dropped."""
-    return _run([*_tool("lupdate"), "-no-obsolete", "-source-language", SOURCE_LANGUAGE, "-target-language",
-                 lang, *map(str, source_files()), "-ts", str(ts)])
+    return _run(
+        [
+            *_tool("lupdate"),
+            "-no-obsolete",
+            "-source-language",
+            SOURCE_LANGUAGE,
+            "-target-language",
+            lang,
+            *map(str, source_files()),
+            "-ts",
+            str(ts),
+        ]
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> str:
@@ -80,10 +95,15 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
 
 
 def messages(ts: Path) -> set[tuple[str, str]]:
-    return {(ctx.findtext("name") or "", msg.findtext("source") or "")
-            for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")
-            if (msg.find("translation") is None or msg.find("translation").get("type") not in ("obsolete",
-                                                                                            "vanished"))}
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or "")
+        for ctx in ET.parse(ts).getroot().iter("context")
+        for msg in ctx.iter("message")
+        if (
+            msg.find("translation") is None
+            or msg.find("translation").get("type") not in ("obsolete", "vanished")
+        )
+    }
 
 
 def check(lang: str) -> list[str]:
@@ -99,8 +119,9 @@ def check(lang: str) -> list[str]:
         lupdate(fresh, lang)
         missing = messages(fresh) - messages(ts)
         problems += [f"not in {ts.name}: [{c}] {s!r}" for c, s in sorted(missing)]
-        problems += [f"untranslated in {ts.name}: [{c}] {s!r}" for c, s in unfinished(fresh)
-                     if (c, s) not in missing]
+        problems += [
+            f"untranslated in {ts.name}: [{c}] {s!r}" for c, s in unfinished(fresh) if (c, s) not in missing
+        ]
         built = Path(tmp) / qm.name
         lrelease(ts, built)
         if not qm.is_file() or qm.read_bytes() != built.read_bytes():
@@ -109,9 +130,13 @@ def check(lang: str) -> list[str]:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="python -m explorer.qt.i18n",
-                                description="Refresh (or --check) the translation catalogues of the explorer.")
-    p.add_argument("--check", action="store_true", help="change nothing; exit 1 when a catalogue is out of date")
+    p = argparse.ArgumentParser(
+        prog="python -m explorer.qt.i18n",
+        description="Refresh (or --check) the translation catalogues of the explorer.",
+    )
+    p.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 when a catalogue is out of date"
+    )
     p.add_argument("--lang", choices=TRANSLATED, action="append", help="only this language (repeatable)")
     args = p.parse_args(argv)
     status = 0
@@ -128,8 +153,10 @@ def main(argv=None) -> int:
         todo = unfinished(ts)
         print(lrelease(ts, qm).strip())
         if todo:
-            print(f"{lang}: {len(todo)} entries still need a translation (type=\"unfinished\" in {ts.name}); "
-                  f"they show in English until translated")
+            print(
+                f'{lang}: {len(todo)} entries still need a translation (type="unfinished" in {ts.name}); '
+                f"they show in English until translated"
+            )
     return status
 
 

@@ -12,10 +12,10 @@ than to the state: the dock layout and geometry, full screen, the autosaver, the
 The old window is closed without saving anything (its layout is the new window's now). Python keeps the new
 window alive in :data:`WINDOWS`.
 """
+
 from __future__ import annotations
 
 from ..layout import LAYOUT_VERSION
-
 
 #: windows made by a language switch (a top-level window needs a Python reference to stay open)
 WINDOWS: list = []
@@ -37,7 +37,7 @@ def rebuild_window(old):
     new.adopt_layout(layout, geometry, save_on_close=old.saves_layout)
     if saver is not None:
         saver.setParent(new)
-        saver.window = new   # the autosaver (issue 17 reworks it) follows the window that shows the session
+        saver.window = new  # the autosaver (issue 17 reworks it) follows the window that shows the session
         new.autosaver = saver
     new.setWindowState(window_state)
     new.act_fullscreen.setChecked(old.act_fullscreen.isChecked())

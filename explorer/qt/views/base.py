@@ -1,4 +1,5 @@
 """The base of every view: connects to the bridge and redraws when the session changes."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QSpinBox, QSplitter, QTabWidget, QWidget

@@ -1,5 +1,6 @@
 """A row of controls that goes onto two rows when its panel is too narrow for one (large text in presentation
 mode, a 1024 px projector), so the panel never forces the window wider."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
@@ -56,4 +57,4 @@ class WrappingBar(QWidget):
                 two.insertWidget(k, w)
             else:
                 one.insertWidget(1 + k, w)
-        self.updateGeometry()   # one row more or less: the panel lays out again
+        self.updateGeometry()  # one row more or less: the panel lays out again

@@ -1,5 +1,6 @@
 """Drawing the equations: boxes (:mod:`explorer.app.equations`) laid out like a formula and painted, and the
 canvas that shows a list of lines with their tooltips and the guided walk's highlight."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -84,10 +85,10 @@ class Ctx:
 # ---------------------------------------------------------------------------------------------------------
 # layout (sets w, asc, desc and what drawing needs on each box) and drawing, by kind of box
 
+
 def _layout_t(b, ctx, level):
     h, asc, desc = ctx.vmetrics(level, b.italic, b.bold)
-    b.w = (ctx.advance(b.text, level, b.italic, b.bold) + 2 * b.pad * h
-              + (h * 0.06 if b.italic else 0))
+    b.w = ctx.advance(b.text, level, b.italic, b.bold) + 2 * b.pad * h + (h * 0.06 if b.italic else 0)
     b.asc, b.desc = asc * 0.92, desc
 
 
@@ -209,11 +210,9 @@ def _draw_bigop(b, p, x, base, ctx, level):
     p.setPen(ctx.color(None))
     p.drawText(QPointF(cx - b.sym_w / 2, base + b.sym_shift), b.symbol)
     if b.upper is not None:
-        draw(b.upper, p, cx - b.upper.w / 2, base - b.sym_asc - b.gap - b.upper.desc, ctx,
-                        level + 1)
+        draw(b.upper, p, cx - b.upper.w / 2, base - b.sym_asc - b.gap - b.upper.desc, ctx, level + 1)
     if b.lower is not None:
-        draw(b.lower, p, cx - b.lower.w / 2, base + b.sym_desc + b.gap + b.lower.asc, ctx,
-                        level + 1)
+        draw(b.lower, p, cx - b.lower.w / 2, base + b.sym_desc + b.gap + b.lower.asc, ctx, level + 1)
 
 
 def _layout_fence(b, ctx, level):
@@ -227,7 +226,7 @@ def _layout_fence(b, ctx, level):
     b.w = b.lw + b.content.w + b.rw
     axis = ctx.axis(level)
     half = (fm.ascent() + fm.descent()) / 2
-    b.shift = (fm.ascent() - fm.descent()) / 2 - axis   # baseline shift that centres the fence
+    b.shift = (fm.ascent() - fm.descent()) / 2 - axis  # baseline shift that centres the fence
     b.asc = max(b.content.asc, half + axis)
     b.desc = max(b.content.desc, half - axis)
 
@@ -244,10 +243,24 @@ def _draw_fence(b, p, x, base, ctx, level):
     p.drawText(QPointF(x + b.lw + b.content.w, y), b.right)
 
 
-_LAYOUT = {T: _layout_t, Space: _layout_space, Row: _layout_row, Frac: _layout_frac, Scripts: _layout_scripts,
-           BigOp: _layout_bigop, Fence: _layout_fence}
-_DRAW = {T: _draw_t, Space: _draw_space, Row: _draw_row, Frac: _draw_frac, Scripts: _draw_scripts,
-         BigOp: _draw_bigop, Fence: _draw_fence}
+_LAYOUT = {
+    T: _layout_t,
+    Space: _layout_space,
+    Row: _layout_row,
+    Frac: _layout_frac,
+    Scripts: _layout_scripts,
+    BigOp: _layout_bigop,
+    Fence: _layout_fence,
+}
+_DRAW = {
+    T: _draw_t,
+    Space: _draw_space,
+    Row: _draw_row,
+    Frac: _draw_frac,
+    Scripts: _draw_scripts,
+    BigOp: _draw_bigop,
+    Fence: _draw_fence,
+}
 
 
 def layout(b, ctx: Ctx, level: int) -> None:
@@ -267,13 +280,13 @@ class EquationCanvas(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.lines: list[tuple] = []   # (kind, payload, key, dim, tip)
+        self.lines: list[tuple] = []  # (kind, payload, key, dim, tip)
         self.base_pt = 13.0
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.setMouseTracking(True)
         self._rects: list[tuple[QRectF, str]] = []
         self._size = QSize(0, 0)
-        self.setAttribute(Qt.WA_OpaquePaintEvent)     # paints every pixel it is asked to
+        self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel it is asked to
         self.highlight: frozenset = frozenset()
 
     def set_lines(self, lines) -> None:
@@ -340,13 +353,13 @@ class EquationCanvas(QWidget):
                 rect = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
                 if tip:
                     self._rects.append((rect, tip))
-                if not rect.intersects(exposed):      # only what is on screen (the scroll area shows a part)
+                if not rect.intersects(exposed):  # only what is on screen (the scroll area shows a part)
                     continue
                 if key and key in self.highlight:
                     p.fillRect(rect, HL_FILL)
                     p.setPen(QPen(HL_EDGE, 1.5))
                     p.drawRect(rect)
-                    extra = self._ctx[False]         # in colour even in an earlier (grey) phase
+                    extra = self._ctx[False]  # in colour even in an earlier (grey) phase
                 draw(payload, p, x, base, extra, 0)
             else:
                 if base + 20 < exposed.top() or base - 30 > exposed.bottom():

@@ -7,6 +7,7 @@ one representative term — the target word (softmax), the first node of the tar
 Nothing is recomputed: every number comes from the step record. :mod:`.equation_render` typesets the boxes
 (a small box layout drawn with QPainter, no dependency).
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout
@@ -29,7 +30,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         lay.setContentsMargins(2, 2, 2, 2)
         self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
-        self.difference = DifferenceBanner(bridge)   # both values at a step that differs from the user's trace
+        self.difference = DifferenceBanner(bridge)  # both values at a step that differs from the user's trace
         lay.addWidget(self.difference)
         self.canvas = EquationCanvas()
         self.scroll = QScrollArea()
@@ -70,8 +71,11 @@ class EquationView(OnScreenMixin, ExportMixin, View):
             return
         lines, caption = equation_lines(s)
         # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
-        self.canvas.base_pt = style.text_px(13) * 72 / 96 if not style.current().presentation else max(
-            style.text_px(13), style.PRESENTATION_MIN_PX / 0.72) * 72 / 96
+        self.canvas.base_pt = (
+            style.text_px(13) * 72 / 96
+            if not style.current().presentation
+            else max(style.text_px(13), style.PRESENTATION_MIN_PX / 0.72) * 72 / 96
+        )
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]
         if caption != self.caption.text():

@@ -9,6 +9,7 @@ W (V×N) is drawn with one row per input vector v_w. W' (N×V') is drawn transpo
 vector v'_j (a column of W'; for hierarchical softmax an inner node of the Huffman tree) — so both maps read
 word by word from top to bottom.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -39,10 +40,13 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         lay.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
         self.delta_box = QCheckBox(self.tr("Show this step's \u0394"))
-        self.delta_box.setToolTip(self.tr("Colour each entry by how much this step changed it (Δ = after − "
-                                          "before) instead of its value"))
+        self.delta_box.setToolTip(
+            self.tr(
+                "Colour each entry by how much this step changed it (Δ = after − before) instead of its value"
+            )
+        )
         self.delta_box.toggled.connect(lambda _on: self.refresh())
-        self.info = InfoLine()   # a new text every step (in Δ mode) repaints the line only
+        self.info = InfoLine()  # a new text every step (in Δ mode) repaints the line only
         self.info.setToolTip(self.tr("Outlined: the vectors this step changed"))
         bar.addWidget(self.delta_box)
         bar.addWidget(self.info, 1)
@@ -58,7 +62,9 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.img_out = pg.ImageItem(axisOrder="row-major")
         self.outline_in = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
         self.outline_out = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, width=2), connect="finite")
-        self.sel_in = pg.PlotCurveItem(pen=pg.mkPen(230, 126, 34, width=2, style=Qt.DashLine), connect="finite")
+        self.sel_in = pg.PlotCurveItem(
+            pen=pg.mkPen(230, 126, 34, width=2, style=Qt.DashLine), connect="finite"
+        )
         #: the numbers each map shows (W, W'ᵀ or this step's Δ) and the colour limit L (levels −L..L)
         self.values_in = self.values_out = None
         self.levels = (-1.0, 1.0)
@@ -67,8 +73,10 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.hl_out = pg.PlotCurveItem(pen=pg.mkPen(HIGHLIGHT_EDGE, width=4), connect="finite")
         #: rows the walk highlights: {"in": ids of W's rows, "out": ids of W'ᵀ's rows}
         self.highlighted = {"in": np.zeros(0, dtype=np.int64), "out": np.zeros(0, dtype=np.int64)}
-        for p, img, ol, hl in ((self.p_in, self.img_in, self.outline_in, self.hl_in),
-                               (self.p_out, self.img_out, self.outline_out, self.hl_out)):
+        for p, img, ol, hl in (
+            (self.p_in, self.img_in, self.outline_in, self.hl_in),
+            (self.p_out, self.img_out, self.outline_out, self.hl_out),
+        ):
             style_plot(p)
             cache_axes(p)
             p.addItem(img)
@@ -82,16 +90,17 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.p_in.addItem(self.sel_in)
         # the maps are given as RGBA colours looked up here (pyqtgraph would rebuild a colour table on every
         # redraw); the colour bar only shows the scale
-        self.cbar = pg.ColorBarItem(values=(-1, 1), colorMap=self.cmap, interactive=False, width=14,
-                                    colorMapMenu=False)
+        self.cbar = pg.ColorBarItem(
+            values=(-1, 1), colorMap=self.cmap, interactive=False, width=14, colorMapMenu=False
+        )
         self.glw.addItem(self.cbar, row=0, col=2)
         self.cbar.getAxis("right").setTextPen(pg.mkPen(30, 30, 30))
-        for side in ("left", "right", "top", "bottom"):   # drawn again only when the colour scale changes
+        for side in ("left", "right", "top", "bottom"):  # drawn again only when the colour scale changes
             self.cbar.getAxis(side).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.glw.scene().sigMouseMoved.connect(self._hover)
         self._direct = DirectRepaint(self.glw)
         self.glw.scene().sigMouseClicked.connect(self._clicked)
-        self._limit = None       # value colour limit (fixed; widens only when exceeded)
+        self._limit = None  # value colour limit (fixed; widens only when exceeded)
         self._levels = (-1.0, 1.0)
         self._shape = None
         self._rects = None
@@ -120,8 +129,11 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self._shape = (V, N, Vo)
         self._limit = None
         hs = s.config.output == "hs"
-        set_plot_title(self.p_in, self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
-                       size="10pt")
+        set_plot_title(
+            self.p_in,
+            self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
+            size="10pt",
+        )
         if hs:
             t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
         else:
@@ -164,8 +176,11 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
             lim = geometry.symmetric_limit(din, dout)
             self.values_in, self.values_out = din, dout
             levels = (-lim, lim)
-            self.info.setText(self.tr("Δ of step {k}, scale \u00b1{L}").format(
-                k=rec.step if rec is not None else 0, L=fmt(lim)))
+            self.info.setText(
+                self.tr("Δ of step {k}, scale \u00b1{L}").format(
+                    k=rec.step if rec is not None else 0, L=fmt(lim)
+                )
+            )
         else:
             self._limit = geometry.symmetric_limit(W, Wo, current=self._limit)
             self.values_in, self.values_out = W, Wo.T
@@ -174,7 +189,7 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.levels = levels
         self.img_in.setImage(diverging_rgba(self.values_in, levels[1]), autoLevels=False)
         self.img_out.setImage(diverging_rgba(self.values_out, levels[1]), autoLevels=False)
-        if self._rects != (N, V, Vo):   # a new rect re-lays out the plots (and redraws their axes)
+        if self._rects != (N, V, Vo):  # a new rect re-lays out the plots (and redraws their axes)
             self._rects = (N, V, Vo)
             self.img_in.setRect(0, 0, N, V)
             self.img_out.setRect(0, 0, N, Vo)
@@ -183,12 +198,15 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
             self._levels = levels
         # outlines of the changed vectors
         if rec is not None and in_done:
-            self.outline_in.setData(*geometry.rect_outlines(geometry.contiguous_runs(rec.in_ids), "rows", (0, N)))
+            self.outline_in.setData(
+                *geometry.rect_outlines(geometry.contiguous_runs(rec.in_ids), "rows", (0, N))
+            )
         else:
             self.outline_in.setData([], [])
         if rec is not None and out_done:
-            self.outline_out.setData(*geometry.rect_outlines(geometry.contiguous_runs(rec.out_ids), "rows",
-                                                             (0, N)))
+            self.outline_out.setData(
+                *geometry.rect_outlines(geometry.contiguous_runs(rec.out_ids), "rows", (0, N))
+            )
         else:
             self.outline_out.setData([], [])
         sel = s.model.vocab.index.get(self.bridge.selected_word)
@@ -253,13 +271,20 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         rec = s.record
         if which == "in":
             word = self._words[r]
-            text = self.tr("W[{w}, {i}] (v_{w}, component {i}) = {v}").format(w=word, i=c, v=full(s.params.W[r, c]))
-            ids, delta, shown = (rec.in_ids, rec.in_delta, self._applied(rec, s)[1]) if rec else ((), None, False)
+            text = self.tr("W[{w}, {i}] (v_{w}, component {i}) = {v}").format(
+                w=word, i=c, v=full(s.params.W[r, c])
+            )
+            ids, delta, shown = (
+                (rec.in_ids, rec.in_delta, self._applied(rec, s)[1]) if rec else ((), None, False)
+            )
         else:
             word = self._out_labels[r]
             text = self.tr("W\u2032[{i}, {w}] (v\u2032_{w}, component {i}) = {v}").format(
-                w=word, i=c, v=full(s.params.W_out[c, r]))
-            ids, delta, shown = (rec.out_ids, rec.out_delta, self._applied(rec, s)[0]) if rec else ((), None, False)
+                w=word, i=c, v=full(s.params.W_out[c, r])
+            )
+            ids, delta, shown = (
+                (rec.out_ids, rec.out_delta, self._applied(rec, s)[0]) if rec else ((), None, False)
+            )
         if shown:
             hit = np.flatnonzero(np.asarray(ids) == r)
             if len(hit):

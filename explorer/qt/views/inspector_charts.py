@@ -1,5 +1,6 @@
 """The inspector's charts: :class:`Bars` (one item drawing a vector as bars) and :class:`Panel` (a chart of
 one quantity: bars for a vector, a heat strip for a matrix, its title, marks, highlight and hover tip)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +18,17 @@ _E0 = np.zeros(0)
 #: (row, column) of each chart: a column reads down over the same axis — h, Δv'_j (each row a multiple of h)
 #: and EH over the components; u over t and y over e over the same output words (their word labels are shown
 #: once, under t and e)
-GRID = {"h": (0, 0), "u": (0, 1), "y": (0, 2), "out": (1, 0), "t": (1, 1), "e": (1, 2), "EH": (2, 0),
-        "in": (2, 1), "EI": (2, 2)}
+GRID = {
+    "h": (0, 0),
+    "u": (0, 1),
+    "y": (0, 2),
+    "out": (1, 0),
+    "t": (1, 1),
+    "e": (1, 2),
+    "EH": (2, 0),
+    "in": (2, 1),
+    "EI": (2, 2),
+}
 #: from this vocabulary size on, the softmax charts (u, y, t, e, EI) show the TOP_K words of highest y (and
 #: the targets) instead of all V; the Δv'_j map shows the TOP_K largest changes when more vectors changed
 TOP_K_FROM = 200
@@ -144,7 +154,7 @@ class Panel:
         self.highlighted = False
         self.marked_row = None
         self.note = ""
-        self._mode = None        # "bars" / "matrix" / None (cleared)
+        self._mode = None  # "bars" / "matrix" / None (cleared)
         self._yr = None
         self._lim = None
         self._set_title(False)
@@ -180,7 +190,9 @@ class Panel:
     def _ticks(self, axis: str, labels, offset: float) -> None:
         set_word_ticks(self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset)
 
-    def set_bars(self, values, labels, marks=(), note: str = "", indices=None, show_labels: bool = True) -> None:
+    def set_bars(
+        self, values, labels, marks=(), note: str = "", indices=None, show_labels: bool = True
+    ) -> None:
         """Bars of ``values`` named ``labels`` (tips); ``marks``: bars outlined (targets); ``show_labels``
         False: the axis shows tick marks only (the chart below names the same bars)."""
         v = np.asarray(values, dtype=np.float64)
@@ -208,7 +220,12 @@ class Panel:
         M = np.asarray(M, dtype=np.float64)
         if M.ndim == 1:
             M = M[None, :]
-        self.values, self.row_labels, self.labels, self.available = M, list(row_labels), list(col_labels), True
+        self.values, self.row_labels, self.labels, self.available = (
+            M,
+            list(row_labels),
+            list(col_labels),
+            True,
+        )
         self.indices, self.row_ids = None, (None if row_ids is None else np.asarray(row_ids))
         if self._mode != "matrix":
             self._mode = "matrix"

@@ -9,6 +9,7 @@ negatives). Bottom: tables with every number (4 significant digits; full precisi
 What is shown follows the session's phase: forward shows h, u, y; error adds t, e, EI and E; output update
 adds Δv'_j; input update adds EH and Δv_I. Quantities of later phases are greyed out until reached.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -39,7 +40,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         lay.setContentsMargins(2, 2, 2, 2)
         self.header = InfoLine(point_delta=1)
         lay.addWidget(self.header)
-        self.difference = DifferenceBanner(bridge)   # both values at a step that differs from the user's trace
+        self.difference = DifferenceBanner(bridge)  # both values at a step that differs from the user's trace
         lay.addWidget(self.difference)
         self.split = QSplitter(Qt.Vertical)
         lay.addWidget(self.split, 1)
@@ -59,11 +60,16 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.vectors = ArrayTableModel(self)
         self.tables = {}
         for key, model, label, tip in (
-                ("summary", self.summary, self.tr("Summary"), self.tr("The example, η and the loss E")),
-                ("outputs", self.outputs, self.tr("Output units"), self.tr("u, y, t, e of every output unit")),
-                ("hidden", self.hidden, self.tr("Hidden units"), self.tr("h and EH, one row per component")),
-                ("vectors", self.vectors, self.tr("Changed vectors"),
-                 self.tr("Every vector this step changed: before, Δ, after"))):
+            ("summary", self.summary, self.tr("Summary"), self.tr("The example, η and the loss E")),
+            ("outputs", self.outputs, self.tr("Output units"), self.tr("u, y, t, e of every output unit")),
+            ("hidden", self.hidden, self.tr("Hidden units"), self.tr("h and EH, one row per component")),
+            (
+                "vectors",
+                self.vectors,
+                self.tr("Changed vectors"),
+                self.tr("Every vector this step changed: before, Δ, after"),
+            ),
+        ):
             t = table_view(model)
             self.tables[key] = t
             i = self.tabs.addTab(t, label)
@@ -101,25 +107,41 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         err = "EI_j" if sg else "e_j"
         specs = [("h", "h", 0, "h", None)]
         if out == "softmax":
-            specs += [("u", "u<sub>j</sub> = v\u2032<sub>j</sub><sup>T</sup>h", 0, "u", None),
-                      ("y", "y<sub>j</sub> = softmax(u)<sub>j</sub>", 0, "y", (230, 126, 34, 220)),
-                      ("t", self.tr("t<sub>j</sub> (target)"), 1, "t", (120, 120, 120, 220)),
-                      ("e", "e<sub>j</sub> = y<sub>j</sub> \u2212 t<sub>j</sub>", 1, "e", None)]
+            specs += [
+                ("u", "u<sub>j</sub> = v\u2032<sub>j</sub><sup>T</sup>h", 0, "u", None),
+                ("y", "y<sub>j</sub> = softmax(u)<sub>j</sub>", 0, "y", (230, 126, 34, 220)),
+                ("t", self.tr("t<sub>j</sub> (target)"), 1, "t", (120, 120, 120, 220)),
+                ("e", "e<sub>j</sub> = y<sub>j</sub> \u2212 t<sub>j</sub>", 1, "e", None),
+            ]
             if sg:
                 specs.append(("EI", "EI<sub>j</sub> = \u03a3<sub>c</sub> e<sub>c,j</sub>", 1, "EI", None))
         else:
             node = "v\u2032<sub>n</sub>" if out == "hs" else "v\u2032<sub>j</sub>"
-            specs += [("u", f"u = {node}<sup>T</sup>h", 0, "u", None),
-                      ("y", "\u03c3(u)", 0, "\u03c3(u)", (230, 126, 34, 220)),
-                      ("t", self.tr("t = 1 \u2212 code") if out == "hs"
-                       else self.tr("t (1: w<sub>O</sub>, 0: neg.)"), 1, "t", (120, 120, 120, 220)),
-                      ("e", "e = \u03c3(u) \u2212 t", 1, "e", None)]
+            specs += [
+                ("u", f"u = {node}<sup>T</sup>h", 0, "u", None),
+                ("y", "\u03c3(u)", 0, "\u03c3(u)", (230, 126, 34, 220)),
+                (
+                    "t",
+                    self.tr("t = 1 \u2212 code") if out == "hs" else self.tr("t (1: w<sub>O</sub>, 0: neg.)"),
+                    1,
+                    "t",
+                    (120, 120, 120, 220),
+                ),
+                ("e", "e = \u03c3(u) \u2212 t", 1, "e", None),
+            ]
             err = "e_j"
         share = "(\u03b7/C)\u00b7EH" if (arch == "cbow" and mode == "paper") else "\u03b7\u00b7EH"
-        specs += [("out", f"\u0394v\u2032<sub>j</sub> = \u2212\u03b7\u00b7{err.replace('_j', '<sub>j</sub>')}\u00b7h",
-                   2, "\u0394v\u2032", None),
-                  ("EH", "EH = \u03a3<sub>j</sub> e<sub>j</sub> v\u2032<sub>j</sub>", 3, "EH", None),
-                  ("in", f"\u0394v<sub>I</sub> = \u2212{share}", 3, "\u0394v", None)]
+        specs += [
+            (
+                "out",
+                f"\u0394v\u2032<sub>j</sub> = \u2212\u03b7\u00b7{err.replace('_j', '<sub>j</sub>')}\u00b7h",
+                2,
+                "\u0394v\u2032",
+                None,
+            ),
+            ("EH", "EH = \u03a3<sub>j</sub> e<sub>j</sub> v\u2032<sub>j</sub>", 3, "EH", None),
+            ("in", f"\u0394v<sub>I</sub> = \u2212{share}", 3, "\u0394v", None),
+        ]
         return specs
 
     def rebuild(self) -> None:
@@ -131,16 +153,18 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.panels = {}
         for key, title, phase, symbol, single in self._panel_specs(s):
             row, col = GRID[key]
-            plot = self.glw.addPlot(row=row, col=col,
-                                    axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")})
+            plot = self.glw.addPlot(
+                row=row, col=col, axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")}
+            )
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
         # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
         # does not change from step to step
         words = list(s.model.words) + [s.model.out_label(j) for j in range(min(s.model.n_out, 2000))]
         some = next(iter(self.panels.values())).plot.getAxis("left")
         width = word_axis_width(some, words, LEFT_AXIS, 84)
-        matrices = {"out", "in"} | ({"t", "e"} if s.config.arch == "skipgram" and s.config.output == "softmax"
-                                    else set())
+        matrices = {"out", "in"} | (
+            {"t", "e"} if s.config.arch == "skipgram" and s.config.output == "softmax" else set()
+        )
         for key, p in self.panels.items():
             p.plot.getAxis("left").setWidth(width if key in matrices else LEFT_AXIS)
         self._apply_highlight(self.bridge.highlight)
@@ -166,17 +190,29 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
 
     def _header(self, s, rec) -> None:
         if rec is None:
-            self.header.set_runs([(self.tr("Step 0"), True, False),
-                                  (self.tr(": no example yet \u2014 take a step to see one."), False, False)])
+            self.header.set_runs(
+                [
+                    (self.tr("Step 0"), True, False),
+                    (self.tr(": no example yet \u2014 take a step to see one."), False, False),
+                ]
+            )
             return
         loss = fmt(rec.loss) if PHASES.index(s.phase) >= 1 else "\u2014"
         hl = "E" in self.bridge.highlight | comparison_keys(self.bridge)
-        self.header.set_runs([
-            (" ".join(rec.inputs) + " \u2192 " + " ".join(rec.targets), True, False),
-            (self.tr("   step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 ").format(
-                k=rec.step, ep=rec.epoch + 1, lr=fmt(rec.lr)), False, False),
-            (f"E = {loss}", hl, hl),
-            (self.tr("   phase: {ph}").format(ph=phase_title(s.phase)), False, False)])
+        self.header.set_runs(
+            [
+                (" ".join(rec.inputs) + " \u2192 " + " ".join(rec.targets), True, False),
+                (
+                    self.tr("   step {k} \u00b7 epoch {ep} \u00b7 \u03b7 = {lr} \u00b7 ").format(
+                        k=rec.step, ep=rec.epoch + 1, lr=fmt(rec.lr)
+                    ),
+                    False,
+                    False,
+                ),
+                (f"E = {loss}", hl, hl),
+                (self.tr("   phase: {ph}").format(ph=phase_title(s.phase)), False, False),
+            ]
+        )
 
     def _terms(self, rec):
         """Flattened hs/ns terms with their labels and the index of each target's group."""
@@ -215,8 +251,11 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         words = s.model.words
         N = len(rec.h)
         dims = [str(i) for i in range(N)]
-        later = {1: self.tr("(after the error phase)"), 2: self.tr("(after the output update)"),
-                 3: self.tr("(after the input update)")}
+        later = {
+            1: self.tr("(after the error phase)"),
+            2: self.tr("(after the output update)"),
+            3: self.tr("(after the input update)"),
+        }
         for key, p in P.items():
             if p.phase > phase:
                 p.clear(later[p.phase])
@@ -233,7 +272,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             def pick(a):
                 return a if sub is None else a[..., sub]
 
-            below = phase >= 1          # t and e (under u and y) are drawn and name the words
+            below = phase >= 1  # t and e (under u and y) are drawn and name the words
             P["u"].set_bars(pick(rec.u), labels, marks, note, sub, show_labels=not below)
             P["y"].set_bars(pick(rec.y), labels, marks, note, sub, show_labels=not below)
             if phase >= 1:
@@ -257,8 +296,13 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             rows = self.shown_out_rows(rec)
             n = len(rec.out_ids)
             note = self.tr("top {k} of {n}").format(k=len(rows), n=n) if len(rows) < n else ""
-            P["out"].set_matrix(np.asarray(rec.out_delta)[rows], [rec.out_words[r] for r in rows], dims, note,
-                                np.asarray(rec.out_ids)[rows])
+            P["out"].set_matrix(
+                np.asarray(rec.out_delta)[rows],
+                [rec.out_words[r] for r in rows],
+                dims,
+                note,
+                np.asarray(rec.out_ids)[rows],
+            )
         if phase >= 3:
             P["EH"].set_bars(rec.EH, dims)
             P["in"].set_matrix(rec.in_delta, list(rec.in_words), dims, row_ids=rec.in_ids)
@@ -286,8 +330,11 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             row(self.tr("inputs"), " ".join(rec.inputs))
             row(self.tr("targets"), " ".join(rec.targets))
             row("h", fmt_vec(rec.h), full_vec(rec.h))
-            row("EH", fmt_vec(rec.EH) if phase >= 3 else self.tr("(after the input update)"),
-                full_vec(rec.EH) if phase >= 3 else None)
+            row(
+                "EH",
+                fmt_vec(rec.EH) if phase >= 3 else self.tr("(after the input update)"),
+                full_vec(rec.EH) if phase >= 3 else None,
+            )
             row("\u03b7", float(rec.lr))
             row(self.tr("step"), rec.step)
             row(self.tr("epoch"), rec.epoch + 1)
@@ -296,13 +343,24 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         bold = np.zeros(len(names), dtype=bool)
         if rec is not None and "E" in self.bridge.highlight | comparison_keys(self.bridge):
             bold[0] = True
-        self.summary.set_columns([self.tr("quantity"), self.tr("value")], [names, values], bold=bold,
-                                 cell_tips={1: lambda r: tips[r] if tips[r] else
-                                            (full(values[r]) if isinstance(values[r], float) else str(values[r]))})
+        self.summary.set_columns(
+            [self.tr("quantity"), self.tr("value")],
+            [names, values],
+            bold=bold,
+            cell_tips={
+                1: lambda r: (
+                    tips[r]
+                    if tips[r]
+                    else (full(values[r]) if isinstance(values[r], float) else str(values[r]))
+                )
+            },
+        )
 
     def _output_table(self, s, rec, phase) -> None:
         if rec is None:
-            self.outputs.set_columns([self.tr("j"), self.tr("word")], [np.arange(s.model.V), list(s.model.words)])
+            self.outputs.set_columns(
+                [self.tr("j"), self.tr("word")], [np.arange(s.model.V), list(s.model.words)]
+            )
             return
         grey1 = phase < 1
         if rec.output == "softmax":
@@ -322,8 +380,12 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
                 heads.append("EI_j")
                 cols.append(rec.EI)
             grey = [i for i in range(4, len(heads))] if grey1 else []
-            tips = ["", "", self.tr("u_j = v\u2032_j\u1d40h"),
-                    self.tr("y_j = exp(u_j) / \u03a3_j\u2032 exp(u_j\u2032)")]
+            tips = [
+                "",
+                "",
+                self.tr("u_j = v\u2032_j\u1d40h"),
+                self.tr("y_j = exp(u_j) / \u03a3_j\u2032 exp(u_j\u2032)"),
+            ]
             tips += [self.tr("(after the error phase)")] * (len(heads) - 4)
             self.outputs.set_columns(heads, cols, tips, grey=grey, bold=bold)
             return
@@ -338,9 +400,13 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             heads.append(self.tr("code"))
             cols.append([tm.code for tm in terms])
         heads += ["u", "\u03c3(u)", "t", "e", self.tr("skipped")]
-        cols += [np.array([tm.u for tm in terms]), np.array([tm.y for tm in terms]),
-                 np.array([tm.t for tm in terms]), np.array([tm.e for tm in terms]),
-                 [self.tr("yes") if tm.skipped else "" for tm in terms]]
+        cols += [
+            np.array([tm.u for tm in terms]),
+            np.array([tm.y for tm in terms]),
+            np.array([tm.t for tm in terms]),
+            np.array([tm.e for tm in terms]),
+            [self.tr("yes") if tm.skipped else "" for tm in terms],
+        ]
         n0 = len(heads) - 5
         grey = [n0 + 2, n0 + 3] if grey1 else []
         bold = np.array([tm.t == 1.0 for tm in terms], dtype=bool) if not hs else None
@@ -351,9 +417,14 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         if rec is None:
             self.hidden.set_columns([self.tr("i")], [np.arange(N)])
             return
-        heads, cols, grey = [self.tr("i"), "h_i", "EH_i"], [np.arange(N), rec.h, rec.EH], ([2] if phase < 3 else [])
-        self.hidden.set_columns(heads, cols, ["", self.tr("hidden layer h"), self.tr("EH_i = \u03a3_j e_j w\u2032_ij")],
-                                grey=grey)
+        heads, cols, grey = (
+            [self.tr("i"), "h_i", "EH_i"],
+            [np.arange(N), rec.h, rec.EH],
+            ([2] if phase < 3 else []),
+        )
+        self.hidden.set_columns(
+            heads, cols, ["", self.tr("hidden layer h"), self.tr("EH_i = \u03a3_j e_j w\u2032_ij")], grey=grey
+        )
 
     def _vector_table(self, s, rec, phase) -> None:
         heads = [self.tr("vector"), self.tr("id"), self.tr("before"), "\u0394", self.tr("after")]
@@ -363,7 +434,9 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         names, ids, before, delta, after = [], [], [], [], []
         parts = []
         if phase >= 2:
-            parts.append(("v\u2032", rec.out_ids, rec.out_words, rec.out_before, rec.out_delta, rec.out_after))
+            parts.append(
+                ("v\u2032", rec.out_ids, rec.out_words, rec.out_before, rec.out_delta, rec.out_after)
+            )
         if phase >= 3:
             parts.append(("v", rec.in_ids, rec.in_words, rec.in_before, rec.in_delta, rec.in_after))
         for sym, i_, w_, b_, d_, a_ in parts:
@@ -375,13 +448,23 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
 
         cols = [names, ids, _LazyVec(before), _LazyVec(delta), _LazyVec(after)]
         vec = [None, None, before, delta, after]
-        self.vectors.set_columns(heads, cols,
-                                 cell_tips={c: (lambda r, c=c: full_vec(vec[c][r])) for c in (2, 3, 4)})
+        self.vectors.set_columns(
+            heads, cols, cell_tips={c: (lambda r, c=c: full_vec(vec[c][r])) for c in (2, 3, 4)}
+        )
 
     # -- highlight and hover ------------------------------------------------------------------------
     #: walk keys → the chart that shows the quantity
-    PANEL_OF = {"h": "h", "u": "u", "y": "y", "t": "t", "e": "e", "EI": "EI", "EH": "EH", "out": "out",
-                "in": "in"}
+    PANEL_OF = {
+        "h": "h",
+        "u": "u",
+        "y": "y",
+        "t": "t",
+        "e": "e",
+        "EI": "EI",
+        "EH": "EH",
+        "out": "out",
+        "in": "in",
+    }
 
     def _apply_highlight(self, names) -> None:
         names = set(names or ()) | comparison_keys(self.bridge)
@@ -404,7 +487,9 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             if p is None:
                 continue
             row = None
-            ids = [int(n.split(":")[1]) for n in names if n.startswith(key + ":") and n.split(":")[1].isdigit()]
+            ids = [
+                int(n.split(":")[1]) for n in names if n.startswith(key + ":") and n.split(":")[1].isdigit()
+            ]
             if ids and p.available and p.row_ids is not None:
                 hit = np.flatnonzero(p.row_ids == ids[0])
                 row = int(hit[0]) if len(hit) else None

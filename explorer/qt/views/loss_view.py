@@ -2,6 +2,7 @@
 
 A click on the plot seeks to that step (within the computed steps 0..furthest).
 """
+
 from __future__ import annotations
 
 import html
@@ -52,11 +53,17 @@ class LossView(OnScreenMixin, ExportMixin, View):
         # the legend is the plot's title line: a legend inside the plot would cover the curves
         self.step_curve = pi.plot(pen=pg.mkPen(150, 180, 215, 160, width=1), name=self.tr("E of each step"))
         self.avg_curve = pi.plot(pen=pg.mkPen(31, 119, 180, width=2.5), name=self.tr("moving average"))
-        self.epoch_curve = pi.plot(pen=pg.mkPen(230, 126, 34, width=2), symbol="o", symbolSize=7,
-                                   symbolBrush=pg.mkBrush(230, 126, 34), symbolPen=None,
-                                   name=self.tr("training-set E (each epoch)"))
-        self.cursor = pg.InfiniteLine(angle=90, movable=False,
-                                      pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine))
+        self.epoch_curve = pi.plot(
+            pen=pg.mkPen(230, 126, 34, width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=pg.mkBrush(230, 126, 34),
+            symbolPen=None,
+            name=self.tr("training-set E (each epoch)"),
+        )
+        self.cursor = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine)
+        )
         pi.addItem(self.cursor, ignoreBounds=True)
         # File ▸ Compare with my trace…: a cross on the curve at each differing step, a line at the first
         # (made when a comparison first needs them: without one the plot is as before)
@@ -100,7 +107,11 @@ class LossView(OnScreenMixin, ExportMixin, View):
     def _set_legend(self) -> None:
         """The curves' names in their colours, as the title line above the plot."""
         parts = []
-        for curve, mark in ((self.step_curve, "\u2501"), (self.avg_curve, "\u2501"), (self.epoch_curve, "\u25cf")):
+        for curve, mark in (
+            (self.step_curve, "\u2501"),
+            (self.avg_curve, "\u2501"),
+            (self.epoch_curve, "\u25cf"),
+        ):
             pen = curve.opts["pen"] if curve is not self.epoch_curve else pg.mkPen(230, 126, 34)
             c = pg.mkPen(pen).color().name()
             parts.append(f"<span style='color:{c}'>{mark}</span>&nbsp;{html.escape(curve.opts['name'])}")
@@ -117,7 +128,7 @@ class LossView(OnScreenMixin, ExportMixin, View):
         ex, ey = s.epoch_loss_series()
         ex, ey = np.asarray(ex, dtype=np.float64), np.asarray(ey, dtype=np.float64)
         key = (ex.tobytes(), ey.tobytes())
-        if key != self._epoch_key:        # changes once an epoch: not redrawn every step
+        if key != self._epoch_key:  # changes once an epoch: not redrawn every step
             self._epoch_key = key
             self.epoch_curve.setData(ex, ey)
         self.cursor.setValue(s.step)
@@ -131,8 +142,9 @@ class LossView(OnScreenMixin, ExportMixin, View):
             self.readout.setToolTip(f"E = {full(rec.loss)}")
         else:
             e0 = s.epoch_losses.get(0)
-            self.readout.setText(self.tr("step 0 of {n} \u00b7 training-set E = {e}").format(n=s.furthest,
-                                                                                           e=fmt(e0)))
+            self.readout.setText(
+                self.tr("step 0 of {n} \u00b7 training-set E = {e}").format(n=s.furthest, e=fmt(e0))
+            )
             self.readout.setToolTip(f"E = {full(e0)}")
 
     def _on_comparison(self, _comparison) -> None:
@@ -150,11 +162,16 @@ class LossView(OnScreenMixin, ExportMixin, View):
                 self.diff_line.setVisible(False)
             return
         if self.diff_line is None:
-            self.diff_points = pg.ScatterPlotItem(size=11, symbol="x", pen=pg.mkPen(DIFF_C, width=1.5),
-                                                  brush=pg.mkBrush(DIFF_C))
-            self.diff_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(DIFF_C, width=1.5),
-                                             label="\u2260 {value:.0f}",
-                                             labelOpts={"position": 0.92, "color": DIFF_C})
+            self.diff_points = pg.ScatterPlotItem(
+                size=11, symbol="x", pen=pg.mkPen(DIFF_C, width=1.5), brush=pg.mkBrush(DIFF_C)
+            )
+            self.diff_line = pg.InfiniteLine(
+                angle=90,
+                movable=False,
+                pen=pg.mkPen(DIFF_C, width=1.5),
+                label="\u2260 {value:.0f}",
+                labelOpts={"position": 0.92, "color": DIFF_C},
+            )
             for item in (self.diff_points, self.diff_line):
                 self.plot_item.addItem(item, ignoreBounds=True)
         key = (id(c), s.furthest)
@@ -185,15 +202,17 @@ class LossView(OnScreenMixin, ExportMixin, View):
             return
         x1 = max(float(furthest), 1.0)
         if (self._xr is None or x1 > self._xr[1] or x1 < self._xr[1] / 1.5) and (
-                self._xr is None or _axis_end(x1) != self._xr[1]):
+            self._xr is None or _axis_end(x1) != self._xr[1]
+        ):
             self._xr = (0.0, _axis_end(x1))
         vals = np.concatenate([np.asarray(loss, dtype=np.float64), np.asarray(epoch_loss, dtype=np.float64)])
         vals = vals[np.isfinite(vals)]
         if self.log_box.isChecked():
             vals = np.log10(vals[vals > 0])
         if len(vals):
-            self._yr = geometry.stable_range(float(vals.min()), float(vals.max()), self._yr, pad=0.06,
-                                             shrink=0.2)
+            self._yr = geometry.stable_range(
+                float(vals.min()), float(vals.max()), self._yr, pad=0.06, shrink=0.2
+            )
         set_range(self.plot_item, x=self._xr, y=self._yr)
 
     def _manual_range(self, *_):

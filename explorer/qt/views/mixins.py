@@ -1,4 +1,5 @@
 """What views share beyond drawing: export to PNG / SVG, redrawing only while on screen, one repaint per step."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -49,7 +50,7 @@ class ExportMixin:
         gen.setViewBox(QRectF(0, 0, w, h))
         gen.setTitle(getattr(self, "name", "view"))
         cached = _cached_items(self)
-        for item in cached:            # vector output: draw every item, not its cached pixmap
+        for item in cached:  # vector output: draw every item, not its cached pixmap
             item.setCacheMode(QGraphicsItem.NoCache)
         p = QPainter(gen)
         try:

@@ -1,4 +1,5 @@
 """Nearest neighbours of the selected word by cosine similarity of the input vectors (rows of W)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -99,10 +100,16 @@ class NeighboursView(OnScreenMixin, ExportMixin, View):
             return
         self.ids, self.sims = geometry.cosine_neighbours(s.params.W, i, self.k_box.value())
         words = s.model.words
-        self.model.set_columns(h, [np.arange(1, len(self.ids) + 1), [words[j] for j in self.ids],
-                                   self.sims.astype(np.float64)], tips)
-        self.caption.setText(self.tr("Closest to \u201c{w}\u201d by cosine of input vectors v_w, at step {k}")
-                             .format(w=words[i], k=step_position(s)[0]))
+        self.model.set_columns(
+            h,
+            [np.arange(1, len(self.ids) + 1), [words[j] for j in self.ids], self.sims.astype(np.float64)],
+            tips,
+        )
+        self.caption.setText(
+            self.tr("Closest to \u201c{w}\u201d by cosine of input vectors v_w, at step {k}").format(
+                w=words[i], k=step_position(s)[0]
+            )
+        )
 
     # -- selection sync -----------------------------------------------------------------------------
     def _combo_changed(self, _index: int) -> None:

@@ -1,5 +1,6 @@
 """The network panel's graphics items: :class:`EdgeLayer` (many weighted edges in one item) and :class:`Node`
 (a unit with its label, halo and hover tip)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -53,12 +54,14 @@ class EdgeLayer(QGraphicsItem):
             f = 0.85 if strong else 0.22
             pen = QPen(QColor(*(int(255 - (255 - float(ch)) * f) for ch in c[:3])))
             pen.setWidthF(0.7 + 2.8 * (mag + 1) / cls.BINS)
-            pen.setCosmetic(True)        # width in pixels: cheap to stroke at any zoom
+            pen.setCosmetic(True)  # width in pixels: cheap to stroke at any zoom
             pen.setCapStyle(Qt.FlatCap)
             cls._pens[key] = pen
         return pen
 
-    def set_edges(self, seg: np.ndarray, weights: np.ndarray, strong: np.ndarray, tip=None, emphasis=None) -> None:
+    def set_edges(
+        self, seg: np.ndarray, weights: np.ndarray, strong: np.ndarray, tip=None, emphasis=None
+    ) -> None:
         """``seg`` (k, 4) x0 y0 x1 y1; ``strong`` False draws an edge faint (an input that is not active);
         ``tip(k)`` gives edge k's tooltip (made only on hover); ``emphasis`` (k,) bool marks edges to glow.
 
@@ -111,9 +114,12 @@ class EdgeLayer(QGraphicsItem):
                 pen.setCosmetic(True)
                 pen.setCapStyle(Qt.RoundCap)
                 self._glow = (pen, _pairs_path(seg[self.emphasis]))
-            self._rect = QRectF(float(min(seg[:, 0].min(), seg[:, 2].min())) - 4,
-                                float(min(seg[:, 1].min(), seg[:, 3].min())) - 4,
-                                float(np.ptp(seg[:, [0, 2]])) + 8, float(np.ptp(seg[:, [1, 3]])) + 8)
+            self._rect = QRectF(
+                float(min(seg[:, 0].min(), seg[:, 2].min())) - 4,
+                float(min(seg[:, 1].min(), seg[:, 3].min())) - 4,
+                float(np.ptp(seg[:, [0, 2]])) + 8,
+                float(np.ptp(seg[:, [1, 3]])) + 8,
+            )
         else:
             self._rect = QRectF()
         self.update()
@@ -152,7 +158,7 @@ def _pairs_path(seg):
     """One path of separate line segments (x0, y0, x1, y1 rows)."""
     if len(seg) > 8:
         return pg.arrayToQPath(seg[:, 0::2].ravel(), seg[:, 1::2].ravel(), connect="pairs")
-    path = QPainterPath()            # a few segments: cheaper than pyqtgraph's array conversion
+    path = QPainterPath()  # a few segments: cheaper than pyqtgraph's array conversion
     for x0, y0, x1, y1 in seg.tolist():
         path.moveTo(x0, y0)
         path.lineTo(x1, y1)
@@ -168,8 +174,9 @@ class Node(QGraphicsEllipseItem):
 
     def __init__(self, on_click=None):
         super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-        self.halo = QGraphicsEllipseItem(-RADIUS - GLOW, -RADIUS - GLOW, 2 * (RADIUS + GLOW), 2 * (RADIUS + GLOW),
-                                         self)
+        self.halo = QGraphicsEllipseItem(
+            -RADIUS - GLOW, -RADIUS - GLOW, 2 * (RADIUS + GLOW), 2 * (RADIUS + GLOW), self
+        )
         self.halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
         self.halo.setBrush(QBrush(HIGHLIGHT_FILL))
         self.halo.setPen(QPen(HIGHLIGHT_EDGE, 1.5))
@@ -187,7 +194,9 @@ class Node(QGraphicsEllipseItem):
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
 
-    def apply(self, pos, brush: QColor, pen: QPen, text: str, font: QFont, text_color: QColor, left: bool) -> None:
+    def apply(
+        self, pos, brush: QColor, pen: QPen, text: str, font: QFont, text_color: QColor, left: bool
+    ) -> None:
         """Set what changed since the last call (each setter repaints the node)."""
         x, y = pos
         if self.x() != x or self.y() != y:

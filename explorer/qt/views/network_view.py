@@ -15,11 +15,12 @@ edges w → hidden.
 
 Every item is made once; a redraw sets only what changed (tooltips are made when hovered).
 """
+
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
 
 from ...app.format import fmt, full
@@ -36,7 +37,7 @@ from .text import InfoLine
 ROW = 24.0
 X_IN, X_HID, X_OUT = 0.0, 260.0, 520.0
 MIN_SCALE = 0.6
-HEADER_SPACE = 14.0   # at least this much between two column headers
+HEADER_SPACE = 14.0  # at least this much between two column headers
 #: walk keys whose quantity lives on the hidden layer / on the output units
 
 
@@ -49,7 +50,7 @@ class _GraphicsView(QGraphicsView):
         super().resizeEvent(event)
         self.owner.fit(force=True)
         gap = self.owner._columns_x(max(len(self.owner.shown_in), len(self.owner.shown_out), 1))
-        if gap != self.owner._xs:          # a narrower / wider view: the columns move
+        if gap != self.owner._xs:  # a narrower / wider view: the columns move
             self.owner._on_changed()
 
 
@@ -64,12 +65,12 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         lay.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
         self.scene.setBackgroundBrush(QBrush(Qt.white))
-        self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # items move every step
+        self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)  # items move every step
         self.view = _GraphicsView(self.scene, self)
         self.view.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.view.setDragMode(QGraphicsView.ScrollHandDrag)
         self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
-        self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)     # paints its white background
+        self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)  # paints its white background
         lay.addWidget(self.view, 1)
         self._font_px = None
         self._make_fonts()
@@ -105,7 +106,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         #: what the guided walk's highlight lights up (see :meth:`highlight_state`)
         self._hl = {"hidden": False, "inputs": set(), "outputs": set(), "edges_in": set(), "edges_out": set()}
         self._fit_key = None
-        self._label_w = (80.0, 160.0)      # widest input / output label (of the last redraw)
+        self._label_w = (80.0, 160.0)  # widest input / output label (of the last redraw)
         self._xs = (0.0, 260.0, 520.0)
         if bridge.session is not None:
             self.rebuild()
@@ -161,12 +162,22 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._pool(self.nodes_out, min(s.model.n_out, CAP_WORDS) + 8)
         out = s.config.output
         self._header_texts = [
-            self.tr("input words x (one-hot)"), self.tr("hidden layer h (N = {N})").format(N=N),
-            {"softmax": self.tr("output y (softmax over V = {V})").format(V=V),
-             "hs": self.tr("inner nodes on the Huffman path"), "ns": self.tr("positive and negative samples")}[out]]
+            self.tr("input words x (one-hot)"),
+            self.tr("hidden layer h (N = {N})").format(N=N),
+            {
+                "softmax": self.tr("output y (softmax over V = {V})").format(V=V),
+                "hs": self.tr("inner nodes on the Huffman path"),
+                "ns": self.tr("positive and negative samples"),
+            }[out],
+        ]
         fm = QFontMetricsF(self.header_font)
-        self._header_w = {wrap: [max(fm.horizontalAdvance(line) for line in (_two_lines(t) if wrap else t).split("\n"))
-                                 for t in self._header_texts] for wrap in (False, True)}
+        self._header_w = {
+            wrap: [
+                max(fm.horizontalAdvance(line) for line in (_two_lines(t) if wrap else t).split("\n"))
+                for t in self._header_texts
+            ]
+            for wrap in (False, True)
+        }
         self._fit_key = None
 
     def highlight_state(self) -> dict:
@@ -201,10 +212,21 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         active_in = set(rec.input_ids) if rec is not None else set()
         sel = self.bridge.selected_word
         lit = lit_by(self.bridge.highlight, outs, rec)
-        hl_hidden, hl_in, hl_out, e_in, e_out = lit.hidden, lit.inputs, lit.outputs, lit.edges_in, lit.edges_out
+        hl_hidden, hl_in, hl_out, e_in, e_out = (
+            lit.hidden,
+            lit.inputs,
+            lit.outputs,
+            lit.edges_in,
+            lit.edges_out,
+        )
         shown_in, shown_out = {int(i) for i in ins}, {int(j) for j in outs}
-        self._hl = {"hidden": hl_hidden and len(hid) > 0, "inputs": hl_in & shown_in, "outputs": hl_out & shown_out,
-                    "edges_in": e_in & shown_in, "edges_out": e_out & shown_out}
+        self._hl = {
+            "hidden": hl_hidden and len(hid) > 0,
+            "inputs": hl_in & shown_in,
+            "outputs": hl_out & shown_out,
+            "edges_in": e_in & shown_in,
+            "edges_out": e_out & shown_out,
+        }
 
         # input nodes
         for k, node in enumerate(self.nodes_in):
@@ -218,12 +240,20 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             node.word = w
             count = rec.inputs.count(w) if act else 0
             pen = QPen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
-            node.apply((X_IN, ys_in[k]), INPUT_C if act else QColor(Qt.white), pen,
-                       w + (f" \u00d7{count}" if count > 1 else ""), self.bold if act else self.font,
-                       TEXT if act else QColor(90, 90, 90), left=True)
-            node.tip_fn = (lambda w=w, i=i, act=act:
-                           self.tr("input word \u201c{w}\u201d (row {i} of W)").format(w=w, i=i) + "\n"
-                           + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0")))
+            node.apply(
+                (X_IN, ys_in[k]),
+                INPUT_C if act else QColor(Qt.white),
+                pen,
+                w + (f" \u00d7{count}" if count > 1 else ""),
+                self.bold if act else self.font,
+                TEXT if act else QColor(90, 90, 90),
+                left=True,
+            )
+            node.tip_fn = lambda w=w, i=i, act=act: (
+                self.tr("input word \u201c{w}\u201d (row {i} of W)").format(w=w, i=i)
+                + "\n"
+                + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0"))
+            )
             node.set_glow(i in self._hl["inputs"])
             if not node.isVisible():
                 node.setVisible(True)
@@ -243,12 +273,20 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             if h is not None:
                 c = hcol[k]
                 hi = float(h[i])
-                node.apply((X_HID, ys_h[k]), QColor(int(c[0]), int(c[1]), int(c[2])), dark,
-                           f"h{self._sub(i)} = {fmt(hi)}", self.font, TEXT, left=False)
+                node.apply(
+                    (X_HID, ys_h[k]),
+                    QColor(int(c[0]), int(c[1]), int(c[2])),
+                    dark,
+                    f"h{self._sub(i)} = {fmt(hi)}",
+                    self.font,
+                    TEXT,
+                    left=False,
+                )
                 node.tip_fn = lambda i=i, hi=hi: f"h_{i} = {full(hi)}"
             else:
-                node.apply((X_HID, ys_h[k]), QColor(Qt.white), dark, f"h{self._sub(i)}", self.font, TEXT,
-                           left=False)
+                node.apply(
+                    (X_HID, ys_h[k]), QColor(Qt.white), dark, f"h{self._sub(i)}", self.font, TEXT, left=False
+                )
                 node.tip_fn = lambda i=i: f"h_{i}"
             node.set_glow(self._hl["hidden"])
             if not node.isVisible():
@@ -263,11 +301,14 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             a, b = a.ravel(), b.ravel()
             ia, hb = ins[a], hid[b]
             w_in = W[ia, hb]
-            seg_in = np.stack([np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1)
+            seg_in = np.stack(
+                [np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1
+            )
             st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(a), bool)
             emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
-            self.edges_in.set_edges(seg_in, w_in, st_in,
-                                    lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph)
+            self.edges_in.set_edges(
+                seg_in, w_in, st_in, lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph
+            )
         else:
             self.edges_in.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
         if len(outs) and len(hid):
@@ -275,25 +316,35 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             a, b = a.ravel(), b.ravel()
             ha, ob = hid[a], outs[b]
             w_out = Wo[ha, ob]
-            seg = np.stack([np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1)
+            seg = np.stack(
+                [np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1
+            )
             label = s.model.out_label
             emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
-            self.edges_out.set_edges(seg, w_out, np.ones(len(a), bool),
-                                     lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}",
-                                     emph)
+            self.edges_out.set_edges(
+                seg,
+                w_out,
+                np.ones(len(a), bool),
+                lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}",
+                emph,
+            )
         else:
             self.edges_out.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
 
         # headers, "… N more", caption
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
-        bottom = max(ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0)
+        bottom = max(
+            ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0
+        )
         # the outer headers end / start at their column (over the words), the middle one is centred; the
         # middle header wider than its share of the row puts every header on two lines (a narrow view)
         # (also when one-line outer headers, wider than the words under them, would not fit the view)
         w1, (w_in, w_out) = self._header_w[False], self._label_w
         single = max(w_in + 2 * RADIUS, w1[0]) + (X_OUT - X_IN) + max(w_out + RADIUS, w1[2]) + 60
-        wrap = (X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE
-                or single * self.min_scale() > self.view.viewport().width())
+        wrap = (
+            X_HID - X_IN < w1[1] / 2 + RADIUS + HEADER_SPACE
+            or single * self.min_scale() > self.view.viewport().width()
+        )
         for k, (t, x, text) in enumerate(zip(self.headers, (X_IN, X_HID, X_OUT), self._header_texts)):
             text = _two_lines(text) if wrap else text
             if t.text() != text:
@@ -349,20 +400,26 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
             self._label_w = label_w
             rows = max(len(self.shown_in), len(self.shown_out), 1)
-            if self._columns_x(rows) != self._xs:   # the words changed width (a new font): lay out again
+            if self._columns_x(rows) != self._xs:  # the words changed width (a new font): lay out again
                 QTimer.singleShot(0, self, self._on_changed)
         self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
         right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
         h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
         left, right = min(left, X_IN + RADIUS - h_in), max(right, X_OUT - RADIUS + h_out)
-        below = ROW + 20 if any(self.more_counts) else 8.0   # room for the "… N more" markers when shown
-        rect = QRectF(left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below)
+        below = ROW + 20 if any(self.more_counts) else 8.0  # room for the "… N more" markers when shown
+        rect = QRectF(
+            left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below
+        )
         # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
         # to step do not refit (and repaint) the whole view
         cur = self._fit_key
-        if (cur is None or not cur.contains(rect) or rect.width() < 0.8 * cur.width()
-                or rect.height() < 0.8 * cur.height()):
+        if (
+            cur is None
+            or not cur.contains(rect)
+            or rect.width() < 0.8 * cur.width()
+            or rect.height() < 0.8 * cur.height()
+        ):
             rect = rect.adjusted(-20, 0, 20, 0)
             self._fit_key = rect
             self.scene.setSceneRect(rect)
@@ -415,18 +472,25 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                     text = f"{name}{sign}   \u03c3(u) = {fmt(y)}"
                     pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
                     bold = positive
-                node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(rec, phase, out, j, name, terms)
+                node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
+                    rec, phase, out, j, name, terms
+                )
                 fill = _mix(QColor(Qt.white), OUTPUT_C, y)
             if name == sel and out != "hs":
                 pen = QPen(SELECTED_C, 2.5)
-            node.apply((self._xs[2], ys[k]), fill, pen, text, self.bold if bold else self.font, TEXT, left=False)
+            node.apply(
+                (self._xs[2], ys[k]), fill, pen, text, self.bold if bold else self.font, TEXT, left=False
+            )
             node.set_glow(j in self._hl["outputs"])
             if not node.isVisible():
                 node.setVisible(True)
 
     def _softmax_tip(self, rec, phase, j, name) -> str:
-        tip = [self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j),
-               f"u_{name} = {full(rec.u[j])}", f"y_{name} = {full(rec.y[j])}"]
+        tip = [
+            self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j),
+            f"u_{name} = {full(rec.u[j])}",
+            f"y_{name} = {full(rec.y[j])}",
+        ]
         if phase >= 1:
             t = rec.t if rec.t.ndim == 1 else rec.t.sum(axis=0)
             tip.append(f"t_{name} = {full(t[j])}")
@@ -437,8 +501,11 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         return "\n".join(tip)
 
     def _term_tip(self, rec, phase, out, j, name, terms) -> str:
-        lines = [self.tr("inner node n{j} (column {j} of W\u2032)").format(j=j) if out == "hs"
-                 else self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j)]
+        lines = [
+            self.tr("inner node n{j} (column {j} of W\u2032)").format(j=j)
+            if out == "hs"
+            else self.tr("output \u201c{w}\u201d (column {j} of W\u2032)").format(w=name, j=j)
+        ]
         for c, tm in terms:
             tgt = rec.targets[c]
             parts = [f"u = {full(tm.u)}", f"\u03c3(u) = {full(tm.y)}"]
@@ -457,13 +524,20 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         else:
             arrow = " \u2192 "
             text = self.tr("Step {k} ({phase}): {i}{a}{t}").format(
-                k=rec.step, phase=phase_title(s.phase), i=" ".join(rec.inputs), a=arrow, t=" ".join(rec.targets))
+                k=rec.step,
+                phase=phase_title(s.phase),
+                i=" ".join(rec.inputs),
+                a=arrow,
+                t=" ".join(rec.targets),
+            )
         if text != self.caption.text():
             self.caption.setText(text)
 
     @staticmethod
     def _sub(i: int) -> str:
-        return str(i).translate(str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"))
+        return str(i).translate(
+            str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
+        )
 
     @staticmethod
     def _column_y(n: int, spacing: float = ROW) -> np.ndarray:
@@ -494,7 +568,7 @@ def _two_lines(text: str) -> str:
     spaces = [i for i, c in enumerate(text) if c == " "]
     if spaces:
         i = min(spaces, key=lambda k: abs(k - len(text) / 2))
-        return text[:i] + "\n" + text[i + 1:]
+        return text[:i] + "\n" + text[i + 1 :]
     i = (len(text) + 1) // 2
     return text[:i] + "\n" + text[i:] if len(text) > 1 else text
 
@@ -506,5 +580,8 @@ def _move(item, x: float, y: float) -> None:
 
 def _mix(a: QColor, b: QColor, f: float) -> QColor:
     f = float(min(max(f, 0.0), 1.0))
-    return QColor(int(a.red() + (b.red() - a.red()) * f), int(a.green() + (b.green() - a.green()) * f),
-                  int(a.blue() + (b.blue() - a.blue()) * f))
+    return QColor(
+        int(a.red() + (b.red() - a.red()) * f),
+        int(a.green() + (b.green() - a.green()) * f),
+        int(a.blue() + (b.blue() - a.blue()) * f),
+    )

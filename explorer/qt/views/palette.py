@@ -1,15 +1,16 @@
 """The colours of the data, in one place: the diverging map of signed values (blue − / white 0 / red +), inputs,
 outputs, negative samples, the selected word, the guided walk's highlight and the equations' inks. (The
 window's own colours — background, text, presentation mode — are the themes of :mod:`explorer.qt.style`.)"""
+
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-NEG = QColor(33, 102, 172)     # blue: negative
+NEG = QColor(33, 102, 172)  # blue: negative
 MID = QColor(247, 247, 247)
-POS = QColor(178, 24, 43)      # red: positive
+POS = QColor(178, 24, 43)  # red: positive
 INPUT_C = QColor(31, 119, 180)  # input vectors / active inputs
 OUTPUT_C = QColor(230, 126, 34)  # output vectors / targets
 NEG_SAMPLE_C = QColor(142, 68, 173)  # negative samples
@@ -29,8 +30,10 @@ DIM = QColor(160, 160, 160)
 
 def diverging_cmap() -> pg.ColorMap:
     """Blue (negative) – white (0) – red (positive), for symmetric levels."""
-    return pg.ColorMap(pos=np.array([0.0, 0.5, 1.0]),
-                       color=np.array([[c.red(), c.green(), c.blue(), 255] for c in (NEG, MID, POS)], dtype=np.ubyte))
+    return pg.ColorMap(
+        pos=np.array([0.0, 0.5, 1.0]),
+        color=np.array([[c.red(), c.green(), c.blue(), 255] for c in (NEG, MID, POS)], dtype=np.ubyte),
+    )
 
 
 def diverging_lut(n: int = 256) -> np.ndarray:

@@ -1,6 +1,7 @@
 """pyqtgraph helpers: plot styling, titles and ranges set only when they change, cached axes, word ticks,
 fast point moves and hover tips. (The few pyqtgraph internals patched — a title that does not widen its plot
 — are patched here and nowhere else.)"""
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,7 +22,7 @@ def style_plot(plot: pg.PlotItem, title: str | None = None) -> None:
         ax = plot.getAxis(side)
         ax.setPen(pg.mkPen(90, 90, 90))
         ax.setTextPen(pg.mkPen(TEXT))
-        ax.setStyle(tickFont=font, tickLength=5)   # ticks outside: the axis does not repaint with the plot
+        ax.setStyle(tickFont=font, tickLength=5)  # ticks outside: the axis does not repaint with the plot
         ax.enableAutoSIPrefix(False)
     if title is not None:
         plot.setTitle(title, color="#1e1e1e", size=style.css_size("10pt"))
@@ -44,8 +45,9 @@ def cache_item(item: QGraphicsItem) -> None:
         cache_item(child)
 
 
-def set_plot_title(plot: pg.PlotItem, html: str, color: str = "#1e1e1e", size: str = "9pt",
-                   height: int | None = None) -> bool:
+def set_plot_title(
+    plot: pg.PlotItem, html: str, color: str = "#1e1e1e", size: str = "9pt", height: int | None = None
+) -> bool:
     """Set a plot's title only when it differs from the one shown (setting it relayouts the plot)."""
     size = style.css_size(size)  # scaled with the theme (presentation mode)
     if height is not None:
@@ -83,9 +85,12 @@ def _narrow_title(label) -> None:
         b = label.itemRect()
         label.setMinimumWidth(0)
         label.setMinimumHeight(b.height())
-        label._sizeHint = {Qt.SizeHint.MinimumSize: (0, b.height()),
-                           Qt.SizeHint.PreferredSize: (min(b.width(), 60.0), b.height()),
-                           Qt.SizeHint.MaximumSize: (-1, -1), Qt.SizeHint.MinimumDescent: (0, 0)}
+        label._sizeHint = {
+            Qt.SizeHint.MinimumSize: (0, b.height()),
+            Qt.SizeHint.PreferredSize: (min(b.width(), 60.0), b.height()),
+            Qt.SizeHint.MaximumSize: (-1, -1),
+            Qt.SizeHint.MinimumDescent: (0, 0),
+        }
         label.updateGeometry()
 
     label.updateMin = update_min
@@ -159,7 +164,9 @@ def layout_widget() -> pg.GraphicsLayoutWidget:
     return pg.GraphicsLayoutWidget(border=None)
 
 
-def set_word_ticks(axis: pg.AxisItem, words, max_labels: int, offset: float = 0.0, fit_width: bool = True) -> None:
+def set_word_ticks(
+    axis: pg.AxisItem, words, max_labels: int, offset: float = 0.0, fit_width: bool = True
+) -> None:
     """One tick per word at ``i + offset`` (when there are at most ``max_labels``), else automatic numeric
     ticks. The labels are split into three levels (about 4, 12, then all): a level whose labels do not fit
     the axis is left out, so labels never pile up, and a longer axis shows more of them.

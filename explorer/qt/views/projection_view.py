@@ -6,14 +6,14 @@ component pointing the same way as before (:func:`explorer.engine.geometry.align
 flip. With N = 2 the map shows the raw coordinates. Arrows show how this step moved each vector it changed
 (before → after on the same basis), optionally magnified.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsItem, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsItem, QPushButton, QVBoxLayout
 
 from ...app.format import fmt
 from ...engine import geometry
@@ -60,10 +60,10 @@ class LabelLayer(QGraphicsItem):
         self._font_px = None
         self.set_fonts()
         self.points = np.zeros((0, 2))
-        self.rings: list[tuple] = []      # (points (k, 2), diameter in pixels, QPen)
+        self.rings: list[tuple] = []  # (points (k, 2), diameter in pixels, QPen)
         self.texts: list[str] = []
-        self.styles: list[tuple] = []     # (bold, QColor) per label
-        self.placed: list[tuple[str, QRectF]] = []   # what the last paint drew (for tests)
+        self.styles: list[tuple] = []  # (bold, QColor) per label
+        self.placed: list[tuple[str, QRectF]] = []  # what the last paint drew (for tests)
         self._rect = QRectF()
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
@@ -92,8 +92,12 @@ class LabelLayer(QGraphicsItem):
     def set_labels(self, points, texts, styles) -> None:
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         texts, styles = list(texts), list(styles)
-        if (len(points) == len(self.points) and texts == self.texts and styles == self.styles
-                and np.array_equal(points, self.points)):
+        if (
+            len(points) == len(self.points)
+            and texts == self.texts
+            and styles == self.styles
+            and np.array_equal(points, self.points)
+        ):
             return
         self.points, self.texts, self.styles = points, texts, styles
         self.update()
@@ -102,8 +106,10 @@ class LabelLayer(QGraphicsItem):
         """Rings around points: [(points (k, 2) in view coordinates, diameter in pixels, QPen), …]."""
         rings = [(np.asarray(p, dtype=np.float64).reshape(-1, 2), float(d), pen) for p, d, pen in rings]
         old = self.rings
-        if (len(old) == len(rings) and all(d0 == d1 and pen0 == pen1 and np.array_equal(p0, p1)
-                                           for (p0, d0, pen0), (p1, d1, pen1) in zip(old, rings))):
+        if len(old) == len(rings) and all(
+            d0 == d1 and pen0 == pen1 and np.array_equal(p0, p1)
+            for (p0, d0, pen0), (p1, d1, pen1) in zip(old, rings)
+        ):
             return
         self.rings = rings
         self.update()
@@ -121,8 +127,11 @@ class LabelLayer(QGraphicsItem):
                 painter.setPen(pen)
                 r = d / 2
                 for x, y in pts.tolist():
-                    painter.drawEllipse(QPointF(t.m11() * x + t.m21() * y + t.m31(),
-                                                t.m12() * x + t.m22() * y + t.m32()), r, r)
+                    painter.drawEllipse(
+                        QPointF(t.m11() * x + t.m21() * y + t.m31(), t.m12() * x + t.m22() * y + t.m32()),
+                        r,
+                        r,
+                    )
         if not len(self.texts):
             return
         x, y = self.points[:, 0], self.points[:, 1]
@@ -135,7 +144,7 @@ class LabelLayer(QGraphicsItem):
         box = QColor(255, 255, 255, 200)
         for k, text in enumerate(self.texts):
             x, y = float(px[k]), float(py[k])
-            if not (x0 <= x <= x1 and y0 <= y <= y1):       # also False for NaN
+            if not (x0 <= x <= x1 and y0 <= y <= y1):  # also False for NaN
                 continue
             bold, color = self.styles[k]
             wh = self._sizes.get((text, bold))
@@ -170,8 +179,12 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         self.refit_button = QPushButton(self.tr("Refit"))
-        self.refit_button.setToolTip(self.tr("Fit the projection again to the vectors as they are now (the "
-                                             "basis otherwise stays fixed so the map does not jump)"))
+        self.refit_button.setToolTip(
+            self.tr(
+                "Fit the projection again to the vectors as they are now (the "
+                "basis otherwise stays fixed so the map does not jump)"
+            )
+        )
         self.refit_button.clicked.connect(self.refit)
         self.in_box = QCheckBox(self.tr("Input vectors v_w"))
         self.in_box.setToolTip(self.tr("Show the rows of W"))
@@ -198,14 +211,30 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         pi.setAspectLocked(True)
         pi.disableAutoRange()
         cache_axes(pi)
-        self.legend = pi.addLegend(offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend = pi.addLegend(
+            offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200)
+        )
         tip = self._tip
-        self.sc_in = pg.ScatterPlotItem(symbol="o", size=9, pen=pg.mkPen(255, 255, 255, 200),
-                                        brush=pg.mkBrush(INPUT_C), hoverable=True, tip=tip,
-                                        hoverPen=pg.mkPen(0, 0, 0, width=2), name=self.tr("input v_w"))
-        self.sc_out = pg.ScatterPlotItem(symbol="t1", size=10, pen=pg.mkPen(255, 255, 255, 200),
-                                         brush=pg.mkBrush(OUTPUT_C), hoverable=True, tip=tip,
-                                         hoverPen=pg.mkPen(0, 0, 0, width=2), name=self.tr("output v\u2032_j"))
+        self.sc_in = pg.ScatterPlotItem(
+            symbol="o",
+            size=9,
+            pen=pg.mkPen(255, 255, 255, 200),
+            brush=pg.mkBrush(INPUT_C),
+            hoverable=True,
+            tip=tip,
+            hoverPen=pg.mkPen(0, 0, 0, width=2),
+            name=self.tr("input v_w"),
+        )
+        self.sc_out = pg.ScatterPlotItem(
+            symbol="t1",
+            size=10,
+            pen=pg.mkPen(255, 255, 255, 200),
+            brush=pg.mkBrush(OUTPUT_C),
+            hoverable=True,
+            tip=tip,
+            hoverPen=pg.mkPen(0, 0, 0, width=2),
+            name=self.tr("output v\u2032_j"),
+        )
         # all arrows in one item: shafts and heads as NaN-separated polylines
         self.arrows = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
         # the guided walk's highlighted vectors: a ring around the point, its arrow wide and orange
@@ -214,7 +243,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self._sel_pen = pg.mkPen(SELECTED_C, width=2)
         self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
         # the legend's sample of the selected word's ring (not plotted: the label layer draws the rings)
-        self.sel_sample = pg.ScatterPlotItem(symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0))
+        self.sel_sample = pg.ScatterPlotItem(
+            symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0)
+        )
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
@@ -230,7 +261,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.basis: geometry.Basis | None = None
         self.fitted_at = 0
         self._N = None
-        self._auto_range = True     # follow the points (until the user pans or zooms)
+        self._auto_range = True  # follow the points (until the user pans or zooms)
         self._range = None
         self.points_in = np.zeros((0, 2))
         self.points_out = np.zeros((0, 2))
@@ -286,8 +317,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         m = s.model
         self._in_names = [f"{w}" for w in m.words]
         self._out_names = [f"{m.out_label(j)}\u2032" for j in range(m.n_out)]
-        self.sc_out.opts["name"] = (self.tr("inner node v\u2032_n") if s.config.output == "hs"
-                                    else self.tr("output v\u2032_j"))
+        self.sc_out.opts["name"] = (
+            self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
+        )
         self.sc_in.setData([], [])
         self.sc_out.setData([], [])
         self.legend.clear()
@@ -328,9 +360,14 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             set_axis_label(self.plot_item, "bottom", self.tr("PC1 ({p} %)").format(p=fmt(100 * r[0], 3)))
             set_axis_label(self.plot_item, "left", self.tr("PC2 ({p} %)").format(p=fmt(100 * r[1], 3)))
             text = self.tr(
-                "Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %").format(
-                a=fmt(100 * r[0], 3), b=fmt(100 * r[1], 3), k=self.fitted_at, c=fmt(100 * now[0], 3),
-                d=fmt(100 * now[1], 3))
+                "Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %"
+            ).format(
+                a=fmt(100 * r[0], 3),
+                b=fmt(100 * r[1], 3),
+                k=self.fitted_at,
+                c=fmt(100 * now[0], 3),
+                d=fmt(100 * now[1], 3),
+            )
         if text != self.variance.text():
             self.variance.setText(text)
         # presentation mode: the plot gets the room (the axis labels still name each component's share)
@@ -340,7 +377,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self._draw_emphasis(s, b, show_in, show_out)
         self._draw_labels(s, show_in, show_out)
         sel = s.model.vocab.index.get(self.bridge.selected_word)
-        self.selected_points = self.points_in[sel:sel + 1] if sel is not None and show_in else np.zeros((0, 2))
+        self.selected_points = (
+            self.points_in[sel : sel + 1] if sel is not None and show_in else np.zeros((0, 2))
+        )
         self._set_rings()
         self._direct.repaint()
 
@@ -397,8 +436,10 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         k = PHASES.index(s.phase)
         scale = float(self.scale_box.currentData() or 1)
         starts, ends = [], []
-        for which, done, shown, before, delta in (("out", k >= 2, show_out, rec.out_before, rec.out_delta),
-                                                  ("in", k >= 3, show_in, rec.in_before, rec.in_delta)):
+        for which, done, shown, before, delta in (
+            ("out", k >= 2, show_out, rec.out_before, rec.out_delta),
+            ("in", k >= 3, show_in, rec.in_before, rec.in_delta),
+        ):
             if done and shown and len(before):
                 d = np.asarray(delta) @ b.components.T
                 rows = np.arange(len(d))
@@ -460,8 +501,10 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         rec = s.record
         k = PHASES.index(s.phase) if rec is not None else -1
         scale = float(self.scale_box.currentData() or 1)
-        for key, shown, P, done in (("in", show_in, self.points_in, k >= 3), ("out", show_out, self.points_out,
-                                                                               k >= 2)):
+        for key, shown, P, done in (
+            ("in", show_in, self.points_in, k >= 3),
+            ("out", show_out, self.points_out, k >= 2),
+        ):
             sel = ids[key][(ids[key] >= 0) & (ids[key] < len(P))] if shown else ids[key][:0]
             if not len(sel):
                 continue
@@ -483,7 +526,9 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             self.emph_arrows.setData([], [])
 
     def _set_rings(self) -> None:
-        self.label_layer.set_rings([(self.selected_points, 18, self._sel_pen), (self.emph_points, 22, self._emph_pen)])
+        self.label_layer.set_rings(
+            [(self.selected_points, 18, self._sel_pen), (self.emph_points, 22, self._emph_pen)]
+        )
 
     def _on_highlight(self, _names) -> None:
         s = self.bridge.session
@@ -518,7 +563,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         rec = s.record
         n_in = len(self.points_in) if show_in else 0
         n_out = len(self.points_out) if show_out else 0
-        order: list[tuple[str, int]] = []     # ("in" | "out", id)
+        order: list[tuple[str, int]] = []  # ("in" | "out", id)
 
         def add(kind, i):
             i = int(i)
@@ -557,8 +602,13 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             if kind == "in":
                 pts.append(self.points_in[i])
                 texts.append(self._in_names[i])
-                color = (SELECTED_C if i == sel else
-                         HIGHLIGHT_EDGE.darker(130) if (kind, i) in emph else INPUT_C.darker(140))
+                color = (
+                    SELECTED_C
+                    if i == sel
+                    else HIGHLIGHT_EDGE.darker(130)
+                    if (kind, i) in emph
+                    else INPUT_C.darker(140)
+                )
             else:
                 pts.append(self.points_out[i])
                 texts.append(self._out_names[i])

@@ -4,6 +4,7 @@ The shell creates each one generically: ``view = cls(bridge)``, docks it under `
 name ``view.name``; ``view.export(path)`` writes .png or .svg. :func:`build_view` makes a panel outside any
 window (e.g. offscreen, for a figure) from an application state or a session.
 """
+
 from __future__ import annotations
 
 from .equation_view import EquationView
@@ -17,8 +18,18 @@ from .samples_view import SamplesView
 from .tree_view import TreeView
 from .walk_view import WalkView
 
-VIEW_CLASSES = [NetworkView, InspectorView, EquationView, WalkView, HeatmapView, LossView, ProjectionView,
-                NeighboursView, TreeView, SamplesView]
+VIEW_CLASSES = [
+    NetworkView,
+    InspectorView,
+    EquationView,
+    WalkView,
+    HeatmapView,
+    LossView,
+    ProjectionView,
+    NeighboursView,
+    TreeView,
+    SamplesView,
+]
 #: name (the dock's object name, ``view.name``) → view class
 VIEWS_BY_NAME = {cls.name: cls for cls in VIEW_CLASSES}
 
@@ -42,6 +53,18 @@ def build_view(name: str, state=None, session=None, size=(900, 600)):
     return view
 
 
-__all__ = ["VIEW_CLASSES", "VIEWS_BY_NAME", "build_view", "NetworkView", "InspectorView", "EquationView",
-           "HeatmapView", "LossView", "ProjectionView", "NeighboursView", "WalkView", "TreeView",
-           "SamplesView"]
+__all__ = [
+    "VIEW_CLASSES",
+    "VIEWS_BY_NAME",
+    "build_view",
+    "NetworkView",
+    "InspectorView",
+    "EquationView",
+    "HeatmapView",
+    "LossView",
+    "ProjectionView",
+    "NeighboursView",
+    "WalkView",
+    "TreeView",
+    "SamplesView",
+]

@@ -3,6 +3,7 @@ beside a bar chart of the noise distribution P_n(w) ∝ count(w)^p with this ste
 
 What to draw comes from :mod:`explorer.app.samples`; this panel only places it.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
@@ -17,7 +18,7 @@ from .palette import GREY, NEG, NEG_SAMPLE_C, OUTPUT_C, POS, TEXT
 from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
 from .text import InfoLine
 
-BAR_W = 180.0   # the longest bar, in pixels at 10 pt
+BAR_W = 180.0  # the longest bar, in pixels at 10 pt
 PRESENTATION_BARS = 12
 
 
@@ -28,9 +29,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.chooser = TargetChooser(self.tr("Target"), self.tr("Skip-gram has one positive word and k "
-                                                               "negatives per context word: one, or all"),
-                                     self._on_changed)
+        self.chooser = TargetChooser(
+            self.tr("Target"),
+            self.tr("Skip-gram has one positive word and k negatives per context word: one, or all"),
+            self._on_changed,
+        )
         lay.addWidget(self.chooser)
         self.caption = InfoLine(lines=2)
         lay.addWidget(self.caption)
@@ -70,13 +73,16 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
         self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap)
         k = s.config.negative
-        self.caption.setText(self.tr("Each target: the positive word (t = 1) and k = {k} negatives (t = 0) "
-                                     "drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times").format(
-            k=k, p=fmt(s.config.ns_power)))
+        self.caption.setText(
+            self.tr(
+                "Each target: the positive word (t = 1) and k = {k} negatives (t = 0) "
+                "drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times"
+            ).format(k=k, p=fmt(s.config.ns_power))
+        )
         scale = text_scale()
         right, bottom = self._draw_groups(scale)
         vp = self.view.viewport().size()
-        if vp.width() < 1.4 * vp.height():      # a narrow panel: the bar chart under the samples
+        if vp.width() < 1.4 * vp.height():  # a narrow panel: the bar chart under the samples
             self._draw_bars(0.0, scale, bottom + 20 * scale)
         else:
             self._draw_bars(right + 40 * scale, scale)
@@ -126,7 +132,9 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
         line = 22 * k
-        add_text(sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, y0)
+        add_text(
+            sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, y0
+        )
         if len(b.probs) == 0:
             return
         top = float(b.probs.max())
@@ -146,5 +154,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
                 mark += "  " + self.tr("positive")
             add_text(sc, mark, norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
         if b.left_out:
-            add_text(sc, self.tr("… {n} more words").format(n=b.left_out), norm, GREY, bx,
-                     y0 + (len(b.words) + 1.5) * line)
+            add_text(
+                sc,
+                self.tr("… {n} more words").format(n=b.left_out),
+                norm,
+                GREY,
+                bx,
+                y0 + (len(b.words) + 1.5) * line,
+            )

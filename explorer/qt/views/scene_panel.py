@@ -5,12 +5,20 @@ millisecond, and keeps each panel a plain function of what the application layer
 from the theme's base size (presentation mode enlarges it) and the scene is fitted to the view, never shrunk
 below :data:`MIN_SCALE` (a deep tree scrolls instead of becoming unreadable).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout,
-                               QLabel, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from .palette import TEXT
 
@@ -46,8 +54,9 @@ class FitView(QGraphicsView):
         self.fit()
 
 
-def add_text(scene, text: str, font: QFont, color: QColor = TEXT, x: float = 0.0, y: float = 0.0,
-             anchor: str = "left") -> QGraphicsSimpleTextItem:
+def add_text(
+    scene, text: str, font: QFont, color: QColor = TEXT, x: float = 0.0, y: float = 0.0, anchor: str = "left"
+) -> QGraphicsSimpleTextItem:
     """A text item at (x, y): ``anchor`` ``left`` / ``right`` / ``center`` horizontally, centred vertically."""
     t = QGraphicsSimpleTextItem(text)
     t.setFont(font)
@@ -86,7 +95,9 @@ def pen(color: QColor, width: float = 1.0, style=Qt.SolidLine) -> QPen:
 
 def fit_scene(scene, margin: float = 12.0) -> None:
     r = scene.itemsBoundingRect()
-    scene.setSceneRect(QRectF(r.x() - margin, r.y() - margin, r.width() + 2 * margin, r.height() + 2 * margin))
+    scene.setSceneRect(
+        QRectF(r.x() - margin, r.y() - margin, r.width() + 2 * margin, r.height() + 2 * margin)
+    )
 
 
 class TargetChooser(QWidget):

@@ -1,4 +1,5 @@
 """A table over numpy arrays, formatted only when drawn, that announces only the cells whose values changed."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,7 +16,9 @@ def _role_value(role) -> int:
 
 
 _DISPLAY, _TOOLTIP, _ALIGN = (_role_value(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole))
-_FOREGROUND, _FONT, _BACKGROUND = (_role_value(r) for r in (Qt.ForegroundRole, Qt.FontRole, Qt.BackgroundRole))
+_FOREGROUND, _FONT, _BACKGROUND = (
+    _role_value(r) for r in (Qt.ForegroundRole, Qt.FontRole, Qt.BackgroundRole)
+)
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _LEFT = int((Qt.AlignLeft | Qt.AlignVCenter).value)
 _NUMBER_TYPES = (float, np.floating, int, np.integer)
@@ -36,7 +39,11 @@ def _same_value(a, b) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, np.ndarray):
-        return a.shape == b.shape and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        return (
+            a.shape == b.shape
+            and a.dtype == b.dtype
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        )
     try:
         eq = a == b
     except Exception:  # noqa: BLE001 — incomparable values count as changed
@@ -51,7 +58,7 @@ def _same_value(a, b) -> bool:
 def _changed_rows(old, new, rows: int):
     """Rows whose value differs between two columns (an iterable of row numbers), or None: compare all."""
     if old is new:
-        return None             # the same object may have been changed in place
+        return None  # the same object may have been changed in place
     if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
         if old.shape != new.shape or old.dtype != new.dtype or old.ndim != 1:
             return None
@@ -131,8 +138,12 @@ class ArrayTableModel(QAbstractTableModel):
             return
         if rows and headers:
             cells = None
-            if (self._grey == old_grey and len(old_bold) == len(self._bold)
-                    and np.array_equal(old_bold, self._bold) and rows * len(headers) <= _CELLS_COMPARED):
+            if (
+                self._grey == old_grey
+                and len(old_bold) == len(self._bold)
+                and np.array_equal(old_bold, self._bold)
+                and rows * len(headers) <= _CELLS_COMPARED
+            ):
                 cells = _changed_cells(old_cols, cols, rows)
             if cells is None or len(cells) > _CELLS_ONE_BY_ONE:
                 self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(headers) - 1))

@@ -1,5 +1,6 @@
 """Text that changes every step without re-laying out the window: :class:`InfoLine` (a line drawn as it
 fits), :class:`SteadyLabel` (a label whose size only grows) and :class:`Pinned` (a holder without a layout)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
@@ -7,7 +8,6 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from .palette import HIGHLIGHT_FILL
-
 
 #: characters a line may not start with (Chinese punctuation that closes or follows)
 NO_LINE_START = set("，。、；：？！）》」』”’…—,.;:?!)]}")
@@ -163,8 +163,9 @@ class SteadyLabel(QLabel):
 
     def _needed(self) -> QSize:
         """The size the text needs (QLabel.sizeHint cannot say: it never answers less than the minimum)."""
-        br = self.fontMetrics().boundingRect(QRect(0, 0, 100_000, 1000), int(self.alignment())
-                                             | Qt.TextFlag.TextSingleLine, self.text() or " ")
+        br = self.fontMetrics().boundingRect(
+            QRect(0, 0, 100_000, 1000), int(self.alignment()) | Qt.TextFlag.TextSingleLine, self.text() or " "
+        )
         m = self.contentsMargins()
         extra = 2 * self.margin()
         return QSize(br.width() + m.left() + m.right() + extra, br.height() + m.top() + m.bottom() + extra)
@@ -187,7 +188,9 @@ class Pinned(QWidget):
     the view gives it (``hint``, at least ``minimum``), and a new text repaints the label only.
     """
 
-    def __init__(self, child: QWidget, hint: QSize = QSize(200, 80), minimum: QSize = QSize(40, 40), parent=None):
+    def __init__(
+        self, child: QWidget, hint: QSize = QSize(200, 80), minimum: QSize = QSize(40, 40), parent=None
+    ):
         super().__init__(parent)
         self.child = child
         child.setParent(self)

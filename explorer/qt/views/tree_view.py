@@ -5,6 +5,7 @@ t, e at each inner node, the siblings collapsed). Skip-gram has one path per con
 or one at a time (the "Path" box, kept in the application state). The guided walk's highlight glows the
 path's values (u, y, t, e) or one inner node's vector (``out:<n>``).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,9 +33,11 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         super().__init__(bridge, parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.chooser = TargetChooser(self.tr("Path"), self.tr("Skip-gram has one Huffman path per context "
-                                                             "word: one of them, or all side by side"),
-                                     self._on_changed)
+        self.chooser = TargetChooser(
+            self.tr("Path"),
+            self.tr("Skip-gram has one Huffman path per context word: one of them, or all side by side"),
+            self._on_changed,
+        )
         self.which = self.chooser.box
         lay.addWidget(self.chooser)
         self.caption = InfoLine(lines=2)
@@ -80,8 +83,12 @@ class TreeView(OnScreenMixin, ExportMixin, View):
             self.caption.setText(self.tr("No example yet: the path appears with the first step."))
             fit_scene(self.scene)
             return
-        parts = [self.tr("“{w}”: code {code}, E = {E}").format(
-            w=p.target, code="".join(str(b) for b in p.code), E=fmt(p.loss)) for p in self.panels]
+        parts = [
+            self.tr("“{w}”: code {code}, E = {E}").format(
+                w=p.target, code="".join(str(b) for b in p.code), E=fmt(p.loss)
+            )
+            for p in self.panels
+        ]
         self.caption.setText(self.tr("Path to each target (bit 0 = left, t = 1): ") + " · ".join(parts))
         k = text_scale()
         hl = self.bridge.highlight
@@ -105,41 +112,87 @@ class TreeView(OnScreenMixin, ExportMixin, View):
             a, b = p.nodes[e.parent], p.nodes[e.child]
             pa, pb = pos(a), pos(b)
             colour = OUTPUT_C if e.on_path else GREY
-            sc.addLine(pa.x(), pa.y(), pb.x(), pb.y(), pen(colour, 4.0 * k if e.on_path else 1.5 * k,
-                                                          Qt.SolidLine if e.on_path else Qt.DashLine))
+            sc.addLine(
+                pa.x(),
+                pa.y(),
+                pb.x(),
+                pb.y(),
+                pen(colour, 4.0 * k if e.on_path else 1.5 * k, Qt.SolidLine if e.on_path else Qt.DashLine),
+            )
             mid = (pa + pb) / 2
             side = -1 if b.x < a.x else 1
-            add_text(sc, str(e.bit), bits, OUTPUT_C if e.on_path else GREY, mid.x() + side * 8 * k,
-                     mid.y() - 6 * k, "left" if side > 0 else "right")
+            add_text(
+                sc,
+                str(e.bit),
+                bits,
+                OUTPUT_C if e.on_path else GREY,
+                mid.x() + side * 8 * k,
+                mid.y() - 6 * k,
+                "left" if side > 0 else "right",
+            )
         values_hl = bool(hl & VALUE_KEYS)
         for n in p.nodes:
             c = pos(n)
             if n.kind == "inner":
                 glow = values_hl or f"out:{n.inner}" in hl or "out" in hl
                 if glow:
-                    sc.addEllipse(c.x() - 2 * r, c.y() - 2 * r, 4 * r, 4 * r, pen(HIGHLIGHT_EDGE, 3 * k),
-                                  QBrush(HIGHLIGHT_FILL))
+                    sc.addEllipse(
+                        c.x() - 2 * r,
+                        c.y() - 2 * r,
+                        4 * r,
+                        4 * r,
+                        pen(HIGHLIGHT_EDGE, 3 * k),
+                        QBrush(HIGHLIGHT_FILL),
+                    )
                 sc.addEllipse(c.x() - r, c.y() - r, 2 * r, 2 * r, pen(TEXT, 1.5 * k), QBrush(OUTPUT_C))
                 side = -1 if n.depth == 0 or p.code[n.depth - 1] == 0 else 1
                 self._values(n, c, k, r, small, bold, side)
             elif n.kind == "leaf":
                 colour = INPUT_C if n.on_path else GREY
-                t = add_text(sc, n.label, bold if n.on_path else small, QColor(Qt.white) if n.on_path else TEXT,
-                             c.x(), c.y() + r + 10 * k, "center")
+                t = add_text(
+                    sc,
+                    n.label,
+                    bold if n.on_path else small,
+                    QColor(Qt.white) if n.on_path else TEXT,
+                    c.x(),
+                    c.y() + r + 10 * k,
+                    "center",
+                )
                 box = t.sceneBoundingRect().adjusted(-6 * k, -3 * k, 6 * k, 3 * k)
-                rect = sc.addRect(box, pen(colour, 2 * k), QBrush(colour if n.on_path else QColor(245, 245, 245)))
+                rect = sc.addRect(
+                    box, pen(colour, 2 * k), QBrush(colour if n.on_path else QColor(245, 245, 245))
+                )
                 rect.setZValue(-1)
                 sc.addEllipse(c.x() - r / 2, c.y() - r / 2, r, r, pen(colour, k), QBrush(colour))
             else:
-                tri = QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() - 1.6 * r, c.y() + 1.4 * r),
-                                 QPointF(c.x() + 1.6 * r, c.y() + 1.4 * r)])
+                tri = QPolygonF(
+                    [
+                        QPointF(c.x(), c.y() - r),
+                        QPointF(c.x() - 1.6 * r, c.y() + 1.4 * r),
+                        QPointF(c.x() + 1.6 * r, c.y() + 1.4 * r),
+                    ]
+                )
                 sc.addPolygon(tri, pen(GREY, 1.5 * k), QBrush(QColor(235, 235, 235)))
-                add_text(sc, self.tr("{n}: {k} words").format(n=n.label, k=n.leaves), small, GREY, c.x(),
-                         c.y() + 2.4 * r, "center")
+                add_text(
+                    sc,
+                    self.tr("{n}: {k} words").format(n=n.label, k=n.leaves),
+                    small,
+                    GREY,
+                    c.x(),
+                    c.y() + 2.4 * r,
+                    "center",
+                )
         # the target's name above the root
         root = pos(p.nodes[0])
-        add_text(sc, self.tr("target “{w}”").format(w=p.target), bold, INPUT_C, root.x(), root.y() - 66 * k,
-                 "center")
+        add_text(
+            sc,
+            self.tr("target “{w}”").format(w=p.target),
+            bold,
+            INPUT_C,
+            root.x(),
+            root.y() - 66 * k,
+            "center",
+        )
 
     def _values(self, n, c, k, r, small, bold, side: int) -> None:
         """u, σ(u), t, e beside a path node, on ``side`` (−1 left, 1 right): away from the sibling that
@@ -159,4 +212,3 @@ class TreeView(OnScreenMixin, ExportMixin, View):
 
     def visible_rect(self) -> QRectF:
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-

@@ -5,6 +5,7 @@ and Next / Previous are commands (``walk_next`` / ``walk_previous``): moving pas
 advances the session one sub-step, moving back before the first item of a phase steps it back one phase, and
 a blow-up ends like any other. The current item's quantities are highlighted in every view.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -38,10 +39,16 @@ class WalkView(OnScreenMixin, ExportMixin, View):
         self.prev_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Left))
         self.next_button.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Right))
         native = QKeySequence.SequenceFormat.NativeText
-        self.prev_button.setToolTip(self.tr("Previous part of the derivation ({key})").format(
-            key=self.prev_button.shortcut().toString(native)))
-        self.next_button.setToolTip(self.tr("Next part of the derivation ({key})").format(
-            key=self.next_button.shortcut().toString(native)))
+        self.prev_button.setToolTip(
+            self.tr("Previous part of the derivation ({key})").format(
+                key=self.prev_button.shortcut().toString(native)
+            )
+        )
+        self.next_button.setToolTip(
+            self.tr("Next part of the derivation ({key})").format(
+                key=self.next_button.shortcut().toString(native)
+            )
+        )
         self.position = SteadyLabel()
         row.addWidget(self.prev_button)
         row.addWidget(self.position, 1, Qt.AlignCenter)
@@ -110,16 +117,34 @@ class WalkView(OnScreenMixin, ExportMixin, View):
             self.bridge.commands.hide_walk()
             return
         ask = cur.asking
-        if ask is not None:     # a prediction prompt: the question now, the answer at the next press
-            self.phase_label.set_runs([(self.tr("Step {step} · {phase}: your prediction?").format(
-                step=s.record.step, phase=self.phase_names()[ask.phase_index]), True, False)])
+        if ask is not None:  # a prediction prompt: the question now, the answer at the next press
+            self.phase_label.set_runs(
+                [
+                    (
+                        self.tr("Step {step} · {phase}: your prediction?").format(
+                            step=s.record.step, phase=self.phase_names()[ask.phase_index]
+                        ),
+                        True,
+                        False,
+                    )
+                ]
+            )
             self.caption.setText(ask.prompt + "\n\n" + self.tr("Press Next for the answer."))
             self.position.setText("{} / {}".format(*cur.position()))
             self.prev_button.setEnabled(True)
             self.next_button.setEnabled(True)
             return
-        self.phase_label.set_runs([(self.tr("Step {step} · {phase}").format(
-            step=s.record.step, phase=self.phase_names()[it.phase_index]), True, False)])
+        self.phase_label.set_runs(
+            [
+                (
+                    self.tr("Step {step} · {phase}").format(
+                        step=s.record.step, phase=self.phase_names()[it.phase_index]
+                    ),
+                    True,
+                    False,
+                )
+            ]
+        )
         self.caption.setText(it.caption)
         self.position.setText("{} / {}".format(*cur.position()))
         self.prev_button.setEnabled(cur.index > 0 or s.can_undo())

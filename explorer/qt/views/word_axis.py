@@ -1,4 +1,5 @@
 """An axis that labels positions with words, fast (see :class:`WordAxis`)."""
+
 from __future__ import annotations
 
 import pyqtgraph as pg
@@ -38,7 +39,7 @@ class WordAxis(pg.AxisItem):
         if wh is None:
             if len(self._widths) > 5000:
                 self._widths.clear()
-            wh = self._widths[text] = (fm.horizontalAdvance(text) + 2, fm.height())   # words have descenders
+            wh = self._widths[text] = (fm.horizontalAdvance(text) + 2, fm.height())  # words have descenders
         return wh
 
     def generateDrawSpecs(self, p):
@@ -62,13 +63,19 @@ class WordAxis(pg.AxisItem):
         lo, hi = sorted((r0 * scale - shift, r1 * scale - shift))
         o = self.orientation
         if o == "left":
-            span = (Point(bounds.right() - 1, bounds.top() - 1), Point(bounds.right() - 1, bounds.bottom() + 1))
+            span = (
+                Point(bounds.right() - 1, bounds.top() - 1),
+                Point(bounds.right() - 1, bounds.bottom() + 1),
+            )
             edge, sign = bounds.right(), -1
         elif o == "right":
             span = (Point(bounds.left() + 1, bounds.top() - 1), Point(bounds.left() + 1, bounds.bottom() + 1))
             edge, sign = bounds.left(), 1
         elif o == "top":
-            span = (Point(bounds.left() - 1, bounds.bottom() - 1), Point(bounds.right() + 1, bounds.bottom() - 1))
+            span = (
+                Point(bounds.left() - 1, bounds.bottom() - 1),
+                Point(bounds.right() + 1, bounds.bottom() - 1),
+            )
             edge, sign = bounds.bottom(), -1
         else:
             span = (Point(bounds.left() - 1, bounds.top() + 1), Point(bounds.right() + 1, bounds.top() + 1))
@@ -86,15 +93,18 @@ class WordAxis(pg.AxisItem):
             order = sorted(range(n), key=lambda i: (level[i], i))
         else:
             a, b = max(1, -(-n // 4)), max(1, -(-n // 12))
-            order = ([i for i in range(n) if i % a == 0] + [i for i in range(n) if i % a and i % b == 0]
-                     + [i for i in range(n) if i % a and i % b])
+            order = (
+                [i for i in range(n) if i % a == 0]
+                + [i for i in range(n) if i % a and i % b == 0]
+                + [i for i in range(n) if i % a and i % b]
+            )
         taken: list[tuple[float, float]] = []
         ticks, texts = [], []
         # the axis' depth follows the words' size (pyqtgraph sizes the axis from the text it last drew)
         sizes = [self._size(fm, w) for w in words]
         size2 = max((w if vertical else h for w, h in sizes), default=0.0)
         self._updateMaxTextSize(size2)
-        stopped = None          # numeric labels: the first level that did not fit
+        stopped = None  # numeric labels: the first level that did not fit
         for i in order:
             x = (i + off) * scale - shift
             if x < lo - 0.5 or x > hi + 0.5:
@@ -129,7 +139,9 @@ class WordAxis(pg.AxisItem):
                 flags = Qt.AlignHCenter | Qt.AlignTop
             # along the axis, a label must not stick out past its ends
             slack = 2.0
-            if (extent[0] < lo - slack or extent[1] > hi + slack) and not (vertical and lo - 2 <= x <= hi + 2):
+            if (extent[0] < lo - slack or extent[1] > hi + slack) and not (
+                vertical and lo - 2 <= x <= hi + 2
+            ):
                 continue
             taken.append(extent)
             texts.append((rect, flags | Qt.TextDontClip, words[i]))
