@@ -1,4 +1,5 @@
-"""The loss over training: E of every step, its moving average and the training-set loss at each epoch.
+"""The loss over training: E of every step, its moving average, and one point per epoch: the training-set E
+at the start (step 0), then the mean E of each epoch's steps (what gensim reports).
 
 A click on the plot seeks to that step (within the computed steps 0..furthest).
 """
@@ -59,7 +60,7 @@ class LossView(OnScreenMixin, ExportMixin, View):
             symbolSize=7,
             symbolBrush=pg.mkBrush(230, 126, 34),
             symbolPen=None,
-            name=self.tr("training-set E (each epoch)"),
+            name=self.tr("mean E per epoch (step 0: training set)"),
         )
         self.cursor = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine)
