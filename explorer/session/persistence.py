@@ -38,18 +38,19 @@ Any problem reading a file — not a zip, truncated, a damaged member, a missing
 shapes, a newer version — is one :class:`~explorer.errors.FileFormatError` whose single line names the file
 and the problem. Loading builds a new session; nothing that exists is changed. Saving writes a temporary
 file in the same folder and renames it over the target: a reader never sees a half-written file.
+
+The member names, the manifest and the size-checked reading of members live in :mod:`.archive`; this
+module writes the archive, checks what a session file declares against the caps below, rebuilds the
+session from it and verifies it by replay.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import typing
 import zipfile
-import zlib
 from collections.abc import Callable
-from contextlib import contextmanager
-from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,35 +58,27 @@ from .. import __version__
 from ..engine.config import Config
 from ..engine.corpus import MAX_CORPUS_BYTES
 from ..engine.model import PHASES
-from ..engine.npyio import NPY_HEADER_ALLOWANCE, ZIP_ERRORS, read_npy_member
 from ..engine.outputs import atomic_file, check_writable  # noqa: F401  (re-exported)
 from ..engine.params import Params
 from ..errors import ExplorerError, FileFormatError
+from .archive import (
+    ARRAYS,
+    CORPUS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MEMBERS,
+    SESSION_JSON,
+    _int_array,
+    _is_int,
+    _manifest,
+    _open,
+    _Reader,
+    _reason,
+    read_manifest,  # noqa: F401  (re-exported)
+)
 from .history import LrSchedule
 
-FORMAT_NAME = "w2vx"
-FORMAT_VERSION = 1
-
-MANIFEST = "manifest.json"
-SESSION_JSON = "session.json"
-CORPUS = "corpus.txt"
-ARRAYS = (
-    "initial_W",
-    "initial_W_out",
-    "W",
-    "W_out",
-    "losses",
-    "lrs",
-    "epoch_ids",
-    "epoch_losses",
-    "checkpoint_steps",
-    "checkpoint_W",
-    "checkpoint_W_out",
-)
-MEMBERS = (MANIFEST, SESSION_JSON, CORPUS) + tuple(f"{a}.npy" for a in ARRAYS)
-
-MAX_MANIFEST_BYTES = 64 * 1024
-MAX_MEMBERS = 256
 # -- caps on what a session file may declare (README, "Bad input"); checked before anything is read --------
 #: computed steps (``furthest``): the loss and learning-rate series hold 16 bytes per step
 MAX_STEPS = 20_000_000
@@ -183,156 +176,6 @@ def save_session(session, path) -> None:
                 put(zf, f"{a}.npy", _npy_bytes(arrays[a]), zipfile.ZIP_DEFLATED)
 
 
-# -- loading -----------------------------------------------------------------------------------------
-class _Reader:
-    """Reads members of an open archive with size limits; every failure is a one-line FileFormatError."""
-
-    def __init__(self, zf: zipfile.ZipFile, name: str):
-        self.zf, self.name = zf, name
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            self.fail(f"has {len(infos)} members (at most {MAX_MEMBERS} expected)")
-        self.infos: dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            n = info.filename
-            if (
-                n.startswith(("/", "\\"))
-                or "\\" in n
-                or ".." in n.split("/")
-                or ":" in n
-                or "\x00" in n
-                or info.is_dir()
-            ):
-                self.fail(f"has a member with a suspicious path {n[:60]!r}")
-            if n in self.infos:
-                self.fail(f"has two members named {n[:60]!r}")
-            if info.flag_bits & 0x1:
-                self.fail(f"member {n[:60]!r} is encrypted")
-            self.infos[n] = info
-
-    def fail(self, problem: str) -> typing.NoReturn:
-        raise FileFormatError(f"session file {self.name!r} {problem}")
-
-    def read(self, member: str, limit: int) -> bytes:
-        info = self.infos.get(member)
-        if info is None:
-            self.fail(f"has no {member!r} (damaged or not a session file)")
-        if info.file_size > limit:
-            self.fail(f"member {member!r} is {info.file_size} bytes, more than the {limit} expected")
-        try:
-            with self.zf.open(info) as f:
-                data = f.read(limit + 1)
-        except ZIP_ERRORS as exc:  # zlib.error: a corrupt deflate stream
-            self.fail(f"is damaged: cannot read {member!r} ({_reason(exc)})")
-        if len(data) != info.file_size:
-            self.fail(f"is damaged: {member!r} has {len(data)} bytes, the archive says {info.file_size}")
-        return data
-
-    def json(self, member: str, limit: int):
-        data = self.read(member, limit)
-        try:
-            obj = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            self.fail(f"is damaged: {member!r} is not valid JSON ({_reason(exc)})")
-        if not isinstance(obj, dict):
-            self.fail(f"is damaged: {member!r} is not a JSON object")
-        return obj
-
-    def array(self, key: str, shape: tuple, dtype) -> np.ndarray:
-        """The array ``key``.npy, which must have exactly ``shape`` and a ``dtype``-compatible type
-        (the declared header is checked before the data is read or inflated)."""
-        member = f"{key}.npy"
-        dtype = np.dtype(dtype)
-        info = self.infos.get(member)
-        if info is None:
-            self.fail(f"has no {member!r} (damaged or not a session file)")
-        limit = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize + NPY_HEADER_ALLOWANCE
-        if info.file_size > limit:
-            self.fail(f"member {member!r} is {info.file_size} bytes, more than the {limit} expected")
-
-        def check(got_shape, got_dtype):
-            if got_dtype.kind != dtype.kind or got_dtype.itemsize != dtype.itemsize:
-                self.fail(f"array {key!r} has type {got_dtype}, expected {dtype}")
-            if got_shape != tuple(shape):
-                self.fail(f"array {key!r} has shape {_short(got_shape)}, expected {tuple(shape)}")
-
-        a = read_npy_member(self.zf, info, check, lambda problem: self.fail(_damaged(problem)))
-        a = np.array(a, dtype=dtype, order="C")  # native byte order, own memory, writable
-        if dtype.kind == "f" and key not in ("epoch_losses",) and a.size and not np.all(np.isfinite(a)):
-            self.fail(f"array {key!r} contains non-finite values")
-        return a
-
-
-def _damaged(problem: str) -> str:
-    return problem if problem.startswith("is ") else f"is damaged: {problem}"
-
-
-def _short(shape) -> str:
-    text = str(tuple(shape))
-    return text if len(text) <= 60 else text[:28] + "…" + text[-28:]
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return " ".join(text.split())[:100]
-
-
-def _is_int(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def read_manifest(path) -> dict:
-    """The manifest of a ``.w2vx`` file (format, version, generator, members), checked."""
-    with _open(path) as (zf, name):
-        return _manifest(_Reader(zf, name))
-
-
-@contextmanager
-def _open(path):
-    name = str(path)
-    p = Path(path)
-    if p.is_dir():
-        raise FileFormatError(f"session file {name!r} is a folder, not a file")
-    try:
-        zf = zipfile.ZipFile(p, "r")
-    except FileNotFoundError:
-        raise FileFormatError(f"session file {name!r} does not exist") from None
-    except zipfile.BadZipFile:
-        raise FileFormatError(
-            f"session file {name!r} is not a session file (not a zip archive, or truncated)"
-        ) from None
-    except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        raise FileFormatError(f"cannot read session file {name!r} ({_reason(exc)})") from None
-    try:
-        yield zf, name
-    finally:
-        zf.close()
-
-
-def _manifest(r: _Reader) -> dict:
-    if MANIFEST not in r.infos:
-        r.fail(f"is not a session file (it has no {MANIFEST!r})")
-    m = r.json(MANIFEST, MAX_MANIFEST_BYTES)
-    if m.get("format") != FORMAT_NAME:
-        r.fail(f"is not a session file (format {str(m.get('format'))[:40]!r}, expected {FORMAT_NAME!r})")
-    v = m.get("version")
-    if not _is_int(v) or v < 1:
-        r.fail(f"has an invalid format version {str(v)[:20]!r}")
-    if v > FORMAT_VERSION:
-        gen = str(m.get("generator", "a newer version"))[:60]
-        r.fail(
-            f"is format version {v}, written by {gen}; this program reads version {FORMAT_VERSION} "
-            f"(update w2v-explorer)"
-        )
-    members = m.get("members")
-    if not isinstance(members, list) or not all(isinstance(x, str) for x in members):
-        r.fail(f"has an invalid {MANIFEST!r} (no member list)")
-    for x in MEMBERS[1:]:
-        if x not in members or x not in r.infos:
-            r.fail(f"has no {x!r} (damaged or incomplete)")
-    return m
-
-
 def load_session(
     path,
     cls,
@@ -426,29 +269,76 @@ def _current(session) -> Params:
     return params
 
 
-def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, float], None] | None = None):
-    def need(ok, problem):
-        if not ok:
-            r.fail(problem)
+# -- rebuilding a session from what the file declares -------------------------------------------------
+_META_KEYS = (
+    "name",
+    "corpus_format",
+    "config",
+    "vocab",
+    "V",
+    "N",
+    "n_out",
+    "step",
+    "furthest",
+    "phase_index",
+    "schedule",
+    "bookmarks",
+    "checkpoint_interval",
+)
 
-    for key in (
-        "name",
-        "corpus_format",
-        "config",
-        "vocab",
-        "V",
-        "N",
-        "n_out",
-        "step",
-        "furthest",
-        "phase_index",
-        "schedule",
-        "bookmarks",
-        "checkpoint_interval",
-    ):
-        need(key in meta, f"is damaged: {SESSION_JSON!r} has no {key!r}")
-    need(isinstance(meta["name"], str), "has a session name that is not text")
-    need(
+
+class _SavedArrays(NamedTuple):
+    """The arrays of a session file, each read with the shape its metadata implies."""
+
+    W0: np.ndarray  # W (V×N) at step 0
+    Wo0: np.ndarray  # W' (N×V') at step 0
+    W: np.ndarray  # W after ``step`` steps
+    Wo: np.ndarray  # W' after ``step`` steps
+    losses: np.ndarray  # E of steps 1..furthest
+    lrs: np.ndarray  # η of steps 1..furthest
+    ck_steps: np.ndarray  # steps of the seek checkpoints
+    ck_W: np.ndarray  # W at each checkpoint (K, V, N)
+    ck_Wo: np.ndarray  # W' at each checkpoint (K, N, V')
+    e_ids: np.ndarray  # completed epochs e
+    e_losses: np.ndarray  # the epoch-loss series
+
+
+def _need(r: _Reader, ok, problem: str) -> None:
+    if not ok:
+        r.fail(problem)
+
+
+def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, float], None] | None = None):
+    config = _check_header(r, meta)
+    furthest = meta["furthest"]
+    _check_schedule(r, meta["schedule"], furthest)
+    _check_fast_steps(r, meta.get("fast_steps", []), furthest)  # older files only
+    _check_bookmarks(r, meta["bookmarks"], furthest)
+    V, N, n_out = _check_model_size(r, meta, config)
+    saved = _read_arrays(r, V, N, n_out, furthest)
+    try:
+        session = cls(
+            text,
+            config,
+            meta["corpus_format"],
+            params=Params(saved.W0, saved.Wo0),
+            name=meta["name"],
+            progress=progress,
+        )
+    except ExplorerError as exc:
+        r.fail(f"cannot be rebuilt: {exc}")
+    _check_against_model(r, session, meta, saved)
+    _restore_state(r, session, meta, saved)
+    return session
+
+
+def _check_header(r: _Reader, meta: dict) -> Config:
+    """Every key present; the name, corpus format, configuration, step counters and checkpoint interval."""
+    for key in _META_KEYS:
+        _need(r, key in meta, f"is damaged: {SESSION_JSON!r} has no {key!r}")
+    _need(r, isinstance(meta["name"], str), "has a session name that is not text")
+    _need(
+        r,
         meta["corpus_format"] in ("text", "pairs"),
         f"has an unknown corpus format {str(meta['corpus_format'])[:20]!r}",
     )
@@ -459,26 +349,34 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
     except TypeError as exc:
         r.fail(f"has an invalid configuration ({_reason(exc)})")
     step, furthest, phase_index = meta["step"], meta["furthest"], meta["phase_index"]
-    need(_is_int(furthest) and furthest >= 0, f"has an invalid furthest step {str(furthest)[:20]!r}")
-    need(
+    _need(r, _is_int(furthest) and furthest >= 0, f"has an invalid furthest step {str(furthest)[:20]!r}")
+    _need(
+        r,
         _is_int(step) and 0 <= step <= furthest,
         f"has an invalid current step {str(step)[:20]!r} (computed steps are 0..{furthest})",
     )
-    need(
+    _need(
+        r,
         _is_int(phase_index) and -1 <= phase_index <= len(PHASES) - 2,
         f"has an invalid sub-step phase {str(phase_index)[:20]!r}",
     )
-    need(furthest <= MAX_STEPS, f"has {furthest} computed steps; the limit is {MAX_STEPS:,}")
+    _need(r, furthest <= MAX_STEPS, f"has {furthest} computed steps; the limit is {MAX_STEPS:,}")
     interval = meta["checkpoint_interval"]
-    need(_is_int(interval) and interval >= 1, f"has an invalid checkpoint interval {str(interval)[:20]!r}")
+    _need(
+        r, _is_int(interval) and interval >= 1, f"has an invalid checkpoint interval {str(interval)[:20]!r}"
+    )
+    return config
 
-    # the learning-rate schedule
-    sched = meta["schedule"]
-    need(isinstance(sched, list) and sched, "has an empty or invalid learning-rate schedule")
-    need(
-        len(sched) <= min(MAX_SCHEDULE_ENTRIES, furthest + 1),
+
+def _check_schedule(r: _Reader, sched, furthest: int) -> None:
+    """The learning-rate schedule: [[first step, η], ...], starting at step 1, steps rising, η > 0."""
+    _need(r, isinstance(sched, list) and sched, "has an empty or invalid learning-rate schedule")
+    limit = min(MAX_SCHEDULE_ENTRIES, furthest + 1)
+    _need(
+        r,
+        len(sched) <= limit,
         f"has {len(sched)} learning-rate schedule entries; the limit is "
-        f"{min(MAX_SCHEDULE_ENTRIES, furthest + 1):,} (at most one per computed step, and {MAX_SCHEDULE_ENTRIES:,})",
+        f"{limit:,} (at most one per computed step, and {MAX_SCHEDULE_ENTRIES:,})",
     )
     prev = 0
     for item in sched:
@@ -492,18 +390,23 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
             and np.isfinite(item[1])
             and item[1] > 0
         )
-        need(ok, f"has an invalid learning-rate schedule entry {str(item)[:40]}")
+        _need(r, ok, f"has an invalid learning-rate schedule entry {str(item)[:40]}")
         prev = item[0]
-    need(sched[0][0] == 1, "has a learning-rate schedule that does not start at step 1")
-    fast = meta.get("fast_steps", [])  # older files only
-    need(isinstance(fast, list), "has an invalid list of fast-forwarded steps")
-    need(
+    _need(r, sched[0][0] == 1, "has a learning-rate schedule that does not start at step 1")
+
+
+def _check_fast_steps(r: _Reader, fast, furthest: int) -> None:
+    """The fast-forwarded ranges of older files ([[first, last], ...]) and the cap on steps with records."""
+    _need(r, isinstance(fast, list), "has an invalid list of fast-forwarded steps")
+    _need(
+        r,
         len(fast) <= furthest,
         f"has {len(fast)} ranges of fast-forwarded steps, more than its {furthest} steps",
     )
     prev = 0
     for item in fast:
-        need(
+        _need(
+            r,
             isinstance(item, list)
             and len(item) == 2
             and _is_int(item[0])
@@ -513,15 +416,22 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
         )
         prev = item[1]
     recorded = furthest - sum(b - a + 1 for a, b in fast)
-    need(
+    _need(
+        r,
         recorded <= MAX_RECORD_STEPS,
         f"has {recorded} steps made with records (not fast-forwarded); the limit is {MAX_RECORD_STEPS:,}",
     )
-    bookmarks = meta["bookmarks"]
-    need(isinstance(bookmarks, list), "has an invalid bookmark list")
-    need(len(bookmarks) <= MAX_BOOKMARKS, f"has {len(bookmarks)} bookmarks; the limit is {MAX_BOOKMARKS:,}")
+
+
+def _check_bookmarks(r: _Reader, bookmarks, furthest: int) -> None:
+    """The bookmarks: [[name, step], ...], each name short, each step in 0..furthest."""
+    _need(r, isinstance(bookmarks, list), "has an invalid bookmark list")
+    _need(
+        r, len(bookmarks) <= MAX_BOOKMARKS, f"has {len(bookmarks)} bookmarks; the limit is {MAX_BOOKMARKS:,}"
+    )
     for b in bookmarks:
-        need(
+        _need(
+            r,
             isinstance(b, list)
             and len(b) == 2
             and isinstance(b[0], str)
@@ -532,42 +442,52 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
             f"a step in 0..{furthest})",
         )
 
-    # the model: rebuilt from the corpus and configuration, checked against the saved vocabulary
+
+def _check_model_size(r: _Reader, meta: dict, config: Config) -> tuple[int, int, int]:
+    """(V, N, V'): the saved vocabulary and sizes, consistent with each other and the configuration, and
+    a model small enough to load."""
     vocab = meta["vocab"]
-    need(isinstance(vocab, list) and all(isinstance(w, str) for w in vocab), "has an invalid vocabulary")
+    _need(r, isinstance(vocab, list) and all(isinstance(w, str) for w in vocab), "has an invalid vocabulary")
     V, N, n_out = meta["V"], meta["N"], meta["n_out"]
-    need(_is_int(V) and V == len(vocab), f"says V = {str(V)[:20]} but lists {len(vocab)} words")
-    need(
+    _need(r, _is_int(V) and V == len(vocab), f"says V = {str(V)[:20]} but lists {len(vocab)} words")
+    _need(
+        r,
         _is_int(N) and N == config.hidden,
         f"says N = {str(N)[:20]} but its configuration has hidden = {config.hidden}",
     )
-    need(
+    _need(
+        r,
         _is_int(n_out) and n_out == (V - 1 if config.output == "hs" else V),
         f"says there are {str(n_out)[:20]} output vectors; V = {V} and output {config.output!r} need "
         f"{V - 1 if config.output == 'hs' else V}",
     )
-
     try:
         config.check_size(V)
     except ExplorerError as exc:
         r.fail(f"has a model too large to load: {exc}")
+    return V, N, n_out
 
-    # arrays, each with the shape the metadata implies (checked before reading)
+
+def _read_arrays(r: _Reader, V: int, N: int, n_out: int, furthest: int) -> _SavedArrays:
+    """The arrays, each with the shape the metadata implies (checked before reading), and the checkpoint
+    and epoch numbers checked."""
     W0 = r.array("initial_W", (V, N), np.float64)
     Wo0 = r.array("initial_W_out", (N, n_out), np.float64)
     W = r.array("W", (V, N), np.float64)
     Wo = r.array("W_out", (N, n_out), np.float64)
     losses = r.array("losses", (furthest,), np.float64)
     lrs = r.array("lrs", (furthest,), np.float64)
-    need(not lrs.size or np.all(lrs > 0), "has a learning rate <= 0 in its step series")
+    _need(r, not lrs.size or np.all(lrs > 0), "has a learning rate <= 0 in its step series")
     ck_steps = _int_array(r, "checkpoint_steps", furthest + 1)
     K = len(ck_steps)
-    need(
+    _need(
+        r,
         K * (V * N + N * n_out) * 8 <= MAX_CHECKPOINT_BYTES,
         f"has {K} checkpoints of {V * N + N * n_out:,} values each; the limit is "
         f"{MAX_CHECKPOINT_BYTES // 2**20} MB of checkpoints",
     )
-    need(
+    _need(
+        r,
         K >= 1 and ck_steps[0] == 0 and np.all(np.diff(ck_steps) > 0) and ck_steps[-1] <= furthest,
         f"has invalid checkpoint steps (they must rise from 0 to at most {furthest})",
     )
@@ -575,18 +495,19 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
     ck_Wo = r.array("checkpoint_W_out", (K, N, n_out), np.float64)
     e_ids = _int_array(r, "epoch_ids", furthest + 2)
     E = len(e_ids)
-    need(
+    _need(
+        r,
         E >= 1 and e_ids[0] == 0 and np.all(np.diff(e_ids) > 0) and e_ids[-1] <= furthest + 1,
         "has invalid epoch numbers in its epoch-loss series",
     )
     e_losses = r.array("epoch_losses", (E,), np.float64)
+    return _SavedArrays(W0, Wo0, W, Wo, losses, lrs, ck_steps, ck_W, ck_Wo, e_ids, e_losses)
 
-    try:
-        session = cls(
-            text, config, meta["corpus_format"], params=Params(W0, Wo0), name=meta["name"], progress=progress
-        )
-    except ExplorerError as exc:
-        r.fail(f"cannot be rebuilt: {exc}")
+
+def _check_against_model(r: _Reader, session, meta: dict, saved: _SavedArrays) -> None:
+    """The rebuilt model's vocabulary is the saved one, every saved epoch has started, and the checkpoints
+    at step 0 and at the current step are the initial and the current parameters."""
+    vocab, step, furthest = meta["vocab"], meta["step"], meta["furthest"]
     model = session.model
     if list(model.words) != vocab:
         i = next((i for i, (a, b) in enumerate(zip(model.words, vocab)) if a != b), min(len(vocab), model.V))
@@ -595,32 +516,43 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
             f"rebuilt; first difference at index {i})"
         )
     stream = model.stream
-    for e in e_ids.tolist():
-        need(
+    for e in saved.e_ids.tolist():
+        _need(
+            r,
             stream.epoch_start(e) <= furthest,
             f"has an epoch loss for epoch {e}, which starts after step {furthest}",
         )
-    need(
-        np.array_equal(ck_W[0], W0) and np.array_equal(ck_Wo[0], Wo0),
+    _need(
+        r,
+        np.array_equal(saved.ck_W[0], saved.W0) and np.array_equal(saved.ck_Wo[0], saved.Wo0),
         "is inconsistent: the checkpoint at step 0 differs from the initial parameters",
     )
-    for k, s in enumerate(ck_steps.tolist()):
+    for k, s in enumerate(saved.ck_steps.tolist()):
         if s == step:
-            need(
-                np.array_equal(ck_W[k], W) and np.array_equal(ck_Wo[k], Wo),
+            _need(
+                r,
+                np.array_equal(saved.ck_W[k], saved.W) and np.array_equal(saved.ck_Wo[k], saved.Wo),
                 f"is inconsistent: the checkpoint at step {step} differs from the current parameters",
             )
 
-    # restore the state
-    session.params = Params(W, Wo)
-    session.step, session.furthest = step, furthest
-    session.schedule = LrSchedule.from_list(sched)
-    session.losses.set_range(0, losses)
-    session.lrs.set_range(0, lrs)
-    session.epoch_losses = {int(e): float(x) for e, x in zip(e_ids.tolist(), e_losses.tolist())}
-    session.bookmarks = [(n, int(s)) for n, s in bookmarks]
+
+def _restore_state(r: _Reader, session, meta: dict, saved: _SavedArrays) -> None:
+    """Put the saved state into the rebuilt ``session``; a sub-stepped example is computed again."""
+    step, phase_index = meta["step"], meta["phase_index"]
+    model = session.model
+    session.params = Params(saved.W, saved.Wo)
+    session.step, session.furthest = step, meta["furthest"]
+    session.schedule = LrSchedule.from_list(meta["schedule"])
+    session.losses.set_range(0, saved.losses)
+    session.lrs.set_range(0, saved.lrs)
+    session.epoch_losses = {int(e): float(x) for e, x in zip(saved.e_ids.tolist(), saved.e_losses.tolist())}
+    session.bookmarks = [(n, int(s)) for n, s in meta["bookmarks"]]
     session.checkpoints.restore(
-        interval, [(int(s), Params(ck_W[k].copy(), ck_Wo[k].copy())) for k, s in enumerate(ck_steps.tolist())]
+        meta["checkpoint_interval"],
+        [
+            (int(s), Params(saved.ck_W[k].copy(), saved.ck_Wo[k].copy()))
+            for k, s in enumerate(saved.ck_steps.tolist())
+        ],
     )
     session.records.clear()
     if phase_index >= 0:
@@ -631,26 +563,3 @@ def _build(cls, r: _Reader, meta: dict, text: str, progress: Callable[[str, floa
         session.pending, session.phase_index = pending, phase_index
         if phase_index >= 2:
             model.apply(session.params, pending, "out")
-    return session
-
-
-def _int_array(r: _Reader, key: str, max_len: int) -> np.ndarray:
-    """A 1-D int64 array of at most ``max_len`` entries (its length comes from its own header)."""
-    member = f"{key}.npy"
-    info = r.infos.get(member)
-    if info is None:
-        r.fail(f"has no {member!r} (damaged or not a session file)")
-    if info.file_size > 8 * max_len + NPY_HEADER_ALLOWANCE:
-        r.fail(
-            f"member {member!r} is {info.file_size} bytes, more than the {8 * max_len + NPY_HEADER_ALLOWANCE} "
-            f"expected"
-        )
-
-    def check(shape, dtype):
-        if len(shape) != 1 or dtype.kind != "i" or dtype.itemsize != 8:
-            r.fail(f"array {key!r} must be a 1-D int64 array")
-        if shape[0] > max_len:
-            r.fail(f"array {key!r} has {shape[0]} entries, more than the {max_len} possible")
-
-    a = read_npy_member(r.zf, info, check, lambda problem: r.fail(_damaged(problem)))
-    return np.array(a, dtype=np.int64)
