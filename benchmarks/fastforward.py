@@ -22,6 +22,7 @@ printed when the machine is shared):
    gensim (time and peak RSS of each process, from ``/usr/bin/time``), ``trace --steps 1`` and the
    time of ``Session(...)`` (what the app does when it opens the corpus).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,8 +74,9 @@ def lee_tokens_text() -> str:
 def timed(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of a process, from /usr/bin/time."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        r = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], cwd=ROOT,
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], cwd=ROOT, capture_output=True, text=True
+        )
         if r.returncode != 0:
             raise RuntimeError(f"{cmd[:4]} failed: {r.stderr[-800:]}")
         wall, kb = tf.read().split()[-2:]
@@ -83,15 +85,51 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 def ours_cmd(corpus: str, arch: str, output: str, epochs: int, out: str) -> list[str]:
     s = SETTINGS
-    return [sys.executable, "main.py", "train", "--corpus", corpus, "--format", "text", "--arch", arch,
-            "--output", output, "--mode", s["mode"], "--hidden", str(s["hidden"]), "--window", str(s["window"]),
-            "--negative", str(s["negative"]), "--min-count", str(s["min_count"]), "--sample", str(s["sample"]),
-            "--lr", str(s["lr"]), "--epochs", str(epochs), "--export-vectors", out, "-q"]
+    return [
+        sys.executable,
+        "main.py",
+        "train",
+        "--corpus",
+        corpus,
+        "--format",
+        "text",
+        "--arch",
+        arch,
+        "--output",
+        output,
+        "--mode",
+        s["mode"],
+        "--hidden",
+        str(s["hidden"]),
+        "--window",
+        str(s["window"]),
+        "--negative",
+        str(s["negative"]),
+        "--min-count",
+        str(s["min_count"]),
+        "--sample",
+        str(s["sample"]),
+        "--lr",
+        str(s["lr"]),
+        "--epochs",
+        str(epochs),
+        "--export-vectors",
+        out,
+        "-q",
+    ]
 
 
 def gensim_cmd(corpus: str, arch: str, output: str, epochs: int, out: str) -> list[str]:
-    return [sys.executable, "-c", GENSIM_SCRIPT, corpus, str(int(arch == "skipgram")), str(int(output == "hs")),
-            str(epochs), out]
+    return [
+        sys.executable,
+        "-c",
+        GENSIM_SCRIPT,
+        corpus,
+        str(int(arch == "skipgram")),
+        str(int(output == "hs")),
+        str(epochs),
+        out,
+    ]
 
 
 def ours(text: str, arch: str, output: str, epochs: int, seed: int, like_gensim=None):
@@ -99,8 +137,9 @@ def ours(text: str, arch: str, output: str, epochs: int, seed: int, like_gensim=
 
     ``like_gensim`` (a trained gensim model): W uniform in ±1/N as gensim draws it (``--init gensim``) and,
     for hs, gensim's Huffman tree (it breaks count ties the other way round from word2vec.c)."""
-    model = Model.from_text(text, Config(arch=arch, output=output, epochs=epochs, seed=seed, **SETTINGS),
-                            fmt="text")
+    model = Model.from_text(
+        text, Config(arch=arch, output=output, epochs=epochs, seed=seed, **SETTINGS), fmt="text"
+    )
     params = model.init_params()
     if like_gensim is not None:
         params.W *= 2.0
@@ -108,7 +147,8 @@ def ours(text: str, arch: str, output: str, epochs: int, seed: int, like_gensim=
             wv = like_gensim.wv
             model.__dict__["tree"] = SimpleNamespace(
                 codes=tuple(np.asarray(wv.get_vecattr(w, "code"), np.uint8) for w in model.words),
-                points=tuple(np.asarray(wv.get_vecattr(w, "point"), np.int64) for w in model.words))
+                points=tuple(np.asarray(wv.get_vecattr(w, "point"), np.int64) for w in model.words),
+            )
     t = time.process_time()
     n = model.stream.epoch_start(epochs)
     res = fast_forward(model, params, 1, n)
@@ -121,9 +161,18 @@ def gensim_run(sentences, arch: str, output: str, epochs: int, seed: int):
     """gensim Word2Vec(workers=1): CPU time of ``train`` only."""
     from gensim.models import Word2Vec
 
-    g = Word2Vec(sg=1 if arch == "skipgram" else 0, hs=1 if output == "hs" else 0,
-                 negative=5 if output == "ns" else 0, vector_size=50, window=5, min_count=5, sample=1e-3,
-                 workers=1, epochs=epochs, seed=seed)
+    g = Word2Vec(
+        sg=1 if arch == "skipgram" else 0,
+        hs=1 if output == "hs" else 0,
+        negative=5 if output == "ns" else 0,
+        vector_size=50,
+        window=5,
+        min_count=5,
+        sample=1e-3,
+        workers=1,
+        epochs=epochs,
+        seed=seed,
+    )
     g.build_vocab(sentences)
     t = time.process_time()
     g.train(sentences, total_examples=g.corpus_count, epochs=epochs)
@@ -156,8 +205,11 @@ def compare(words, vocab_a: dict, A: np.ndarray, vocab_b: dict, B: np.ndarray) -
         ta = set(np.argpartition(-sa, NEIGHBOURS)[:NEIGHBOURS])
         tb = set(np.argpartition(-sb, NEIGHBOURS)[:NEIGHBOURS])
         overlap.append(len(ta & tb) / NEIGHBOURS)
-    return dict(pearson=float(pearsonr(Sa[iu], Sb[iu])[0]), spearman=float(spearmanr(Sa[iu], Sb[iu])[0]),
-                top10_overlap=float(np.mean(overlap)))
+    return dict(
+        pearson=float(pearsonr(Sa[iu], Sb[iu])[0]),
+        spearman=float(spearmanr(Sa[iu], Sb[iu])[0]),
+        top10_overlap=float(np.mean(overlap)),
+    )
 
 
 def fmt_c(c: dict) -> str:
@@ -174,16 +226,21 @@ def end_to_end(corpus: str, tmp: str, repeat: int, epochs: int, combos) -> dict:
             gs.append(timed(gensim_cmd(corpus, arch, output, epochs, f"{tmp}/gensim.txt"))[0])
         r = min(gs) / min(ts)
         out[f"{arch}-{output}"] = dict(ours=ts, gensim=gs, ratio=r)
-        print(f"   {arch + '-' + output:<12} ours {' '.join(f'{t:.2f}' for t in ts):<14} "
-              f"gensim {' '.join(f'{t:.2f}' for t in gs):<14} ratio {r:.2f} {'(>= 1.0 met)' if r >= 1 else '(NOT met)'}")
+        print(
+            f"   {arch + '-' + output:<12} ours {' '.join(f'{t:.2f}' for t in ts):<14} "
+            f"gensim {' '.join(f'{t:.2f}' for t in gs):<14} ratio {r:.2f} "
+            f"{'(>= 1.0 met)' if r >= 1 else '(NOT met)'}"
+        )
     return out
 
 
 def kernel_and_learning(text: str, repeat: int, epochs: int, combos) -> dict:
     out = {}
     sentences = [line.split() for line in text.splitlines()]
-    print(f"\n2. kernel only, in this process (CPU seconds; planning included in ours) and "
-          f"3. agreement with gensim seed 1 (pearson/spearman/top-10)")
+    print(
+        "\n2. kernel only, in this process (CPU seconds; planning included in ours) and "
+        "3. agreement with gensim seed 1 (pearson/spearman/top-10)"
+    )
     print(f"   {'':<12} {'ours':>6} {'gensim':>7} {'ratio':>6}   ours (gensim init)   gensim seed 2")
     for arch, output in combos:
         runs, gruns = [], []
@@ -201,9 +258,13 @@ def kernel_and_learning(text: str, repeat: int, epochs: int, combos) -> dict:
         c_ours = compare(top, {w: i for i, w in enumerate(model.words)}, params_g.W, *g1v)
         c_gg = compare(top, g2.wv.key_to_index, g2.wv.vectors, *g1v)
         r = gf["seconds"] / f["seconds"]
-        out[f"{arch}-{output}"] = dict(ours=f, gensim=gf, ratio=r, ours_vs_gensim=c_ours, gensim_vs_gensim=c_gg)
-        print(f"   {arch + '-' + output:<12} {f['seconds']:>6.2f} {gf['seconds']:>7.2f} {r:>6.2f}   "
-              f"{fmt_c(c_ours):<20} {fmt_c(c_gg)}")
+        out[f"{arch}-{output}"] = dict(
+            ours=f, gensim=gf, ratio=r, ours_vs_gensim=c_ours, gensim_vs_gensim=c_gg
+        )
+        print(
+            f"   {arch + '-' + output:<12} {f['seconds']:>6.2f} {gf['seconds']:>7.2f} {r:>6.2f}   "
+            f"{fmt_c(c_ours):<20} {fmt_c(c_gg)}"
+        )
     return out
 
 
@@ -214,8 +275,10 @@ def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
         for _ in range(int(mb * 2**20 // len(block)) + 1):
             f.write(block)
     size = os.path.getsize(path) / 2**20
-    print(f"\n4. {size:.0f} MB corpus (Lee's tokenised lines repeated), skip-gram ns, 1 epoch "
-          f"(seconds, peak RSS MB)")
+    print(
+        f"\n4. {size:.0f} MB corpus (Lee's tokenised lines repeated), skip-gram ns, 1 epoch "
+        f"(seconds, peak RSS MB)"
+    )
     out = {}
     ts, gs = [], []
     for _ in range(repeat):
@@ -223,22 +286,56 @@ def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
         gs.append(timed(gensim_cmd(path, "skipgram", "ns", 1, f"{tmp}/gensim.txt")))
     (t, m), (tg, mg) = min(ts), min(gs)
     out["train"] = dict(ours=ts, gensim=gs, ratio=tg / t)
-    print(f"   train end to end   ours {t:.1f} s, {m:.0f} MB   gensim {tg:.1f} s, {mg:.0f} MB   "
-          f"ratio {tg / t:.2f}   (all runs: ours {ts}, gensim {gs})")
+    print(
+        f"   train end to end   ours {t:.1f} s, {m:.0f} MB   gensim {tg:.1f} s, {mg:.0f} MB   "
+        f"ratio {tg / t:.2f}   (all runs: ours {ts}, gensim {gs})"
+    )
     s = SETTINGS
-    tr = timed([sys.executable, "main.py", "trace", "--corpus", path, "--format", "text", "--arch", "skipgram",
-                "--output", "ns", "--mode", "reference", "--hidden", str(s["hidden"]), "--window",
-                str(s["window"]), "--min-count", str(s["min_count"]), "--sample", str(s["sample"]),
-                "--steps", "1", "-o", f"{tmp}/trace.jsonl"])
+    tr = timed(
+        [
+            sys.executable,
+            "main.py",
+            "trace",
+            "--corpus",
+            path,
+            "--format",
+            "text",
+            "--arch",
+            "skipgram",
+            "--output",
+            "ns",
+            "--mode",
+            "reference",
+            "--hidden",
+            str(s["hidden"]),
+            "--window",
+            str(s["window"]),
+            "--min-count",
+            str(s["min_count"]),
+            "--sample",
+            str(s["sample"]),
+            "--steps",
+            "1",
+            "-o",
+            f"{tmp}/trace.jsonl",
+        ]
+    )
     out["trace_steps_1"] = tr
     print(f"   trace --steps 1    {tr[0]:.1f} s, {tr[1]:.0f} MB")
-    code = ("import sys, time; sys.path.insert(0, '.'); t0 = time.perf_counter()\n"
-            "from explorer.engine import Config\nfrom explorer.session import Session\n"
-            "text = open(sys.argv[1], encoding='utf-8').read(); t1 = time.perf_counter()\n"
-            "s = Session(text, Config(arch='skipgram', output='ns', **eval(sys.argv[2])), fmt='text')\n"
-            "print(t1 - t0, time.perf_counter() - t1)")
-    r = subprocess.run([sys.executable, "-c", code, path, repr(SETTINGS)], cwd=ROOT, capture_output=True,
-                       text=True, check=True)
+    code = (
+        "import sys, time; sys.path.insert(0, '.'); t0 = time.perf_counter()\n"
+        "from explorer.engine import Config\nfrom explorer.session import Session\n"
+        "text = open(sys.argv[1], encoding='utf-8').read(); t1 = time.perf_counter()\n"
+        "s = Session(text, Config(arch='skipgram', output='ns', **eval(sys.argv[2])), fmt='text')\n"
+        "print(t1 - t0, time.perf_counter() - t1)"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, path, repr(SETTINGS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     imp, sess = (float(x) for x in r.stdout.split())
     out["session_seconds"] = sess
     print(f"   Session(...)       {sess:.1f} s (after {imp:.1f} s of imports and reading the file)")
@@ -254,14 +351,22 @@ def main(argv=None):
     a = ap.parse_args(argv)
     text = lee_tokens_text()
     res: dict = {"settings": SETTINGS, "epochs": EPOCHS, "cpu_count": os.cpu_count()}
-    code = "import time; t = time.perf_counter(); import explorer.engine.model as m; m.compile_kernels(); print(time.perf_counter() - t)"
+    code = (
+        "import time; t = time.perf_counter(); import explorer.engine.model as m; m.compile_kernels(); "
+        "print(time.perf_counter() - t)"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     res["startup_seconds"] = float(r.stdout.split()[-1])
-    print(f"start-up: import the engine + load the compiled kernels from numba's cache: {res['startup_seconds']:.2f} s")
+    print(
+        "start-up: import the engine + load the compiled kernels from numba's cache: "
+        f"{res['startup_seconds']:.2f} s"
+    )
     compile_kernels()
     probe = Model.from_text(text, Config(**SETTINGS), fmt="text")
-    print(f"Lee corpus (simple_preprocess tokens): V = {probe.V}, tokens in the vocabulary = "
-          f"{probe.stream.total_words}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"Lee corpus (simple_preprocess tokens): V = {probe.V}, tokens in the vocabulary = "
+        f"{probe.stream.total_words}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         corpus = f"{tmp}/lee.txt"
         Path(corpus).write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ compared with gensim seed 1: Pearson and Spearman correlation of the pairwise co
 200 most frequent words, and the mean overlap of top-10 neighbours. Our own Huffman tree is word2vec.c's
 (reference mode follows it update by update), which gensim does not build: the last line shows hs with it.
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ for k, g in enumerate(gs[1:], start=2):
     if model is None:
         model, _, _ = ff.ours(text, a.arch, a.output, 5, 1, like_gensim=g1)
         order = np.argsort(-np.asarray(model.vocab.counts), kind="stable")
-        top = [model.words[i] for i in order][:ff.TOP]
+        top = [model.words[i] for i in order][: ff.TOP]
     c = ff.compare(top, g.wv.key_to_index, g.wv.vectors, *g1v)
     print(f"gensim seed {k} vs 1            ", ff.fmt_c(c))
 for seed in (1, 2, 3):

@@ -13,15 +13,16 @@ pairs corpus (several inputs and several targets):
 
 Plus: a repeated input word, numeric stability for huge u, the dataset loss, and regenerating step k alone.
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
+from conftest import ROYAL, make_model, randomize
 from scipy.special import logsumexp
 
-from conftest import ROYAL, make_model, randomize
 from explorer.engine import Config, Model
 from explorer.engine.gradcheck import gradient_check
 from explorer.engine.loss import dataset_loss, example_loss
@@ -148,7 +149,9 @@ def test_paper_step_is_minus_lr_times_gradient(case, output):
     # the loss is E, computed here from the definitions
     E = independent_E(model, before.W, before.W_out, ex.inputs, ex.targets, negs)
     assert rec.loss == pytest.approx(E, rel=1e-12, abs=1e-12)
-    assert example_loss(model, before.W, before.W_out, ex.inputs, ex.targets, negs) == pytest.approx(E, rel=1e-12)
+    assert example_loss(model, before.W, before.W_out, ex.inputs, ex.targets, negs) == pytest.approx(
+        E, rel=1e-12
+    )
 
     # every delta is −η × ∂E/∂θ: the engine's gradient check ...
     gc = gradient_check(model, before, rec)
@@ -157,7 +160,10 @@ def test_paper_step_is_minus_lr_times_gradient(case, output):
     # ... and a finite difference over every coordinate of W and W' (zero gradient outside the record)
     fdW, fdO = fd_full(model, before.W, before.W_out, ex, negs)
     anW, anO = analytic_full(rec, before.W.shape, before.W_out.shape)
-    assert rel_err(np.concatenate([fdW.ravel(), fdO.ravel()]), np.concatenate([anW.ravel(), anO.ravel()])) <= 1e-6
+    assert (
+        rel_err(np.concatenate([fdW.ravel(), fdO.ravel()]), np.concatenate([anW.ravel(), anO.ravel()]))
+        <= 1e-6
+    )
     # every coordinate E depends on is in the record (no gradient left out)
     scale = max(np.abs(fdW).max(), np.abs(fdO).max())
     missing_rows = np.setdiff1d(np.arange(model.V), rec.in_ids)
@@ -289,8 +295,9 @@ def test_repeated_context_word_listed_once_with_summed_update(output):
     row = rec.in_words.index(rep)
     np.testing.assert_allclose(rec.in_delta[row], (count / C) * (-rec.lr * rec.EH), rtol=1e-13, atol=0)
     single = next(w for w in words if words.count(w) == 1)
-    np.testing.assert_allclose(rec.in_delta[rec.in_words.index(single)], (1 / C) * (-rec.lr * rec.EH),
-                               rtol=1e-13, atol=0)
+    np.testing.assert_allclose(
+        rec.in_delta[rec.in_words.index(single)], (1 / C) * (-rec.lr * rec.EH), rtol=1e-13, atol=0
+    )
     # the summed update is still the gradient of E (the row appears twice in h)
     before = params.copy()
     fdW, _ = fd_full(model, before.W, before.W_out, ex, model.negatives(step, 1) if output == "ns" else None)
@@ -319,7 +326,11 @@ def test_huge_u_stays_finite(arch, output):
     for step in (1, 3, 5):
         rec = model.compute(params, step)
         assert np.isfinite(rec.loss) and rec.loss >= 0.0
-        assert np.all(np.isfinite(rec.EH)) and np.all(np.isfinite(rec.out_after)) and np.all(np.isfinite(rec.in_after))
+        assert (
+            np.all(np.isfinite(rec.EH))
+            and np.all(np.isfinite(rec.out_after))
+            and np.all(np.isfinite(rec.in_after))
+        )
         if output == "softmax":
             assert np.max(np.abs(rec.u)) > 1e4  # really huge
             assert np.all(np.isfinite(rec.y)) and np.all(rec.y >= 0)
@@ -342,10 +353,14 @@ def test_dataset_loss_is_mean_example_loss(text, arch, output):
     model = make_model(text, arch=arch, output=output, window=2)
     params = randomize(model.init_params(), seed=11)
     M = model.stream.epoch_length(0)
-    losses = [independent_E(model, params.W, params.W_out, model.example(s).inputs, model.example(s).targets)
-              for s in range(1, M + 1)]
-    el = [example_loss(model, params.W, params.W_out, model.example(s).inputs, model.example(s).targets)
-          for s in range(1, M + 1)]
+    losses = [
+        independent_E(model, params.W, params.W_out, model.example(s).inputs, model.example(s).targets)
+        for s in range(1, M + 1)
+    ]
+    el = [
+        example_loss(model, params.W, params.W_out, model.example(s).inputs, model.example(s).targets)
+        for s in range(1, M + 1)
+    ]
     assert dataset_loss(model, params) == pytest.approx(float(np.mean(losses)), rel=1e-12)
     assert dataset_loss(model, params) == pytest.approx(float(np.mean(el)), rel=1e-12)
 
@@ -415,13 +430,15 @@ def test_shuffle_permutes_and_seed_matters():
     n = a.stream.epoch_length(0)
 
     def epoch(m, e):
-        return [(tuple(m.example(e * n + i).inputs.tolist()), tuple(m.example(e * n + i).targets.tolist()))
-                for i in range(1, n + 1)]
+        return [
+            (tuple(m.example(e * n + i).inputs.tolist()), tuple(m.example(e * n + i).targets.tolist()))
+            for i in range(1, n + 1)
+        ]
 
     assert sorted(epoch(a, 0)) == sorted(epoch(b, 0)) == sorted(epoch(c, 0))  # same examples ...
-    assert epoch(a, 0) != epoch(b, 0)                                           # ... another order
-    assert epoch(b, 0) != epoch(c, 0)                                           # seed changes the order
-    assert epoch(b, 0) != epoch(b, 1)                                           # each epoch its own order
+    assert epoch(a, 0) != epoch(b, 0)  # ... another order
+    assert epoch(b, 0) != epoch(c, 0)  # seed changes the order
+    assert epoch(b, 0) != epoch(b, 1)  # each epoch its own order
     # different seeds give different initial weights and negatives
     m1, m2 = make_model(output="ns", seed=1), make_model(output="ns", seed=2)
     assert not m1.init_params().equals(m2.init_params())

@@ -10,15 +10,16 @@
   linear learning-rate decay α₀·max(1 − words/(epochs·T + 1), 1e-4)
 - initialisation: W' = 0, W uniform in [−0.5/N, 0.5/N)
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
+from conftest import ROYAL, make_model, randomize
 from scipy.stats import chisquare
 
-from conftest import ROYAL, make_model, randomize
 from explorer.engine import Config, Model
 from explorer.engine.sigmoid import SIGMOID_TABLE
 
@@ -114,7 +115,7 @@ def test_cbow_reference_full_EH_to_each_context_word(output):
     rec = model.compute(params, s)
     np.testing.assert_allclose(rec.h, params.W[ex.inputs].mean(axis=0), rtol=1e-14, atol=1e-16)
     assert np.abs(rec.EH).max() > 1e-3
-    for i, d in zip(rec.in_ids, rec.in_delta):
+    for d in rec.in_delta:
         np.testing.assert_allclose(d, -rec.lr * rec.EH, rtol=1e-13, atol=0)  # not (1/C)·
     # a repeated context word (window 2: "the ... the") gets the full EH once per occurrence
     model2 = make_model(arch="cbow", mode="reference", output=output, window=2, negative=3)
@@ -204,9 +205,11 @@ def _ns_setup(k=3, seed=10, pred=None, mode="reference", arch="cbow"):
     model = make_model(arch=arch, mode=mode, output="ns", window=1, negative=k)
     params = randomize(model.init_params(), seed=seed)
     if pred is None:
+
         def pred(s, ex):
             n = model.negatives(s, 1)[0].tolist()
             return len(set(n)) == len(n) and int(ex.targets[0]) not in n
+
     s = find_step(model, pred)
     return model, params, s
 
@@ -217,9 +220,9 @@ def test_ns_reference_clips_beyond_six():
     pos = int(ex.targets[0])
     n1, n2, n3 = model.negatives(s, 1)[0].tolist()
     h = params.W[ex.inputs].mean(axis=0)
-    set_u(params, h, pos, 8.0)   # positive, f > 6: y = 1, e = 0
-    set_u(params, h, n1, 8.0)    # negative, f > 6: y = 1, e = 1
-    set_u(params, h, n2, -8.0)   # negative, f < −6: y = 0, e = 0
+    set_u(params, h, pos, 8.0)  # positive, f > 6: y = 1, e = 0
+    set_u(params, h, n1, 8.0)  # negative, f > 6: y = 1, e = 1
+    set_u(params, h, n2, -8.0)  # negative, f < −6: y = 0, e = 0
     set_u(params, h, n3, 1.234)  # in range: the table
     before = params.copy()
     rec = model.compute(params, s)
@@ -349,7 +352,7 @@ def test_dynamic_window_uniform_in_1_to_C():
                 assert len(got) % 2 == 0
                 b = len(got) // 2
                 assert 1 <= b <= C
-                assert got == ids[i - b:i] + ids[i + 1:i + b + 1]
+                assert got == ids[i - b : i] + ids[i + 1 : i + b + 1]
                 bs.append(b)
                 this.append(b)
             else:  # near the ends: a window clipped by the sentence, still within 1..C
@@ -378,8 +381,9 @@ def test_subsampling_keep_probability(sample):
     toks = []
     for k in range(n):
         toks += ["the", f"w{k}"]
-    model = make_model(" ".join(toks) + "\n", arch="cbow", mode="reference", window=1, sample=sample,
-                       epochs=60, seed=5)
+    model = make_model(
+        " ".join(toks) + "\n", arch="cbow", mode="reference", window=1, sample=sample, epochs=60, seed=5
+    )
     T = len(toks)
     f = toks.count("the")
     st = sample * T
@@ -404,8 +408,10 @@ def test_subsampling_off_in_paper_mode_and_with_zero():
     for k in range(50):
         toks += ["the", f"w{k}"]
     text = " ".join(toks) + "\n"
-    for m in (make_model(text, mode="paper", window=1, sample=0.01),
-              make_model(text, mode="reference", window=1, sample=0.0)):
+    for m in (
+        make_model(text, mode="paper", window=1, sample=0.01),
+        make_model(text, mode="reference", window=1, sample=0.0),
+    ):
         assert m.stream.epoch_length(0) == len(toks) == m.stream.epoch_length(3)
 
 
@@ -423,7 +429,8 @@ def test_linear_lr_decay_and_floor():
             assert model.lr_at(step) == pytest.approx(want, rel=1e-12)
             if i in (0, T - 1):
                 assert model.compute(params, step).lr == pytest.approx(want, rel=1e-12)
-    # the first step of epoch E still has 1 − ET/(ET+1) > 1e-4; after it the factor reaches 0: the floor α₀·1e-4
+    # the first step of epoch E still has 1 − ET/(ET+1) > 1e-4; after it the factor reaches 0:
+    # the floor α₀·1e-4
     assert model.lr_at(E * T + 1) == pytest.approx(a0 / (E * T + 1), rel=1e-12)
     assert model.lr_at(E * T + 2) == pytest.approx(a0 * 1e-4, rel=1e-12)
     assert model.lr_at((E + 1) * T + 5) == pytest.approx(a0 * 1e-4, rel=1e-12)

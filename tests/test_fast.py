@@ -4,14 +4,15 @@ Every comparison is against the step-through engine itself: K recorded steps vs 
 the same random non-zero parameters, for every mode × architecture × output layer. Both paths call the one
 compiled step (explorer.engine.kernel.sgd_steps), so they agree bit for bit.
 """
+
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import make_model, randomize
+
 from explorer.engine import Config, Model, rng
 from explorer.engine.fast import _noise_tables, _search_right, fast_forward, noise_draw
 from explorer.errors import BlowUpError
@@ -62,7 +63,7 @@ def assert_same_run(model, params, first, K, chunk_steps=17, base_lr=None):
     losses, lrs = run_records(model, rec_p, first, K, base_lr)
     res = fast_forward(model, fast_p, first, K, base_lr=base_lr, chunk_steps=chunk_steps)
     assert res.steps_done == K and res.blowup_step is None and not res.cancelled
-    assert fast_p.equals(rec_p)                     # bit for bit: one compiled step serves both paths
+    assert fast_p.equals(rec_p)  # bit for bit: one compiled step serves both paths
     assert not np.array_equal(rec_p.W, params.W) and not np.array_equal(rec_p.W_out, params.W_out)
     assert res.losses.dtype == np.float64 and res.losses.shape == (K,)
     np.testing.assert_array_equal(res.losses, losses)
@@ -77,8 +78,7 @@ def assert_same_run(model, params, first, K, chunk_steps=17, base_lr=None):
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("mode", MODES)
 def test_royal_matches_records(mode, arch, output, shuffle, first):
-    model = make_model(arch=arch, output=output, mode=mode, shuffle=shuffle, lr=0.05, negative=3,
-                       epochs=5)
+    model = make_model(arch=arch, output=output, mode=mode, shuffle=shuffle, lr=0.05, negative=3, epochs=5)
     K = 70
     # the run crosses at least one epoch boundary, and chunks (17 steps) straddle it
     assert model.stream.locate(first + K - 1)[0] > model.stream.locate(first)[0]
@@ -113,16 +113,29 @@ def test_reference_skips_and_clips_match(arch, output):
 def test_subsampled_corpus_matches_records_across_epoch(arch, output):
     """Reference mode on ~2000 words with sub-sampling, dynamic window and decaying η; N = 20 (BLAS sums
     dot products in a different order than the kernels for N ≥ 16)."""
-    model = Model.from_text(SYNTH, Config(arch=arch, output=output, mode="reference", hidden=20, window=4,
-                                          sample=1e-3, negative=4, lr=0.05, epochs=3, shuffle=True))
+    model = Model.from_text(
+        SYNTH,
+        Config(
+            arch=arch,
+            output=output,
+            mode="reference",
+            hidden=20,
+            window=4,
+            sample=1e-3,
+            negative=4,
+            lr=0.05,
+            epochs=3,
+            shuffle=True,
+        ),
+    )
     st = model.stream
-    assert st.epoch_length(0) != st.epoch_length(1)          # sub-sampling differs per epoch ...
+    assert st.epoch_length(0) != st.epoch_length(1)  # sub-sampling differs per epoch ...
     unsampled = Model.from_text(SYNTH, model.config.replace(sample=0.0))
     assert st.epoch_length(0) < 0.8 * unsampled.stream.epoch_length(0)  # ... and drops many tokens
     first = st.epoch_start(1) - 120
     params = randomize(model.init_params(), seed=2, scale=0.3)
     res, _, _ = assert_same_run(model, params, first, 240, chunk_steps=50)
-    assert len(np.unique(res.lrs)) > 50                      # η decays step by step
+    assert len(np.unique(res.lrs)) > 50  # η decays step by step
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -130,8 +143,9 @@ def test_pairs_corpus_and_base_lr(mode):
     text = "king^man|queen^woman, queen|king, man|woman^king, woman|man\nprince|king^man, king^queen|prince"
     for arch in ARCHS:
         for output in OUTPUTS:
-            model = Model.from_text(text, Config(arch=arch, output=output, mode=mode, hidden=3, negative=2,
-                                                 epochs=4))
+            model = Model.from_text(
+                text, Config(arch=arch, output=output, mode=mode, hidden=3, negative=2, epochs=4)
+            )
             assert model.corpus.kind == "pairs"
             params = randomize(model.init_params(), seed=4)
             assert_same_run(model, params, 3, 25, chunk_steps=6, base_lr=0.3)
@@ -153,11 +167,18 @@ def test_cancel_between_chunks_and_resume():
 
     def cancel():
         calls.append(1)
-        return len(calls) >= 4          # asked before each chunk: 3 chunks run, then stop
+        return len(calls) >= 4  # asked before each chunk: 3 chunks run, then stop
 
     p = start.copy()
-    res = fast_forward(model, p, first, K, chunk_steps=10, cancel=cancel,
-                       progress=lambda done, total: seen.append((done, total)))
+    res = fast_forward(
+        model,
+        p,
+        first,
+        K,
+        chunk_steps=10,
+        cancel=cancel,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert res.cancelled and res.blowup_step is None
     assert res.steps_done == 30 and len(res.losses) == 30 and len(res.lrs) == 30
     assert seen == [(10, K), (20, K), (30, K)]
@@ -256,9 +277,9 @@ def test_blowup_after_updates_is_undone(mode, arch, output, where):
     model = make_model(arch=arch, output=output, mode=mode, lr=1.0)
     start = randomize(model.init_params(), seed=9, scale=0.5)
     if where == "W'":
-        lr = 1e153                       # |Δv'| = η·|e|·|h| > 1e150
+        lr = 1e153  # |Δv'| = η·|e|·|h| > 1e150
     else:
-        start.W[:] *= 1e-3               # tiny h, large EH: only Δv = −η·EH overflows
+        start.W[:] *= 1e-3  # tiny h, large EH: only Δv = −η·EH overflows
         start.W_out[:] *= 1e3
         lr = 1e149
     ok = start.copy()
@@ -271,7 +292,7 @@ def test_blowup_after_updates_is_undone(mode, arch, output, where):
     p = ok.copy()
     res = fast_forward(model, p, s, 5, base_lr=lr)
     assert res.blowup_step == s and res.steps_done == 0
-    assert p.equals(ok)                   # bit for bit
+    assert p.equals(ok)  # bit for bit
 
 
 def test_blowup_on_first_step_from_huge_weights():
@@ -295,15 +316,24 @@ def test_noise_draw_equals_model_noise_draw():
     assert got.shape == want.shape == (4000, 7)
     np.testing.assert_array_equal(got, want)
     for s in (1, 17, 999):
-        np.testing.assert_array_equal(noise_draw(model, s, np.arange(10)).reshape(2, 5), model.negatives(s, 2))
+        np.testing.assert_array_equal(
+            noise_draw(model, s, np.arange(10)).reshape(2, 5), model.negatives(s, 2)
+        )
 
 
 def test_search_right_on_edges_matches_searchsorted():
     model = Model.from_text(SYNTH, Config(output="ns"))
     cdf, guide = _noise_tables(model)
-    edge = np.concatenate([cdf[:-1], np.nextafter(cdf[:-1], 0), np.nextafter(cdf[:-1], 2),
-                           [0.0, 1.0 - 2.0 ** -53], np.arange(len(guide)) / len(guide),
-                           np.random.default_rng(0).random(5000)])
+    edge = np.concatenate(
+        [
+            cdf[:-1],
+            np.nextafter(cdf[:-1], 0),
+            np.nextafter(cdf[:-1], 2),
+            [0.0, 1.0 - 2.0**-53],
+            np.arange(len(guide)) / len(guide),
+            np.random.default_rng(0).random(5000),
+        ]
+    )
     edge = edge[(edge >= 0) & (edge < 1)]
     out = np.empty(len(edge), np.int64)
     _search_right(cdf, guide, edge, out)
@@ -315,7 +345,7 @@ def test_works_without_a_writable_numba_cache():
     """With no cache locator available numba refuses cache=True; the module then compiles in memory."""
     code = f"""
 import sys
-sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
+sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / "tests")!r})
 import numba.core.caching as caching
 (getattr(caching, "CacheImpl", None) or caching._CacheImpl)._locator_classes = []
 import numpy as np
@@ -338,9 +368,11 @@ print("ok")
 
 
 def test_module_imports_no_qt():
-    code = ("import sys; import explorer.engine.fast; "
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
-            "assert not bad, bad")
+    code = (
+        "import sys; import explorer.engine.fast; "
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','shiboken6'))]; "
+        "assert not bad, bad"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
@@ -353,8 +385,9 @@ def test_planning_block_by_block_equals_planning_the_epoch_whole(monkeypatch, mo
     spans are those of planning each epoch whole, and fast-forward gives the same bits."""
     import explorer.engine.examples as examples
 
-    cfg = Config(arch=arch, output="ns", mode=mode, hidden=5, window=4, sample=1e-3, negative=3, lr=0.05,
-                 epochs=3)
+    cfg = Config(
+        arch=arch, output="ns", mode=mode, hidden=5, window=4, sample=1e-3, negative=3, lr=0.05, epochs=3
+    )
     whole = Model.from_text(SYNTH, cfg)
     monkeypatch.setattr(examples, "BLOCK", 37)
     blocks = Model.from_text(SYNTH, cfg)

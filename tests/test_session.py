@@ -4,10 +4,12 @@ The reference is always a fresh model stepping from the initial parameters with 
 ``Model.apply`` at the session's learning-rate schedule — also for steps the session fast-forwarded: both
 paths run the one compiled step, so they agree bit for bit.
 """
+
 import itertools
 
 import numpy as np
 import pytest
+from conftest import ROYAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,10 +21,10 @@ from explorer.session import Session
 from explorer.session.history import Checkpoints, LrSchedule, RecordCache
 from explorer.session.session import FAST_THRESHOLD
 
-from conftest import ROYAL
-
-CONFIGS = [dict(arch=a, output=o, mode=m) for a, o, m in
-           itertools.product(("cbow", "skipgram"), ("softmax", "hs", "ns"), ("paper", "reference"))]
+CONFIGS = [
+    dict(arch=a, output=o, mode=m)
+    for a, o, m in itertools.product(("cbow", "skipgram"), ("softmax", "hs", "ns"), ("paper", "reference"))
+]
 IDS = [f"{c['arch']}-{c['output']}-{c['mode']}" for c in CONFIGS]
 
 
@@ -63,9 +65,13 @@ def assert_matches_replay(session: Session) -> None:
     states, recs = replay(session)
     expected = states[session.step].copy()
     if session.pending is not None:
-        want = recs[session.step] if session.step < session.furthest else \
-            Model.from_text(ROYAL, session.config).compute(expected, session.step + 1,
-                                                            session.schedule.at(session.step + 1))
+        want = (
+            recs[session.step]
+            if session.step < session.furthest
+            else Model.from_text(ROYAL, session.config).compute(
+                expected, session.step + 1, session.schedule.at(session.step + 1)
+            )
+        )
         assert session.pending.step == session.step + 1
         assert session.pending.out_after.tobytes() == want.out_after.tobytes()
         assert session.pending.in_after.tobytes() == want.in_after.tobytes()
@@ -84,7 +90,7 @@ def assert_matches_replay(session: Session) -> None:
     assert steps[0] == 0 and values[0] == dataset_loss(model, states[0])
     for e, (s, v) in enumerate(zip(steps.tolist(), values.tolist())):
         if e:
-            assert v == float(np.mean(losses[model.stream.epoch_start(e - 1):s]))
+            assert v == float(np.mean(losses[model.stream.epoch_start(e - 1) : s]))
     # epoch ends reached so far all have a loss
     e = 1
     while model.stream.epoch_start(e) <= session.furthest:
@@ -154,7 +160,7 @@ def test_fast_runs_replay_exactly_after_undo_seek_and_sub_steps(cfg):
     states, recs = replay(s)
     assert states[-1].equals(P)
     assert L.tobytes() == np.array([r.loss for r in recs]).tobytes()
-    for k in (31, 32, 150, 330):      # records regenerated inside the fast-forwarded range
+    for k in (31, 32, 150, 330):  # records regenerated inside the fast-forwarded range
         assert s.record_at(k).to_json() == recs[k - 1].to_json()
     for k in (0, 31, 100, 163, 329, 330, 331, s.furthest, 57, 300):
         s.seek(k)
@@ -165,7 +171,7 @@ def test_fast_runs_replay_exactly_after_undo_seek_and_sub_steps(cfg):
     for _ in range(2):
         s.redo()
     for _ in range(5):
-        s.sub_step_back()   # back into step 199's phases, then 198's
+        s.sub_step_back()  # back into step 199's phases, then 198's
     assert s.pending is not None
     for _ in range(5):
         s.sub_step()
@@ -197,7 +203,7 @@ def test_stores_stay_within_small_budgets_over_a_long_run():
         assert s.records.nbytes <= rec_budget and len(s.records) >= 1
         assert s.checkpoints.nbytes <= ck_budget
         assert s.checkpoints.steps()[0] == 0
-    assert s.checkpoints.interval > 5          # the interval doubled to stay within the budget
+    assert s.checkpoints.interval > 5  # the interval doubled to stay within the budget
     states, _ = replay(s)
     for k in (0, 1, 777, 1500, 2999, 3000):
         s.seek(k)
@@ -220,7 +226,7 @@ def test_record_cache_and_checkpoints_units():
     rc = RecordCache(budget_bytes=1)
     rec = model.compute(p, 1)
     rc.put(rec)
-    assert len(rc) == 1 and rc.get(1) is rec   # a single record is kept even over budget
+    assert len(rc) == 1 and rc.get(1) is rec  # a single record is kept even over budget
     rc2 = RecordCache()
     for r in (model.compute(p, 3), model.compute(p, 8)):
         rc2.put(r)
@@ -283,7 +289,7 @@ def test_sub_steps_walk_the_four_phases_forward_and_back():
     assert s.step == 4 and s.pending is None and s.phase == PHASES[-1]
     after = s.params.copy()
     rec = s.record
-    assert s.sub_step_back() == "output update"     # W back to before, W' still updated
+    assert s.sub_step_back() == "output update"  # W back to before, W' still updated
     assert s.params.W.tobytes() == before.W.tobytes()
     assert s.params.W_out.tobytes() == after.W_out.tobytes()
     assert s.sub_step_back() == "error" and s.params.equals(before)
@@ -330,7 +336,7 @@ def test_epoch_loss_series_and_truncation():
     steps, values = s.epoch_loss_series()
     assert steps.tolist() == [0, n, 2 * n] and values[1] < values[0]
     s.seek(n + 1)
-    s.step_forward()                         # a new branch: the epoch-2 loss is forgotten
+    s.step_forward()  # a new branch: the epoch-2 loss is forgotten
     steps, _ = s.epoch_loss_series()
     assert steps.tolist() == [0, n]
     assert_matches_replay(s)

@@ -11,6 +11,7 @@ a dynamic window b ∈ 1..C per centre word, and makes skip-gram one step per (c
 generator seeded by (seed, epoch). Because every random decision comes from the counter-based
 :mod:`~explorer.engine.rng`, step k can be regenerated alone.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -29,13 +30,13 @@ BLOCK = 1 << 16
 
 @dataclass(frozen=True)
 class Example:
-    step: int                 # 1-based global step
-    epoch: int                # 0-based
-    index: int                # 0-based index within the epoch
-    inputs: np.ndarray        # word ids feeding h
-    targets: np.ndarray       # word ids to predict
-    lr_factor: float          # η = base lr × lr_factor
-    span: tuple[int, int]     # character offsets of the example in the corpus text (for highlighting)
+    step: int  # 1-based global step
+    epoch: int  # 0-based
+    index: int  # 0-based index within the epoch
+    inputs: np.ndarray  # word ids feeding h
+    targets: np.ndarray  # word ids to predict
+    lr_factor: float  # η = base lr × lr_factor
+    span: tuple[int, int]  # character offsets of the example in the corpus text (for highlighting)
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,18 @@ class EpochPlan:
     tgt_ptr: np.ndarray
     tgt_ids: np.ndarray
     lr_factor: np.ndarray
-    span_start: np.ndarray    # text: first in-vocabulary token of the example (pairs: a character offset)
-    span_end: np.ndarray      # text: last token (pairs: character offset of the end)
+    span_start: np.ndarray  # text: first in-vocabulary token of the example (pairs: a character offset)
+    span_end: np.ndarray  # text: last token (pairs: character offset of the end)
 
     def __len__(self):
         return len(self.lr_factor)
 
-    def permuted(self, perm: np.ndarray) -> "EpochPlan":
+    def permuted(self, perm: np.ndarray) -> EpochPlan:
         in_ptr, in_ids = _permute_csr(self.in_ptr, self.in_ids, perm)
         tgt_ptr, tgt_ids = _permute_csr(self.tgt_ptr, self.tgt_ids, perm)
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, self.lr_factor[perm],
-                         self.span_start[perm], self.span_end[perm])
+        return EpochPlan(
+            in_ptr, in_ids, tgt_ptr, tgt_ids, self.lr_factor[perm], self.span_start[perm], self.span_end[perm]
+        )
 
 
 def _permute_csr(ptr, ids, perm):
@@ -72,34 +74,51 @@ def _concat(plans) -> EpochPlan:
     if len(plans) == 1:
         return plans[0]
     in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _gather_parts([(p, 0, len(p)) for p in plans])
-    return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lrf, np.concatenate([p.span_start for p in plans]),
-                     np.concatenate([p.span_end for p in plans]))
+    return EpochPlan(
+        in_ptr,
+        in_ids,
+        tgt_ptr,
+        tgt_ids,
+        lrf,
+        np.concatenate([p.span_start for p in plans]),
+        np.concatenate([p.span_end for p in plans]),
+    )
 
 
 def _gather_parts(parts):
     """Slices (plan, i, j) of plans as one CSR chunk: in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor."""
     if len(parts) == 1:
         plan, i, j = parts[0]
-        ip, tp = plan.in_ptr[i:j + 1], plan.tgt_ptr[i:j + 1]
-        return (ip - ip[0], plan.in_ids[ip[0]:ip[-1]], tp - tp[0], plan.tgt_ids[tp[0]:tp[-1]],
-                plan.lr_factor[i:j])
+        ip, tp = plan.in_ptr[i : j + 1], plan.tgt_ptr[i : j + 1]
+        return (
+            ip - ip[0],
+            plan.in_ids[ip[0] : ip[-1]],
+            tp - tp[0],
+            plan.tgt_ids[tp[0] : tp[-1]],
+            plan.lr_factor[i:j],
+        )
     in_ptr = [np.zeros(1, np.int64)]
     tgt_ptr = [np.zeros(1, np.int64)]
     in_ids, tgt_ids, lrf = [], [], []
     n_in = n_tg = 0
     for plan, i, j in parts:
-        ip = plan.in_ptr[i:j + 1]
-        tp = plan.tgt_ptr[i:j + 1]
+        ip = plan.in_ptr[i : j + 1]
+        tp = plan.tgt_ptr[i : j + 1]
         in_ptr.append(ip[1:] - ip[0] + n_in)
         tgt_ptr.append(tp[1:] - tp[0] + n_tg)
-        in_ids.append(plan.in_ids[ip[0]:ip[-1]])
-        tgt_ids.append(plan.tgt_ids[tp[0]:tp[-1]])
+        in_ids.append(plan.in_ids[ip[0] : ip[-1]])
+        tgt_ids.append(plan.tgt_ids[tp[0] : tp[-1]])
         lrf.append(plan.lr_factor[i:j])
         n_in += int(ip[-1] - ip[0])
         n_tg += int(tp[-1] - tp[0])
     cat = np.concatenate
-    return (cat(in_ptr), cat(in_ids).astype(np.int64), cat(tgt_ptr), cat(tgt_ids).astype(np.int64),
-            cat(lrf).astype(np.float64))
+    return (
+        cat(in_ptr),
+        cat(in_ids).astype(np.int64),
+        cat(tgt_ptr),
+        cat(tgt_ids).astype(np.int64),
+        cat(lrf).astype(np.float64),
+    )
 
 
 @_jit
@@ -127,7 +146,7 @@ def _windows(pos, sent, b, c0, c1, C):
             centres[m] = k
             m += 1
             ptr[m] = n
-    return centres[:m].copy(), ptr[:m + 1].copy(), ctx[:n].copy()
+    return centres[:m].copy(), ptr[: m + 1].copy(), ctx[:n].copy()
 
 
 def _span_ends(centre, ctx_pos, ptr):
@@ -235,7 +254,7 @@ class ExampleStream:
         b = np.minimum(b, cfg.window)
         k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
         centre_pos, ctx_pos = kept[k], kept[ctx]
-        progress = epoch * T + centre_pos                  # words processed (word2vec.c word_count)
+        progress = epoch * T + centre_pos  # words processed (word2vec.c word_count)
         lr_factor = np.maximum(1.0 - progress / (cfg.epochs * T + 1.0), LR_FLOOR_RATIO)
         ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
         if cfg.arch == "cbow":
@@ -247,16 +266,23 @@ class ExampleStream:
         c_orig = centre_pos[rep]
         in_ptr, in_ids = _singletons(ctx_ids)
         tgt_ptr, tgt_ids = _singletons(self.tok_ids[c_orig])
-        return EpochPlan(in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor[rep], np.minimum(ctx_pos, c_orig),
-                         np.maximum(ctx_pos, c_orig))
+        return EpochPlan(
+            in_ptr,
+            in_ids,
+            tgt_ptr,
+            tgt_ids,
+            lr_factor[rep],
+            np.minimum(ctx_pos, c_orig),
+            np.maximum(ctx_pos, c_orig),
+        )
 
     def _plan_pairs(self, epoch: int) -> EpochPlan:
         cfg = self.config
         ins, outs, spans = [], [], []
         for i, o, sp in self.pairs:
             if cfg.mode == "reference" and cfg.arch == "skipgram":
-                for c in i:           # every centre word ...
-                    for t in o:       # ... and each context word: h = v_context, target = centre
+                for c in i:  # every centre word ...
+                    for t in o:  # ... and each context word: h = v_context, target = centre
                         ins.append([t])
                         outs.append([c])
                         spans.append(sp)
@@ -318,8 +344,11 @@ class ExampleStream:
         if self.corpus.kind == "pairs":
             plan = self._plan_pairs(epoch)
         else:
-            parts = [self._plan_text_paper(0, len(self.tok_ids)) if self.config.mode == "paper"
-                     else self._plan_text_reference(epoch, 0, len(self.tok_ids))]
+            parts = [
+                self._plan_text_paper(0, len(self.tok_ids))
+                if self.config.mode == "paper"
+                else self._plan_text_reference(epoch, 0, len(self.tok_ids))
+            ]
             plan = parts[0]
         if self.config.shuffle and len(plan):
             perm = np.random.default_rng([self.config.seed, epoch, 0x5F]).permutation(len(plan))
@@ -424,15 +453,18 @@ class ExampleStream:
         token ``hi`` (text corpora; plans of pairs corpora hold character offsets already)."""
         if self.corpus.kind != "text":
             return int(lo), int(hi)
-        return (self.corpus.token_span(int(self.tok_index[lo]))[0],
-                self.corpus.token_span(int(self.tok_index[hi]))[1])
+        return (
+            self.corpus.token_span(int(self.tok_index[lo]))[0],
+            self.corpus.token_span(int(self.tok_index[hi]))[1],
+        )
 
     def example(self, step: int) -> Example:
         epoch, i = self.locate(step)
         b, j = self._find(epoch, i)
         p = self.block_plan(epoch, b)
         i0, i = i, j
-        ins, tgts = p.in_ids[p.in_ptr[i]:p.in_ptr[i + 1]], p.tgt_ids[p.tgt_ptr[i]:p.tgt_ptr[i + 1]]
+        ins, tgts = p.in_ids[p.in_ptr[i] : p.in_ptr[i + 1]], p.tgt_ids[p.tgt_ptr[i] : p.tgt_ptr[i + 1]]
         ins.flags.writeable = tgts.flags.writeable = False
-        return Example(step, epoch, i0, ins, tgts, float(p.lr_factor[i]),
-                       self.span(p.span_start[i], p.span_end[i]))
+        return Example(
+            step, epoch, i0, ins, tgts, float(p.lr_factor[i]), self.span(p.span_start[i], p.span_end[i])
+        )

@@ -3,14 +3,15 @@
 :func:`fast_forward` runs global steps ``first_step .. first_step + n_steps − 1`` on ``params`` in place and
 gives exactly the parameters and losses of calling :meth:`~explorer.engine.model.Model.compute` and
 :meth:`~explorer.engine.model.Model.apply` for every step — both call the same compiled step on the same
-values: the same examples in the same order (the plans of
-:class:`~explorer.engine.examples.ExampleStream`, a block of the corpus at a time), the same negatives (drawn inside the step: P_n's word
-at the counter-based uniform (seed, ``rng.NEGATIVES``, step, c·k + d), what ``model.noise.draw`` gives),
-the same η = base_lr × lr_factor.
+values: the same examples in the same order (the plans of :class:`~explorer.engine.examples.ExampleStream`,
+a block of the corpus at a time), the same negatives (drawn inside the step: P_n's word at the
+counter-based uniform (seed, ``rng.NEGATIVES``, step, c·k + d), what ``model.noise.draw`` gives), the same
+η = base_lr × lr_factor.
 
 This module also holds what the compiled step needs from a model (:func:`step_tables`: the Huffman paths
 padded to a matrix, the noise table with its guide, the random key), built once per model.
 """
+
 from __future__ import annotations
 
 import weakref
@@ -28,9 +29,9 @@ __all__ = ["FastResult", "fast_forward", "noise_draw", "step_tables", "work_buff
 class FastResult:
     """What :func:`fast_forward` did."""
 
-    steps_done: int          # steps actually applied (< n_steps if cancelled or blown up)
-    losses: np.ndarray       # float64, E of each applied step (the record's loss)
-    lrs: np.ndarray          # float64, η of each applied step
+    steps_done: int  # steps actually applied (< n_steps if cancelled or blown up)
+    losses: np.ndarray  # float64, E of each applied step (the record's loss)
+    lrs: np.ndarray  # float64, η of each applied step
     blowup_step: int | None  # global 1-based step that would blow up (NOT applied), else None
     cancelled: bool
 
@@ -41,17 +42,17 @@ class FastResult:
 class StepTables:
     kind: int
     k: int
-    codes: np.ndarray    # (V, L) Huffman codes, root first (hs), else (1, 1)
-    points: np.ndarray   # (V, L) inner-node ids on each path
-    lens: np.ndarray     # (V,) path lengths
-    cdf: np.ndarray      # noise cdf (ns), else (1,)
-    guide: np.ndarray    # guide[b] = searchsorted(cdf, b/G, 'right')
-    key: np.uint64       # rng key of the NEGATIVES stream
+    codes: np.ndarray  # (V, L) Huffman codes, root first (hs), else (1, 1)
+    points: np.ndarray  # (V, L) inner-node ids on each path
+    lens: np.ndarray  # (V,) path lengths
+    cdf: np.ndarray  # noise cdf (ns), else (1,)
+    guide: np.ndarray  # guide[b] = searchsorted(cdf, b/G, 'right')
+    key: np.uint64  # rng key of the NEGATIVES stream
     eval_key: np.uint64  # rng key of the EVAL_NEGATIVES stream
-    max_terms: int       # terms (hs nodes or 1 + k samples) of one target, at most
+    max_terms: int  # terms (hs nodes or 1 + k samples) of one target, at most
 
 
-_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def step_tables(model) -> StepTables:
@@ -74,16 +75,26 @@ def step_tables(model) -> StepTables:
         codes = np.zeros((V, L), np.int64)
         points = np.zeros((V, L), np.int64)
         for w in range(V):
-            codes[w, :lens[w]] = tree.codes[w]
-            points[w, :lens[w]] = tree.points[w]
+            codes[w, : lens[w]] = tree.codes[w]
+            points[w, : lens[w]] = tree.points[w]
         max_terms = L
     elif kind == NS:
         cdf = np.array(model.noise.cdf, dtype=np.float64)
         G = len(cdf)
         guide = np.searchsorted(cdf, np.arange(G) / G, side="right").astype(np.int64)
         max_terms = cfg.negative + 1
-    got = StepTables(kind, int(cfg.negative), codes, points, lens, cdf, guide, rng.key(cfg.seed, rng.NEGATIVES),
-                     rng.key(cfg.seed, rng.EVAL_NEGATIVES), max_terms)
+    got = StepTables(
+        kind,
+        int(cfg.negative),
+        codes,
+        points,
+        lens,
+        cdf,
+        guide,
+        rng.key(cfg.seed, rng.NEGATIVES),
+        rng.key(cfg.seed, rng.EVAL_NEGATIVES),
+        max_terms,
+    )
     _TABLES[model] = got
     return got
 
@@ -116,9 +127,18 @@ def noise_draw(model, i, j) -> np.ndarray:
 
 def work_buffers(V: int, n_out: int, N: int, max_cols: int):
     """The step's work arrays: h, EH (N); u, y, EI (V'); cnt (V); mark (V'); touched, esum, save."""
-    return (np.empty(N), np.empty(N), np.empty(n_out), np.empty(n_out), np.empty(n_out),
-            np.zeros(V, np.int64), np.full(n_out, -1, np.int64), np.empty(max_cols, np.int64),
-            np.empty(max_cols), np.empty((max_cols, N)))
+    return (
+        np.empty(N),
+        np.empty(N),
+        np.empty(n_out),
+        np.empty(n_out),
+        np.empty(n_out),
+        np.zeros(V, np.int64),
+        np.full(n_out, -1, np.int64),
+        np.empty(max_cols, np.int64),
+        np.empty(max_cols),
+        np.empty((max_cols, N)),
+    )
 
 
 _NO_I = np.zeros(1, np.int64)
@@ -144,8 +164,13 @@ def _chunk(stream, first: int, m: int):
         n_in += int(ip[-1])
         n_tg += int(tp[-1])
     cat = np.concatenate
-    return (cat(in_ptr), cat([p[1] for p in parts]), cat(tgt_ptr), cat([p[3] for p in parts]),
-            cat([p[4] for p in parts]))
+    return (
+        cat(in_ptr),
+        cat([p[1] for p in parts]),
+        cat(tgt_ptr),
+        cat([p[3] for p in parts]),
+        cat([p[4] for p in parts]),
+    )
 
 
 def max_columns(tables: StepTables, n_out: int, max_targets: int) -> int:
@@ -153,8 +178,17 @@ def max_columns(tables: StepTables, n_out: int, max_targets: int) -> int:
     return n_out if tables.kind == SOFTMAX else max(1, max_targets * tables.max_terms)
 
 
-def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | None = None,
-                 progress=None, cancel=None, chunk_steps: int = 1 << 20, out=None) -> FastResult:
+def fast_forward(
+    model,
+    params,
+    first_step: int,
+    n_steps: int,
+    base_lr: float | None = None,
+    progress=None,
+    cancel=None,
+    chunk_steps: int = 1 << 20,
+    out=None,
+) -> FastResult:
     """Run global steps ``first_step .. first_step + n_steps − 1`` (1-based) on ``params`` in place.
 
     ``base_lr`` (None: ``model.config.lr``) times each example's lr_factor is η. Work goes in chunks of
@@ -202,10 +236,39 @@ def fast_forward(model, params, first_step: int, n_steps: int, base_lr: float | 
             in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _chunk(stream, s0, m)
             lr = base * lrf
             n_ok, _, _, _ = sgd_steps(
-                W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lr, s0, tb.kind, reference, True, _NO_I, True, False,
-                tb.key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf, tb.guide, TABLE, BLOWUP_BOUND,
-                losses[done:done + m], *work, False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
-            lrs[done:done + n_ok] = lr[:n_ok]
+                W,
+                Wo,
+                in_ptr,
+                in_ids,
+                tgt_ptr,
+                tgt_ids,
+                lr,
+                s0,
+                tb.kind,
+                reference,
+                True,
+                _NO_I,
+                True,
+                False,
+                tb.key,
+                tb.k,
+                tb.codes,
+                tb.points,
+                tb.lens,
+                tb.cdf,
+                tb.guide,
+                TABLE,
+                BLOWUP_BOUND,
+                losses[done : done + m],
+                *work,
+                False,
+                _NO_I,
+                _NO_F2,
+                _NO_F2,
+                _NO_F2,
+                _NO_F2,
+            )
+            lrs[done : done + n_ok] = lr[:n_ok]
             done += int(n_ok)
             if n_ok < m:
                 blowup = first_step + done

@@ -38,6 +38,7 @@ Kernels are numba ``@njit`` functions in float64 without fastmath; dot products 
 are compiled once per machine and cached on disk (``cache=True``; in memory when no cache directory is
 writable) and release the GIL.
 """
+
 from __future__ import annotations
 
 import math
@@ -73,7 +74,6 @@ def _jit(fn):
 TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
 _MAX_EXP = float(MAX_EXP)
 _TSCALE = float(_SCALE)  # 83.0: word2vec.c's EXP_TABLE_SIZE / MAX_EXP / 2 in integer arithmetic
-
 
 
 def status_text(status: int) -> tuple[str, str]:
@@ -206,9 +206,48 @@ def _unmark(mark, touched, nt):
 # =========================================================================================================
 # the step
 @_jit
-def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, reference, apply, negs, draw,
-              eval_counter, key, k, codes, points, lens, cdf, guide, table, bound, losses, h, EH, u, y, EI,
-              cnt, mark, touched, esum, save, rec, tcol, tval, dout, din, erec):
+def sgd_steps(
+    W,
+    Wo,
+    in_ptr,
+    in_ids,
+    tgt_ptr,
+    tgt_ids,
+    lrs,
+    step0,
+    kind,
+    reference,
+    apply,
+    negs,
+    draw,
+    eval_counter,
+    key,
+    k,
+    codes,
+    points,
+    lens,
+    cdf,
+    guide,
+    table,
+    bound,
+    losses,
+    h,
+    EH,
+    u,
+    y,
+    EI,
+    cnt,
+    mark,
+    touched,
+    esum,
+    save,
+    rec,
+    tcol,
+    tval,
+    dout,
+    din,
+    erec,
+):
     """SGD steps s = 0..M−1 on ``W`` and ``Wo`` (= W'ᵀ) in place, one example each; E of step s goes to
     ``losses[s]``. Returns (steps done, status, touched columns, terms) — the last two of the last step.
     A step with status ≠ 0 is not applied and ends the call; with ``apply`` off nothing is written at all
@@ -240,7 +279,7 @@ def sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, lrs, step0, kind, referen
             ni = t0
             ci = 1
             cj = 0
-        else:             # negatives of a step: counter (step, c·k + d)
+        else:  # negatives of a step: counter (step, c·k + d)
             ni = step0 + s
             ci = 0
             cj = k

@@ -10,6 +10,7 @@ semantics (exact σ, every term at the given parameters):
 The training-set E is a pass over the epoch's examples; training itself never calls it (the per-epoch
 figure the session keeps is the mean E of the epoch's steps, which the step computes anyway).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -36,9 +37,39 @@ def _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, negs=None) -> np.n
     max_tg = int(np.diff(tgt_ptr).max()) if M else 1
     work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], max_tg))
     draw = negs is None
-    sgd_steps(W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, np.zeros(M), 0, tb.kind, False, False,
-              _NO_I if draw else negs, draw, True, tb.eval_key, tb.k, tb.codes, tb.points, tb.lens, tb.cdf,
-              tb.guide, TABLE, np.inf, losses, *work, False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
+    sgd_steps(
+        W,
+        Wo,
+        in_ptr,
+        in_ids,
+        tgt_ptr,
+        tgt_ids,
+        np.zeros(M),
+        0,
+        tb.kind,
+        False,
+        False,
+        _NO_I if draw else negs,
+        draw,
+        True,
+        tb.eval_key,
+        tb.k,
+        tb.codes,
+        tb.points,
+        tb.lens,
+        tb.cdf,
+        tb.guide,
+        TABLE,
+        np.inf,
+        losses,
+        *work,
+        False,
+        _NO_I,
+        _NO_F2,
+        _NO_F2,
+        _NO_F2,
+        _NO_F2,
+    )
     return losses
 
 
@@ -51,8 +82,18 @@ def example_loss(model, W, W_out, inputs, targets, negatives=None) -> float:
         raise ValueError("negative sampling needs the negatives of the example")
     W = np.asarray(W, dtype=np.float64)
     Wo = np.asarray(W_out, dtype=np.float64).T
-    return float(_evaluate(model, W, Wo, np.array([0, len(ins)]), ins, np.array([0, len(tgts)]), tgts,
-                           negs if negs is not None else np.zeros(1, np.int64))[0])
+    return float(
+        _evaluate(
+            model,
+            W,
+            Wo,
+            np.array([0, len(ins)]),
+            ins,
+            np.array([0, len(tgts)]),
+            tgts,
+            negs if negs is not None else np.zeros(1, np.int64),
+        )[0]
+    )
 
 
 def _spread(n: int):

@@ -8,6 +8,7 @@ Typical use::
     rec = model.compute(params, step=1)     # pure: nothing changes yet
     model.apply(params, rec)                # W, W' ← the record's after-values
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -38,12 +39,13 @@ class Model:
         config.check_size(len(self.vocab))
         self.stream = ExampleStream(corpus, self.vocab, config)
         if not self.stream.has_examples():
-            raise CorpusError("the corpus gives no training examples (every sentence has a single word "
-                              "after min_count)")
+            raise CorpusError(
+                "the corpus gives no training examples (every sentence has a single word after min_count)"
+            )
         self.words = self.vocab.words
 
     @classmethod
-    def from_text(cls, text: str, config: Config, fmt: str = "auto") -> "Model":
+    def from_text(cls, text: str, config: Config, fmt: str = "auto") -> Model:
         return cls(parse(text, fmt, config.lowercase, config.segment), config)
 
     # -- derived structures -----------------------------------------------------------------------
@@ -82,8 +84,10 @@ class Model:
     def check_params(self, params: Params) -> None:
         want_w, want_o = (self.V, self.config.hidden), (self.config.hidden, self.n_out)
         if params.W.shape != want_w or params.W_out.shape != want_o:
-            raise ConfigError(f"parameter shapes {params.W.shape}, {params.W_out.shape} do not match "
-                              f"V = {self.V}, N = {self.config.hidden}, output {self.config.output}")
+            raise ConfigError(
+                f"parameter shapes {params.W.shape}, {params.W_out.shape} do not match "
+                f"V = {self.V}, N = {self.config.hidden}, output {self.config.output}"
+            )
 
     # -- examples ---------------------------------------------------------------------------------
     def example(self, step: int) -> Example:
@@ -100,8 +104,9 @@ class Model:
         return base * self.example(step).lr_factor
 
     # -- the step ---------------------------------------------------------------------------------
-    def compute(self, params: Params, step: int, base_lr: float | None = None,
-                example: Example | None = None) -> StepRecord:
+    def compute(
+        self, params: Params, step: int, base_lr: float | None = None, example: Example | None = None
+    ) -> StepRecord:
         """Compute step ``step`` (1-based) at ``params`` without changing them.
 
         Raises :class:`~explorer.errors.BlowUpError` if any quantity is non-finite or past the bound.

@@ -21,11 +21,12 @@ Sub-steps walk one example through its four phases (``forward``: h, u, y; ``erro
 Listeners are plain callables ``fn(event: str)``; events are ``"state"`` (step, phase or parameters changed),
 ``"lr"`` (learning rate changed), ``"run"`` (progress of a long run) and ``"reset"`` (new model).
 """
+
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -58,9 +59,19 @@ class Session:
     never results.
     """
 
-    def __init__(self, text: str, config: Config, fmt: str = "auto", params: Params | None = None,
-                 name: str = "", *, record_budget: int = 32 * 2**20, checkpoint_interval: int = 500,
-                 checkpoint_budget: int = 48 * 2**20, progress: Callable[[str, float], None] | None = None):
+    def __init__(
+        self,
+        text: str,
+        config: Config,
+        fmt: str = "auto",
+        params: Params | None = None,
+        name: str = "",
+        *,
+        record_budget: int = 32 * 2**20,
+        checkpoint_interval: int = 500,
+        checkpoint_budget: int = 48 * 2**20,
+        progress: Callable[[str, float], None] | None = None,
+    ):
         if progress:
             progress("reading the corpus", 0.0)
         corpus = parse(text, fmt, config.lowercase, config.segment)
@@ -73,16 +84,16 @@ class Session:
             model.check_params(params)
         self.initial = (params if params is not None else model.init_params()).copy()
         self.params = self.initial.copy()
-        self.step = 0                # completed steps
-        self.furthest = 0            # furthest step computed (seek and redo reach up to it)
+        self.step = 0  # completed steps
+        self.furthest = 0  # furthest step computed (seek and redo reach up to it)
         self.pending: StepRecord | None = None  # the example being sub-stepped, if any
-        self.phase_index = -1        # index into PHASES of the pending example's last shown phase
+        self.phase_index = -1  # index into PHASES of the pending example's last shown phase
         self.schedule = LrSchedule(config.lr)
         self.records = RecordCache(record_budget)
         self.checkpoints = Checkpoints(checkpoint_interval, checkpoint_budget)
         self.checkpoints.add(0, self.params, force=True)
-        self.losses = GrowableArray()   # losses[s-1] = E of step s
-        self.lrs = GrowableArray()      # lrs[s-1] = η of step s
+        self.losses = GrowableArray()  # losses[s-1] = E of step s
+        self.lrs = GrowableArray()  # lrs[s-1] = η of step s
         self.epoch_losses: dict[int, float] = {}  # 0: training-set E at the start; e ≥ 1: mean E of epoch e
         self.bookmarks: list[tuple[str, int]] = []
         self._listeners: list[Callable[[str], None]] = []
@@ -150,7 +161,8 @@ class Session:
 
     def training_set_loss(self, step: int | None = None) -> float:
         """The exact mean E over one epoch's examples at the parameters after ``step`` (default: now),
-        without updates (a pass over the corpus, in compiled code; see :func:`~explorer.engine.loss.dataset_loss`)."""
+        without updates (a pass over the corpus, in compiled code; see
+        :func:`~explorer.engine.loss.dataset_loss`)."""
         return dataset_loss(self.model, self.params if step is None else self.state_at(step))
 
     def record_at(self, step: int) -> StepRecord:
@@ -283,7 +295,7 @@ class Session:
         e_next, i = stream.locate(self.step + 1)
         if i == 0 and e_next not in self.epoch_losses:
             a = stream.epoch_start(e_next - 1)
-            self.epoch_losses[e_next] = float(np.mean(self.losses.view()[a:self.step]))
+            self.epoch_losses[e_next] = float(np.mean(self.losses.view()[a : self.step]))
 
     def _new_step(self) -> StepRecord:
         self._truncate_future()
@@ -483,10 +495,16 @@ class Session:
             end = min(self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes)
             m = end - self.step
             base = done
-            res = fast_forward(self.model, self.params, s0, m, self.schedule.at(s0),
-                               cancel=lambda: self._cancel,
-                               progress=(lambda d, _t: progress(base + d, n)) if progress else None,
-                               out=(self.losses.window(s0 - 1, m), self.lrs.window(s0 - 1, m)))
+            res = fast_forward(
+                self.model,
+                self.params,
+                s0,
+                m,
+                self.schedule.at(s0),
+                cancel=lambda: self._cancel,
+                progress=(lambda d, _t, base=base: progress(base + d, n)) if progress else None,
+                out=(self.losses.window(s0 - 1, m), self.lrs.window(s0 - 1, m)),
+            )
             if res.steps_done:
                 self.losses.extend_to(s0 - 1 + res.steps_done)
                 self.lrs.extend_to(s0 - 1 + res.steps_done)
@@ -500,7 +518,9 @@ class Session:
                     self.model.compute(self.params, res.blowup_step, self.schedule.at(res.blowup_step))
                 except BlowUpError as exc:
                     return done, exc
-                return done, BlowUpError(res.blowup_step, "a value overflowed", self.schedule.at(res.blowup_step))
+                return done, BlowUpError(
+                    res.blowup_step, "a value overflowed", self.schedule.at(res.blowup_step)
+                )
             if res.cancelled:
                 break
         self.checkpoints.add(self.step, self.params, force=True)
@@ -532,12 +552,14 @@ class Session:
     def save(self, path) -> None:
         """Write the whole session to a ``.w2vx`` file, atomically (see :mod:`.persistence`)."""
         from .persistence import save_session
+
         save_session(self, path)
 
     @classmethod
-    def load(cls, path) -> "Session":
+    def load(cls, path) -> Session:
         """A new session read from a ``.w2vx`` file; a bad file raises one-line ``FileFormatError``."""
         from .persistence import load_session
+
         return load_session(path, cls=cls)
 
     # -- bookmarks --------------------------------------------------------------------------------
