@@ -479,8 +479,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
 
     # -- the guided walk's highlight ------------------------------------------------------------------
     def _emphasised_ids(self, s):
-        """Point ids (rows of W / columns of W') the walk's keys name: in:<id>, out:<id>; "in" / "out" (without
-        a single vector named) all this step changed (the drawn arrows' vectors)."""
+        """Point ids (rows of W / columns of W') the walk's keys name: in:<id>, out:<id>; "in" / "out"
+        (without a single vector named) all this step changed (the drawn arrows' vectors)."""
         names = self.bridge.highlight
         rec = s.record
         out = {"in": set(), "out": set()}
