@@ -125,7 +125,7 @@ def test_one_step_number_everywhere_during_sub_steps(qtbot, qapp, make_window, l
         next(v for v in w.views if v.name == "heatmap").delta_box.setChecked(True)
         for _ in range(3):
             w.transport.step()
-        for phases in range(1, 4):  # forward, error, output update of the 4th example
+        for _phase in range(1, 4):  # forward, error, output update of the 4th example
             w.transport.sub_step()
             qtbot.wait(20)
             s = w.bridge.session

@@ -225,7 +225,7 @@ while True:
 
 def test_kill_during_save_leaves_the_old_file_and_the_next_save_tidies_up(tmp_path):
     target = tmp_path / "s.w2vx"
-    for attempt in range(20):
+    for _attempt in range(20):
         p = subprocess.Popen(
             [sys.executable, "-c", _SAVER, str(target)],
             cwd=ROOT,

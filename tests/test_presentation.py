@@ -156,7 +156,8 @@ def small_texts(w, least=18) -> list[str]:
                 if _px(item.font()) * zoom < least - 0.5:
                     bad.append(f"{name} {item.text()[:30]!r}: {_px(item.font()) * zoom:.1f} px")
             if isinstance(item, QGraphicsTextItem) and item.toPlainText().strip():
-                # rich text (pyqtgraph titles, axis labels, legends): the sizes its spans ask for, else its font
+                # rich text (pyqtgraph titles, axis labels, legends): the sizes its spans ask for, else its
+                # font
                 text = item.toPlainText()[:30]
                 spans = re.findall(r"font-size:\s*([\d.]+(?:px|pt))", item.toHtml())[1:]
                 for size in spans or [f"{_px(item.font())}px"]:
@@ -262,7 +263,8 @@ def test_window_notation_is_m_on_each_side_and_C_context_words(qtbot, tmp_path, 
 
 
 def test_the_status_bar_shows_the_eta_the_step_used(qtbot, tmp_path, plain_theme):
-    """Reference mode decays η: the status bar shows the base η and, when they differ, the one the step used."""
+    """Reference mode decays η: the status bar shows the base η and, when they differ, the one the step
+    used."""
     from PySide6.QtCore import QSettings
 
     from explorer.engine import Config

@@ -109,7 +109,8 @@ class Animator(QObject):
 
 class Teaching(QObject):
     """The window's teaching aids: the update animation (:attr:`animator`) and the guided walk's prediction
-    prompts. The View menu's actions (``menus.TEACHING``) call these methods; the choices live in the state."""
+    prompts. The View menu's actions (``menus.TEACHING``) call these methods; the choices live in the
+    state."""
 
     def __init__(self, window):
         super().__init__(window)

@@ -113,6 +113,43 @@ def run_app(args) -> int:
     screenshot = getattr(args, "screenshot", None)
     steps = getattr(args, "steps", 0) or 0
     lang = getattr(args, "lang", None)
+    error = _check_arguments(args, screenshot, steps)
+    if error is not None:
+        return error
+    if lang is not None:
+        from .i18n import known_languages, normalize_language
+
+        if normalize_language(lang) is None:
+            return _fail(f"unknown language {lang!r} (choose {', '.join(known_languages())})")
+        lang = normalize_language(lang)
+    error = _prepare_platform(screenshot)
+    if error is not None:
+        return error
+    try:
+        session, preset = _initial_session(args)
+    except ExplorerError as exc:
+        return _fail(str(exc), exc.exit_status)
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from . import style
+    from .main_window import APPLICATION, ORGANIZATION
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
+    # screenshots have a fixed look: the user's saved language does not count, only --lang and the locale
+    _install_language(app, lang, None if screenshot else QSettings(ORGANIZATION, APPLICATION))
+    style.apply_theme(app, style.LIGHT)
+
+    if screenshot:
+        return _take_screenshot(app, args, session, preset, screenshot, steps)
+    return _run_window(app, args, session, preset, steps)
+
+
+def _check_arguments(args, screenshot, steps: int) -> int | None:
+    """The exit status of a bad --steps / --size (``args.size`` becomes the parsed pair), else None."""
     if steps < 0:
         return _fail(f"--steps must be >= 0, got {steps}")
     size = getattr(args, "size", None)
@@ -125,12 +162,12 @@ def run_app(args) -> int:
         if not screenshot:
             return _fail("--size is for --screenshot (a window on screen is sized by the user)")
         args.size = parsed
-    if lang is not None:
-        from .i18n import known_languages, normalize_language
+    return None
 
-        if normalize_language(lang) is None:
-            return _fail(f"unknown language {lang!r} (choose {', '.join(known_languages())})")
-        lang = normalize_language(lang)
+
+def _prepare_platform(screenshot) -> int | None:
+    """Check the screenshot's file name or the display (and Qt's X11 libraries) before Qt starts; for a
+    screenshot, choose the offscreen platform. The exit status of a failed check, else None."""
     if screenshot:
         shot = Path(screenshot)
         if shot.suffix.lower() != ".png":
@@ -153,56 +190,51 @@ def run_app(args) -> int:
                 f"or Ubuntu: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1); to render "
                 f"without a display, use --screenshot FILE.png"
             )
-    try:
-        session, preset = _initial_session(args)
-    except ExplorerError as exc:
-        return _fail(str(exc), exc.exit_status)
+    return None
 
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication
 
-    from . import style
-    from .main_window import APPLICATION, ORGANIZATION, MainWindow
+def _take_screenshot(app, args, session, preset, screenshot, steps: int) -> int:
+    """Render the window offscreen after ``steps`` steps and save it as ``screenshot`` (a PNG)."""
+    # a fixed look: no saved layout, the default size, the default theme (or presentation mode)
+    import tempfile
 
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "w2v-explorer"])
-    # screenshots have a fixed look: the user's saved language does not count, only --lang and the locale
-    _install_language(app, lang, None if screenshot else QSettings(ORGANIZATION, APPLICATION))
-    style.apply_theme(app, style.LIGHT)
+    from PySide6.QtCore import QSettings
 
-    if screenshot:
-        # a fixed look: no saved layout, the default size, the default theme (or presentation mode)
-        import tempfile
+    from .main_window import MainWindow
 
-        tmp = tempfile.TemporaryDirectory(prefix="w2v-screenshot-")  # never the user's settings
-        settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(session, settings=settings, restore_layout=False)
-        window.setup_panel.show_session(session, preset)
-        window.resize(*(getattr(args, "size", None) or SCREENSHOT_SIZE))
-        if getattr(args, "presentation", False):
-            window.set_presentation(True)
-        window.show()
-        _settle(app, 150)
-        if steps:
-            try:
-                session.step_forward(steps)
-            except ExplorerError as exc:
-                window.close()
-                return _fail(str(exc), exc.exit_status)
-        _settle(app, 300)
-        window.bridge.flush()
-        window.repaint()
-        _settle(app, 100)
-        image = window.grab()
-        ok = image.save(str(screenshot), "PNG")
-        window.close()
-        _settle(app, 0)
-        del settings
-        tmp.cleanup()
-        if not ok:
-            return _fail(f"cannot write {screenshot!r}")
-        return 0
+    tmp = tempfile.TemporaryDirectory(prefix="w2v-screenshot-")  # never the user's settings
+    settings = QSettings(str(Path(tmp.name) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, restore_layout=False)
+    window.setup_panel.show_session(session, preset)
+    window.resize(*(getattr(args, "size", None) or SCREENSHOT_SIZE))
+    if getattr(args, "presentation", False):
+        window.set_presentation(True)
+    window.show()
+    _settle(app, 150)
+    if steps:
+        try:
+            session.step_forward(steps)
+        except ExplorerError as exc:
+            window.close()
+            return _fail(str(exc), exc.exit_status)
+    _settle(app, 300)
+    window.bridge.flush()
+    window.repaint()
+    _settle(app, 100)
+    image = window.grab()
+    ok = image.save(str(screenshot), "PNG")
+    window.close()
+    _settle(app, 0)
+    del settings
+    tmp.cleanup()
+    if not ok:
+        return _fail(f"cannot write {screenshot!r}")
+    return 0
+
+
+def _run_window(app, args, session, preset, steps: int) -> int:
+    """Show the window on screen (autosaved, with the saved look) and run Qt's event loop."""
+    from .main_window import MainWindow
 
     window = MainWindow(session)
     window.setup_panel.show_session(session, preset)

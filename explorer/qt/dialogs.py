@@ -95,8 +95,8 @@ def show_about(parent) -> None:
 
 @contextmanager
 def working(window, message: str):
-    """A wait cursor and ``message`` in ``window``'s status bar while it builds something that can take seconds
-    (a corpus of megabytes: reading, the vocabulary, the examples, the training-set loss)."""
+    """A wait cursor and ``message`` in ``window``'s status bar while it builds something that can take
+    seconds (a corpus of megabytes: reading, the vocabulary, the examples, the training-set loss)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     bar = window.statusBar()
     bar.showMessage(message)

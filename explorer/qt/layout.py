@@ -37,7 +37,16 @@ class DockLayout:
         row a tuple of dock names tabbed together (the first in front). Docks not named join the last row;
         names without a dock are skipped. ``widths`` are column widths in pixels, ``heights`` maps a column
         index to the relative heights of its rows. Returns the arrangement used."""
-        w, docks = self.w, self.w.docks
+        columns = self._columns_of(spec)
+        self._dock_columns(columns)
+        self._raise_fronts(columns)
+        self.resize_columns(columns, widths, heights or {})
+        return columns
+
+    def _columns_of(self, spec) -> list:
+        """``spec`` with only the names that have a dock, each row a list; the docks not named join the
+        last row (or make a second column)."""
+        docks = self.w.docks
         placed = set()
         columns = []
         for col in spec:
@@ -56,6 +65,12 @@ class DockLayout:
                 columns.append([rest])
             else:
                 columns[-1][-1].extend(rest)
+        return columns
+
+    def _dock_columns(self, columns) -> None:
+        """Take every dock off the window and dock it again as ``columns`` say: split into columns, then
+        rows, then tabbed."""
+        w, docks = self.w, self.w.docks
         for dock in docks.values():
             if dock.isFloating():
                 dock.setFloating(False)
@@ -77,9 +92,6 @@ class DockLayout:
                     w.tabifyDockWidget(docks[row[0]], docks[other])
         for dock in docks.values():
             dock.show()
-        self._raise_fronts(columns)
-        self.resize_columns(columns, widths, heights or {})
-        return columns
 
     def _raise_fronts(self, columns) -> None:
         for rows in columns:

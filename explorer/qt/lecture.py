@@ -4,9 +4,9 @@ The look (normal, dark, presentation) is :mod:`.style`'s: one size factor, ``sty
 view reads when it builds text and lines. The lecture layout is chosen without Qt by
 :func:`explorer.app.presentation.presentation_layout` (the setup panel and the small panels hidden, two or
 three large ones for the phase); here it is applied to the docks, sized to the window, and as the session
-moves from phase to phase the phase's panels come to the front. Switching presentation off puts back the layout as
-the user left it. The guided walk's keys (Ctrl+Right / Ctrl+Left) are window actions that bring the walk
-forward wherever it is docked.
+moves from phase to phase the phase's panels come to the front. Switching presentation off puts back the
+layout as the user left it. The guided walk's keys (Ctrl+Right / Ctrl+Left) are window actions that bring
+the walk forward wherever it is docked.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ While stepping, the current example is highlighted in the corpus text (the recor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -31,12 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app.choices import (
-    ARCH_ITEMS,
     FORMAT_ITEMS,
-    INIT_ITEMS,
-    MODE_ITEMS,
-    OUTPUT_ITEMS,
-    SEGMENT_ITEMS,
     preset_label,
     preset_tip,
 )
@@ -48,12 +42,9 @@ from ..session import Session
 from . import setup_draft, style
 from .bridge import SessionBridge
 from .corpus_text import corpus_text, is_preview, set_corpus_text
+from .setup_fields import combo, error_label, narrow, settings_fields
 
 ERROR_STYLE = "border: 2px solid #d00000; border-radius: 2px;"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupPanel", text)
 
 
 class SetupPanel(QWidget):
@@ -90,7 +81,7 @@ class SetupPanel(QWidget):
         lay.setSpacing(4)
 
         # -- corpus ---------------------------------------------------------------------------------
-        self.preset = self._narrow(QComboBox())
+        self.preset = narrow(QComboBox())
         self.preset.setObjectName("preset")
         self.preset.addItem(self.tr("Own text"), None)
         self.preset.setItemData(
@@ -102,7 +93,7 @@ class SetupPanel(QWidget):
         self.preset.activated.connect(self._on_preset)
         self.preset.currentIndexChanged.connect(self._update_preset_tip)
 
-        self.fmt = self._combo(FORMAT_ITEMS)
+        self.fmt = combo(FORMAT_ITEMS)
         self.fmt.setObjectName("format")
         self.fmt.setToolTip(
             self.tr(
@@ -135,7 +126,7 @@ class SetupPanel(QWidget):
         row.addWidget(lab)
         row.addWidget(self.preset, 1)
         lay.addLayout(row)
-        self.corpus_error = self._error_label()
+        self.corpus_error = error_label()
         lay.addWidget(self.corpus, 1)
         lay.addWidget(self.corpus_error)
         row = QHBoxLayout()
@@ -164,7 +155,7 @@ class SetupPanel(QWidget):
             v.setContentsMargins(0, 0, 0, 0)
             v.setSpacing(1)
             v.addWidget(widget)
-            err = self._error_label()
+            err = error_label()
             v.addWidget(err)
             lab = QLabel(label)
             lab.setBuddy(widget)
@@ -174,122 +165,8 @@ class SetupPanel(QWidget):
             self.error_labels[key] = err
             self.labels[key] = lab
 
-        add(
-            "arch",
-            self.tr("Architecture"),
-            self._combo(ARCH_ITEMS),
-            self.tr(
-                "CBOW predicts the centre word from the average of its context; skip-gram predicts each "
-                "context word from the centre word"
-            ),
-        )
-        add(
-            "output",
-            self.tr("Output layer"),
-            self._combo(OUTPUT_ITEMS),
-            self.tr(
-                "Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or "
-                "negative sampling (one positive word and k noise words)"
-            ),
-        )
-        add(
-            "mode",
-            self.tr("Mode"),
-            self._combo(MODE_ITEMS),
-            self.tr(
-                "Paper: exactly the derivation of Rong's notes. Reference: what word2vec.c and gensim do "
-                "(dynamic window, sub-sampling, decaying learning rate)"
-            ),
-        )
-        add(
-            "hidden",
-            self.tr("Hidden size N"),
-            self._spin(0, 10_000),
-            self.tr("N, the number of hidden units: the length of every word vector"),
-        )
-        add(
-            "window",
-            self.tr("Window m (each side)"),
-            self._spin(0, 100),
-            self.tr(
-                "m, the context words on each side of the centre word (reference mode: the maximum); "
-                "an example has up to C = 2m context words, the C of the equations"
-            ),
-        )
-        add(
-            "lr",
-            self.tr("Learning rate η"),
-            QLineEdit(),
-            self.tr(
-                "η, the step size of every update. A new value applies from the next step on, without "
-                "starting again (press Enter)"
-            ),
-        )
-        add(
-            "negative",
-            self.tr("Negatives k"),
-            self._spin(0, 1000),
-            self.tr("k, the noise words drawn for every target (negative sampling)"),
-        )
-        add(
-            "ns_power",
-            self.tr("Noise power"),
-            QLineEdit(),
-            self.tr("Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)"),
-        )
-        add(
-            "min_count",
-            self.tr("Min count"),
-            self._spin(0, 1_000_000),
-            self.tr("Words seen fewer times than this are dropped from the vocabulary"),
-        )
-        add(
-            "sample",
-            self.tr("Sub-sampling"),
-            QLineEdit(),
-            self.tr("Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)"),
-        )
-        add(
-            "init",
-            self.tr("Initial weights"),
-            self._combo(INIT_ITEMS),
-            self.tr("Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0"),
-        )
-        add(
-            "seed",
-            self.tr("Seed"),
-            QLineEdit(),
-            self.tr(
-                "The random seed: initial weights, shuffling, noise words and sub-sampling follow from it"
-            ),
-        )
-        add(
-            "epochs",
-            self.tr("Planned epochs"),
-            self._spin(0, 1_000_000),
-            self.tr("Epochs planned for the run (reference mode decays the learning rate over them)"),
-        )
-        add(
-            "shuffle",
-            self.tr("Shuffle"),
-            QCheckBox(self.tr("Each epoch")),
-            self.tr("Visit each epoch's examples in a random order (from the seed)"),
-        )
-        add(
-            "lowercase",
-            self.tr("Lower-case"),
-            QCheckBox(self.tr("Lower-case words")),
-            self.tr("Treat King and king as the same word"),
-        )
-        add(
-            "segment",
-            self.tr("Word segmentation"),
-            self._combo(SEGMENT_ITEMS),
-            self.tr(
-                "Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, "
-                "never (spaces and punctuation only), or every Chinese run"
-            ),
-        )
+        for key, label, widget, tip in settings_fields():
+            add(key, label, widget, tip)
 
         for key, w in self.widgets.items():
             if isinstance(w, QComboBox):
@@ -305,7 +182,7 @@ class SetupPanel(QWidget):
         self.widgets["output"].currentIndexChanged.connect(self._update_relevance)
         self.widgets["mode"].currentIndexChanged.connect(self._update_relevance)
 
-        self.general_error = self._error_label()
+        self.general_error = error_label()
         lay.addWidget(self.general_error)
         self.dirty_label = QLabel(self.tr("Changes not applied yet: press Apply."))
         self.dirty_label.setObjectName("dirty")
@@ -370,37 +247,6 @@ class SetupPanel(QWidget):
         super().showEvent(event)
         self.fit_width()
 
-    # -- small builders ---------------------------------------------------------------------------
-    @staticmethod
-    def _narrow(c: QComboBox) -> QComboBox:
-        """Combo boxes size to the panel, not to their longest entry (the popup still shows it whole)."""
-        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        c.setMinimumContentsLength(8)
-        return c
-
-    def _combo(self, items) -> QComboBox:
-        c = self._narrow(QComboBox())
-        for value, text in items:
-            c.addItem(_tr(text), value)
-        return c
-
-    @staticmethod
-    def _spin(lo, hi) -> QSpinBox:
-        s = QSpinBox()
-        s.setRange(lo, hi)
-        s.setAccelerated(True)
-        return s
-
-    @staticmethod
-    def _error_label() -> QLabel:
-        lab = QLabel()
-        lab.setWordWrap(True)
-        lab.setTextFormat(Qt.TextFormat.PlainText)
-        lab.setStyleSheet("color: #d00000;")
-        lab.setVisible(False)
-        return lab
-
-    # -- filling the fields -------------------------------------------------------------------------
     def set_fields(
         self,
         config: Config,

@@ -32,7 +32,9 @@ PANELS = {
     "projection": "a PCA projection of the input and output vectors with this step's moves",
     "neighbours": "the nearest neighbours of a word by cosine",
     "tree": "hierarchical softmax: each target's Huffman path with the code bits and u, σ(u), t, e per node",
-    "samples": "negative sampling: each target's positive and negatives (with counts) and the noise distribution",
+    "samples": (
+        "negative sampling: each target's positive and negatives (with counts) and the noise distribution"
+    ),
 }
 #: the session's sub-step phases, in order (``Session.phase``); also accepted: their first word
 PHASES = ("forward", "error", "output update", "input update")

@@ -859,18 +859,18 @@ after = {a}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="236"/>
+        <location filename="../app.py" line="268"/>
         <source>Restore session?</source>
         <extracomment>Qt platforms that need no display server</extracomment>
         <translation>恢复会话？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="237"/>
+        <location filename="../app.py" line="269"/>
         <source>The explorer did not close normally last time. Restore the session it was working on?</source>
         <translation>上次探索器没有正常关闭。要恢复当时正在进行的会话吗？</translation>
     </message>
     <message>
-        <location filename="../app.py" line="251"/>
+        <location filename="../app.py" line="283"/>
         <source>Restored the autosaved session at step {step}</source>
         <translation>已恢复自动保存的会话，位于第 {step} 步</translation>
     </message>
@@ -1287,7 +1287,7 @@ after = {a}</source>
         <translation>已应用：新会话从第 0 步开始。</translation>
     </message>
     <message>
-        <location filename="../animator.py" line="127"/>
+        <location filename="../animator.py" line="128"/>
         <source>Animation: {ms} ms per phase</source>
         <extracomment>frames drawn since the last start (for tests)</extracomment>
         <translation>动画：每个阶段 {ms} 毫秒</translation>
@@ -1728,58 +1728,58 @@ Apply it anyway?</source>
         <translation>正样本和负样本</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="253"/>
+        <location filename="../views/network_view.py" line="254"/>
         <source>input word “{w}” (row {i} of W)</source>
         <translation>输入词“{w}”（W 的第 {i} 行）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="255"/>
+        <location filename="../views/network_view.py" line="256"/>
         <source>x = 1: an input of this example</source>
         <translation>x = 1：本样本的一个输入</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="255"/>
+        <location filename="../views/network_view.py" line="256"/>
         <source>x = 0</source>
         <translation>x = 0</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="356"/>
+        <location filename="../views/network_view.py" line="364"/>
         <source>… {n} more</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="490"/>
-        <location filename="../views/network_view.py" line="507"/>
+        <location filename="../views/network_view.py" line="497"/>
+        <location filename="../views/network_view.py" line="514"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="505"/>
+        <location filename="../views/network_view.py" line="512"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="515"/>
+        <location filename="../views/network_view.py" line="522"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="517"/>
+        <location filename="../views/network_view.py" line="524"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="518"/>
+        <location filename="../views/network_view.py" line="525"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="523"/>
+        <location filename="../views/network_view.py" line="530"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="526"/>
+        <location filename="../views/network_view.py" line="533"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -1875,101 +1875,101 @@ Apply it anyway?</source>
 <context>
     <name>ProjectionView</name>
     <message>
-        <location filename="../views/projection_view.py" line="181"/>
+        <location filename="../views/projection_view.py" line="53"/>
         <source>Refit</source>
         <extracomment>every point is labelled when at most this many are shown (else: the selected word, this step&apos;s inputs and targets and its largest moves); hover tips always at most this many of this step&apos;s changed output vectors are labelled (largest moves first) arrows for at most this many changed vectors (the largest moves) the largest ratio of the two axes&apos; spans shown at equal scales (beyond it each axis fits its points) the basis was (re)fitted: the main window may show it in the status bar</extracomment>
         <translation>重新拟合</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="184"/>
+        <location filename="../views/projection_view.py" line="56"/>
         <source>Fit the projection again to the vectors as they are now (the basis otherwise stays fixed so the map does not jump)</source>
         <translation>按当前的向量重新拟合投影（否则基保持不变，图不会跳动）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="189"/>
+        <location filename="../views/projection_view.py" line="61"/>
         <source>Input vectors v_w</source>
         <translation>输入向量 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="190"/>
+        <location filename="../views/projection_view.py" line="62"/>
         <source>Show the rows of W</source>
         <translation>显示 W 的各行</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="191"/>
+        <location filename="../views/projection_view.py" line="63"/>
         <source>Output vectors v′_j</source>
         <translation>输出向量 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="192"/>
+        <location filename="../views/projection_view.py" line="64"/>
         <source>Show the columns of W′</source>
         <translation>显示 W′ 的各列</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="198"/>
+        <location filename="../views/projection_view.py" line="70"/>
         <source>arrows ×{k}</source>
         <translation>箭头 ×{k}</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="200"/>
+        <location filename="../views/projection_view.py" line="72"/>
         <source>Magnify the arrows that show this step&apos;s change of each vector</source>
         <translation>放大表示本步每个向量变化的箭头</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="226"/>
-        <location filename="../views/projection_view.py" line="326"/>
+        <location filename="../views/projection_view.py" line="98"/>
+        <location filename="../views/projection_view.py" line="198"/>
         <source>input v_w</source>
         <translation>输入 v_w</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="236"/>
-        <location filename="../views/projection_view.py" line="321"/>
+        <location filename="../views/projection_view.py" line="108"/>
+        <location filename="../views/projection_view.py" line="193"/>
         <source>output v′_j</source>
         <translation>输出 v′_j</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="283"/>
+        <location filename="../views/projection_view.py" line="155"/>
         <source>Projection</source>
         <extracomment>positions of the rings: the selected word (0 or 1 point) and the walk&apos;s vectors rows of rec.out_* / rec.in_* with an arrow this step the point ids the guided walk highlights: {&quot;in&quot;: ids, &quot;out&quot;: ids} the labels asked for (text per labelled point; LabelLayer leaves out ones that would overlap)</extracomment>
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="321"/>
+        <location filename="../views/projection_view.py" line="193"/>
         <source>inner node v′_n</source>
         <translation>内部节点 v′_n</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="328"/>
+        <location filename="../views/projection_view.py" line="200"/>
         <source>selected word</source>
         <translation>选定的词</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="354"/>
+        <location filename="../views/projection_view.py" line="226"/>
         <source>component 0</source>
         <translation>分量 0</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="355"/>
+        <location filename="../views/projection_view.py" line="227"/>
         <source>component 1</source>
         <translation>分量 1</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="356"/>
+        <location filename="../views/projection_view.py" line="228"/>
         <source>N = {N}: raw coordinates (no projection)</source>
         <translation>N = {N}：原始坐标（不投影）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="360"/>
+        <location filename="../views/projection_view.py" line="232"/>
         <source>PC1 ({p} %)</source>
         <translation>PC1（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="361"/>
+        <location filename="../views/projection_view.py" line="233"/>
         <source>PC2 ({p} %)</source>
         <translation>PC2（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="363"/>
+        <location filename="../views/projection_view.py" line="235"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
     </message>
@@ -2126,239 +2126,240 @@ Apply it anyway?</source>
         <translation>词对 输入|输出</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="95"/>
+        <location filename="../setup_panel.py" line="86"/>
         <source>Own text</source>
         <extracomment>a user-facing message for the status bar</extracomment>
         <translation>自己的文本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="97"/>
+        <location filename="../setup_panel.py" line="88"/>
         <source>The corpus text below, as typed or opened from a file</source>
         <translation>下面的语料文本：手动输入或从文件打开</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="109"/>
+        <location filename="../setup_panel.py" line="100"/>
         <source>How to read the corpus: plain text (one sentence per line) or input|output pairs such as king^rules|kingdom</source>
         <translation>如何读取语料：纯文本（每行一句），或“输入|输出”词对，例如 国王^统治|王国</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="117"/>
+        <location filename="../setup_panel.py" line="108"/>
         <source>Type or paste a corpus: one sentence per line, or pairs such as eat|apple, drink|juice</source>
         <translation>输入或粘贴语料：每行一句，或词对，例如 吃|苹果, 喝|果汁</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="121"/>
-        <location filename="../setup_panel.py" line="574"/>
+        <location filename="../setup_panel.py" line="112"/>
+        <location filename="../setup_panel.py" line="420"/>
         <source>The corpus. Plain text: one sentence per line. Pairs: in^in|out^out items separated by commas or new lines. The current example is highlighted while you step.</source>
         <translation>语料。纯文本：每行一句。词对：形如 输入^输入|输出^输出 的条目，用逗号或换行分隔。单步训练时，当前样本会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="133"/>
+        <location filename="../setup_panel.py" line="124"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="142"/>
+        <location filename="../setup_panel.py" line="133"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="179"/>
+        <location filename="../setup_fields.py" line="56"/>
         <source>Architecture</source>
+        <extracomment>the translation context of the setup panel&apos;s texts (lupdate reads the literal &quot;SetupPanel&quot; in each call)</extracomment>
         <translation>模型结构</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="182"/>
+        <location filename="../setup_fields.py" line="58"/>
         <source>CBOW predicts the centre word from the average of its context; skip-gram predicts each context word from the centre word</source>
         <translation>CBOW 由上下文的平均值预测中心词；skip-gram 由中心词预测每个上下文词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="188"/>
+        <location filename="../setup_fields.py" line="66"/>
         <source>Output layer</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="191"/>
+        <location filename="../setup_fields.py" line="68"/>
         <source>Full softmax over the vocabulary, hierarchical softmax along the Huffman tree, or negative sampling (one positive word and k noise words)</source>
         <translation>在整个词汇表上做完整 softmax、沿哈夫曼树做层次 softmax，或负采样（一个正样本词和 k 个噪声词）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="197"/>
+        <location filename="../setup_fields.py" line="76"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="200"/>
+        <location filename="../setup_fields.py" line="78"/>
         <source>Paper: exactly the derivation of Rong&apos;s notes. Reference: what word2vec.c and gensim do (dynamic window, sub-sampling, decaying learning rate)</source>
         <translation>论文：严格按照 Rong 笔记中的推导。参考实现：与 word2vec.c 和 gensim 的做法一致（动态窗口、下采样、衰减的学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="206"/>
+        <location filename="../setup_fields.py" line="86"/>
         <source>Hidden size N</source>
         <translation>隐藏层大小 N</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="208"/>
+        <location filename="../setup_fields.py" line="88"/>
         <source>N, the number of hidden units: the length of every word vector</source>
         <translation>N，隐藏单元的个数：也就是每个词向量的长度</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="212"/>
+        <location filename="../setup_fields.py" line="92"/>
         <source>Window m (each side)</source>
         <translation>窗口 m（每侧）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="215"/>
+        <location filename="../setup_fields.py" line="94"/>
         <source>m, the context words on each side of the centre word (reference mode: the maximum); an example has up to C = 2m context words, the C of the equations</source>
         <translation>m，中心词每一侧的上下文词数（参考模式下为最大值）；一个样本最多有 C = 2m 个上下文词，即公式中的 C</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="221"/>
+        <location filename="../setup_fields.py" line="102"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="224"/>
+        <location filename="../setup_fields.py" line="104"/>
         <source>η, the step size of every update. A new value applies from the next step on, without starting again (press Enter)</source>
         <translation>η，每次更新的步长。新值从下一步起生效，无需重新开始（按回车）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="230"/>
+        <location filename="../setup_fields.py" line="112"/>
         <source>Negatives k</source>
         <translation>负样本数 k</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="232"/>
+        <location filename="../setup_fields.py" line="114"/>
         <source>k, the noise words drawn for every target (negative sampling)</source>
         <translation>k，为每个目标词抽取的噪声词个数（负采样）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="236"/>
+        <location filename="../setup_fields.py" line="118"/>
         <source>Noise power</source>
         <translation>噪声指数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="238"/>
+        <location filename="../setup_fields.py" line="120"/>
         <source>Noise distribution P_n(w) ∝ count(w)^power (negative sampling; word2vec uses 0.75)</source>
         <translation>噪声分布 P_n(w) ∝ count(w)^指数（负采样；word2vec 使用 0.75）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="242"/>
+        <location filename="../setup_fields.py" line="127"/>
         <source>Min count</source>
         <translation>最小词频</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="244"/>
+        <location filename="../setup_fields.py" line="129"/>
         <source>Words seen fewer times than this are dropped from the vocabulary</source>
         <translation>出现次数少于此值的词会从词汇表中去掉</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="248"/>
+        <location filename="../setup_fields.py" line="133"/>
         <source>Sub-sampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="250"/>
+        <location filename="../setup_fields.py" line="135"/>
         <source>Sub-sampling threshold s for frequent words (reference mode; 0 turns it off)</source>
         <translation>高频词的下采样阈值 s（参考实现模式；0 表示关闭）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="254"/>
+        <location filename="../setup_fields.py" line="141"/>
         <source>Initial weights</source>
         <translation>初始权重</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="256"/>
+        <location filename="../setup_fields.py" line="143"/>
         <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
         <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="260"/>
+        <location filename="../setup_fields.py" line="149"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="263"/>
+        <location filename="../setup_fields.py" line="151"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="268"/>
+        <location filename="../setup_fields.py" line="158"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="270"/>
+        <location filename="../setup_fields.py" line="160"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="274"/>
+        <location filename="../setup_fields.py" line="166"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="275"/>
+        <location filename="../setup_fields.py" line="167"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="276"/>
+        <location filename="../setup_fields.py" line="168"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="280"/>
+        <location filename="../setup_fields.py" line="172"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="281"/>
+        <location filename="../setup_fields.py" line="173"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="282"/>
+        <location filename="../setup_fields.py" line="174"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="286"/>
+        <location filename="../setup_fields.py" line="178"/>
         <source>Word segmentation</source>
         <translation>分词</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="289"/>
+        <location filename="../setup_fields.py" line="180"/>
         <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
         <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="310"/>
+        <location filename="../setup_panel.py" line="187"/>
         <source>Changes not applied yet: press Apply.</source>
         <translation>更改尚未应用：请按“应用”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="317"/>
+        <location filename="../setup_panel.py" line="194"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="319"/>
+        <location filename="../setup_panel.py" line="196"/>
         <source>Build a new session from these settings and start at step 0</source>
         <translation>用这些设置新建会话，从第 0 步开始</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="321"/>
+        <location filename="../setup_panel.py" line="198"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="324"/>
+        <location filename="../setup_panel.py" line="201"/>
         <source>Start the session in use again at step 0 with fresh weights (same corpus and settings)</source>
         <translation>把当前会话重新从第 0 步开始，权重重新初始化（语料和设置不变）</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="459"/>
+        <location filename="../setup_panel.py" line="305"/>
         <source>Choose a built-in example corpus</source>
         <translation>选择一个内置示例语料</translation>
     </message>
@@ -2389,22 +2390,22 @@ Apply it anyway?</source>
         <translation>随机种子必须是整数，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="640"/>
+        <location filename="../setup_panel.py" line="486"/>
         <source>Not applied: correct the marked settings.</source>
         <translation>未应用：请更正标出的设置。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="650"/>
+        <location filename="../setup_panel.py" line="496"/>
         <source>Not applied: {problem}</source>
         <translation>未应用：{problem}</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="668"/>
+        <location filename="../setup_panel.py" line="514"/>
         <source>The learning rate must be a number, got “{text}”.</source>
         <translation>学习率必须是数字，而输入的是“{text}”。</translation>
     </message>
     <message>
-        <location filename="../setup_panel.py" line="682"/>
+        <location filename="../setup_panel.py" line="528"/>
         <source>Learning rate is now {lr:g} from step {step} on.</source>
         <translation>从第 {step} 步起，学习率改为 {lr:g}。</translation>
     </message>
@@ -2412,12 +2413,12 @@ Apply it anyway?</source>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../views/scene_panel.py" line="127"/>
+        <location filename="../views/scene_panel.py" line="128"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/scene_panel.py" line="129"/>
+        <location filename="../views/scene_panel.py" line="130"/>
         <source>{c}: “{w}”</source>
         <translation>{c}：“{w}”</translation>
     </message>

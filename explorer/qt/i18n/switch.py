@@ -5,8 +5,8 @@ build the window again. Everything the window shows is in its :class:`~explorer.
 session itself (step, phase, history, bookmarks, learning-rate schedule: nothing is copied), the file it came
 from, the selected word, the guided walk's position, presentation mode and the dark theme, the play speed and
 play itself, and every option the user set in a panel (views keep theirs in the state as they change; the
-setup panel's fields, applied or not, are put there as a draft now). :func:`rebuild_window` builds a new window of the
-same class on that state and hands over what belongs to the window rather
+setup panel's fields, applied or not, are put there as a draft now). :func:`rebuild_window` builds a new
+window of the same class on that state and hands over what belongs to the window rather
 than to the state: the dock layout and geometry, full screen, the autosaver, the status-bar message.
 
 The old window is closed without saving anything (its layout is the new window's now). Python keeps the new

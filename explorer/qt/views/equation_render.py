@@ -372,7 +372,7 @@ class EquationCanvas(QWidget):
     def highlight_rect(self) -> QRectF | None:
         """The rect of the highlighted equations (None when none is)."""
         rect = None
-        for kind, payload, key, dim, tip, x, base, top, extra in getattr(self, "_placed", ()):
+        for kind, payload, key, _dim, _tip, x, _base, top, _extra in getattr(self, "_placed", ()):
             if kind == "eq" and key and key in self.highlight:
                 r = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
                 rect = r if rect is None else rect.united(r)

@@ -2,8 +2,8 @@
 a toggle shows this step's changes Δ instead of the values.
 
 The guided walk's highlight outlines its vectors strongly (orange): ``in:<id>`` / ``out:<id>`` one row,
-``in`` / ``out`` (alone) every row this step changed, ``h`` the rows of the example's input words (h is made of
-them).
+``in`` / ``out`` (alone) every row this step changed, ``h`` the rows of the example's input words (h is made
+of them).
 
 W (V×N) is drawn with one row per input vector v_w. W' (N×V') is drawn transposed — one row per output
 vector v'_j (a column of W'; for hierarchical softmax an inner node of the Huffman tree) — so both maps read
@@ -256,7 +256,7 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         if self._shape is None:
             return None
         V, N, Vo = self._shape
-        for which, p, img, n in (("in", self.p_in, self.img_in, V), ("out", self.p_out, self.img_out, Vo)):
+        for which, p, n in (("in", self.p_in, V), ("out", self.p_out, Vo)):
             if p.vb.sceneBoundingRect().contains(scene_pos):
                 pt = p.vb.mapSceneToView(scene_pos)
                 r, c = int(np.floor(pt.y())), int(np.floor(pt.x()))

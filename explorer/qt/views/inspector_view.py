@@ -256,7 +256,7 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             2: self.tr("(after the output update)"),
             3: self.tr("(after the input update)"),
         }
-        for key, p in P.items():
+        for p in P.values():
             if p.phase > phase:
                 p.clear(later[p.phase])
         P["h"].set_bars(rec.h, dims)
@@ -480,7 +480,8 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             self._summary_table(s, rec, PHASES.index(s.phase) if rec is not None else -1)
 
     def _mark_rows(self) -> None:
-        """Outline the row of v'_<id> / v_<id> in the Δ maps when the walk (or a difference) highlights one."""
+        """Outline the row of v'_<id> / v_<id> in the Δ maps when the walk (or a difference) highlights
+        one."""
         names = self.bridge.highlight | comparison_keys(self.bridge)
         for key in ("out", "in"):
             p = self.panels.get(key)

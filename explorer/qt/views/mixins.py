@@ -1,4 +1,5 @@
-"""What views share beyond drawing: export to PNG / SVG, redrawing only while on screen, one repaint per step."""
+"""What views share beyond drawing: export to PNG / SVG, redrawing only while on screen, one repaint per
+step."""
 
 from __future__ import annotations
 

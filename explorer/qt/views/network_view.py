@@ -87,7 +87,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             self.scene.addItem(t)
             self.headers.append(t)
         self.more = []
-        for x in (X_IN, X_HID, X_OUT):
+        for _x in (X_IN, X_HID, X_OUT):
             t = QGraphicsSimpleTextItem()
             t.setFont(self.font)
             t.setBrush(QBrush(GREY))
@@ -202,9 +202,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self.shown_in, self.shown_hidden, self.shown_out, self.more_counts = ins, hid, outs, more
         self._pool(self.nodes_in, len(ins))
         self._pool(self.nodes_out, len(outs))
-        W, Wo = s.params.W, s.params.W_out
         words = s.model.words
-        X_IN, X_HID, X_OUT = self._xs = self._columns_x(max(len(ins), len(outs), 1))
+        self._xs = self._columns_x(max(len(ins), len(outs), 1))
         ys_in = self._column_y(len(ins))
         spacing = max(len(ins), len(outs), 1) * ROW / max(len(hid), 1)
         ys_h = self._column_y(len(hid), float(min(max(spacing, 1.6 * ROW), 3 * ROW)))
@@ -212,23 +211,25 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         active_in = set(rec.input_ids) if rec is not None else set()
         sel = self.bridge.selected_word
         lit = lit_by(self.bridge.highlight, outs, rec)
-        hl_hidden, hl_in, hl_out, e_in, e_out = (
-            lit.hidden,
-            lit.inputs,
-            lit.outputs,
-            lit.edges_in,
-            lit.edges_out,
-        )
         shown_in, shown_out = {int(i) for i in ins}, {int(j) for j in outs}
         self._hl = {
-            "hidden": hl_hidden and len(hid) > 0,
-            "inputs": hl_in & shown_in,
-            "outputs": hl_out & shown_out,
-            "edges_in": e_in & shown_in,
-            "edges_out": e_out & shown_out,
+            "hidden": lit.hidden and len(hid) > 0,
+            "inputs": lit.inputs & shown_in,
+            "outputs": lit.outputs & shown_out,
+            "edges_in": lit.edges_in & shown_in,
+            "edges_out": lit.edges_out & shown_out,
         }
+        self._draw_inputs(rec, ins, ys_in, active_in, sel, words)
+        self._draw_hidden(rec, hid, ys_h)
+        self._draw_outputs(s, rec, phase, outs, ys_o, sel)
+        self._draw_edges(s, ins, hid, outs, (ys_in, ys_h, ys_o), active_in)
+        top, bottom = self._draw_headers(ys_in, ys_h, ys_o, more)
+        self._caption(s, rec)
+        self._fit_scene(top, bottom)
 
-        # input nodes
+    def _draw_inputs(self, rec, ins, ys_in, active_in, sel, words) -> None:
+        """The input nodes: the words of the rows ``ins`` of W, this example's inputs (x = 1) filled."""
+        X_IN = self._xs[0]
         for k, node in enumerate(self.nodes_in):
             if k >= len(ins):
                 if node.isVisible():
@@ -258,7 +259,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             if not node.isVisible():
                 node.setVisible(True)
 
-        # hidden nodes
+    def _draw_hidden(self, rec, hid, ys_h) -> None:
+        """The hidden nodes: the units ``hid`` of h, coloured and labelled by their value."""
+        X_HID = self._xs[1]
         h = rec.h if rec is not None else None
         hmax = float(np.max(np.abs(h))) if h is not None and len(h) else 0.0
         hcol = diverging_colors(h[hid], hmax if hmax > 0 else 1.0) if h is not None else None
@@ -292,10 +295,12 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             if not node.isVisible():
                 node.setVisible(True)
 
-        # output nodes
-        self._draw_outputs(s, rec, phase, outs, ys_o, sel)
-
-        # edges
+    def _draw_edges(self, s, ins, hid, outs, ys, active_in) -> None:
+        """The weights as edges: W from the inputs to h, W' from h to the outputs."""
+        X_IN, X_HID, X_OUT = self._xs
+        ys_in, ys_h, ys_o = ys
+        W, Wo = s.params.W, s.params.W_out
+        words = s.model.words
         if len(ins) and len(hid):
             a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
             a, b = a.ravel(), b.ravel()
@@ -331,7 +336,10 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         else:
             self.edges_out.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
 
-        # headers, "… N more", caption
+    def _draw_headers(self, ys_in, ys_h, ys_o, more) -> tuple[float, float]:
+        """The column headers above the nodes and the "… N more" markers below; returns the nodes' top
+        and bottom y."""
+        X_IN, X_HID, X_OUT = self._xs
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
         bottom = max(
             ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0
@@ -358,8 +366,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 t.setText(text)
             br = t.boundingRect()
             _move(t, x - br.width() / 2, bottom + ROW)
-        self._caption(s, rec)
-        self._fit_scene(top, bottom)
+        return top, bottom
 
     # -- the update animation's overlay (explorer/qt/animator.py drives it) ---------------------------
     def animation_frame(self, frame, rec) -> None:

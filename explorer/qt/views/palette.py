@@ -1,6 +1,7 @@
-"""The colours of the data, in one place: the diverging map of signed values (blue − / white 0 / red +), inputs,
-outputs, negative samples, the selected word, the guided walk's highlight and the equations' inks. (The
-window's own colours — background, text, presentation mode — are the themes of :mod:`explorer.qt.style`.)"""
+"""The colours of the data, in one place: the diverging map of signed values (blue − / white 0 / red +),
+inputs, outputs, negative samples, the selected word, the guided walk's highlight and the equations' inks.
+(The window's own colours — background, text, presentation mode — are the themes of
+:mod:`explorer.qt.style`.)"""
 
 from __future__ import annotations
 

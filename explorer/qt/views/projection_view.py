@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsItem, QPushButton, QVBoxLayout
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QVBoxLayout
 
 from ...app.format import fmt
 from ...engine import geometry
@@ -24,6 +24,7 @@ from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
 from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
+from .projection_labels import LabelLayer
 from .text import InfoLine
 
 #: every point is labelled when at most this many are shown (else: the selected word, this step's inputs and
@@ -38,135 +39,6 @@ ARROW_SCALES = (1, 10, 100, 1000)
 
 #: the largest ratio of the two axes' spans shown at equal scales (beyond it each axis fits its points)
 MAX_ASPECT = 3.0
-
-
-class LabelLayer(QGraphicsItem):
-    """A few text labels next to their points, and rings around marked points, drawn in one item on top of
-    the plot (one Python paint call instead of one per item).
-
-    Each label sits a few pixels off its point, on a translucent white box; a label that would overlap one
-    placed before it (labels are placed in priority order) tries the other three corners and is left out
-    if none is free. Positions are in view (data) coordinates; they are mapped to pixels when painting, so
-    the labels follow zoom and pan.
-    """
-
-    OFFSET = 5.0
-
-    def __init__(self, vb: pg.ViewBox):
-        super().__init__(vb)
-        self.vb = vb
-        self.setZValue(1e6)
-        self.setFlag(QGraphicsItem.ItemClipsToShape, False)
-        self._font_px = None
-        self.set_fonts()
-        self.points = np.zeros((0, 2))
-        self.rings: list[tuple] = []  # (points (k, 2), diameter in pixels, QPen)
-        self.texts: list[str] = []
-        self.styles: list[tuple] = []  # (bold, QColor) per label
-        self.placed: list[tuple[str, QRectF]] = []  # what the last paint drew (for tests)
-        self._rect = QRectF()
-        vb.sigResized.connect(self._resized)
-        vb.sigTransformChanged.connect(lambda *_: self.update())
-        self._resized()
-
-    def set_fonts(self) -> None:
-        """Label fonts from the theme's scale (``style.text_font``); nothing to do when it did not change."""
-        px = style.text_px(8)
-        if px == self._font_px:
-            return
-        self._font_px = px
-        self.font = style.text_font(8)
-        self.bold = style.text_font(8, bold=True)
-        self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
-        self._sizes: dict = {}
-
-    def w2v_fonts(self) -> list[QFont]:
-        """The fonts this item paints text with (presentation-mode tests read them)."""
-        return [self.font, self.bold]
-
-    def _resized(self, *_):
-        self.prepareGeometryChange()
-        self._rect = QRectF(self.vb.boundingRect())
-        self.update()
-
-    def set_labels(self, points, texts, styles) -> None:
-        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-        texts, styles = list(texts), list(styles)
-        if (
-            len(points) == len(self.points)
-            and texts == self.texts
-            and styles == self.styles
-            and np.array_equal(points, self.points)
-        ):
-            return
-        self.points, self.texts, self.styles = points, texts, styles
-        self.update()
-
-    def set_rings(self, rings) -> None:
-        """Rings around points: [(points (k, 2) in view coordinates, diameter in pixels, QPen), …]."""
-        rings = [(np.asarray(p, dtype=np.float64).reshape(-1, 2), float(d), pen) for p, d, pen in rings]
-        old = self.rings
-        if len(old) == len(rings) and all(
-            d0 == d1 and pen0 == pen1 and np.array_equal(p0, p1)
-            for (p0, d0, pen0), (p1, d1, pen1) in zip(old, rings)
-        ):
-            return
-        self.rings = rings
-        self.update()
-
-    def boundingRect(self):
-        return self._rect
-
-    def paint(self, painter, option, widget=None):
-        self.placed = []
-        t = self.vb.childGroup.transform()
-        if self.rings:
-            painter.setBrush(Qt.NoBrush)
-            painter.setRenderHint(QPainter.Antialiasing, True)
-            for pts, d, pen in self.rings:
-                painter.setPen(pen)
-                r = d / 2
-                for x, y in pts.tolist():
-                    painter.drawEllipse(
-                        QPointF(t.m11() * x + t.m21() * y + t.m31(), t.m12() * x + t.m22() * y + t.m32()),
-                        r,
-                        r,
-                    )
-        if not len(self.texts):
-            return
-        x, y = self.points[:, 0], self.points[:, 1]
-        px = t.m11() * x + t.m21() * y + t.m31()
-        py = t.m12() * x + t.m22() * y + t.m32()
-        a = self._rect
-        x0, y0, x1, y1 = a.left(), a.top(), a.right(), a.bottom()
-        taken: list[tuple] = []
-        o = self.OFFSET
-        box = QColor(255, 255, 255, 200)
-        for k, text in enumerate(self.texts):
-            x, y = float(px[k]), float(py[k])
-            if not (x0 <= x <= x1 and y0 <= y <= y1):  # also False for NaN
-                continue
-            bold, color = self.styles[k]
-            wh = self._sizes.get((text, bold))
-            if wh is None:
-                fm = self._fm[bold]
-                wh = self._sizes[(text, bold)] = (fm.horizontalAdvance(text) + 4, fm.height())
-            w, h = wh
-            for dx, dy in ((o, -o - h), (o, o), (-o - w, -o - h), (-o - w, o)):
-                l, t = x + dx, y + dy
-                if not any(l < r_ and q_l < l + w and t < b_ and q_t < t + h for q_l, q_t, r_, b_ in taken):
-                    break
-            else:
-                continue
-            taken.append((l, t, l + w, t + h))
-            r = QRectF(l, t, w, h)
-            self.placed.append((text, r))
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(box)
-            painter.drawRoundedRect(r, 2, 2)
-            painter.setFont(self.bold if bold else self.font)
-            painter.setPen(color)
-            painter.drawText(r.adjusted(2, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
 
 
 class ProjectionView(OnScreenMixin, ExportMixin, View):
@@ -479,8 +351,8 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
 
     # -- the guided walk's highlight ------------------------------------------------------------------
     def _emphasised_ids(self, s):
-        """Point ids (rows of W / columns of W') the walk's keys name: in:<id>, out:<id>; "in" / "out" (without
-        a single vector named) all this step changed (the drawn arrows' vectors)."""
+        """Point ids (rows of W / columns of W') the walk's keys name: in:<id>, out:<id>; "in" / "out"
+        (without a single vector named) all this step changed (the drawn arrows' vectors)."""
         names = self.bridge.highlight
         rec = s.record
         out = {"in": set(), "out": set()}
@@ -560,42 +432,18 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
     def _draw_labels(self, s, show_in, show_out) -> None:
         """Label the selected word, the walk's highlighted vectors, this step's inputs and targets and its
         largest moves (or every point when there are few), in that order of priority."""
-        rec = s.record
         n_in = len(self.points_in) if show_in else 0
         n_out = len(self.points_out) if show_out else 0
-        order: list[tuple[str, int]] = []  # ("in" | "out", id)
-
-        def add(kind, i):
-            i = int(i)
-            if (kind == "in" and 0 <= i < n_in or kind == "out" and 0 <= i < n_out) and (kind, i) not in seen:
-                seen.add((kind, i))
-                order.append((kind, i))
-
-        seen: set = set()
         sel = s.model.vocab.index.get(self.bridge.selected_word)
-        if sel is not None:
-            add("in", sel)
-        for kind in ("in", "out"):
-            for i in self.emphasised[kind]:
-                add(kind, i)
-        if rec is not None:
-            for i in rec.input_ids:
-                add("in", i)
-            if rec.output != "hs":
-                for i in rec.target_ids:
-                    add("out", i)
-            # the largest moves of the arrows drawn
-            if len(self.arrow_out):
-                d = np.linalg.norm(np.asarray(rec.out_delta)[self.arrow_out], axis=1)
-                for r in self.arrow_out[np.argsort(-d, kind="stable")][:MAX_CHANGED_LABELS]:
-                    add("out", rec.out_ids[r])
-            for r in self.arrow_in:
-                add("in", rec.in_ids[r])
-        if n_in + n_out <= MAX_LABELS:
-            for i in range(n_in):
-                add("in", i)
-            for i in range(n_out):
-                add("out", i)
+        shown = {"in": n_in, "out": n_out}
+        # ("in" | "out", id), each once, in the order of priority
+        order = list(
+            dict.fromkeys(
+                (kind, int(i))
+                for kind, i in self._label_candidates(s, sel, n_in, n_out)
+                if 0 <= int(i) < shown[kind]
+            )
+        )
         emph = {(k, int(i)) for k in ("in", "out") for i in self.emphasised[k]}
         pts, texts, styles = [], [], []
         for kind, i in order:
@@ -616,6 +464,30 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             styles.append(((kind == "in" and i == sel) or (kind, i) in emph, QColor(color)))
         self.label_texts = texts
         self.label_layer.set_labels(np.array(pts).reshape(-1, 2), texts, styles)
+
+    def _label_candidates(self, s, sel, n_in, n_out):
+        """The points to label, ("in" | "out", id), in the order of priority (repeats and ids not shown
+        included): the selected word, the walk's highlighted vectors, this step's inputs, targets and
+        largest moves, then every point when there are few."""
+        if sel is not None:
+            yield "in", sel
+        for kind in ("in", "out"):
+            for i in self.emphasised[kind]:
+                yield kind, i
+        rec = s.record
+        if rec is not None:
+            yield from (("in", i) for i in rec.input_ids)
+            if rec.output != "hs":
+                yield from (("out", i) for i in rec.target_ids)
+            # the largest moves of the arrows drawn
+            if len(self.arrow_out):
+                d = np.linalg.norm(np.asarray(rec.out_delta)[self.arrow_out], axis=1)
+                for r in self.arrow_out[np.argsort(-d, kind="stable")][:MAX_CHANGED_LABELS]:
+                    yield "out", rec.out_ids[r]
+            yield from (("in", rec.in_ids[r]) for r in self.arrow_in)
+        if n_in + n_out <= MAX_LABELS:
+            yield from (("in", i) for i in range(n_in))
+            yield from (("out", i) for i in range(n_out))
 
     # -- interaction --------------------------------------------------------------------------------
     def _tip(self, x, y, data):

@@ -57,7 +57,8 @@ class FitView(QGraphicsView):
 def add_text(
     scene, text: str, font: QFont, color: QColor = TEXT, x: float = 0.0, y: float = 0.0, anchor: str = "left"
 ) -> QGraphicsSimpleTextItem:
-    """A text item at (x, y): ``anchor`` ``left`` / ``right`` / ``center`` horizontally, centred vertically."""
+    """A text item at (x, y): ``anchor`` ``left`` / ``right`` / ``center`` horizontally, centred
+    vertically."""
     t = QGraphicsSimpleTextItem(text)
     t.setFont(font)
     t.setBrush(QBrush(color))

@@ -1,4 +1,5 @@
-"""A table over numpy arrays, formatted only when drawn, that announces only the cells whose values changed."""
+"""A table over numpy arrays, formatted only when drawn, that announces only the cells whose values
+changed."""
 
 from __future__ import annotations
 

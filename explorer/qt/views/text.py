@@ -1,5 +1,6 @@
-"""Text that changes every step without re-laying out the window: :class:`InfoLine` (a line drawn as it
-fits), :class:`SteadyLabel` (a label whose size only grows) and :class:`Pinned` (a holder without a layout)."""
+"""Text that changes every step without re-laying out the window: :class:`InfoLine` (a line drawn as
+it fits), :class:`SteadyLabel` (a label whose size only grows) and :class:`Pinned` (a holder without a
+layout)."""
 
 from __future__ import annotations
 

@@ -61,43 +61,12 @@ class WordAxis(pg.AxisItem):
             scale = bounds.width() / dif
             shift = r0 * scale
         lo, hi = sorted((r0 * scale - shift, r1 * scale - shift))
-        o = self.orientation
-        if o == "left":
-            span = (
-                Point(bounds.right() - 1, bounds.top() - 1),
-                Point(bounds.right() - 1, bounds.bottom() + 1),
-            )
-            edge, sign = bounds.right(), -1
-        elif o == "right":
-            span = (Point(bounds.left() + 1, bounds.top() - 1), Point(bounds.left() + 1, bounds.bottom() + 1))
-            edge, sign = bounds.left(), 1
-        elif o == "top":
-            span = (
-                Point(bounds.left() - 1, bounds.bottom() - 1),
-                Point(bounds.right() + 1, bounds.bottom() - 1),
-            )
-            edge, sign = bounds.bottom(), -1
-        else:
-            span = (Point(bounds.left() - 1, bounds.top() + 1), Point(bounds.right() + 1, bounds.top() + 1))
-            edge, sign = bounds.top(), 1
+        span, edge, sign = self._axis_line(bounds)
         tick_len = self.style["tickLength"]
         tick_pen = self.tickPen()
         text_off = max(0, tick_len) + self.style["tickTextOffset"][0 if vertical else 1]
         fm = QFontMetricsF(self.style.get("tickFont") or QFont())
-        n = len(words)
-        numeric = words == tuple(str(i) for i in range(n))
-        if numeric:
-            # components 0, 1, …: multiples of 10, then of 5, then of 2, then the rest; a level is shown
-            # only when all of it fits, so the labels shown are evenly spaced
-            level = [0 if i % 10 == 0 else 1 if i % 5 == 0 else 2 if i % 2 == 0 else 3 for i in range(n)]
-            order = sorted(range(n), key=lambda i: (level[i], i))
-        else:
-            a, b = max(1, -(-n // 4)), max(1, -(-n // 12))
-            order = (
-                [i for i in range(n) if i % a == 0]
-                + [i for i in range(n) if i % a and i % b == 0]
-                + [i for i in range(n) if i % a and i % b]
-            )
+        numeric, level, order = self._label_order(words)
         taken: list[tuple[float, float]] = []
         ticks, texts = [], []
         # the axis' depth follows the words' size (pyqtgraph sizes the axis from the text it last drew)
@@ -125,18 +94,7 @@ class WordAxis(pg.AxisItem):
                     texts = [texts[k] for k in keep]
                     taken = [taken[k] for k in keep]
                 continue
-            if o == "left":
-                rect = QRectF(edge - text_off - w, x - h / 2, w, h)
-                flags = Qt.AlignRight | Qt.AlignVCenter
-            elif o == "right":
-                rect = QRectF(edge + text_off, x - h / 2, w, h)
-                flags = Qt.AlignLeft | Qt.AlignVCenter
-            elif o == "top":
-                rect = QRectF(x - w / 2, edge - text_off - h, w, h)
-                flags = Qt.AlignHCenter | Qt.AlignBottom
-            else:
-                rect = QRectF(x - w / 2, edge + text_off, w, h)
-                flags = Qt.AlignHCenter | Qt.AlignTop
+            rect, flags = self._label_rect(edge, text_off, x, w, h)
             # along the axis, a label must not stick out past its ends
             slack = 2.0
             if (extent[0] < lo - slack or extent[1] > hi + slack) and not (
@@ -146,3 +104,56 @@ class WordAxis(pg.AxisItem):
             taken.append(extent)
             texts.append((rect, flags | Qt.TextDontClip, words[i]))
         return (self.pen(), span[0], span[1]), ticks, texts
+
+    def _axis_line(self, bounds):
+        """The axis line's two ends, the edge the ticks start from and the side they point to (±1)."""
+        o = self.orientation
+        if o == "left":
+            span = (
+                Point(bounds.right() - 1, bounds.top() - 1),
+                Point(bounds.right() - 1, bounds.bottom() + 1),
+            )
+            return span, bounds.right(), -1
+        if o == "right":
+            span = (Point(bounds.left() + 1, bounds.top() - 1), Point(bounds.left() + 1, bounds.bottom() + 1))
+            return span, bounds.left(), 1
+        if o == "top":
+            span = (
+                Point(bounds.left() - 1, bounds.bottom() - 1),
+                Point(bounds.right() + 1, bounds.bottom() - 1),
+            )
+            return span, bounds.bottom(), -1
+        span = (Point(bounds.left() - 1, bounds.top() + 1), Point(bounds.right() + 1, bounds.top() + 1))
+        return span, bounds.top(), 1
+
+    @staticmethod
+    def _label_order(words):
+        """(numeric, level, order): whether the words are 0, 1, …, n-1, each numeric label's level and the
+        order in which labels are tried."""
+        n = len(words)
+        numeric = words == tuple(str(i) for i in range(n))
+        level: list[int] = []
+        if numeric:
+            # components 0, 1, …: multiples of 10, then of 5, then of 2, then the rest; a level is shown
+            # only when all of it fits, so the labels shown are evenly spaced
+            level = [0 if i % 10 == 0 else 1 if i % 5 == 0 else 2 if i % 2 == 0 else 3 for i in range(n)]
+            order = sorted(range(n), key=lambda i: (level[i], i))
+        else:
+            a, b = max(1, -(-n // 4)), max(1, -(-n // 12))
+            order = (
+                [i for i in range(n) if i % a == 0]
+                + [i for i in range(n) if i % a and i % b == 0]
+                + [i for i in range(n) if i % a and i % b]
+            )
+        return numeric, level, order
+
+    def _label_rect(self, edge, text_off, x, w, h):
+        """The rect and alignment of a w × h label at position x along the axis."""
+        o = self.orientation
+        if o == "left":
+            return QRectF(edge - text_off - w, x - h / 2, w, h), Qt.AlignRight | Qt.AlignVCenter
+        if o == "right":
+            return QRectF(edge + text_off, x - h / 2, w, h), Qt.AlignLeft | Qt.AlignVCenter
+        if o == "top":
+            return QRectF(x - w / 2, edge - text_off - h, w, h), Qt.AlignHCenter | Qt.AlignBottom
+        return QRectF(x - w / 2, edge + text_off, w, h), Qt.AlignHCenter | Qt.AlignTop
