@@ -33,10 +33,16 @@ def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
     net = next(v for v in w.views if v.name == "network")
     a.draw(0.6)  # the error flowing back: dots on the edges
     assert len(net._overlay._dots) > 0 and net._overlay._colour == BACKWARD_C
-    proj = next(v for v in w.views if v.name == "projection")
-    assert len(proj._overlay.out.data) > 0  # the changed v'_j on their way
     qtbot.keyClick(w, Qt.Key_Shift)  # any key: the animation ends at once
     assert not a.running and len(net._overlay._dots) == 0
+    # in the default layout the projection is on screen: the changed v'_j move along their arrows
+    w.set_presentation(False)
+    w.teaching.set_animate(True)
+    w.commands.step()
+    proj = next(v for v in w.views if v.name == "projection")
+    a.draw(0.6)
+    assert a.running and len(proj._overlay.out.data) > 0
+    a.finish()
     # switched off: a step does not animate
     w.act_animate.trigger()
     assert not w.state.animate
