@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """The cost of one frame of the update animation, as a ratio to the shared Qt baseline.
 
-Offscreen, the explorer window at 1600×1000 in its default layout (and with ``--presentation`` in presentation
-mode). After one step with the animation on, one sample is: ``animator.draw(t)`` (every view on screen draws its
-overlay for time t) and ``QApplication.processEvents()`` (the paint of what changed). t runs over [0, 1] so every
-phase's frames are sampled. The baseline is ``qt_baseline.baseline_ms()`` (a plain 8-plot pyqtgraph dashboard
-update) measured in the same process, so load from other programs cancels out.
+Offscreen, the explorer window at 1600×1000 in its default layout (and with ``--presentation`` in
+presentation mode). After one step with the animation on, one sample is: ``animator.draw(t)`` (every view on
+screen draws its overlay for time t) and ``QApplication.processEvents()`` (the paint of what changed). t runs
+over [0, 1] so every phase's frames are sampled. The baseline is ``qt_baseline.baseline_ms()`` (a plain
+8-plot pyqtgraph dashboard update) measured in the same process, so load from other programs cancels out.
 
     python benchmarks/animation_latency.py [--frames 200] [--presentation]
 

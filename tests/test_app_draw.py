@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 
 from explorer.app.choices import CHOICES, INIT_ITEMS, choice_text, missing_choices
-from explorer.app.equations import Box, equation_lines
+from explorer.app.equations import equation_lines
 from explorer.app.format import MINUS, fmt, fmt_vec
 from explorer.app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
 from explorer.app.readout import step_position
 from explorer.app.setup import GUI_DEFAULTS, read_fields
+from explorer.app.typeset import Box
 from explorer.engine import Config
 from explorer.engine.presets import preset_text
 from explorer.session import Session

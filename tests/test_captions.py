@@ -1,6 +1,6 @@
-"""The guided walk's captions and prediction prompts (issue 13), in English and Chinese, without Qt: the why of
-each update (which output was over- or under-estimated, which vectors move toward or away from h and by how
-much) with this step's numbers, and a question asked before each phase that the next press answers."""
+"""The guided walk's captions and prediction prompts (issue 13), in English and Chinese, without Qt: the why
+of each update (which output was over- or under-estimated, which vectors move toward or away from h and by
+how much) with this step's numbers, and a question asked before each phase that the next press answers."""
 
 import re
 import xml.etree.ElementTree as ET

@@ -52,10 +52,11 @@ class Plan:
 
 @dataclass(frozen=True)
 class Frame:
-    """Where the animation is. ``phase`` the phase shown (0..3), ``t`` the time within it (0..1), ``front`` the
-    pulse's place across the network (0 the inputs, ½ the hidden layer, 1 the outputs), ``backward`` whether it
-    is the error flowing back, ``lit`` the quantities lit, ``move_out`` / ``move_in`` the share of their time (0..1)
-    the changed output / input vectors have travelled from before to after (:func:`interpolate` eases it), ``done`` the end."""
+    """Where the animation is. ``phase`` the phase shown (0..3), ``t`` the time within it (0..1),
+    ``front`` the pulse's place across the network (0 the inputs, ½ the hidden layer, 1 the outputs),
+    ``backward`` whether it is the error flowing back, ``lit`` the quantities lit, ``move_out`` /
+    ``move_in`` the share of their time (0..1) the changed output / input vectors have travelled from
+    before to after (:func:`interpolate` eases it), ``done`` the end."""
 
     phase: int
     t: float
@@ -102,7 +103,7 @@ def frame_at(plan: Plan, t: float) -> Frame:
     move_in = 1.0 if INPUT_UPDATE in shown else 0.0
     if phase == FORWARD:
         front, backward = ease(local), False
-        lit = ("h",) if front < 0.5 else ("h", "u", "y")
+        lit: tuple[str, ...] = ("h",) if front < 0.5 else ("h", "u", "y")
     elif phase == ERROR:
         front, backward, lit = 1.0, False, LIT[ERROR]
     elif phase == OUTPUT_UPDATE:

@@ -449,7 +449,8 @@ class Commands:
         return True
 
     def export(self, kind: str, path) -> bool:
-        """File ▸ Export data: ``vectors``, ``weights``, ``trace`` or ``loss`` (``explorer.session.exports``)."""
+        """File ▸ Export data: ``vectors``, ``weights``, ``trace`` or ``loss``
+        (``explorer.session.exports``)."""
         s = self._live()
         if s is None:
             return False

@@ -1,4 +1,5 @@
-"""Numbers as the views show them: 4 significant digits with a typographic minus, full precision in tooltips."""
+"""Numbers as the views show them: 4 significant digits with a typographic minus, full precision in
+tooltips."""
 
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ class Events:
         #: the comparison with the user's trace was set, cleared, moved to another difference, or the shown
         #: step has another difference (:attr:`AppState.comparison`): ``(Comparison or None,)``
         self.comparison = Event()
-        #: teaching aids changed (animation on/off or its duration, prediction prompts, the walk's question): ``()``
+        #: teaching aids changed (animation on/off or its duration, prediction prompts, the walk's
+        #: question): ``()``
         self.teaching = Event()
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine.loss import term_loss
+from ..engine.record import NodeTerm
 
 #: horizontal distance between a node and either child (layout units; a view scales them)
 HALF_GAP = 1.0
@@ -44,7 +45,7 @@ class TreeNode:
     depth: int
     on_path: bool
     leaves: int = 1
-    term: object = None
+    term: NodeTerm | None = None
     loss: float = 0.0  # −log σ(±u) at a path node (its share of E); 0 elsewhere
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...app.equations import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T
+from ...app.typeset import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T
 from .palette import DIM, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INK, NUMBER
 from .palette import RESULT as RESULT_C
 
