@@ -15,8 +15,9 @@ from PySide6.QtCore import QTimer
 
 import explorer.qt.file_actions as file_actions
 import explorer.session.persistence as persistence
-from explorer.app import commands as commands_module
-from explorer.app.commands import Commands, LoadCancelled
+from explorer.app import loading as loading_module
+from explorer.app.commands import Commands
+from explorer.app.loading import LoadCancelled
 from explorer.app.state import RUNNING, AppState
 from explorer.engine import Config
 from explorer.engine.corpus import MAX_CORPUS_BYTES
@@ -135,7 +136,7 @@ def test_a_corpus_over_the_size_cap_is_one_message_in_the_app(win, tmp_path):
 
 
 def test_a_quick_load_is_shown_at_once_without_a_progress_bar(win, monkeypatch):
-    monkeypatch.setattr(commands_module, "LOAD_GRACE_S", 60.0)  # however busy the machine
+    monkeypatch.setattr(loading_module, "LOAD_GRACE_S", 60.0)  # however busy the machine
     statuses = []
     win.state.events.status.connect(statuses.append)
     old = win.session

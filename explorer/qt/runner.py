@@ -24,7 +24,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from ..app.commands import LoadCancelled, LoadJob
+from ..app.loading import LoadCancelled, LoadJob
 from ..errors import ExplorerError
 
 _serials = itertools.count(1)
