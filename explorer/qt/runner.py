@@ -11,7 +11,7 @@ events are ignored), so nothing in the window touches it — the worker needs to
 it is repeated until the run stops, because ``Session.run`` clears the flag when it starts.
 
 Building a new session is such a run too (:meth:`~explorer.app.commands.Commands.load`; its ``session`` is a
-:class:`~explorer.app.commands.LoadJob`). :meth:`RunWorker.settle` lets the caller wait a short grace for a
+:class:`~explorer.app.loading.LoadJob`). :meth:`RunWorker.settle` lets the caller wait a short grace for a
 quick one, so a small build is shown at once, without a progress bar.
 """
 

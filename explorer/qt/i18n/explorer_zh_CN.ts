@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="565"/>
+        <location filename="../../app/commands.py" line="393"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>Comparison</name>
     <message>
-        <location filename="../../app/commands.py" line="477"/>
+        <location filename="../../app/commands.py" line="305"/>
         <source>The trace {path} has no steps.</source>
         <translation>轨迹 {path} 中没有任何步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="520"/>
+        <location filename="../../app/commands.py" line="348"/>
         <source>No comparison yet: File ▸ Compare with my trace…</source>
         <translation>还没有比较：文件 ▸ 与我的轨迹比较…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="527"/>
+        <location filename="../../app/commands.py" line="355"/>
         <source>No later difference.</source>
         <translation>后面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="529"/>
+        <location filename="../../app/commands.py" line="357"/>
         <source>No earlier difference.</source>
         <translation>前面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="536"/>
+        <location filename="../../app/commands.py" line="364"/>
         <source>Difference {i} of {n}: step {step}, {field}.</source>
         <translation>第 {i} 处差异（共 {n} 处）：第 {step} 步，{field}。</translation>
     </message>
@@ -240,79 +240,79 @@
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="169"/>
+        <location filename="../../app/equations.py" line="38"/>
         <source>Step 0: take a step to see the equations with its numbers.</source>
         <translation>第 0 步：走一步，即可看到代入本步数值的公式。</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="179"/>
+        <location filename="../../app/equations.py" line="48"/>
         <source>Step {k}, phase “{ph}”: earlier phases in grey. Blue: this step&apos;s numbers; red: the result.</source>
         <translation>第 {k} 步，阶段“{ph}”：之前的阶段为灰色。蓝色：本步代入的数值；红色：计算结果。</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="156"/>
+        <location filename="../../app/equations.py" line="25"/>
         <source>1. Forward pass</source>
         <translation>1. 前向传播</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="157"/>
+        <location filename="../../app/equations.py" line="26"/>
         <source>2. Error</source>
         <translation>2. 误差</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="158"/>
+        <location filename="../../app/equations.py" line="27"/>
         <source>3. Output vectors update</source>
         <translation>3. 输出向量更新</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="159"/>
+        <location filename="../../app/equations.py" line="28"/>
         <source>4. Input vectors update</source>
         <translation>4. 输入向量更新</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="335"/>
+        <location filename="../../app/equations_forward.py" line="149"/>
         <source>first node of the Huffman path of “{w}”</source>
         <translation>“{w}”的哈夫曼路径上的第一个节点</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="339"/>
+        <location filename="../../app/equations_forward.py" line="153"/>
         <source>the positive sample w_O = “{w}”</source>
         <translation>正样本 w_O = “{w}”</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="341"/>
+        <location filename="../../app/equations_forward.py" line="155"/>
         <source>For {what}:</source>
         <translation>对于{what}：</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="509"/>
+        <location filename="../../app/equations_forward.py" line="323"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="566"/>
-        <location filename="../../app/equations.py" line="570"/>
+        <location filename="../../app/equations_forward.py" line="380"/>
+        <location filename="../../app/equations_forward.py" line="384"/>
         <source>for</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="630"/>
+        <location filename="../../app/equations_update.py" line="47"/>
         <source>for every j = 1 … V</source>
         <translation>对每个 j = 1 … V</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="631"/>
+        <location filename="../../app/equations_update.py" line="48"/>
         <source>for the nodes on the path only</source>
         <translation>只对路径上的节点</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="632"/>
+        <location filename="../../app/equations_update.py" line="49"/>
         <source>for w_O and the negatives only</source>
         <translation>只对 w_O 和负样本</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="673"/>
-        <location filename="../../app/equations.py" line="806"/>
+        <location filename="../../app/equations_update.py" line="90"/>
+        <location filename="../../app/equations_update.py" line="223"/>
         <source>{v} before = {b}
 Δ = {d}
 after = {a}</source>
@@ -321,12 +321,12 @@ after = {a}</source>
 更新后 = {a}</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="774"/>
+        <location filename="../../app/equations_update.py" line="191"/>
         <source>(summed over the {n} targets of this example)</source>
         <translation>（对本样本的 {n} 个目标词求和）</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="797"/>
+        <location filename="../../app/equations_update.py" line="214"/>
         <source>reference mode (word2vec.c): every context word gets the full EH</source>
         <translation>参考实现模式（word2vec.c）：每个上下文词都加上完整的 EH</translation>
     </message>
@@ -1318,7 +1318,7 @@ Apply it anyway?</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="266"/>
+        <location filename="../../app/commands.py" line="215"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1333,26 +1333,26 @@ Apply it anyway?</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="297"/>
+        <location filename="../../app/commands.py" line="246"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="304"/>
-        <location filename="../../app/commands.py" line="461"/>
-        <location filename="../../app/commands.py" line="555"/>
+        <location filename="../../app/commands.py" line="253"/>
+        <location filename="../../app/commands.py" line="289"/>
+        <location filename="../../app/commands.py" line="383"/>
         <location filename="../file_actions.py" line="206"/>
         <location filename="../file_actions.py" line="222"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="310"/>
+        <location filename="../../app/commands.py" line="259"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="313"/>
+        <location filename="../../app/commands.py" line="262"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
     </message>
@@ -1362,7 +1362,7 @@ Apply it anyway?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="166"/>
+        <location filename="../../app/commands.py" line="115"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
@@ -1448,74 +1448,74 @@ Apply it anyway?</source>
         <translation>探索器会话 (*.w2vx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="435"/>
+        <location filename="../../app/loading.py" line="208"/>
         <location filename="../file_actions.py" line="127"/>
         <source>Opening {path}…</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="150"/>
+        <location filename="../../app/commands.py" line="99"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="50"/>
+        <location filename="../../app/loading.py" line="35"/>
         <source>reading the corpus</source>
-        <extracomment>a trace longer than this many steps is written on the runner (with progress) a load that ends within this many seconds returns finished (the calling thread waits that long at most) the stages that session building and session files report (translated when shown)</extracomment>
+        <extracomment>a load that ends within this many seconds returns finished (the calling thread waits that long at most) the stages that session building and session files report (translated when shown)</extracomment>
         <translation>正在读取语料</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="51"/>
+        <location filename="../../app/loading.py" line="36"/>
         <source>building the vocabulary and examples</source>
         <translation>正在建立词表和样本</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="52"/>
+        <location filename="../../app/loading.py" line="37"/>
         <source>computing the initial loss</source>
         <translation>正在计算初始损失</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="53"/>
+        <location filename="../../app/loading.py" line="38"/>
         <source>reading the session file</source>
         <translation>正在读取会话文件</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="54"/>
+        <location filename="../../app/loading.py" line="39"/>
         <source>replaying the history</source>
         <translation>正在重放历史</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="55"/>
+        <location filename="../../app/loading.py" line="40"/>
         <source>planning the first epoch</source>
         <translation>正在规划第一轮</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="56"/>
+        <location filename="../../app/loading.py" line="41"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="154"/>
+        <location filename="../../app/commands.py" line="103"/>
         <source>Cannot open {path}: it does not fit in memory</source>
         <translation>无法打开 {path}：内存不足</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="355"/>
+        <location filename="../../app/loading.py" line="128"/>
         <source>Cancelled: the current session is kept.</source>
         <translation>已取消：保留当前会话。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="363"/>
+        <location filename="../../app/loading.py" line="136"/>
         <source>Loading stopped because of an internal error: {error}</source>
         <translation>加载因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="415"/>
+        <location filename="../../app/loading.py" line="188"/>
         <source>Back to the previous session, at step {step}.</source>
         <translation>已回到之前的会话，第 {step} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="429"/>
+        <location filename="../../app/loading.py" line="202"/>
         <source>Opened {path} at step {step}.</source>
         <translation>已打开 {path}，位于第 {step} 步。</translation>
     </message>
@@ -1525,12 +1525,13 @@ Apply it anyway?</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="148"/>
+        <location filename="../../app/commands.py" line="97"/>
         <source>Cannot write {path}: {reason}</source>
+        <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="448"/>
+        <location filename="../../app/commands.py" line="275"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
@@ -2741,7 +2742,7 @@ Apply it anyway?</source>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../app/format.py" line="54"/>
+        <location filename="../../app/format.py" line="55"/>
         <source>… ({n} more)</source>
         <translation>…（另有 {n} 个）</translation>
     </message>
