@@ -1,5 +1,6 @@
-"""Drawing the equations: boxes (:mod:`explorer.app.equations`) laid out like a formula and painted, and the
-canvas that shows a list of lines with their tooltips and the guided walk's highlight."""
+"""Drawing the equations: boxes (:mod:`explorer.app.typeset`, filled by :mod:`explorer.app.equations`) laid
+out like a formula and painted, and the canvas that shows a list of lines with their tooltips and the guided
+walk's highlight."""
 
 from __future__ import annotations
 
