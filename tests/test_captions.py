@@ -50,9 +50,9 @@ def chinese():
             missing.append((context, text))
         return cat.get((context, text), text)
 
-    i18n.set_translator(tr)
+    previous = i18n.set_translator(tr)
     yield missing
-    i18n.set_translator(None)
+    i18n.set_translator(previous)  # the Qt layer's translator, if a window installed one
 
 
 @pytest.mark.parametrize("arch,output", CASES)

@@ -12,10 +12,12 @@ from collections.abc import Callable
 _translator: Callable[[str, str], str] | None = None
 
 
-def set_translator(fn: Callable[[str, str], str] | None) -> None:
-    """Route :func:`translate` through ``fn(context, text)`` (``None``: English as written)."""
+def set_translator(fn: Callable[[str, str], str] | None) -> Callable[[str, str], str] | None:
+    """Route :func:`translate` through ``fn(context, text)`` (``None``: English as written); returns the
+    translator it replaces, so a caller can put it back."""
     global _translator
-    _translator = fn
+    previous, _translator = _translator, fn
+    return previous
 
 
 def translate(context: str, text: str) -> str:
