@@ -701,7 +701,8 @@ def test_plots_repaint_with_each_step_and_when_the_user_zooms(qtbot):
     vp.installEventFilter(counter)
     s.step_forward(1)
     qtbot.wait(30)
-    assert len(paints) == 1  # the step's redraw: one paint of the plot
+    # the step's redraw paints the plot (a second paint can follow when the loss axis grows with the step)
+    assert 1 <= len(paints) <= 2
     paints.clear()
     v.plot_item.setXRange(0, 3)  # what a zoom with the mouse does
     qtbot.waitUntil(lambda: len(paints) >= 1, timeout=1000)
