@@ -118,6 +118,21 @@ TEACHING = (
     ),
 )
 
+#: Train ▸ First lecture settings: the slot is a method of ``window.first_lecture`` (:class:`FirstLecture`)
+FIRST_LECTURE = Item(
+    "act_first_lecture",
+    QT_TRANSLATE_NOOP("MainWindow", "First lecture settings"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A new session on this corpus that learns visibly from the first epoch: W and W′ uniform in ±2/√N "
+        "(init “lecture”), the learning rate η measured for this architecture, output layer and mode, N 5, "
+        "window m 2 (Edit ▸ Undo new session brings the current one back)",
+    ),
+    "apply",
+    "Ctrl+L",
+    session=True,
+)
+
 MENUS = (
     (
         QT_TRANSLATE_NOOP("MainWindow", "&File"),
@@ -223,7 +238,7 @@ MENUS = (
             ),
         ),
     ),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu",)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu", SEPARATOR, "first_lecture_menu")),
     (
         QT_TRANSLATE_NOOP("MainWindow", "&Compare"),
         (
@@ -403,6 +418,11 @@ class MenuBuilder:
             menu.addAction(self.action(item, teaching))
         teaching.sync()
 
+    def first_lecture_menu(self, menu) -> None:
+        """Train ▸ First lecture settings (``window.first_lecture`` runs it)."""
+        self.w.first_lecture = owner = FirstLecture(self.w)
+        menu.addAction(self.action(FIRST_LECTURE, owner))
+
     def dock_toggles(self, menu) -> None:
         self.w.dock_actions = {}
         for name, dock in self.w.docks.items():
@@ -432,3 +452,18 @@ class MenuBuilder:
             m.addAction(a)
             self.w.language_actions[lang] = a
             self.session_actions.append(a)
+
+
+class FirstLecture:
+    """Train ▸ First lecture settings: the command (:meth:`explorer.app.commands.Commands.first_lecture`),
+    then the setup panel shows the new settings."""
+
+    def __init__(self, window):
+        self.w = window
+
+    def apply(self) -> bool:
+        w = self.w
+        if w.is_busy():
+            return False
+        with w.working(translate("MainWindow", "Building the model again…")):
+            return w.commands.first_lecture(then=w.setup_panel.show_session)
