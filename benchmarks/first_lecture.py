@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     )
     head = (
         f"{'mode':9} {'arch':8} {'output':7} {'settings':10} {'eta':>5} {'E1/E0':>6} {'median':>6} "
-        f"{'later':>6} {'E20/E0':>7} {'fifth':>11} {'fifth@eta->0':>12}  pass"
+        f"{'later':>6} {'E20/E0':>7} {'fifth':>11} {'fifth@eta->0':>12}  pass E1/E0 worst on"
     )
     print(head)
     print("-" * len(head))
@@ -100,7 +100,9 @@ def main(argv=None) -> int:
         for lr in grid if grid else [lecture.lr]:
             rows.append(("lecture", lecture.replace(lr=lr)))
         for label, cfg in rows:
-            rs = [measure(preset_text(p), cfg.replace(seed=s)) for p in presets for s in seeds]
+            runs = [(p, measure(preset_text(p), cfg.replace(seed=s))) for p in presets for s in seeds]
+            rs = [r for _, r in runs]
+            worst_at = max(runs, key=lambda pr: pr[1]["e1"])[0]
             ok = all(passes(r) for r in rs)
             if label == "lecture" and not grid:
                 all_ok &= ok
@@ -112,7 +114,7 @@ def main(argv=None) -> int:
                 f"{float(np.median([r['e1'] for r in rs])):6.3f} "
                 f"{min(worst['later'], 99):6.3f} {min(worst['e20'], 99):7.3f} "
                 f"{min(fifth):5.2f}-{min(max(fifth), 99):5.2f} {min(fifth0):5.2f}-{max(fifth0):6.2f}  "
-                f"{'yes' if ok else 'NO'}"
+                f"{'yes' if ok else 'NO':4} {worst_at}"
                 + (f" ({sum(r['blowup'] for r in rs)} blow-ups)" if any(r["blowup"] for r in rs) else ""),
                 flush=True,
             )
