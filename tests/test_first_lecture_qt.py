@@ -30,6 +30,9 @@ def test_the_menu_item_applies_the_first_lecture_settings_and_undo_brings_the_ol
     assert a in w.menu_builder.menus["&Train"].actions()  # Train ▸ First lecture settings
     assert a in w.session_actions  # disabled while a long run holds the session
     assert "±2/√N" in a.toolTip() and "Ctrl+L" in a.toolTip()
+    w.act_presentation.trigger()  # F5: presentation mode offers the lecture settings
+    assert "First lecture settings (Ctrl+L)" in w.statusBar().currentMessage()
+    w.act_presentation.trigger()
     a.trigger()
     new = w.bridge.session
     assert new is not old and new.config == ls.lecture_config(old.config)
@@ -37,6 +40,10 @@ def test_the_menu_item_applies_the_first_lecture_settings_and_undo_brings_the_ol
     assert w.setup_panel.read_config() == new.config  # the fields show what was applied
     assert w.setup_panel.widgets["init"].currentData() == "lecture"
     assert "η = 0.4" in w.statusBar().currentMessage()
+    w.statusBar().clearMessage()
+    w.act_presentation.trigger()  # not offered again once they are applied
+    assert "Ctrl+L" not in w.statusBar().currentMessage()
+    w.act_presentation.trigger()
     w.act_undo_session.trigger()
     assert w.bridge.session is old and old.step == 3
     assert w.setup_panel.read_config() == old.config

@@ -32,8 +32,9 @@ Each η was chosen from the grid 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7 
 the values for which all three hold on every preset and seed 1–10, away from the edge where the loss
 oscillates or blows up within 20 epochs (skip-gram in paper mode sums its C = 2m panels into one update of
 v_I, so it needs a smaller η). Measured: one epoch takes 6–11 % off the training-set E in the worst case
-(mostly the chinese preset: 39 steps an epoch, its last lines bring new words) and 10–34 % in the median over presets
-and seeds; the app's defaults (init by mode, η 0.1) take 0–3 % (median 0–0.3 %).
+(mostly the chinese preset: 39 steps an epoch, its last lines bring new words) and 10–34 % in the median
+over presets and seeds; the app's defaults (init by mode, η 0.1) take 0–0.1 % in the worst case and 0–3 % in
+the median.
 """
 
 from __future__ import annotations

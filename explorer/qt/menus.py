@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from ..app.lecture_settings import is_lecture_config
 from . import i18n
 from .actions import make_action
 
@@ -353,6 +354,10 @@ class MenuBuilder:
             menu.setToolTipsVisible(True)
             self.menus[title] = menu
             self._fill(menu, entries)
+        if hasattr(self.w, "first_lecture") and hasattr(self.w, "act_presentation"):
+            self.w.act_presentation.toggled.connect(
+                self.w.first_lecture.offer
+            )  # offered in presentation mode
 
     def _fill(self, menu, entries) -> None:
         for entry in entries:
@@ -467,3 +472,17 @@ class FirstLecture:
             return False
         with w.working(translate("MainWindow", "Building the model again…")):
             return w.commands.first_lecture(then=w.setup_panel.show_session)
+
+    def offer(self, presentation: bool) -> None:
+        """Presentation mode switched on with other settings: say where the lecture settings are."""
+        w = self.w
+        s = w.state.session
+        if presentation and s is not None and not w.is_busy() and not is_lecture_config(s.config):
+            w.show_message(
+                translate(
+                    "MainWindow",
+                    "For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall "
+                    "visibly from the first epoch.",
+                ),
+                15000,
+            )

@@ -886,361 +886,366 @@ after = {a}</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="138"/>
+        <location filename="../menus.py" line="139"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="142"/>
+        <location filename="../menus.py" line="143"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="143"/>
+        <location filename="../menus.py" line="144"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="150"/>
+        <location filename="../menus.py" line="151"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="151"/>
+        <location filename="../menus.py" line="152"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="158"/>
-        <location filename="../menus.py" line="158"/>
+        <location filename="../menus.py" line="159"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="159"/>
+        <location filename="../menus.py" line="160"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="166"/>
+        <location filename="../menus.py" line="167"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="167"/>
+        <location filename="../menus.py" line="168"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="205"/>
+        <location filename="../menus.py" line="206"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="49"/>
+        <location filename="../menus.py" line="50"/>
         <source>Word vectors (word2vec format)…</source>
         <extracomment>``translate(&quot;MainWindow&quot;, &quot;...&quot;)``: lupdate finds these calls (the texts keep their context)</extracomment>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="50"/>
+        <location filename="../menus.py" line="51"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="59"/>
+        <location filename="../menus.py" line="60"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="60"/>
+        <location filename="../menus.py" line="61"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="67"/>
+        <location filename="../menus.py" line="68"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="68"/>
+        <location filename="../menus.py" line="69"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="75"/>
+        <location filename="../menus.py" line="76"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="76"/>
+        <location filename="../menus.py" line="77"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="187"/>
-        <location filename="../menus.py" line="388"/>
+        <location filename="../menus.py" line="393"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="396"/>
+        <location filename="../menus.py" line="401"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="397"/>
+        <location filename="../menus.py" line="402"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="403"/>
+        <location filename="../menus.py" line="408"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="209"/>
+        <location filename="../menus.py" line="210"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="210"/>
+        <location filename="../menus.py" line="211"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="216"/>
+        <location filename="../menus.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="217"/>
+        <location filename="../menus.py" line="218"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="224"/>
+        <location filename="../menus.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="241"/>
+        <location filename="../menus.py" line="242"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="281"/>
+        <location filename="../menus.py" line="282"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="431"/>
+        <location filename="../menus.py" line="436"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="287"/>
+        <location filename="../menus.py" line="288"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="229"/>
+        <location filename="../menus.py" line="230"/>
         <source>Undo new session</source>
         <translation>撤销新会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="230"/>
+        <location filename="../menus.py" line="231"/>
         <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
         <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="288"/>
+        <location filename="../menus.py" line="289"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="294"/>
+        <location filename="../menus.py" line="295"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="295"/>
+        <location filename="../menus.py" line="296"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="87"/>
+        <location filename="../menus.py" line="88"/>
         <source>Animate updates</source>
         <extracomment>View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)</extracomment>
         <translation>动画演示更新</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="88"/>
+        <location filename="../menus.py" line="89"/>
         <source>Show each update move: the forward pass, the error flowing back, the vectors moving (on in presentation mode; any key ends it)</source>
         <translation>用动画展示每次更新：前向传播、误差反向流动、向量移动（演示模式下默认开启；按任意键立即结束）</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="98"/>
+        <location filename="../menus.py" line="99"/>
         <source>Slower animation</source>
         <translation>动画放慢</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="99"/>
+        <location filename="../menus.py" line="100"/>
         <source>Make each phase of the animation last longer</source>
         <translation>让动画的每个阶段持续更久</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="105"/>
+        <location filename="../menus.py" line="106"/>
         <source>Faster animation</source>
         <translation>动画加快</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="106"/>
+        <location filename="../menus.py" line="107"/>
         <source>Make each phase of the animation shorter</source>
         <translation>让动画的每个阶段更短</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="112"/>
+        <location filename="../menus.py" line="113"/>
         <source>Prediction prompts</source>
         <translation>预测提问</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="113"/>
+        <location filename="../menus.py" line="114"/>
         <source>The guided walk asks the class to predict each phase before showing it</source>
         <translation>逐步讲解在展示每个阶段之前先请全班预测结果</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="124"/>
+        <location filename="../menus.py" line="125"/>
         <source>First lecture settings</source>
         <extracomment>Train ▸ First lecture settings: the slot is a method of ``window.first_lecture`` (:class:`FirstLecture`)</extracomment>
         <translation>第一课设置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="125"/>
+        <location filename="../menus.py" line="126"/>
         <source>A new session on this corpus that learns visibly from the first epoch: W and W′ uniform in ±2/√N (init “lecture”), the learning rate η measured for this architecture, output layer and mode, N 5, window m 2 (Edit ▸ Undo new session brings the current one back)</source>
         <translation>在此语料上新建一个从第一轮起就明显在学习的会话：W 和 W′ 在 ±2/√N 内均匀分布（初始权重“课堂”），学习率 η 取为针对此架构、输出层和模式测得的值，N = 5，窗口 m = 2（编辑 ▸ 撤销新会话可恢复当前会话）</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="175"/>
-        <location filename="../menus.py" line="247"/>
+        <location filename="../menus.py" line="176"/>
+        <location filename="../menus.py" line="248"/>
         <source>Compare with my trace…</source>
         <translation>与我的轨迹比较…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="176"/>
-        <location filename="../menus.py" line="248"/>
+        <location filename="../menus.py" line="177"/>
+        <location filename="../menus.py" line="249"/>
         <source>Compare a trace of your own implementation (JSON Lines, complete or partial) with this run: mark the differing steps, go to the first</source>
         <translation>把你自己实现的轨迹（JSONL，完整或部分）与本次运行比较：标出不同的步骤，并跳到第一处</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="186"/>
+        <location filename="../menus.py" line="187"/>
         <source>Copy as command</source>
         <translation>复制为命令</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="187"/>
+        <location filename="../menus.py" line="188"/>
         <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
         <translation>把能复现本次运行的命令行复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="196"/>
+        <location filename="../menus.py" line="197"/>
         <source>Export initial weights…</source>
         <translation>导出初始权重…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="197"/>
+        <location filename="../menus.py" line="198"/>
         <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
         <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="243"/>
+        <location filename="../menus.py" line="244"/>
         <source>&amp;Compare</source>
         <translation>比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="258"/>
+        <location filename="../menus.py" line="259"/>
         <source>Next difference</source>
         <translation>下一处差异</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="259"/>
+        <location filename="../menus.py" line="260"/>
         <source>Go to the next step where your trace differs</source>
         <translation>跳到你的轨迹不同的下一步</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="266"/>
+        <location filename="../menus.py" line="267"/>
         <source>Previous difference</source>
         <translation>上一处差异</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="267"/>
+        <location filename="../menus.py" line="268"/>
         <source>Go to the previous step where your trace differs</source>
         <translation>跳到你的轨迹不同的上一步</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="274"/>
+        <location filename="../menus.py" line="275"/>
         <source>Clear comparison</source>
         <translation>清除比较</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="275"/>
+        <location filename="../menus.py" line="276"/>
         <source>Remove the marks of the comparison with your trace</source>
         <translation>去掉与你的轨迹比较时所做的标记</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="303"/>
+        <location filename="../menus.py" line="304"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="304"/>
+        <location filename="../menus.py" line="305"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="310"/>
+        <location filename="../menus.py" line="311"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="311"/>
+        <location filename="../menus.py" line="312"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="321"/>
+        <location filename="../menus.py" line="322"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../menus.py" line="482"/>
+        <source>For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall visibly from the first epoch.</source>
+        <translation>上第一课时：训练 ▸ 第一课设置（Ctrl+L）能让损失从第一轮起就明显下降。</translation>
+    </message>
+    <message>
         <location filename="../dialogs.py" line="62"/>
-        <location filename="../menus.py" line="325"/>
+        <location filename="../menus.py" line="326"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="326"/>
+        <location filename="../menus.py" line="327"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="332"/>
+        <location filename="../menus.py" line="333"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="85"/>
-        <location filename="../menus.py" line="333"/>
+        <location filename="../menus.py" line="334"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="438"/>
+        <location filename="../menus.py" line="443"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="448"/>
+        <location filename="../menus.py" line="453"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
@@ -1321,7 +1326,7 @@ Apply it anyway?</source>
     <message>
         <location filename="../../app/commands.py" line="416"/>
         <location filename="../file_actions.py" line="82"/>
-        <location filename="../menus.py" line="468"/>
+        <location filename="../menus.py" line="473"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
