@@ -59,10 +59,10 @@ def init_params(V: int, N: int, output: str, scheme: str, seed: int) -> Params:
 
     ``lecture``: W and W' both uniform in [−2/√N, 2/√N) (:data:`LECTURE_INIT_SCALE`; ±0.89 at N = 5), so
     every v_w and v'_j has E|v|² = 4/3 whatever N. With W' ≠ 0, EH = Σ_j e_j v'_j ≠ 0 from the first step
-    (W' = 0 makes EH = 0 until W' has moved), and an update of W' (η e_j h) and of W (η EH) changes u_j =
-    v'_jᵀh by about η·|v|² rather than η·|v|²·(1/N)² of the tiny ranges above: a class sees the loss fall
-    within the first epoch of the presets (the learning rates that go with it, and the measurement, are in
-    :mod:`explorer.app.lecture_settings`).
+    (W' = 0 makes EH = 0 until W' has moved), and an update of W' (−η e_j h) or of W (−η EH) changes
+    u_j = v'_jᵀh by about η·|v|²: 4/3·η here, against η/(12N) (η/60 at N = 5) with ``uniform``. A class
+    sees the loss fall within the first epoch of the presets (the learning rates that go with it, and the
+    measurement, are in :mod:`explorer.app.lecture_settings`).
     """
     g = np.random.default_rng([seed, 0x5EED])
     n_out = n_output_vectors(output, V)

@@ -355,9 +355,8 @@ class MenuBuilder:
             self.menus[title] = menu
             self._fill(menu, entries)
         if hasattr(self.w, "first_lecture") and hasattr(self.w, "act_presentation"):
-            self.w.act_presentation.toggled.connect(
-                self.w.first_lecture.offer
-            )  # offered in presentation mode
+            # presentation mode offers the first lecture settings
+            self.w.act_presentation.toggled.connect(self.w.first_lecture.offer)
 
     def _fill(self, menu, entries) -> None:
         for entry in entries:
