@@ -979,22 +979,22 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../file_actions.py" line="187"/>
-        <location filename="../menus.py" line="393"/>
+        <location filename="../menus.py" line="392"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="401"/>
+        <location filename="../menus.py" line="400"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="402"/>
+        <location filename="../menus.py" line="401"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="408"/>
+        <location filename="../menus.py" line="407"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
@@ -1034,7 +1034,7 @@ after = {a}</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="436"/>
+        <location filename="../menus.py" line="435"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
@@ -1213,7 +1213,7 @@ after = {a}</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="482"/>
+        <location filename="../menus.py" line="481"/>
         <source>For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall visibly from the first epoch.</source>
         <translation>上第一课时：训练 ▸ 第一课设置（Ctrl+L）能让损失从第一轮起就明显下降。</translation>
     </message>
@@ -1240,12 +1240,12 @@ after = {a}</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="443"/>
+        <location filename="../menus.py" line="442"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="453"/>
+        <location filename="../menus.py" line="452"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
@@ -1326,7 +1326,7 @@ Apply it anyway?</source>
     <message>
         <location filename="../../app/commands.py" line="416"/>
         <location filename="../file_actions.py" line="82"/>
-        <location filename="../menus.py" line="473"/>
+        <location filename="../menus.py" line="472"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
