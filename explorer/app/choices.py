@@ -30,6 +30,7 @@ INIT_ITEMS = (
     ("uniform", QT_TRANSLATE_NOOP("SetupPanel", "Uniform")),
     ("word2vec", QT_TRANSLATE_NOOP("SetupPanel", "word2vec.c (W′ = 0)")),
     ("gensim", QT_TRANSLATE_NOOP("SetupPanel", "gensim (W in ±1/N, W′ = 0)")),
+    ("lecture", QT_TRANSLATE_NOOP("SetupPanel", "Lecture (W, W′ in ±2/√N)")),
 )
 SEGMENT_ITEMS = (
     ("auto", QT_TRANSLATE_NOOP("SetupPanel", "Chinese without spaces")),

@@ -28,6 +28,7 @@ from ..errors import BlowUpError, ExplorerError
 from ..session import Session, exports
 from .comparison import Comparison, difference_step, session_command
 from .i18n import translate
+from .lecture_settings import lecture_config
 from .loading import LoadJob, SessionLoading
 from .state import IDLE, PLAYING, RUNNING, AppState, Problem, Status
 from .walk import session_phase
@@ -382,6 +383,37 @@ class Commands(SessionLoading):
             return False
         self.state.say(translate("MainWindow", "Wrote {path}.").format(path=path))
         return True
+
+    # -- the first lecture (Train ▸ First lecture settings) ------------------------------------------------
+    def first_lecture(self, then: Callable[[Session], None] | None = None) -> bool:
+        """A new session on the same corpus with the lecture settings (``explorer.app.lecture_settings``:
+        the lecture init and the η measured for this mode, architecture and output layer), so Play shows
+        the loss falling from the first epoch. Undoable (Edit ▸ Undo new session) like Apply;
+        ``then(session)`` runs after it is shown (the setup panel shows its settings)."""
+        s = self._live()
+        if s is None or self.state.busy:
+            return False
+        ok, config = self.call(lecture_config, s.config)
+        if not ok:
+            return False
+        text, fmt, name = s.text, s.fmt, s.name
+
+        def build(progress) -> Session:
+            return Session(text, config, fmt, name=name, progress=progress)
+
+        def done(new: Session) -> None:
+            self.replace_session(new)
+            self.state.say(
+                translate(
+                    "MainWindow",
+                    "First lecture settings: W and W′ uniform in ±2/√N, η = {lr:g}, N = {N}, window m = {m}; "
+                    "press Play (Space) to watch the loss fall.",
+                ).format(lr=config.lr, N=config.hidden, m=config.window)
+            )
+            if then is not None:
+                then(new)
+
+        return self.load(translate("MainWindow", "Building the model again…"), build, done)
 
     # -- bookmarks ----------------------------------------------------------------------------------
     def add_bookmark(self, name: str) -> bool:

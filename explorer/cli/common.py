@@ -115,7 +115,8 @@ def add_training_options(p: argparse.ArgumentParser) -> None:
         "--init",
         choices=INITS,
         default=None,
-        help="uniform (W, W' in ±0.5/N), word2vec (W' = 0) or gensim (W in ±1/N, W' = 0); default: by mode",
+        help="uniform (W, W' in ±0.5/N), word2vec (W' = 0), gensim (W in ±1/N, W' = 0) or lecture (W, W' in "
+        "±2/√N: learns visibly from the first epoch); default: by mode",
     )
     p.add_argument(
         "--negative",

@@ -14,7 +14,7 @@ from .segment import SEGMENTS
 ARCHS = ("cbow", "skipgram")
 OUTPUTS = ("softmax", "hs", "ns")
 MODES = ("paper", "reference")
-INITS = ("uniform", "word2vec", "gensim")
+INITS = ("uniform", "word2vec", "gensim", "lecture")
 
 #: word2vec.c floors the decayed learning rate at alpha0 * 1e-4.
 LR_FLOOR_RATIO = 1e-4
@@ -49,7 +49,9 @@ class Config:
     epochs    planned epochs (reference mode's learning-rate decay needs the total)
     shuffle   permute each epoch's examples by the seed
     init      ``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0;
-              ``gensim``: W uniform in [−1/N, 1/N) (gensim's range), W' = 0.
+              ``gensim``: W uniform in [−1/N, 1/N) (gensim's range), W' = 0;
+              ``lecture``: W and W' uniform in [−2/√N, 2/√N), which learns visibly in the first epoch of
+              the presets (see :func:`~.params.init_params` and ``explorer.app.lecture_settings``).
               ``None`` picks ``uniform`` in paper mode and ``word2vec`` in reference mode.
     negative  k, negatives per target (ns)
     ns_power  noise distribution P_n(w) ∝ count(w)^ns_power (ns)

@@ -49,14 +49,29 @@ def n_output_vectors(output: str, V: int) -> int:
     return V - 1 if output == "hs" else V
 
 
+#: ``lecture`` init: W and W' uniform in [−r, r) with r = LECTURE_INIT_SCALE / √N
+LECTURE_INIT_SCALE = 2.0
+
+
 def init_params(V: int, N: int, output: str, scheme: str, seed: int) -> Params:
     """``uniform``: W and W' uniform in [−0.5/N, 0.5/N); ``word2vec``: W uniform, W' = 0 (as word2vec.c);
-    ``gensim``: W uniform in [−1/N, 1/N), W' = 0 (gensim's range)."""
+    ``gensim``: W uniform in [−1/N, 1/N), W' = 0 (gensim's range).
+
+    ``lecture``: W and W' both uniform in [−2/√N, 2/√N) (:data:`LECTURE_INIT_SCALE`; ±0.89 at N = 5), so
+    every v_w and v'_j has E|v|² = 4/3 whatever N. With W' ≠ 0, EH = Σ_j e_j v'_j ≠ 0 from the first step
+    (W' = 0 makes EH = 0 until W' has moved), and an update of W' (−η e_j h) or of W (−η EH) changes
+    u_j = v'_jᵀh by about η·|v|²: 4/3·η here, against η/(12N) (η/60 at N = 5) with ``uniform``. A class
+    sees the loss fall within the first epoch of the presets (the learning rates that go with it, and the
+    measurement, are in :mod:`explorer.app.lecture_settings`).
+    """
     g = np.random.default_rng([seed, 0x5EED])
+    n_out = n_output_vectors(output, V)
+    if scheme == "lecture":
+        r = LECTURE_INIT_SCALE / np.sqrt(N)
+        return Params((2.0 * g.random((V, N)) - 1.0) * r, (2.0 * g.random((N, n_out)) - 1.0) * r)
     W = (g.random((V, N)) - 0.5) / N
     if scheme == "gensim":
         W *= 2.0
-    n_out = n_output_vectors(output, V)
     if scheme == "uniform":
         W_out = (g.random((N, n_out)) - 0.5) / N
     else:

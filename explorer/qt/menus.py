@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from ..app.lecture_settings import is_lecture_config
 from . import i18n
 from .actions import make_action
 
@@ -116,6 +117,21 @@ TEACHING = (
         "set_prompts",
         checkable=True,
     ),
+)
+
+#: Train ▸ First lecture settings: the slot is a method of ``window.first_lecture`` (:class:`FirstLecture`)
+FIRST_LECTURE = Item(
+    "act_first_lecture",
+    QT_TRANSLATE_NOOP("MainWindow", "First lecture settings"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A new session on this corpus that learns visibly from the first epoch: W and W′ uniform in ±2/√N "
+        "(init “lecture”), the learning rate η measured for this architecture, output layer and mode, N 5, "
+        "window m 2 (Edit ▸ Undo new session brings the current one back)",
+    ),
+    "apply",
+    "Ctrl+L",
+    session=True,
 )
 
 MENUS = (
@@ -223,7 +239,7 @@ MENUS = (
             ),
         ),
     ),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu",)),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Train"), ("transport_menu", SEPARATOR, "first_lecture_menu")),
     (
         QT_TRANSLATE_NOOP("MainWindow", "&Compare"),
         (
@@ -338,6 +354,9 @@ class MenuBuilder:
             menu.setToolTipsVisible(True)
             self.menus[title] = menu
             self._fill(menu, entries)
+        if hasattr(self.w, "first_lecture") and hasattr(self.w, "act_presentation"):
+            # presentation mode offers the first lecture settings
+            self.w.act_presentation.toggled.connect(self.w.first_lecture.offer)
 
     def _fill(self, menu, entries) -> None:
         for entry in entries:
@@ -403,6 +422,11 @@ class MenuBuilder:
             menu.addAction(self.action(item, teaching))
         teaching.sync()
 
+    def first_lecture_menu(self, menu) -> None:
+        """Train ▸ First lecture settings (``window.first_lecture`` runs it)."""
+        self.w.first_lecture = owner = FirstLecture(self.w)
+        menu.addAction(self.action(FIRST_LECTURE, owner))
+
     def dock_toggles(self, menu) -> None:
         self.w.dock_actions = {}
         for name, dock in self.w.docks.items():
@@ -432,3 +456,32 @@ class MenuBuilder:
             m.addAction(a)
             self.w.language_actions[lang] = a
             self.session_actions.append(a)
+
+
+class FirstLecture:
+    """Train ▸ First lecture settings: the command (:meth:`explorer.app.commands.Commands.first_lecture`),
+    then the setup panel shows the new settings."""
+
+    def __init__(self, window):
+        self.w = window
+
+    def apply(self) -> bool:
+        w = self.w
+        if w.is_busy():
+            return False
+        with w.working(translate("MainWindow", "Building the model again…")):
+            return w.commands.first_lecture(then=w.setup_panel.show_session)
+
+    def offer(self, presentation: bool) -> None:
+        """Presentation mode switched on with other settings: say where the lecture settings are."""
+        w = self.w
+        s = w.state.session
+        if presentation and s is not None and not w.is_busy() and not is_lecture_config(s.config):
+            w.show_message(
+                translate(
+                    "MainWindow",
+                    "For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall "
+                    "visibly from the first epoch.",
+                ),
+                15000,
+            )

@@ -141,7 +141,10 @@ def settings_fields() -> list[tuple[str, str, QWidget, str]]:
             translate("SetupPanel", "Initial weights"),
             combo(INIT_ITEMS),
             translate(
-                "SetupPanel", "Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0"
+                "SetupPanel",
+                "Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0. "
+                "Lecture: W and W′ uniform in [−2/√N, 2/√N), learns visibly from the first epoch "
+                "(Train ▸ First lecture settings)",
             ),
         ),
         (

@@ -62,7 +62,7 @@
         <translation>第 {step} 步的书签名：</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="393"/>
+        <location filename="../../app/commands.py" line="425"/>
         <source>Bookmark “{name}” set at step {step}</source>
         <translation>已在第 {step} 步设置书签“{name}”</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>Comparison</name>
     <message>
-        <location filename="../../app/commands.py" line="305"/>
+        <location filename="../../app/commands.py" line="306"/>
         <source>The trace {path} has no steps.</source>
         <translation>轨迹 {path} 中没有任何步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="348"/>
+        <location filename="../../app/commands.py" line="349"/>
         <source>No comparison yet: File ▸ Compare with my trace…</source>
         <translation>还没有比较：文件 ▸ 与我的轨迹比较…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="355"/>
+        <location filename="../../app/commands.py" line="356"/>
         <source>No later difference.</source>
         <translation>后面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="357"/>
+        <location filename="../../app/commands.py" line="358"/>
         <source>No earlier difference.</source>
         <translation>前面没有差异了。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="364"/>
+        <location filename="../../app/commands.py" line="365"/>
         <source>Difference {i} of {n}: step {step}, {field}.</source>
         <translation>第 {i} 处差异（共 {n} 处）：第 {step} 步，{field}。</translation>
     </message>
@@ -886,350 +886,366 @@ after = {a}</source>
         <translation>语料、模型结构、输出层和训练设置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="123"/>
+        <location filename="../menus.py" line="139"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="127"/>
+        <location filename="../menus.py" line="143"/>
         <source>Open corpus…</source>
         <translation>打开语料…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="128"/>
+        <location filename="../menus.py" line="144"/>
         <source>Open a UTF-8 text file as the corpus and apply it</source>
         <translation>打开一个 UTF-8 文本文件作为语料并应用</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="135"/>
+        <location filename="../menus.py" line="151"/>
         <source>Open session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="136"/>
+        <location filename="../menus.py" line="152"/>
         <source>Open a saved session (.w2vx) with its whole history</source>
         <translation>打开已保存的会话（.w2vx），连同它的全部历史</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="158"/>
-        <location filename="../menus.py" line="143"/>
+        <location filename="../menus.py" line="159"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="144"/>
+        <location filename="../menus.py" line="160"/>
         <source>Save the session with its history</source>
         <translation>保存会话及其历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="151"/>
+        <location filename="../menus.py" line="167"/>
         <source>Save session as…</source>
         <translation>会话另存为…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="152"/>
+        <location filename="../menus.py" line="168"/>
         <source>Save the session with its history to a new file</source>
         <translation>把会话及其历史保存到新文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="190"/>
+        <location filename="../menus.py" line="206"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="49"/>
+        <location filename="../menus.py" line="50"/>
         <source>Word vectors (word2vec format)…</source>
         <extracomment>``translate(&quot;MainWindow&quot;, &quot;...&quot;)``: lupdate finds these calls (the texts keep their context)</extracomment>
         <translation>词向量（word2vec 格式）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="50"/>
+        <location filename="../menus.py" line="51"/>
         <source>The input vectors (rows of W) in the word2vec text format, or binary for .bin</source>
         <translation>输入向量（W 的各行），word2vec 文本格式；文件名以 .bin 结尾时为二进制格式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="59"/>
+        <location filename="../menus.py" line="60"/>
         <source>Weights (.npz)…</source>
         <translation>权重（.npz）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="60"/>
+        <location filename="../menus.py" line="61"/>
         <source>W, W′ and the vocabulary as a NumPy .npz</source>
         <translation>W、W′ 和词汇表，保存为 NumPy .npz 文件</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="67"/>
+        <location filename="../menus.py" line="68"/>
         <source>Trace of every step (JSON Lines)…</source>
         <translation>每一步的记录（JSONL）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="68"/>
+        <location filename="../menus.py" line="69"/>
         <source>Every computed step&apos;s record, one JSON object per line</source>
         <translation>每个已计算步骤的记录，每行一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="75"/>
+        <location filename="../menus.py" line="76"/>
         <source>Loss series (CSV)…</source>
         <translation>损失序列（CSV）…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="76"/>
+        <location filename="../menus.py" line="77"/>
         <source>The loss of every step and epoch as CSV</source>
         <translation>每一步和每一轮的损失，CSV 格式</translation>
     </message>
     <message>
         <location filename="../file_actions.py" line="187"/>
-        <location filename="../menus.py" line="373"/>
+        <location filename="../menus.py" line="392"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="381"/>
+        <location filename="../menus.py" line="400"/>
         <source>{view}…</source>
         <translation>{view}…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="382"/>
+        <location filename="../menus.py" line="401"/>
         <source>Save this panel as a PNG or SVG image</source>
         <translation>把这个面板保存为 PNG 或 SVG 图像</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="388"/>
+        <location filename="../menus.py" line="407"/>
         <source>No panel can be exported</source>
         <translation>没有可导出的面板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="194"/>
+        <location filename="../menus.py" line="210"/>
         <source>Export window as PNG…</source>
         <translation>将窗口导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="195"/>
+        <location filename="../menus.py" line="211"/>
         <source>Save a picture of the whole window</source>
         <translation>保存整个窗口的截图</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="201"/>
+        <location filename="../menus.py" line="217"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="202"/>
+        <location filename="../menus.py" line="218"/>
         <source>Close the explorer</source>
         <translation>关闭探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="209"/>
+        <location filename="../menus.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="226"/>
+        <location filename="../menus.py" line="242"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="266"/>
+        <location filename="../menus.py" line="282"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="411"/>
+        <location filename="../menus.py" line="435"/>
         <source>Show or hide the panel “{title}”</source>
         <translation>显示或隐藏面板“{title}”</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="272"/>
+        <location filename="../menus.py" line="288"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="214"/>
+        <location filename="../menus.py" line="230"/>
         <source>Undo new session</source>
         <translation>撤销新会话</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="215"/>
+        <location filename="../menus.py" line="231"/>
         <source>Back to the session before the last Apply, Reset, preset or Open, with its whole history</source>
         <translation>回到上一次应用、重置、选择预设语料或打开之前的会话，连同其全部历史</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="273"/>
+        <location filename="../menus.py" line="289"/>
         <source>Put every panel back in its default place</source>
         <translation>把每个面板放回默认位置</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="279"/>
+        <location filename="../menus.py" line="295"/>
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="280"/>
+        <location filename="../menus.py" line="296"/>
         <source>Large fonts, thick lines and high contrast for a projector</source>
         <translation>大字体、粗线条、高对比度，适合投影</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="87"/>
+        <location filename="../menus.py" line="88"/>
         <source>Animate updates</source>
         <extracomment>View ▸ teaching aids: slots are methods of ``window.teaching`` (:class:`~.animator.Teaching`)</extracomment>
         <translation>动画演示更新</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="88"/>
+        <location filename="../menus.py" line="89"/>
         <source>Show each update move: the forward pass, the error flowing back, the vectors moving (on in presentation mode; any key ends it)</source>
         <translation>用动画展示每次更新：前向传播、误差反向流动、向量移动（演示模式下默认开启；按任意键立即结束）</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="98"/>
+        <location filename="../menus.py" line="99"/>
         <source>Slower animation</source>
         <translation>动画放慢</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="99"/>
+        <location filename="../menus.py" line="100"/>
         <source>Make each phase of the animation last longer</source>
         <translation>让动画的每个阶段持续更久</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="105"/>
+        <location filename="../menus.py" line="106"/>
         <source>Faster animation</source>
         <translation>动画加快</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="106"/>
+        <location filename="../menus.py" line="107"/>
         <source>Make each phase of the animation shorter</source>
         <translation>让动画的每个阶段更短</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="112"/>
+        <location filename="../menus.py" line="113"/>
         <source>Prediction prompts</source>
         <translation>预测提问</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="113"/>
+        <location filename="../menus.py" line="114"/>
         <source>The guided walk asks the class to predict each phase before showing it</source>
         <translation>逐步讲解在展示每个阶段之前先请全班预测结果</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="160"/>
-        <location filename="../menus.py" line="232"/>
+        <location filename="../menus.py" line="125"/>
+        <source>First lecture settings</source>
+        <extracomment>Train ▸ First lecture settings: the slot is a method of ``window.first_lecture`` (:class:`FirstLecture`)</extracomment>
+        <translation>第一课设置</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="126"/>
+        <source>A new session on this corpus that learns visibly from the first epoch: W and W′ uniform in ±2/√N (init “lecture”), the learning rate η measured for this architecture, output layer and mode, N 5, window m 2 (Edit ▸ Undo new session brings the current one back)</source>
+        <translation>在此语料上新建一个从第一轮起就明显在学习的会话：W 和 W′ 在 ±2/√N 内均匀分布（初始权重“课堂”），学习率 η 取为针对此架构、输出层和模式测得的值，N = 5，窗口 m = 2（编辑 ▸ 撤销新会话可恢复当前会话）</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="176"/>
+        <location filename="../menus.py" line="248"/>
         <source>Compare with my trace…</source>
         <translation>与我的轨迹比较…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="161"/>
-        <location filename="../menus.py" line="233"/>
+        <location filename="../menus.py" line="177"/>
+        <location filename="../menus.py" line="249"/>
         <source>Compare a trace of your own implementation (JSON Lines, complete or partial) with this run: mark the differing steps, go to the first</source>
         <translation>把你自己实现的轨迹（JSONL，完整或部分）与本次运行比较：标出不同的步骤，并跳到第一处</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="171"/>
+        <location filename="../menus.py" line="187"/>
         <source>Copy as command</source>
         <translation>复制为命令</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="172"/>
+        <location filename="../menus.py" line="188"/>
         <source>Copy the command line that reproduces this run (python main.py trace …) to the clipboard</source>
         <translation>把能复现本次运行的命令行复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="181"/>
+        <location filename="../menus.py" line="197"/>
         <source>Export initial weights…</source>
         <translation>导出初始权重…</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="182"/>
+        <location filename="../menus.py" line="198"/>
         <source>W and W′ before step 1 as a NumPy .npz, for trace --weights or your own loop</source>
         <translation>第 1 步之前的 W 和 W′，保存为 NumPy .npz 文件，可作为命令行的初始权重，或用于你自己的训练循环</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="228"/>
+        <location filename="../menus.py" line="244"/>
         <source>&amp;Compare</source>
         <translation>比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="243"/>
+        <location filename="../menus.py" line="259"/>
         <source>Next difference</source>
         <translation>下一处差异</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="244"/>
+        <location filename="../menus.py" line="260"/>
         <source>Go to the next step where your trace differs</source>
         <translation>跳到你的轨迹不同的下一步</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="251"/>
+        <location filename="../menus.py" line="267"/>
         <source>Previous difference</source>
         <translation>上一处差异</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="252"/>
+        <location filename="../menus.py" line="268"/>
         <source>Go to the previous step where your trace differs</source>
         <translation>跳到你的轨迹不同的上一步</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="259"/>
+        <location filename="../menus.py" line="275"/>
         <source>Clear comparison</source>
         <translation>清除比较</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="260"/>
+        <location filename="../menus.py" line="276"/>
         <source>Remove the marks of the comparison with your trace</source>
         <translation>去掉与你的轨迹比较时所做的标记</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="288"/>
+        <location filename="../menus.py" line="304"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="289"/>
+        <location filename="../menus.py" line="305"/>
         <source>Light text on a dark background</source>
         <translation>深色背景上的浅色文字</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="295"/>
+        <location filename="../menus.py" line="311"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="296"/>
+        <location filename="../menus.py" line="312"/>
         <source>Use the whole screen</source>
         <translation>占满整个屏幕</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="306"/>
+        <location filename="../menus.py" line="322"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../menus.py" line="481"/>
+        <source>For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall visibly from the first epoch.</source>
+        <translation>上第一课时：训练 ▸ 第一课设置（Ctrl+L）能让损失从第一轮起就明显下降。</translation>
+    </message>
+    <message>
         <location filename="../dialogs.py" line="62"/>
-        <location filename="../menus.py" line="310"/>
+        <location filename="../menus.py" line="326"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="311"/>
+        <location filename="../menus.py" line="327"/>
         <source>List every keyboard shortcut</source>
         <translation>列出所有键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="317"/>
+        <location filename="../menus.py" line="333"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="85"/>
-        <location filename="../menus.py" line="318"/>
+        <location filename="../menus.py" line="334"/>
         <source>About the word2vec Gradient Explorer</source>
         <translation>关于 word2vec 梯度探索器</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="418"/>
+        <location filename="../menus.py" line="442"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../menus.py" line="428"/>
+        <location filename="../menus.py" line="452"/>
         <source>Show the interface in this language (remembered for the next start)</source>
         <translation>界面使用这种语言（下次启动时仍然有效）</translation>
     </message>
@@ -1308,7 +1324,9 @@ Apply it anyway?</source>
 仍然应用吗？</translation>
     </message>
     <message>
+        <location filename="../../app/commands.py" line="416"/>
         <location filename="../file_actions.py" line="82"/>
+        <location filename="../menus.py" line="472"/>
         <source>Building the model again…</source>
         <translation>正在重新构建模型…</translation>
     </message>
@@ -1318,7 +1336,7 @@ Apply it anyway?</source>
         <translation>已重置：第 0 步，权重重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="215"/>
+        <location filename="../../app/commands.py" line="216"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1333,28 +1351,33 @@ Apply it anyway?</source>
         <translation>%v / %m 步</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="246"/>
+        <location filename="../../app/commands.py" line="247"/>
         <source>The run stopped because of an internal error: {error}</source>
         <translation>运行因内部错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="253"/>
-        <location filename="../../app/commands.py" line="289"/>
-        <location filename="../../app/commands.py" line="383"/>
+        <location filename="../../app/commands.py" line="254"/>
+        <location filename="../../app/commands.py" line="290"/>
+        <location filename="../../app/commands.py" line="384"/>
         <location filename="../file_actions.py" line="206"/>
         <location filename="../file_actions.py" line="222"/>
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="259"/>
+        <location filename="../../app/commands.py" line="260"/>
         <source>Cancelled after {n} steps.</source>
         <translation>运行 {n} 步后已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="262"/>
+        <location filename="../../app/commands.py" line="263"/>
         <source>Ran {n} steps in {s:.2f} s.</source>
         <translation>用 {s:.2f} 秒运行了 {n} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/commands.py" line="407"/>
+        <source>First lecture settings: W and W′ uniform in ±2/√N, η = {lr:g}, N = {N}, window m = {m}; press Play (Space) to watch the loss fall.</source>
+        <translation>第一课设置：W 和 W′ 在 ±2/√N 内均匀分布，η = {lr:g}，N = {N}，窗口 m = {m}；按播放（空格键）即可看到损失下降。</translation>
     </message>
     <message>
         <location filename="../statusbar.py" line="140"/>
@@ -1362,7 +1385,7 @@ Apply it anyway?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="115"/>
+        <location filename="../../app/commands.py" line="116"/>
         <source>Stopped: {problem}. The parameters are as before that step; try a smaller learning rate.</source>
         <translation>已停止：{problem}。参数保持在该步之前的状态；请尝试更小的学习率。</translation>
     </message>
@@ -1454,7 +1477,7 @@ Apply it anyway?</source>
         <translation>正在打开 {path}…</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="99"/>
+        <location filename="../../app/commands.py" line="100"/>
         <source>Cannot open {path}: {reason}</source>
         <translation>无法打开 {path}：{reason}</translation>
     </message>
@@ -1495,7 +1518,7 @@ Apply it anyway?</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="103"/>
+        <location filename="../../app/commands.py" line="104"/>
         <source>Cannot open {path}: it does not fit in memory</source>
         <translation>无法打开 {path}：内存不足</translation>
     </message>
@@ -1525,13 +1548,13 @@ Apply it anyway?</source>
         <translation>探索器会话 (*.w2vx)</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="97"/>
+        <location filename="../../app/commands.py" line="98"/>
         <source>Cannot write {path}: {reason}</source>
         <extracomment>a trace longer than this many steps is written on the runner (with progress)</extracomment>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/commands.py" line="275"/>
+        <location filename="../../app/commands.py" line="276"/>
         <source>Saved the session to {path}.</source>
         <translation>会话已保存到 {path}。</translation>
     </message>
@@ -1811,64 +1834,64 @@ Apply it anyway?</source>
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../../app/choices.py" line="76"/>
+        <location filename="../../app/choices.py" line="77"/>
         <source>animals</source>
         <extracomment>the engine&apos;s values of each choice field, and the table that names them the built-in corpora under their names in the interface language (the command line uses the keys)</extracomment>
         <translation>动物</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="77"/>
+        <location filename="../../app/choices.py" line="78"/>
         <source>chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="78"/>
+        <location filename="../../app/choices.py" line="79"/>
         <source>chinese-raw</source>
         <translation>中文(未分词)</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="79"/>
+        <location filename="../../app/choices.py" line="80"/>
         <source>fruit-and-drink</source>
         <translation>水果与饮料</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="80"/>
+        <location filename="../../app/choices.py" line="81"/>
         <source>loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="81"/>
+        <location filename="../../app/choices.py" line="82"/>
         <source>royalty</source>
         <translation>王室</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="86"/>
+        <location filename="../../app/choices.py" line="87"/>
         <source>Animals and what they do: a slightly larger corpus (about 40 words). Try negative sampling, k 3.</source>
         <extracomment>the presets&apos; descriptions (the comment lines of the preset files, explorer/engine/presets), marked for translation here because the engine has no Qt; a description not listed shows as written in its file</extracomment>
         <translation>动物和它们做的事：稍大一点的语料（约 40 个词）。试试负采样，k = 3。</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="90"/>
+        <location filename="../../app/choices.py" line="91"/>
         <source>中文:以空格分词的小语料(国王、女王、男人、女人)。Space-separated Chinese; try CBOW, window 2.</source>
         <translation>中文：以空格分词的小语料（国王、女王、男人、女人）。试试 CBOW，窗口 2。</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="94"/>
+        <location filename="../../app/choices.py" line="95"/>
         <source>中文原文(不加空格):与“中文”预设相同的句子。Unsegmented Chinese: the chinese preset without spaces, cut into words by jieba; try CBOW, window 2.</source>
         <translation>中文原文(不加空格):与“中文”预设相同的句子,由结巴分词切成词(国王、统治、王国……)。试试 CBOW,窗口 2。</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="99"/>
+        <location filename="../../app/choices.py" line="100"/>
         <source>Fruit and drink, as input|output pairs: words that predict each other. Try skip-gram, N 5, lr 0.2.</source>
         <translation>水果与饮料，以“输入|输出”词对给出：互相预测的词。试试 skip-gram，N = 5，学习率 0.2。</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="103"/>
+        <location filename="../../app/choices.py" line="104"/>
         <source>A loop of five symbols: each symbol is always followed by the next. Try skip-gram, window 1, N 2.</source>
         <translation>五个符号组成的循环：每个符号后面总是跟着下一个。试试 skip-gram，窗口 1，N = 2。</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="107"/>
+        <location filename="../../app/choices.py" line="108"/>
         <source>Royalty: king, queen, man, woman, prince, princess. Try CBOW or skip-gram, window 2, N 5.</source>
         <translation>王室：king、queen、man、woman、prince、princess。试试 CBOW 或 skip-gram，窗口 2，N = 5。</translation>
     </message>
@@ -2097,32 +2120,37 @@ Apply it anyway?</source>
         <translation>gensim（W 在 ±1/N 内，W′ = 0）</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="35"/>
+        <location filename="../../app/choices.py" line="33"/>
+        <source>Lecture (W, W′ in ±2/√N)</source>
+        <translation>课堂（W、W′ 在 ±2/√N 内）</translation>
+    </message>
+    <message>
+        <location filename="../../app/choices.py" line="36"/>
         <source>Chinese without spaces</source>
         <translation>无空格的中文</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="36"/>
+        <location filename="../../app/choices.py" line="37"/>
         <source>At spaces only</source>
         <translation>只按空格</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="37"/>
+        <location filename="../../app/choices.py" line="38"/>
         <source>All Chinese (jieba)</source>
         <translation>全部中文(结巴分词)</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="40"/>
+        <location filename="../../app/choices.py" line="41"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="41"/>
+        <location filename="../../app/choices.py" line="42"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../app/choices.py" line="42"/>
+        <location filename="../../app/choices.py" line="43"/>
         <source>Pairs in|out</source>
         <translation>词对 输入|输出</translation>
     </message>
@@ -2271,66 +2299,66 @@ Apply it anyway?</source>
     </message>
     <message>
         <location filename="../setup_fields.py" line="143"/>
-        <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0</source>
-        <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0</translation>
+        <source>Uniform: W and W′ uniform in [−0.5/N, 0.5/N). word2vec.c: W uniform, W′ = 0. Lecture: W and W′ uniform in [−2/√N, 2/√N), learns visibly from the first epoch (Train ▸ First lecture settings)</source>
+        <translation>均匀分布：W 和 W′ 在 [−0.5/N, 0.5/N) 上均匀分布。word2vec.c：W 均匀分布，W′ = 0。课堂：W 和 W′ 在 [−2/√N, 2/√N) 上均匀分布，从第一轮起就明显在学习（训练 ▸ 第一课设置）</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="149"/>
+        <location filename="../setup_fields.py" line="152"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="151"/>
+        <location filename="../setup_fields.py" line="154"/>
         <source>The random seed: initial weights, shuffling, noise words and sub-sampling follow from it</source>
         <translation>随机种子：初始权重、打乱顺序、噪声词和下采样都由它决定</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="158"/>
+        <location filename="../setup_fields.py" line="161"/>
         <source>Planned epochs</source>
         <translation>计划轮数</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="160"/>
+        <location filename="../setup_fields.py" line="163"/>
         <source>Epochs planned for the run (reference mode decays the learning rate over them)</source>
         <translation>计划训练的轮数（参考实现模式在这些轮中衰减学习率）</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="166"/>
+        <location filename="../setup_fields.py" line="169"/>
         <source>Shuffle</source>
         <translation>打乱</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="167"/>
+        <location filename="../setup_fields.py" line="170"/>
         <source>Each epoch</source>
         <translation>每轮打乱</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="168"/>
+        <location filename="../setup_fields.py" line="171"/>
         <source>Visit each epoch&apos;s examples in a random order (from the seed)</source>
         <translation>每轮按随机顺序（由随机种子决定）遍历样本</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="172"/>
+        <location filename="../setup_fields.py" line="175"/>
         <source>Lower-case</source>
         <translation>小写</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="173"/>
+        <location filename="../setup_fields.py" line="176"/>
         <source>Lower-case words</source>
         <translation>转为小写</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="174"/>
+        <location filename="../setup_fields.py" line="177"/>
         <source>Treat King and king as the same word</source>
         <translation>把 King 和 king 视为同一个词</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="178"/>
+        <location filename="../setup_fields.py" line="181"/>
         <source>Word segmentation</source>
         <translation>分词</translation>
     </message>
     <message>
-        <location filename="../setup_fields.py" line="180"/>
+        <location filename="../setup_fields.py" line="183"/>
         <source>Cut raw Chinese into words with jieba: lines with no spaces between Chinese characters, never (spaces and punctuation only), or every Chinese run</source>
         <translation>用结巴分词把未分词的中文切成词:汉字之间没有空格的行、从不(只按空格和标点)、或每一段中文</translation>
     </message>
