@@ -85,3 +85,25 @@ def pytest_collection_modifyitems(config, items):
         file = item.path.name
         if file in SLOW or f"{file}::{item.originalname}" in SLOW:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Delete the widgets a test closed. pytest-qt closes them with ``deleteLater()``, but outside an event
+    loop Qt only carries out a deferred delete when asked to: without this every window of every test
+    stayed alive (30,000 widgets after tests/test_gui_bugs.py), and each new window, palette and font
+    change walked all of them, so a test took longer the later it ran."""
+    yield
+    app = _qt_app()
+    if app is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _qt_app():
+    """The running QApplication, without importing Qt in a test session that does not use it."""
+    import sys
+
+    core = sys.modules.get("PySide6.QtCore")
+    return core.QCoreApplication.instance() if core is not None else None
