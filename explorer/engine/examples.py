@@ -333,9 +333,6 @@ class ExampleStream:
             else:
                 plan = self._plan_text_reference(epoch, c0, c1)
         self._cache[key] = plan  # its arrays stay writable (one compiled signature); examples are read-only
-        counts = self._counts.setdefault(epoch, [])
-        if len(counts) == b:
-            counts.append(len(plan))
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return plan
@@ -360,8 +357,9 @@ class ExampleStream:
         if self.blocked and self.fixed_length:
             epoch = 0
         counts = self._counts.setdefault(epoch, [])
-        while len(counts) < upto:
-            self.block_plan(epoch, len(counts))
+        while len(counts) < upto:  # blocks may have been planned in any order (the training-set loss)
+            plan = self._cache.get((epoch, len(counts)))
+            counts.append(len(plan if plan is not None else self.block_plan(epoch, len(counts))))
         return counts
 
     def epoch_plan(self, epoch: int) -> EpochPlan:
