@@ -81,9 +81,9 @@ def build_huffman(counts) -> HuffmanTree:
             node = parent[node]
         codes.append(np.array(c[::-1], dtype=np.uint8))
         points.append(np.array(p[::-1], dtype=np.int64))
-    count = np.array(count, dtype=np.int64)
-    parent = np.array(parent, dtype=np.int64)
-    bit = np.array(bit, dtype=np.uint8)
-    for arr in (*codes, *points, parent, bit, count):
+    count_a = np.array(count, dtype=np.int64)
+    parent_a = np.array(parent, dtype=np.int64)
+    bit_a = np.array(bit, dtype=np.uint8)
+    for arr in (*codes, *points, parent_a, bit_a, count_a):
         arr.setflags(write=False)
-    return HuffmanTree(tuple(codes), tuple(points), parent, bit, count)
+    return HuffmanTree(tuple(codes), tuple(points), parent_a, bit_a, count_a)
