@@ -143,6 +143,62 @@ def work_buffers(V: int, n_out: int, N: int, max_cols: int):
 
 _NO_I = np.zeros(1, np.int64)
 _NO_F2 = np.zeros((1, 1))
+_NO_REC = (False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
+
+
+def run_steps(
+    steps,
+    tb: StepTables,
+    W,
+    Wo,
+    examples,
+    lrs,
+    step0: int,
+    reference: bool,
+    losses,
+    work,
+    *,
+    apply: bool = True,
+    negs=None,
+    eval_counter: bool = False,
+    bound: float = BLOWUP_BOUND,
+    rec=None,
+):
+    """Call ``steps`` (:func:`~explorer.engine.kernel.sgd_steps` or a specialisation of it) on the examples
+    ``(in_ptr, in_ids, tgt_ptr, tgt_ids)`` with the model's tables ``tb`` — the one place its arguments are
+    spelled out (recording, fast-forward and the loss call it through here). ``negs``: the negatives, else
+    they are drawn inside (key ``tb.key``, or ``tb.eval_key`` with ``eval_counter``); ``rec``: the record
+    buffers (tcol, tval, dout, din, erec). Returns what the kernel returns."""
+    in_ptr, in_ids, tgt_ptr, tgt_ids = examples
+    draw = negs is None
+    return steps(
+        W,
+        Wo,
+        in_ptr,
+        in_ids,
+        tgt_ptr,
+        tgt_ids,
+        lrs,
+        step0,
+        tb.kind,
+        reference,
+        apply,
+        _NO_I if draw else negs,
+        draw,
+        eval_counter,
+        tb.eval_key if eval_counter else tb.key,
+        tb.k,
+        tb.codes,
+        tb.points,
+        tb.lens,
+        tb.cdf,
+        tb.guide,
+        TABLE,
+        bound,
+        losses,
+        *work,
+        *(_NO_REC if rec is None else (True, *rec)),
+    )
 
 
 # =========================================================================================================
@@ -228,38 +284,9 @@ def fast_forward(
             for plan, i, j in _parts(stream, s0, m):  # the kernel reads the plans' arrays in place
                 d, n = done + got, j - i
                 lr = np.multiply(plan.lr_factor[i:j], base, out=lrs[d : d + n])
-                n_ok, _, _, _ = steps(
-                    W,
-                    Wo,
-                    plan.in_ptr[i : j + 1],
-                    plan.in_ids,
-                    plan.tgt_ptr[i : j + 1],
-                    plan.tgt_ids,
-                    lr,
-                    s0 + got,
-                    tb.kind,
-                    reference,
-                    True,
-                    _NO_I,
-                    True,
-                    False,
-                    tb.key,
-                    tb.k,
-                    tb.codes,
-                    tb.points,
-                    tb.lens,
-                    tb.cdf,
-                    tb.guide,
-                    TABLE,
-                    BLOWUP_BOUND,
-                    losses[d : d + n],
-                    *work,
-                    False,
-                    _NO_I,
-                    _NO_F2,
-                    _NO_F2,
-                    _NO_F2,
-                    _NO_F2,
+                examples = (plan.in_ptr[i : j + 1], plan.in_ids, plan.tgt_ptr[i : j + 1], plan.tgt_ids)
+                n_ok, _, _, _ = run_steps(
+                    steps, tb, W, Wo, examples, lr, s0 + got, reference, losses[d : d + n], work
                 )
                 got += int(n_ok)
                 if n_ok < n:
