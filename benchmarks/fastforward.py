@@ -12,7 +12,8 @@ printed when the machine is shared):
 
 1. end to end, a whole process each: ``python main.py train … --epochs 10 --export-vectors FILE`` against
    a process that imports gensim, builds ``Word2Vec(LineSentence(FILE), workers=1, …)`` and saves the
-   vectors in the word2vec text format;
+   vectors in the word2vec text format; wall time and CPU time (user + system: what the process itself
+   spent, less disturbed by other work on a shared machine);
 2. kernel only, in this process: our ``fast_forward`` over the 10 epochs (planning included) against
    gensim's ``Word2Vec.train`` (vocabulary built beforehand), CPU time of the process;
 3. what it learns: agreement with gensim seed 1 (Pearson / Spearman of the pairwise cosine similarities
@@ -71,16 +72,19 @@ def lee_tokens_text() -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of a process, from /usr/bin/time."""
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds = user + system) of a process, from /usr/bin/time."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         r = subprocess.run(
-            ["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], cwd=ROOT, capture_output=True, text=True
+            ["/usr/bin/time", "-f", "%e %M %U %S", "-o", tf.name, *cmd],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         if r.returncode != 0:
             raise RuntimeError(f"{cmd[:4]} failed: {r.stderr[-800:]}")
-        wall, kb = tf.read().split()[-2:]
-    return float(wall), float(kb) / 1024
+        wall, kb, user, system = tf.read().split()[-4:]
+    return float(wall), float(kb) / 1024, float(user) + float(system)
 
 
 def ours_cmd(corpus: str, arch: str, output: str, epochs: int, out: str) -> list[str]:
@@ -218,18 +222,25 @@ def fmt_c(c: dict) -> str:
 
 def end_to_end(corpus: str, tmp: str, repeat: int, epochs: int, combos) -> dict:
     out = {}
-    print(f"\n1. end to end, {epochs} epochs, whole processes (seconds; ratio = gensim / ours)")
+    print(
+        f"\n1. end to end, {epochs} epochs, whole processes (wall seconds, and CPU seconds = user + system, "
+        "which the load of a shared machine disturbs less; ratio = gensim / ours, best of each)"
+    )
     for arch, output in combos:
         ts, gs = [], []
         for _ in range(repeat):
-            ts.append(timed(ours_cmd(corpus, arch, output, epochs, f"{tmp}/ours.txt"))[0])
-            gs.append(timed(gensim_cmd(corpus, arch, output, epochs, f"{tmp}/gensim.txt"))[0])
-        r = min(gs) / min(ts)
-        out[f"{arch}-{output}"] = dict(ours=ts, gensim=gs, ratio=r)
+            ts.append(timed(ours_cmd(corpus, arch, output, epochs, f"{tmp}/ours.txt")))
+            gs.append(timed(gensim_cmd(corpus, arch, output, epochs, f"{tmp}/gensim.txt")))
+        r = min(g[0] for g in gs) / min(t[0] for t in ts)
+        rc = min(g[2] for g in gs) / min(t[2] for t in ts)
+        out[f"{arch}-{output}"] = dict(ours=ts, gensim=gs, ratio=r, cpu_ratio=rc)
         print(
-            f"   {arch + '-' + output:<12} ours {' '.join(f'{t:.2f}' for t in ts):<14} "
-            f"gensim {' '.join(f'{t:.2f}' for t in gs):<14} ratio {r:.2f} "
-            f"{'(>= 1.0 met)' if r >= 1 else '(NOT met)'}"
+            f"   {arch + '-' + output:<12} wall ours {' '.join(f'{t[0]:.2f}' for t in ts):<11} "
+            f"gensim {' '.join(f'{t[0]:.2f}' for t in gs):<11} ratio {r:.2f} "
+            f"{'(>= 1.0 met)' if r >= 1 else '(NOT met)'}   "
+            f"CPU ours {' '.join(f'{t[2]:.2f}' for t in ts):<11} "
+            f"gensim {' '.join(f'{t[2]:.2f}' for t in gs):<11} "
+            f"ratio {rc:.2f} {'(>= 1.0 met)' if rc >= 1 else '(NOT met)'}"
         )
     return out
 
@@ -284,11 +295,14 @@ def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
     for _ in range(repeat):
         ts.append(timed(ours_cmd(path, "skipgram", "ns", 1, f"{tmp}/ours.txt")))
         gs.append(timed(gensim_cmd(path, "skipgram", "ns", 1, f"{tmp}/gensim.txt")))
-    (t, m), (tg, mg) = min(ts), min(gs)
-    out["train"] = dict(ours=ts, gensim=gs, ratio=tg / t)
+    (t, m, _), (tg, mg, _) = min(ts), min(gs)
+    c, cg = min(x[2] for x in ts), min(x[2] for x in gs)
+    out["train"] = dict(ours=ts, gensim=gs, ratio=tg / t, cpu_ratio=cg / c)
     print(
-        f"   train end to end   ours {t:.1f} s, {m:.0f} MB   gensim {tg:.1f} s, {mg:.0f} MB   "
-        f"ratio {tg / t:.2f}   (all runs: ours {ts}, gensim {gs})"
+        f"   train end to end   ours {t:.1f} s ({c:.1f} s CPU), {m:.0f} MB   "
+        f"gensim {tg:.1f} s ({cg:.1f} s CPU), "
+        f"{mg:.0f} MB   ratio {tg / t:.2f} wall, {cg / c:.2f} CPU   (all runs (wall, MB, CPU): ours {ts}, "
+        f"gensim {gs})"
     )
     s = SETTINGS
     tr = timed(
@@ -321,7 +335,7 @@ def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
         ]
     )
     out["trace_steps_1"] = tr
-    print(f"   trace --steps 1    {tr[0]:.1f} s, {tr[1]:.0f} MB")
+    print(f"   trace --steps 1    {tr[0]:.1f} s ({tr[2]:.1f} s CPU), {tr[1]:.0f} MB")
     code = (
         "import sys, time; sys.path.insert(0, '.'); t0 = time.perf_counter()\n"
         "from explorer.engine import Config\nfrom explorer.session import Session\n"

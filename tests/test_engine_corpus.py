@@ -325,3 +325,28 @@ def test_royal_paper_examples_fixed_window():
         for k in range(1, m.stream.epoch_length(0) + 1)
     ]
     assert got == want
+
+
+def test_plain_text_is_split_at_white_space_exactly_as_the_pattern_tokenises_it():
+    """Text with only word characters and white space takes the str.split path; the tokens, types and
+    sentences are those of the pattern (any Unicode letters, digits, underscores, odd white space)."""
+    from explorer.engine.corpus import _NOT_PLAIN, parse_text, tokenize_line
+
+    lines = [
+        "the King rules\tthe land  42 x_1\n",
+        "Ärger STRASSE ΣΟΦΙΑ İstanbul\xa0naïve\u2003word\u3000国王 统治\r\n",
+        "   \n",
+        "a\x1fb\x0bc\f\n",
+    ]
+    text = "".join(lines)
+    assert _NOT_PLAIN.search(text) is None
+    for line in lines:
+        for lowercase in (True, False):
+            assert tokenize_line(line, lowercase, plain=True) == tokenize_line(line, lowercase, plain=False)
+    fast = parse_text(text)
+    slow = parse_text(text + "!")  # one punctuation character: the pattern's path for every line
+    assert fast.types == slow.types and fast.sentences == slow.sentences
+    assert np.array_equal(fast.line_start, slow.line_start)
+    assert [fast.token_span(i) for i in range(fast.n_tokens)] == [
+        slow.token_span(i) for i in range(fast.n_tokens)
+    ]

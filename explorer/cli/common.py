@@ -6,15 +6,18 @@ import argparse
 import json
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from ..engine.config import APP_DEFAULTS, ARCHS, INITS, MODES, OUTPUTS, Config
 from ..engine.corpus import parse, read_text_file
-from ..engine.model import Model
 from ..engine.outputs import refuse_same_file
 from ..engine.params import load_weights
 from ..engine.presets import preset_text
 from ..engine.segment import SEGMENTS
 from ..errors import ExplorerError
+
+if TYPE_CHECKING:
+    from ..engine.model import Model
 
 OUTPUT_ALIASES = {"softmax": "softmax", "hs": "hs", "ns": "ns", "hierarchical": "hs", "negative": "ns"}
 
@@ -181,6 +184,8 @@ def config_from_args(args) -> Config:
 
 
 def model_from_args(args) -> Model:
+    from ..engine.model import Model  # loads numba: only once the arguments are known to be good
+
     config = config_from_args(args)  # validate options before reading files
     corpus = parse(corpus_text(args), args.format, config.lowercase, config.segment)
     return warn_if_costly(Model(corpus, config))

@@ -16,7 +16,6 @@ import importlib
 import os
 import sys
 
-from ..engine.presets import list_presets
 from ..errors import ExplorerError
 from .common import OneLineParser, fail, print_error
 
@@ -24,11 +23,13 @@ from .common import OneLineParser, fail, print_error
 COMMAND_MODULES = ("trace", "tree", "train", "diff", "check", "figure", "animate")
 
 
-def _commands():
-    return [importlib.import_module(f"explorer.cli.{name}") for name in COMMAND_MODULES]
+def _commands(names=COMMAND_MODULES):
+    return [importlib.import_module(f"explorer.cli.{name}") for name in names]
 
 
-def build_parser() -> OneLineParser:
+def build_parser(command: str | None = None) -> OneLineParser:
+    """The whole parser; with ``command`` (a sub-command's name) only that sub-command's parser is added,
+    so a command imports only its own module (start-up of ``train``, ``trace``)."""
     p = OneLineParser(
         prog="w2v-explorer",
         description="word2vec Gradient Explorer: step word2vec through training one example at a "
@@ -49,7 +50,7 @@ def build_parser() -> OneLineParser:
         help="interface language: en or zh_CN (default: the saved choice, else the system locale)",
     )
     sub = p.add_subparsers(dest="command", parser_class=OneLineParser, metavar="COMMAND")
-    for mod in _commands():
+    for mod in _commands((command,) if command in COMMAND_MODULES else COMMAND_MODULES):
         mod.add_parser(sub)
     return p
 
@@ -131,8 +132,11 @@ def run_command(args) -> int:
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(words[0] if words else None).parse_args(words)
     if args.list_presets:
+        from ..engine.presets import list_presets
+
         args.run = lambda _args: print("\n".join(list_presets())) or 0
         return run_command(args)
     if args.command:

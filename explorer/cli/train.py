@@ -25,7 +25,6 @@ import numpy as np
 from ..engine.config import APP_DEFAULTS
 from ..engine.outputs import atomic_file, check_writable
 from ..errors import ExplorerError
-from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
 from .common import (
     add_corpus_options,
     add_training_options,
@@ -149,18 +148,21 @@ def _check_args(args) -> None:
 
 
 def _build_session(args):
-    from ..session.session import Session
-
     if args.load:
+        from ..session.session import Session
+
         return Session.load(args.load)
     config = config_from_args(args)  # --epochs E sets the planned epochs (reference-mode lr decay)
     text = corpus_text(args)
+    from ..session.session import Session  # loads numba: only once the arguments and corpus are good
+
     name = args.preset or Path(args.corpus).stem
-    probe = Session(text, config, args.format, name=name)
+    # the training-set E at the start is computed only where it is shown or saved (see _write_outputs)
+    probe = Session(text, config, args.format, name=name, initial_loss=False)
     warn_if_costly(probe.model)
     if args.weights:
         params = params_from_args(args, probe.model)
-        return Session(text, config, args.format, params=params, name=name)
+        return Session(text, config, args.format, params=params, name=name, initial_loss=False)
     return probe
 
 
@@ -209,7 +211,11 @@ class _Progress:
 
 
 def _write_outputs(args, session, first_step: int) -> list[str]:
+    from ..session.exports import export_loss_csv, export_trace, export_vectors, export_weights
+
     written = []
+    if args.save or args.export_loss:  # the session file and the loss table hold epoch 0's training-set E
+        session.initial_loss()
     if args.save:
         session.save(args.save)
         written.append(f"session  {args.save}")
@@ -237,8 +243,10 @@ def _summary(session, first_step: int, done: int, seconds: float, progress: _Pro
     stream = session.model.stream
     e, i = stream.locate(session.step + 1)
     epochs = e + i / max(1, stream.epoch_length(e))
-    done_epochs = [k for k in session.epoch_losses if stream.epoch_start(k) <= session.step]
-    last_e = max(done_epochs)
+    done_epochs = [k for k in session.epoch_losses if k > 0 and stream.epoch_start(k) <= session.step]
+    last_e = max(done_epochs) if done_epochs else 0
+    if last_e == 0:
+        session.initial_loss()  # no epoch finished yet: the training-set E at the start is shown
     eloss = session.epoch_losses[last_e]
     if last_e == 0:
         what = f"training-set loss {eloss:.6g} (initial loss)"

@@ -14,11 +14,29 @@
 - :mod:`.gradcheck` finite-difference check of a record
 """
 
-from .config import Config
-from .corpus import Corpus, Vocabulary, parse
-from .model import PHASES, Model
-from .params import Params
-from .record import NodeTerm, StepRecord, VectorUpdate
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .corpus import Corpus, Vocabulary, parse
+    from .model import PHASES, Model
+    from .params import Params
+    from .record import NodeTerm, StepRecord, VectorUpdate
+
+#: where each name lives: imported when first used, so ``import explorer.engine.config`` (or presets)
+#: does not load numba and the compiled kernels
+_WHERE = {
+    "Config": "config",
+    "Corpus": "corpus",
+    "Vocabulary": "corpus",
+    "parse": "corpus",
+    "Model": "model",
+    "PHASES": "model",
+    "Params": "params",
+    "StepRecord": "record",
+    "VectorUpdate": "record",
+    "NodeTerm": "record",
+}
 
 __all__ = [
     "Config",
@@ -32,3 +50,13 @@ __all__ = [
     "VectorUpdate",
     "NodeTerm",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value

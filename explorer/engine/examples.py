@@ -149,6 +149,56 @@ def _windows(pos, sent, b, c0, c1, C):
     return centres[:m].copy(), ptr[: m + 1].copy(), ctx[:n].copy()
 
 
+@_jit
+def _reference_examples(kept, k, ptr, ctx, tok_ids, words_before, denom, floor, skipgram):
+    """A reference-mode plan from the windows of :func:`_windows` (centres ``kept[k]``, contexts
+    ``kept[ctx[ptr[i]:ptr[i+1]]]``): in_ptr, in_ids, tgt_ptr, tgt_ids, lr_factor, span_start, span_end.
+    CBOW: one example per centre, its contexts as inputs; skip-gram: one per (centre, context) pair, the
+    context as input and the centre as target. lr_factor = max(1 − (words_before + centre) / denom, floor)."""
+    m = k.shape[0]
+    M = ptr[m] if skipgram else m
+    n_in = ptr[m]
+    in_ptr = np.empty(M + 1, np.int64)
+    tgt_ptr = np.empty(M + 1, np.int64)
+    in_ids = np.empty(n_in, np.int64)
+    tgt_ids = np.empty(M, np.int64)
+    lrf = np.empty(M)
+    lo = np.empty(M, np.int64)
+    hi = np.empty(M, np.int64)
+    for i in range(M + 1):
+        tgt_ptr[i] = i
+    if skipgram:
+        for i in range(M + 1):
+            in_ptr[i] = i
+    else:
+        for i in range(M + 1):
+            in_ptr[i] = ptr[i]
+    for i in range(m):
+        c = kept[k[i]]
+        f = max(1.0 - (words_before + c) / denom, floor)
+        wc = tok_ids[c]
+        if not skipgram:
+            tgt_ids[i] = wc
+            lrf[i] = f
+            a = c
+            z = c
+        for q in range(ptr[i], ptr[i + 1]):
+            p = kept[ctx[q]]
+            in_ids[q] = tok_ids[p]
+            if skipgram:
+                tgt_ids[q] = wc
+                lrf[q] = f
+                lo[q] = min(p, c)
+                hi[q] = max(p, c)
+            else:
+                a = min(a, p)
+                z = max(z, p)
+        if not skipgram:
+            lo[i] = a
+            hi[i] = z
+    return in_ptr, in_ids, tgt_ptr, tgt_ids, lrf, lo, hi
+
+
 def _span_ends(centre, ctx_pos, ptr):
     """First and last token position of each example: its centre and its contexts."""
     if len(centre) == 0:
@@ -245,35 +295,39 @@ class ExampleStream:
             x *= 2
         return self._keep(epoch, a, min(c1 + x, T))
 
-    def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
-        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): the kept tokens of
-        the epoch, each with a window b drawn in 1..C, contexts the kept tokens within b in its sentence."""
-        cfg, T = self.config, len(self.tok_ids)
+    def _reference_windows(self, epoch: int, c0: int, c1: int):
+        """The kept tokens of the epoch around c0..c1−1, each with a window b drawn in 1..C, and the windows
+        of those in c0..c1−1 (contexts: the kept tokens within b in its sentence) — see :func:`_windows`."""
+        cfg = self.config
         kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
         b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
         b = np.minimum(b, cfg.window)
         k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
-        centre_pos, ctx_pos = kept[k], kept[ctx]
-        progress = epoch * T + centre_pos  # words processed (word2vec.c word_count)
-        lr_factor = np.maximum(1.0 - progress / (cfg.epochs * T + 1.0), LR_FLOOR_RATIO)
-        ctx_ids = self.tok_ids[ctx_pos].astype(np.int64)
-        if cfg.arch == "cbow":
-            lo, hi = _span_ends(centre_pos, ctx_pos, ptr)
-            tgt_ptr, tgt_ids = _singletons(self.tok_ids[centre_pos])
-            return EpochPlan(ptr, ctx_ids, tgt_ptr, tgt_ids, lr_factor, lo, hi)
-        # skip-gram: one step per (centre, context) pair, context as input, centre as target
-        rep = np.repeat(np.arange(len(centre_pos)), np.diff(ptr))
-        c_orig = centre_pos[rep]
-        in_ptr, in_ids = _singletons(ctx_ids)
-        tgt_ptr, tgt_ids = _singletons(self.tok_ids[c_orig])
+        return kept, k, ptr, ctx
+
+    def _count_text_reference(self, epoch: int, c0: int, c1: int) -> int:
+        """len(:meth:`_plan_text_reference` (epoch, c0, c1)) without building the plan."""
+        _, k, ptr, _ = self._reference_windows(epoch, c0, c1)
+        return int(ptr[-1]) if self.config.arch == "skipgram" else len(k)
+
+    def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
+        """The examples whose centre token is in c0..c1−1 (contexts may lie outside): the kept tokens of
+        the epoch, each with a window b drawn in 1..C, contexts the kept tokens within b in its sentence.
+        η's factor is word2vec.c's max(1 − (epoch·T + centre position) / (epochs·T + 1), floor)."""
+        cfg, T = self.config, len(self.tok_ids)
+        kept, k, ptr, ctx = self._reference_windows(epoch, c0, c1)
         return EpochPlan(
-            in_ptr,
-            in_ids,
-            tgt_ptr,
-            tgt_ids,
-            lr_factor[rep],
-            np.minimum(ctx_pos, c_orig),
-            np.maximum(ctx_pos, c_orig),
+            *_reference_examples(
+                kept,
+                k,
+                ptr,
+                ctx,
+                self.tok_ids,
+                epoch * T,
+                cfg.epochs * T + 1.0,
+                LR_FLOOR_RATIO,
+                cfg.arch == "skipgram",
+            )
         )
 
     def _plan_pairs(self, epoch: int) -> EpochPlan:
@@ -333,9 +387,6 @@ class ExampleStream:
             else:
                 plan = self._plan_text_reference(epoch, c0, c1)
         self._cache[key] = plan  # its arrays stay writable (one compiled signature); examples are read-only
-        counts = self._counts.setdefault(epoch, [])
-        if len(counts) == b:
-            counts.append(len(plan))
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return plan
@@ -360,8 +411,16 @@ class ExampleStream:
         if self.blocked and self.fixed_length:
             epoch = 0
         counts = self._counts.setdefault(epoch, [])
-        while len(counts) < upto:
-            self.block_plan(epoch, len(counts))
+        while len(counts) < upto:  # blocks may have been planned in any order (the training-set loss)
+            b = len(counts)
+            plan = self._cache.get((epoch, b))
+            if plan is not None:
+                counts.append(len(plan))
+            elif self.blocked and self.config.mode == "reference":
+                c0 = b * self.block  # counted without building the plan
+                counts.append(self._count_text_reference(epoch, c0, min(c0 + self.block, len(self.tok_ids))))
+            else:
+                counts.append(len(self.block_plan(epoch, b)))
         return counts
 
     def epoch_plan(self, epoch: int) -> EpochPlan:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import rng
-from .kernel import BLOWUP_BOUND, HS, NS, OUTPUT_KIND, SOFTMAX, TABLE, _jit, search_right, sgd_steps
+from .kernel import BLOWUP_BOUND, HS, NS, OUTPUT_KIND, SOFTMAX, TABLE, _jit, fast_steps, search_right
 
 __all__ = ["FastResult", "fast_forward", "noise_draw", "step_tables", "work_buffers"]
 
@@ -143,34 +143,80 @@ def work_buffers(V: int, n_out: int, N: int, max_cols: int):
 
 _NO_I = np.zeros(1, np.int64)
 _NO_F2 = np.zeros((1, 1))
+_NO_REC = (False, _NO_I, _NO_F2, _NO_F2, _NO_F2, _NO_F2)
+
+
+def run_steps(
+    steps,
+    tb: StepTables,
+    W,
+    Wo,
+    examples,
+    lrs,
+    step0: int,
+    reference: bool,
+    losses,
+    work,
+    *,
+    apply: bool = True,
+    negs=None,
+    eval_counter: bool = False,
+    bound: float = BLOWUP_BOUND,
+    rec=None,
+):
+    """Call ``steps`` (:func:`~explorer.engine.kernel.sgd_steps` or a specialisation of it) on the examples
+    ``(in_ptr, in_ids, tgt_ptr, tgt_ids)`` with the model's tables ``tb`` — the one place its arguments are
+    spelled out (recording, fast-forward and the loss call it through here). ``negs``: the negatives, else
+    they are drawn inside (key ``tb.key``, or ``tb.eval_key`` with ``eval_counter``); ``rec``: the record
+    buffers (tcol, tval, dout, din, erec). Returns what the kernel returns."""
+    in_ptr, in_ids, tgt_ptr, tgt_ids = examples
+    draw = negs is None
+    return steps(
+        W,
+        Wo,
+        in_ptr,
+        in_ids,
+        tgt_ptr,
+        tgt_ids,
+        lrs,
+        step0,
+        tb.kind,
+        reference,
+        apply,
+        _NO_I if draw else negs,
+        draw,
+        eval_counter,
+        tb.eval_key if eval_counter else tb.key,
+        tb.k,
+        tb.codes,
+        tb.points,
+        tb.lens,
+        tb.cdf,
+        tb.guide,
+        TABLE,
+        bound,
+        losses,
+        *work,
+        *(_NO_REC if rec is None else (True, *rec)),
+    )
 
 
 # =========================================================================================================
-def _chunk(stream, first: int, m: int):
-    """The examples of global steps first .. first+m−1 as one CSR chunk (across epochs if need be)."""
-    parts, got = [], 0
-    while got < m:
-        e, i = stream.locate(first + got)
-        part = stream.plan_range(e, i, m - got)
-        parts.append(part)
-        got += len(part[4])
-    if len(parts) == 1:
-        return parts[0]
-    in_ptr, tgt_ptr = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
-    n_in = n_tg = 0
-    for ip, _, tp, _, _ in parts:
-        in_ptr.append(ip[1:] + n_in)
-        tgt_ptr.append(tp[1:] + n_tg)
-        n_in += int(ip[-1])
-        n_tg += int(tp[-1])
-    cat = np.concatenate
-    return (
-        cat(in_ptr),
-        cat([p[1] for p in parts]),
-        cat(tgt_ptr),
-        cat([p[3] for p in parts]),
-        cat([p[4] for p in parts]),
-    )
+def _parts(stream, first: int, m: int):
+    """The examples of global steps first .. first+m−1 as slices (plan, i, j) of block plans, in order
+    (across blocks and epochs): nothing is copied."""
+    e, i = stream.locate(first)
+    b, j = stream._find(e, i)
+    while m > 0:
+        if b >= stream.n_blocks:
+            e, b, j = e + 1, 0, 0
+            continue
+        plan = stream.block_plan(e, b)
+        k = min(len(plan), j + m)
+        if k > j:
+            yield plan, j, k
+            m -= k - j
+        b, j = b + 1, 0
 
 
 def max_columns(tables: StepTables, n_out: int, max_targets: int) -> int:
@@ -226,6 +272,7 @@ def fast_forward(
     Wo = np.array(params.W_out.T, dtype=np.float64, order="C")  # a copy, V' × N: row j = v'_j
     stream = model.stream
     work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], stream.max_targets))
+    steps = fast_steps(tb.kind, reference)
     try:
         while done < n_steps:
             if cancel is not None and cancel():
@@ -233,44 +280,19 @@ def fast_forward(
                 break
             s0 = first_step + done
             m = min(chunk_steps, n_steps - done)
-            in_ptr, in_ids, tgt_ptr, tgt_ids, lrf = _chunk(stream, s0, m)
-            lr = base * lrf
-            n_ok, _, _, _ = sgd_steps(
-                W,
-                Wo,
-                in_ptr,
-                in_ids,
-                tgt_ptr,
-                tgt_ids,
-                lr,
-                s0,
-                tb.kind,
-                reference,
-                True,
-                _NO_I,
-                True,
-                False,
-                tb.key,
-                tb.k,
-                tb.codes,
-                tb.points,
-                tb.lens,
-                tb.cdf,
-                tb.guide,
-                TABLE,
-                BLOWUP_BOUND,
-                losses[done : done + m],
-                *work,
-                False,
-                _NO_I,
-                _NO_F2,
-                _NO_F2,
-                _NO_F2,
-                _NO_F2,
-            )
-            lrs[done : done + n_ok] = lr[:n_ok]
-            done += int(n_ok)
-            if n_ok < m:
+            got = 0
+            for plan, i, j in _parts(stream, s0, m):  # the kernel reads the plans' arrays in place
+                d, n = done + got, j - i
+                lr = np.multiply(plan.lr_factor[i:j], base, out=lrs[d : d + n])
+                examples = (plan.in_ptr[i : j + 1], plan.in_ids, plan.tgt_ptr[i : j + 1], plan.tgt_ids)
+                n_ok, _, _, _ = run_steps(
+                    steps, tb, W, Wo, examples, lr, s0 + got, reference, losses[d : d + n], work
+                )
+                got += int(n_ok)
+                if n_ok < n:
+                    break
+            done += got
+            if got < m:
                 blowup = first_step + done
                 break
             if progress is not None:

@@ -53,10 +53,9 @@ def build_huffman(counts) -> HuffmanTree:
     if np.any(np.diff(counts) > 0):
         raise ValueError("counts must be in descending order")
     big = np.iinfo(np.int64).max // 4
-    count = np.full(2 * V - 1, big, dtype=np.int64)
-    count[:V] = counts
-    parent = np.full(2 * V - 1, -1, dtype=np.int64)
-    bit = np.zeros(2 * V - 1, dtype=np.uint8)
+    count = [int(c) for c in counts] + [big] * (V - 1)  # Python lists: the loops below run V times
+    parent = [-1] * (2 * V - 1)
+    bit = [0] * (2 * V - 1)
     pos1, pos2 = V - 1, V  # next smallest leaf (moving down), next smallest inner node (moving up)
     for a in range(V - 1):
         picked = []
@@ -82,6 +81,9 @@ def build_huffman(counts) -> HuffmanTree:
             node = parent[node]
         codes.append(np.array(c[::-1], dtype=np.uint8))
         points.append(np.array(p[::-1], dtype=np.int64))
-    for arr in (*codes, *points, parent, bit, count):
+    count_a = np.array(count, dtype=np.int64)
+    parent_a = np.array(parent, dtype=np.int64)
+    bit_a = np.array(bit, dtype=np.uint8)
+    for arr in (*codes, *points, parent_a, bit_a, count_a):
         arr.setflags(write=False)
-    return HuffmanTree(tuple(codes), tuple(points), parent, bit, count)
+    return HuffmanTree(tuple(codes), tuple(points), parent_a, bit_a, count_a)

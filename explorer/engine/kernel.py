@@ -205,331 +205,367 @@ def _unmark(mark, touched, nt):
 
 # =========================================================================================================
 # the step
-@_jit
-def sgd_steps(
-    W,
-    Wo,
-    in_ptr,
-    in_ids,
-    tgt_ptr,
-    tgt_ids,
-    lrs,
-    step0,
-    kind,
-    reference,
-    apply,
-    negs,
-    draw,
-    eval_counter,
-    key,
-    k,
-    codes,
-    points,
-    lens,
-    cdf,
-    guide,
-    table,
-    bound,
-    losses,
-    h,
-    EH,
-    u,
-    y,
-    EI,
-    cnt,
-    mark,
-    touched,
-    esum,
-    save,
-    rec,
-    tcol,
-    tval,
-    dout,
-    din,
-    erec,
-):
-    """SGD steps s = 0..M−1 on ``W`` and ``Wo`` (= W'ᵀ) in place, one example each; E of step s goes to
-    ``losses[s]``. Returns (steps done, status, touched columns, terms) — the last two of the last step.
-    A step with status ≠ 0 is not applied and ends the call; with ``apply`` off nothing is written at all
-    (E only).
+def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
+    """:func:`sgd_steps`, compiled with the flags given here fixed (kind; reference, rec, apply, draw,
+    eval_counter as 0/1; −1 leaves one to the caller). A specialisation runs the same operations on the same
+    values in the same order (float64 without fastmath), so it gives the same bits; it only drops branches."""
 
-    Example s: inputs ``in_ids[in_ptr[s]:in_ptr[s+1]]`` (C words), targets ``tgt_ids[tgt_ptr[s]:…]`` (P
-    words), η = ``lrs[s]``. ``kind`` is SOFTMAX, HS or NS; ``reference`` selects word2vec.c's sequential
-    terms. Negative d of target c is ``negs[c·k + d]`` when ``draw`` is off, else P_n's word (``cdf``,
-    ``guide``) at the uniform (key, step0 + s, c·k + d) — or (key, tgt_ptr[s] + c, d) with
-    ``eval_counter``. ``codes``/``points``/``lens``: the Huffman paths padded to (V, L). Work arrays:
-    ``h``, ``EH`` (N); ``u``, ``y``, ``EI`` (V'); ``cnt`` (V, zeros); ``mark`` (V', −1s); ``touched``,
-    ``esum``, ``save`` (the columns one step touches).
+    def sgd_steps(
+        W,
+        Wo,
+        in_ptr,
+        in_ids,
+        tgt_ptr,
+        tgt_ids,
+        lrs,
+        step0,
+        kind,
+        reference,
+        apply,
+        negs,
+        draw,
+        eval_counter,
+        key,
+        k,
+        codes,
+        points,
+        lens,
+        cdf,
+        guide,
+        table,
+        bound,
+        losses,
+        h,
+        EH,
+        u,
+        y,
+        EI,
+        cnt,
+        mark,
+        touched,
+        esum,
+        save,
+        rec,
+        tcol,
+        tval,
+        dout,
+        din,
+        erec,
+    ):
+        """SGD steps s = 0..M−1 on ``W`` and ``Wo`` (= W'ᵀ) in place, one example each; E of step s goes to
+        ``losses[s]``. Returns (steps done, status, touched columns, terms) — the last two of the last step.
+        A step with status ≠ 0 is not applied and ends the call; with ``apply`` off nothing is written at all
+        (E only).
 
-    With ``rec`` on (one example), the step also fills: ``save`` (before-values of the touched columns, in
-    ``touched`` order), ``dout`` (their deltas: summed over the updates in reference mode), ``din[p]``
-    (the delta of input p at its first occurrence), ``tcol``/``tval`` (each term's column and u, y, t, e,
-    skipped) and, for the softmax, ``erec`` (e per panel).
-    """
-    N = h.shape[0]
-    nt = 0
-    nterm = 0
-    for s in range(lrs.shape[0]):
-        a = in_ptr[s]
-        C = in_ptr[s + 1] - a
-        t0 = tgt_ptr[s]
-        P = tgt_ptr[s + 1] - t0
-        lr = lrs[s]
-        if eval_counter:  # negatives of the training-set loss: counter (plan target index, d)
-            ni = t0
-            ci = 1
-            cj = 0
-        else:  # negatives of a step: counter (step, c·k + d)
-            ni = step0 + s
-            ci = 0
-            cj = k
-        # h = (1/C) Σ_c v_{w_c}
-        r = in_ids[a + 0]
-        for kk in range(N):
-            h[kk] = W[r, kk]
-        for p in range(1, C):
-            r = in_ids[a + p]
-            for kk in range(N):
-                h[kk] += W[r, kk]
-        if C > 1:
-            for kk in range(N):
-                h[kk] = h[kk] / C
-        if _any_bad(h, bound):
-            return s, _status(Q_H, _first_bad(h, bound)), 0, 0
-        for kk in range(N):
-            EH[kk] = 0.0
-        loss = 0.0
+        Example s: inputs ``in_ids[in_ptr[s]:in_ptr[s+1]]`` (C words), targets ``tgt_ids[tgt_ptr[s]:…]`` (P
+        words), η = ``lrs[s]``. ``kind`` is SOFTMAX, HS or NS; ``reference`` selects word2vec.c's sequential
+        terms. Negative d of target c is ``negs[c·k + d]`` when ``draw`` is off, else P_n's word (``cdf``,
+        ``guide``) at the uniform (key, step0 + s, c·k + d) — or (key, tgt_ptr[s] + c, d) with
+        ``eval_counter``. ``codes``/``points``/``lens``: the Huffman paths padded to (V, L). Work arrays:
+        ``h``, ``EH`` (N); ``u``, ``y``, ``EI`` (V'); ``cnt`` (V, zeros); ``mark`` (V', −1s); ``touched``,
+        ``esum``, ``save`` (the columns one step touches).
+
+        With ``rec`` on (one example), the step also fills: ``save`` (before-values of the touched columns, in
+        ``touched`` order), ``dout`` (their deltas: summed over the updates in reference mode), ``din[p]``
+        (the delta of input p at its first occurrence), ``tcol``/``tval`` (each term's column and u, y, t, e,
+        skipped) and, for the softmax, ``erec`` (e per panel).
+        """
+        # a specialisation's fixed flags (−1: given at run time) are constants LLVM folds away
+        kind = kind if KIND < 0 else KIND
+        reference = reference if REF < 0 else REF == 1
+        rec = rec if REC < 0 else REC == 1
+        apply = apply if APPLY < 0 else APPLY == 1
+        draw = draw if DRAW < 0 else DRAW == 1
+        eval_counter = eval_counter if EVAL < 0 else EVAL == 1
+        N = h.shape[0]
         nt = 0
         nterm = 0
-        if kind == SOFTMAX:
-            V = Wo.shape[0]
-            m = -np.inf
-            for j in range(V):
-                uj = _dot(Wo, j, h)
-                if _bad(uj, bound):
-                    return s, _status(Q_U, uj), 0, 0
-                u[j] = uj
-                if uj > m:
-                    m = uj
-            Z = 0.0
-            for j in range(V):
-                y[j] = math.exp(u[j] - m)
-                Z += y[j]
-            for j in range(V):
-                y[j] = y[j] / Z
-            # EI_j = Σ_c e_{c,j}, e_{c,j} = y_j − t_{c,j}, panels in order
-            usum = 0.0
-            for c in range(P):
-                tc = tgt_ids[t0 + c]
-                usum += u[tc]
+        for s in range(lrs.shape[0]):
+            a = in_ptr[s]
+            C = in_ptr[s + 1] - a
+            t0 = tgt_ptr[s]
+            P = tgt_ptr[s + 1] - t0
+            lr = lrs[s]
+            if eval_counter:  # negatives of the training-set loss: counter (plan target index, d)
+                ni = t0
+                ci = 1
+                cj = 0
+            else:  # negatives of a step: counter (step, c·k + d)
+                ni = step0 + s
+                ci = 0
+                cj = k
+            # h = (1/C) Σ_c v_{w_c}
+            r = in_ids[a + 0]
+            for kk in range(N):
+                h[kk] = W[r, kk]
+            for p in range(1, C):
+                r = in_ids[a + p]
+                for kk in range(N):
+                    h[kk] += W[r, kk]
+            if C > 1:
+                for kk in range(N):
+                    h[kk] = h[kk] / C
+            if _any_bad(h, bound):
+                return s, _status(Q_H, _first_bad(h, bound)), 0, 0
+            for kk in range(N):
+                EH[kk] = 0.0
+            loss = 0.0
+            nt = 0
+            nterm = 0
+            if kind == SOFTMAX:
+                V = Wo.shape[0]
+                m = -np.inf
                 for j in range(V):
-                    ecj = y[j] - 1.0 if j == tc else y[j]
-                    if c == 0:
-                        EI[j] = ecj
-                    else:
-                        EI[j] += ecj
-                    if rec:
-                        erec[c, j] = ecj
-            loss = P * (m + math.log(Z)) - usum
-            if _bad(loss, bound):
-                return s, _status(Q_E, loss), 0, 0
-            if not apply:
-                losses[s] = loss
-                continue
-            # EH = Σ_j EI_j v'_j with the old v'_j
-            for j in range(V):
-                ej = EI[j]
-                for kk in range(N):
-                    EH[kk] += ej * Wo[j, kk]
-            if _any_bad(EH, bound):
-                return s, _status(Q_EH, _first_bad(EH, bound)), 0, 0
-            for j in range(V):
-                g = -lr * EI[j]
-                for kk in range(N):
-                    x = Wo[j, kk] + g * h[kk]
-                    if _bad(x, bound):
-                        return s, _status(Q_WO, x), 0, 0
-            nt = V
-        else:
-            hint = False  # reference: a written value of W' was bad (checked again at the end)
-            # E = Σ −log σ(x), x = ⟦t = 1⟧·u, summed as Σ max(−x, 0) + log Π (1 + z) with z = e^{−|u|}:
-            # one exp per term and one log1p per step; zp = Π (1 + z) − 1 is kept as zp ← zp + z + zp·z
-            zp = 0.0
-            for c in range(P):
-                w = tgt_ids[t0 + c]
-                L = lens[w] if kind == HS else k + 1
-                zi = row_key(key, ni + c * ci)
-                for q in range(L):
-                    # the term: column j of W' and its label t
-                    if kind == HS:
-                        j = points[w, q]
-                        t = 1.0 - codes[w, q]
-                    elif q == 0:
-                        j = w
-                        t = 1.0
-                    else:
-                        d = c * k + q - 1
-                        if draw:
-                            j = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                    uj = _dot(Wo, j, h)
+                    if _bad(uj, bound):
+                        return s, _status(Q_U, uj), 0, 0
+                    u[j] = uj
+                    if uj > m:
+                        m = uj
+                Z = 0.0
+                for j in range(V):
+                    y[j] = math.exp(u[j] - m)
+                    Z += y[j]
+                for j in range(V):
+                    y[j] = y[j] / Z
+                # EI_j = Σ_c e_{c,j}, e_{c,j} = y_j − t_{c,j}, panels in order
+                usum = 0.0
+                for c in range(P):
+                    tc = tgt_ids[t0 + c]
+                    usum += u[tc]
+                    for j in range(V):
+                        ecj = y[j] - 1.0 if j == tc else y[j]
+                        if c == 0:
+                            EI[j] = ecj
                         else:
-                            j = negs[d]
-                        t = 0.0
-                    if rec:
-                        tcol[nterm] = j
-                        tval[nterm, T_T] = t
-                        tval[nterm, T_SKIP] = 0.0
-                    if reference and kind == NS and q > 0 and j == w:  # word2vec.c skips it
+                            EI[j] += ecj
                         if rec:
-                            tval[nterm, T_U] = 0.0
-                            tval[nterm, T_Y] = 0.0
-                            tval[nterm, T_E] = 0.0
-                            tval[nterm, T_SKIP] = 1.0
-                        nterm += 1
-                        continue
-                    f = _dot(Wo, j, h)
-                    if _bad(f, bound):
-                        if reference:
-                            _restore(Wo, touched, save, nt)
-                        _unmark(mark, touched, nt)
-                        return s, _status(Q_U, f), 0, nterm
-                    z = math.exp(-abs(f))
-                    zp = zp + z + zp * z
-                    if (f if t == 1.0 else -f) < 0.0:
-                        loss += abs(f)
-                    skip = False
-                    if not reference:
-                        yv = 1.0 / (1.0 + z) if f >= 0.0 else z / (1.0 + z)  # σ(u), as sigmoid(u)
-                    elif kind == HS:
-                        if f <= -_MAX_EXP or f >= _MAX_EXP:
-                            skip = True
-                            yv = sigmoid(f)
+                            erec[c, j] = ecj
+                loss = P * (m + math.log(Z)) - usum
+                if _bad(loss, bound):
+                    return s, _status(Q_E, loss), 0, 0
+                if not apply:
+                    losses[s] = loss
+                    continue
+                # EH = Σ_j EI_j v'_j with the old v'_j
+                for j in range(V):
+                    ej = EI[j]
+                    for kk in range(N):
+                        EH[kk] += ej * Wo[j, kk]
+                if _any_bad(EH, bound):
+                    return s, _status(Q_EH, _first_bad(EH, bound)), 0, 0
+                for j in range(V):
+                    g = -lr * EI[j]
+                    for kk in range(N):
+                        x = Wo[j, kk] + g * h[kk]
+                        if _bad(x, bound):
+                            return s, _status(Q_WO, x), 0, 0
+                nt = V
+            else:
+                hint = False  # reference: a written value of W' was bad (checked again at the end)
+                # E = Σ −log σ(x), x = ⟦t = 1⟧·u, summed as Σ max(−x, 0) + log Π (1 + z) with z = e^{−|u|}:
+                # one exp per term and one log1p per step; zp = Π (1 + z) − 1 is kept as zp ← zp + z + zp·z
+                zp = 0.0
+                for c in range(P):
+                    w = tgt_ids[t0 + c]
+                    L = lens[w] if kind == HS else k + 1
+                    zi = row_key(key, ni + c * ci)
+                    for q in range(L):
+                        # the term: column j of W' and its label t
+                        if kind == HS:
+                            j = points[w, q]
+                            t = 1.0 - codes[w, q]
+                        elif q == 0:
+                            j = w
+                            t = 1.0
+                        else:
+                            d = c * k + q - 1
+                            if draw:
+                                j = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                            else:
+                                j = negs[d]
+                            t = 0.0
+                        if rec:
+                            tcol[nterm] = j
+                            tval[nterm, T_T] = t
+                            tval[nterm, T_SKIP] = 0.0
+                        if reference and kind == NS and q > 0 and j == w:  # word2vec.c skips it
+                            if rec:
+                                tval[nterm, T_U] = 0.0
+                                tval[nterm, T_Y] = 0.0
+                                tval[nterm, T_E] = 0.0
+                                tval[nterm, T_SKIP] = 1.0
+                            nterm += 1
+                            continue
+                        f = _dot(Wo, j, h)
+                        if _bad(f, bound):
+                            if reference:
+                                _restore(Wo, touched, save, nt)
+                            _unmark(mark, touched, nt)
+                            return s, _status(Q_U, f), 0, nterm
+                        z = math.exp(-abs(f))
+                        zp = zp + z + zp * z
+                        x_ = f if t == 1.0 else -f
+                        loss += -x_ if x_ < 0.0 else 0.0  # max(−x, 0), without a branch
+                        skip = False
+                        if not reference:
+                            yv = 1.0 / (1.0 + z) if f >= 0.0 else z / (1.0 + z)  # σ(u), as sigmoid(u)
+                        elif kind == HS:
+                            if f <= -_MAX_EXP or f >= _MAX_EXP:
+                                skip = True  # y (recorded only) = σ(u) from the same z, as sigmoid(u)
+                                yv = 1.0 / (1.0 + z) if f >= 0.0 else z / (1.0 + z)
+                            else:
+                                yv = table_sigmoid(f, table)
+                        elif f > _MAX_EXP:
+                            yv = 1.0
+                        elif f < -_MAX_EXP:
+                            yv = 0.0
                         else:
                             yv = table_sigmoid(f, table)
-                    elif f > _MAX_EXP:
-                        yv = 1.0
-                    elif f < -_MAX_EXP:
-                        yv = 0.0
-                    else:
-                        yv = table_sigmoid(f, table)
-                    e = 0.0 if skip else yv - t
-                    if rec:
-                        tval[nterm, T_U] = f
-                        tval[nterm, T_Y] = yv
-                        tval[nterm, T_E] = e
-                        tval[nterm, T_SKIP] = 1.0 if skip else 0.0
-                    nterm += 1
-                    if skip or not apply:
-                        continue
-                    slot = mark[j]
-                    if slot < 0:
-                        slot = nt
-                        mark[j] = nt
-                        touched[nt] = j
-                        esum[nt] = 0.0
-                        if reference or rec:
-                            for kk in range(N):
-                                save[nt, kk] = Wo[j, kk]
+                        e = 0.0 if skip else yv - t
                         if rec:
+                            tval[nterm, T_U] = f
+                            tval[nterm, T_Y] = yv
+                            tval[nterm, T_E] = e
+                            tval[nterm, T_SKIP] = 1.0 if skip else 0.0
+                        nterm += 1
+                        if skip or not apply:
+                            continue
+                        slot = mark[j]
+                        first = slot < 0
+                        if first:  # the column's first change in this step: its before-value is saved
+                            slot = nt
+                            mark[j] = nt
+                            touched[nt] = j
+                            esum[nt] = 0.0
+                            if rec:
+                                for kk in range(N):
+                                    dout[nt, kk] = 0.0
+                                if not reference:
+                                    for kk in range(N):
+                                        save[nt, kk] = Wo[j, kk]
+                            nt += 1
+                        if reference:
+                            g = -lr * e
+                            nbad = 0
+                            if first:  # the save shares the loop's reads of v'_j
+                                for kk in range(N):
+                                    cj_ = Wo[j, kk]
+                                    save[slot, kk] = cj_
+                                    EH[kk] += e * cj_
+                                    nv = cj_ + g * h[kk]
+                                    Wo[j, kk] = nv
+                                    nbad += 0 if abs(nv) <= bound else 1
+                            else:
+                                for kk in range(N):
+                                    cj_ = Wo[j, kk]
+                                    EH[kk] += e * cj_
+                                    nv = cj_ + g * h[kk]
+                                    Wo[j, kk] = nv
+                                    nbad += 0 if abs(nv) <= bound else 1
+                            if rec:
+                                for kk in range(N):
+                                    dout[slot, kk] += g * h[kk]
+                            if nbad:
+                                hint = True
+                        else:
                             for kk in range(N):
-                                dout[nt, kk] = 0.0
-                        nt += 1
-                    if reference:
-                        g = -lr * e
-                        nbad = 0
+                                EH[kk] += e * Wo[j, kk]
+                            esum[slot] += e
+                loss += math.log1p(zp)
+                if not apply:
+                    losses[s] = loss
+                    continue
+                status = 0
+                if _bad(loss, bound):
+                    status = _status(Q_E, loss)
+                if status == 0 and _any_bad(EH, bound):
+                    status = _status(Q_EH, _first_bad(EH, bound))
+                if status == 0 and (hint or not reference):
+                    for q in range(nt):
+                        j = touched[q]
+                        g = -lr * esum[q]
                         for kk in range(N):
-                            cj_ = Wo[j, kk]
-                            EH[kk] += e * cj_
-                            nv = cj_ + g * h[kk]
-                            Wo[j, kk] = nv
-                            nbad += 0 if abs(nv) <= bound else 1
-                        if rec:
-                            for kk in range(N):
-                                dout[slot, kk] += g * h[kk]
-                        if nbad:
-                            hint = True
-                    else:
-                        for kk in range(N):
-                            EH[kk] += e * Wo[j, kk]
-                        esum[slot] += e
-            loss += math.log1p(zp)
-            if not apply:
-                losses[s] = loss
-                continue
-            status = 0
-            if _bad(loss, bound):
-                status = _status(Q_E, loss)
-            if status == 0 and _any_bad(EH, bound):
-                status = _status(Q_EH, _first_bad(EH, bound))
-            if status == 0 and (hint or not reference):
-                for q in range(nt):
-                    j = touched[q]
-                    g = -lr * esum[q]
-                    for kk in range(N):
-                        x = Wo[j, kk] if reference else Wo[j, kk] + g * h[kk]
-                        if _bad(x, bound):
-                            status = _status(Q_WO, x)
+                            x = Wo[j, kk] if reference else Wo[j, kk] + g * h[kk]
+                            if _bad(x, bound):
+                                status = _status(Q_WO, x)
+                                break
+                        if status != 0:
                             break
-                    if status != 0:
-                        break
-            if status != 0:
-                if reference:
-                    _restore(Wo, touched, save, nt)
-                _unmark(mark, touched, nt)
-                return s, status, 0, nterm
-        # the input update: count each input word (n_w), check every v_w − η · share · EH, then apply
-        for p in range(C):
-            cnt[in_ids[a + p]] += 1
-        for p in range(C):
-            wi = in_ids[a + p]
-            coef = -lr * float(cnt[wi]) if reference else -lr * (cnt[wi] / C)
-            nb = 0
-            for kk in range(N):
-                nb += 0 if abs(W[wi, kk] + coef * EH[kk]) <= bound else 1
-            if nb:
-                for kk in range(N):
-                    x = W[wi, kk] + coef * EH[kk]
-                    if _bad(x, bound):
-                        break
-                for p2 in range(C):
-                    cnt[in_ids[a + p2]] = 0
-                if kind != SOFTMAX:
+                if status != 0:
                     if reference:
                         _restore(Wo, touched, save, nt)
                     _unmark(mark, touched, nt)
-                return s, _status(Q_W, x), 0, nterm
-        # apply: W' (paper mode and softmax; reference hs/ns columns are already written), then W
-        if kind == SOFTMAX:
-            for j in range(nt):
-                g = -lr * EI[j]
+                    return s, status, 0, nterm
+            # the input update: count each input word (n_w), check every v_w − η · share · EH, then apply
+            for p in range(C):
+                cnt[in_ids[a + p]] += 1
+            for p in range(C):
+                wi = in_ids[a + p]
+                coef = -lr * float(cnt[wi]) if reference else -lr * (cnt[wi] / C)
+                nb = 0
                 for kk in range(N):
-                    if rec:
-                        save[j, kk] = Wo[j, kk]
-                    dv = g * h[kk]
-                    if rec:
-                        dout[j, kk] = dv
-                    Wo[j, kk] = Wo[j, kk] + dv
-        else:
-            if not reference:
-                for q in range(nt):
-                    j = touched[q]
-                    g = -lr * esum[q]
+                    nb += 0 if abs(W[wi, kk] + coef * EH[kk]) <= bound else 1
+                if nb:
                     for kk in range(N):
+                        x = W[wi, kk] + coef * EH[kk]
+                        if _bad(x, bound):
+                            break
+                    for p2 in range(C):
+                        cnt[in_ids[a + p2]] = 0
+                    if kind != SOFTMAX:
+                        if reference:
+                            _restore(Wo, touched, save, nt)
+                        _unmark(mark, touched, nt)
+                    return s, _status(Q_W, x), 0, nterm
+            # apply: W' (paper mode and softmax; reference hs/ns columns are already written), then W
+            if kind == SOFTMAX:
+                for j in range(nt):
+                    g = -lr * EI[j]
+                    for kk in range(N):
+                        if rec:
+                            save[j, kk] = Wo[j, kk]
                         dv = g * h[kk]
                         if rec:
-                            dout[q, kk] = dv
+                            dout[j, kk] = dv
                         Wo[j, kk] = Wo[j, kk] + dv
-            _unmark(mark, touched, nt)
-        for p in range(C):
-            wi = in_ids[a + p]
-            n = cnt[wi]
-            if n == 0:
-                continue
-            coef = -lr * float(n) if reference else -lr * (n / C)
-            for kk in range(N):
-                dv = coef * EH[kk]
-                if rec:
-                    din[p, kk] = dv
-                W[wi, kk] = W[wi, kk] + dv
-            cnt[wi] = 0
-        losses[s] = loss
-    return lrs.shape[0], 0, nt, nterm
+            else:
+                if not reference:
+                    for q in range(nt):
+                        j = touched[q]
+                        g = -lr * esum[q]
+                        for kk in range(N):
+                            dv = g * h[kk]
+                            if rec:
+                                dout[q, kk] = dv
+                            Wo[j, kk] = Wo[j, kk] + dv
+                _unmark(mark, touched, nt)
+            for p in range(C):
+                wi = in_ids[a + p]
+                n = cnt[wi]
+                if n == 0:
+                    continue
+                coef = -lr * float(n) if reference else -lr * (n / C)
+                for kk in range(N):
+                    dv = coef * EH[kk]
+                    if rec:
+                        din[p, kk] = dv
+                    W[wi, kk] = W[wi, kk] + dv
+                cnt[wi] = 0
+            losses[s] = loss
+        return lrs.shape[0], 0, nt, nterm
+
+    return _jit(sgd_steps)
+
+
+sgd_steps = _make_steps()
+_FAST: dict = {}
+
+
+def fast_steps(kind: int, reference: bool):
+    """:func:`sgd_steps` specialised for fast-forward (apply on, no records, negatives drawn inside)."""
+    key = (int(kind), bool(reference))
+    fn = _FAST.get(key)
+    if fn is None:
+        fn = _FAST[key] = _make_steps(key[0], int(key[1]), 0, 1, 1, 0)
+    return fn

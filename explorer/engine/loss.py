@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from .fast import max_columns, step_tables, work_buffers
-from .kernel import SOFTMAX, TABLE, sgd_steps
+from .fast import max_columns, run_steps, step_tables, work_buffers
+from .kernel import SOFTMAX, sgd_steps
 
 
 def term_loss(u: float, t: float) -> float:
     """One hs node's or ns sample's term of E, for drawing its share (the step sums them in compiled code):
     −log σ(u) for t = 1, −log σ(−u) for t = 0, as log(1 + e^{∓u}) without overflow."""
     return float(np.logaddexp(0.0, -u if t == 1.0 else u))
-
-
-_NO_I = np.zeros(1, np.int64)
-_NO_F2 = np.zeros((1, 1))
 
 
 def _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, negs=None) -> np.ndarray:
@@ -36,39 +32,21 @@ def _evaluate(model, W, Wo, in_ptr, in_ids, tgt_ptr, tgt_ids, negs=None) -> np.n
     losses = np.zeros(M)
     max_tg = int(np.diff(tgt_ptr).max()) if M else 1
     work = work_buffers(W.shape[0], Wo.shape[0], W.shape[1], max_columns(tb, Wo.shape[0], max_tg))
-    draw = negs is None
-    sgd_steps(
+    run_steps(
+        sgd_steps,
+        tb,
         W,
         Wo,
-        in_ptr,
-        in_ids,
-        tgt_ptr,
-        tgt_ids,
+        (in_ptr, in_ids, tgt_ptr, tgt_ids),
         np.zeros(M),
         0,
-        tb.kind,
         False,
-        False,
-        _NO_I if draw else negs,
-        draw,
-        True,
-        tb.eval_key,
-        tb.k,
-        tb.codes,
-        tb.points,
-        tb.lens,
-        tb.cdf,
-        tb.guide,
-        TABLE,
-        np.inf,
         losses,
-        *work,
-        False,
-        _NO_I,
-        _NO_F2,
-        _NO_F2,
-        _NO_F2,
-        _NO_F2,
+        work,
+        apply=False,
+        negs=negs,
+        eval_counter=True,
+        bound=np.inf,
     )
     return losses
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import BlowUpError
-from .fast import max_columns, step_tables, work_buffers
-from .kernel import BLOWUP_BOUND, HS, SOFTMAX, T_E, T_SKIP, T_T, T_U, T_Y, TABLE, sgd_steps, status_text
+from .fast import max_columns, run_steps, step_tables, work_buffers
+from .kernel import BLOWUP_BOUND, HS, SOFTMAX, T_E, T_SKIP, T_T, T_U, T_Y, sgd_steps, status_text
 from .record import NodeTerm, StepRecord
 
 __all__ = ["BLOWUP_BOUND", "record_step", "blowup_error"]
@@ -57,47 +57,18 @@ def record_step(model, params, ex, lr: float) -> StepRecord:
     in_ids, first = np.unique(ins, return_index=True)
     in_before = W[in_ids].copy()
     losses = np.zeros(1)
-    _, status, nt, _ = sgd_steps(
+    _, status, nt, _ = run_steps(
+        sgd_steps,
+        tb,
         W,
         Wo,
-        np.array([0, C]),
-        ins,
-        np.array([0, P]),
-        tgts,
+        (np.array([0, C]), ins, np.array([0, P]), tgts),
         np.array([lr]),
         step,
-        tb.kind,
         c.mode == "reference",
-        True,
-        tb.lens,
-        True,
-        False,
-        tb.key,
-        tb.k,
-        tb.codes,
-        tb.points,
-        tb.lens,
-        tb.cdf,
-        tb.guide,
-        TABLE,
-        BLOWUP_BOUND,
         losses,
-        h,
-        EH,
-        u,
-        y,
-        EI,
-        cnt,
-        mark,
-        touched,
-        esum,
-        save,
-        True,
-        tcol,
-        tval,
-        dout,
-        din,
-        erec,
+        (h, EH, u, y, EI, cnt, mark, touched, esum, save),
+        rec=(tcol, tval, dout, din, erec),
     )
     loss = losses[0]
     if status:

@@ -56,7 +56,8 @@ class Session:
 
     ``record_budget`` and ``checkpoint_budget`` (bytes) bound the memory of the record cache and the
     checkpoints; ``checkpoint_interval`` is the initial spacing of checkpoints in steps. They change speed,
-    never results.
+    never results. With ``initial_loss=False`` the training-set E at the start (``epoch_losses[0]``, a pass
+    over the corpus) is left until :meth:`initial_loss` asks for it.
     """
 
     def __init__(
@@ -71,6 +72,7 @@ class Session:
         checkpoint_interval: int = 500,
         checkpoint_budget: int = 48 * 2**20,
         progress: Callable[[str, float], None] | None = None,
+        initial_loss: bool = True,
     ):
         if progress:
             progress("reading the corpus", 0.0)
@@ -98,9 +100,10 @@ class Session:
         self.bookmarks: list[tuple[str, int]] = []
         self._listeners: list[Callable[[str], None]] = []
         self._cancel = False
-        if progress:
-            progress("computing the initial loss", 0.8)
-        self.epoch_losses[0] = dataset_loss(model, self.params)
+        if initial_loss:
+            if progress:
+                progress("computing the initial loss", 0.8)
+            self.initial_loss()
         if progress:
             progress("ready", 1.0)
 
@@ -158,6 +161,13 @@ class Session:
         es = sorted(e for e in self.epoch_losses if self.model.stream.epoch_start(e) <= self.furthest)
         steps = np.array([self.model.stream.epoch_start(e) for e in es], dtype=np.int64)
         return steps, np.array([self.epoch_losses[e] for e in es])
+
+    def initial_loss(self) -> float:
+        """``epoch_losses[0]``, the training-set E at the initial parameters (computed once, when first
+        asked for: a session built with ``initial_loss=False`` leaves it to the caller)."""
+        if 0 not in self.epoch_losses:
+            self.epoch_losses[0] = dataset_loss(self.model, self.initial)
+        return self.epoch_losses[0]
 
     def training_set_loss(self, step: int | None = None) -> float:
         """The exact mean E over one epoch's examples at the parameters after ``step`` (default: now),
