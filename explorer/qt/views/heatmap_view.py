@@ -25,9 +25,11 @@ from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, diverging_cmap, diverging_rgba
 from .plots import cache_axes, set_plot_title, set_word_ticks, show_tip, style_plot
 from .text import InfoLine
+from .word_axis import WordAxis
 
-#: per-word tick labels up to this many words (hover tips always)
-MAX_WORD_TICKS = 199
+#: rows named by word up to this many words (beyond, numbered); every row's word is also on hover. Each row
+#: is labelled when the row height allows the font in use, else an evenly spread subset (:class:`WordAxis`)
+MAX_WORD_TICKS = 5000
 MAX_DIM_TICKS = 32
 
 
@@ -55,8 +57,8 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.glw.setBackground("w")
         lay.addWidget(self.glw, 1)
 
-        self.p_in = self.glw.addPlot(row=0, col=0)
-        self.p_out = self.glw.addPlot(row=0, col=1)
+        self.p_in = self.glw.addPlot(row=0, col=0, axisItems=_word_axes())
+        self.p_out = self.glw.addPlot(row=0, col=1, axisItems=_word_axes())
         self.cmap = diverging_cmap()
         self.img_in = pg.ImageItem(axisOrder="row-major")
         self.img_out = pg.ImageItem(axisOrder="row-major")
@@ -300,3 +302,8 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         if cell and cell[0] == "in":
             self.bridge.select_word(self._words[cell[1]])
             self.refresh()
+
+
+def _word_axes() -> dict:
+    """Word axes for a map: rows named by their words, columns by their components."""
+    return {"left": WordAxis("left"), "bottom": WordAxis("bottom")}

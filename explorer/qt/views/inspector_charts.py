@@ -149,6 +149,8 @@ class Panel:
         #: the rows of the matrix shown (ids of the vectors), or None
         self.row_ids = None
         self.labels: list[str] = []
+        #: what the hover tip names each bar (or column) by
+        self.tips: list[str] = []
         self.row_labels: list[str] = []
         self.available = False
         self.highlighted = False
@@ -187,16 +189,28 @@ class Panel:
         set_range(self.plot, x=(0.0, 1.0), y=(0.0, 1.0))
         self._set_title(False, note)
 
-    def _ticks(self, axis: str, labels, offset: float) -> None:
-        set_word_ticks(self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset)
+    def _ticks(self, axis: str, labels, offset: float, marks=(), always=()) -> None:
+        set_word_ticks(
+            self.plot.getAxis(axis), list(labels), MAX_BAR_LABELS, offset, marks=marks, always=always
+        )
 
     def set_bars(
-        self, values, labels, marks=(), note: str = "", indices=None, show_labels: bool = True
+        self,
+        values,
+        labels,
+        marks=(),
+        note: str = "",
+        indices=None,
+        show_labels: bool = True,
+        tips=None,
+        always=(),
     ) -> None:
-        """Bars of ``values`` named ``labels`` (tips); ``marks``: bars outlined (targets); ``show_labels``
-        False: the axis shows tick marks only (the chart below names the same bars)."""
+        """Bars of ``values`` named ``labels`` on the axis (thinned when they do not all fit) and ``tips`` on
+        hover (default: the labels); ``marks``: bars outlined and labelled in bold (the targets); ``always``:
+        bars labelled whatever the space; ``show_labels`` False: tick marks only."""
         v = np.asarray(values, dtype=np.float64)
         self.values, self.labels, self.available, self.indices = v, list(labels), True, indices
+        self.tips = list(labels) if tips is None else list(tips)
         self.row_ids = None
         n = len(v)
         if self._mode != "bars":
@@ -209,14 +223,29 @@ class Panel:
             self.set_row_mark(None)
             self._yr = None
         self.bars.set_values(v, marks, self.single is not None)
-        self._ticks("bottom", self.labels if show_labels else [""] * n, 0.0)
+        if show_labels:
+            self._ticks("bottom", self.labels, 0.0, marks, always)
+        else:
+            self._ticks("bottom", [""] * n, 0.0)
         finite = v[np.isfinite(v)]
         lo, hi = float(min(0.0, finite.min(initial=0.0))), float(max(0.0, finite.max(initial=0.0)))
         self._yr = geometry.stable_range(lo, hi, self._yr, shrink=0.1)
         set_range(self.plot, x=(-0.6, max(n, 1) - 0.4), y=self._yr)
         self._set_title(True, note)
 
-    def set_matrix(self, M, row_labels, col_labels, note: str = "", row_ids=None) -> None:
+    def set_matrix(
+        self,
+        M,
+        row_labels,
+        col_labels,
+        note: str = "",
+        row_ids=None,
+        col_marks=(),
+        col_always=(),
+        col_tips=None,
+    ) -> None:
+        """A heat strip of ``M`` (rows ``row_labels``, columns ``col_labels``; ``col_marks``: the target
+        columns, in bold; ``col_always`` labelled whatever the space; ``col_tips`` their hover names)."""
         M = np.asarray(M, dtype=np.float64)
         if M.ndim == 1:
             M = M[None, :]
@@ -226,6 +255,7 @@ class Panel:
             list(col_labels),
             True,
         )
+        self.tips = list(col_labels) if col_tips is None else list(col_tips)
         self.indices, self.row_ids = None, (None if row_ids is None else np.asarray(row_ids))
         if self._mode != "matrix":
             self._mode = "matrix"
@@ -242,7 +272,7 @@ class Panel:
         self.img.setImage(diverging_rgba(M, lim), autoLevels=False)
         self.img.setRect(0, 0, M.shape[1], M.shape[0])
         self.img.setVisible(True)
-        self._ticks("bottom", self.labels, 0.5)
+        self._ticks("bottom", self.labels, 0.5, col_marks, col_always)
         set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5, fit_width=False)
         set_range(self.plot, x=(0, max(M.shape[1], 1)), y=(0, max(M.shape[0], 1)))
         self._set_title(True, (note + " " if note else "") + f"\u00b1{fmt(lim)}")
@@ -277,9 +307,9 @@ class Panel:
         if self.values.ndim == 1:
             j = int(round(pt.x()))
             if 0 <= j < len(self.values):
-                return f"{self.symbol}[{self.labels[j]}] = {full(self.values[j])}"
+                return f"{self.symbol}[{self.tips[j]}] = {full(self.values[j])}"
             return ""
         r, c = int(np.floor(pt.y())), int(np.floor(pt.x()))
         if 0 <= r < self.values.shape[0] and 0 <= c < self.values.shape[1]:
-            return f"{self.symbol}[{self.row_labels[r]}, {self.labels[c]}] = {full(self.values[r, c])}"
+            return f"{self.symbol}[{self.row_labels[r]}, {self.tips[c]}] = {full(self.values[r, c])}"
         return ""

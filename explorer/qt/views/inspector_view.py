@@ -17,7 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
 
-from ...app.format import MINUS, fmt, fmt_vec, full, full_vec
+from ...app.format import fmt, fmt_vec, full, full_vec
+from ...app.labels import output_labels
 from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
@@ -214,21 +215,6 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             ]
         )
 
-    def _terms(self, rec):
-        """Flattened hs/ns terms with their labels and the index of each target's group."""
-        terms, labels = [], []
-        groups = rec.terms() or ()
-        multi = len(groups) > 1
-        for c, group in enumerate(groups):
-            for tm in group:
-                if rec.output == "ns":
-                    name = tm.word + ("+" if tm.t == 1.0 else MINUS)
-                else:
-                    name = tm.word
-                labels.append(f"{rec.targets[c]}:{name}" if multi else name)
-                terms.append(tm)
-        return terms, labels
-
     def shown_outputs(self, rec) -> np.ndarray:
         """The output words the softmax charts show: all V, or from TOP_K_FROM words on the TOP_K of highest
         y and the targets, highest y first."""
@@ -260,38 +246,39 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             if p.phase > phase:
                 p.clear(later[p.phase])
         P["h"].set_bars(rec.h, dims)
+        # u, y (and t, e, EI) name their words on the axis (thinned when they do not fit; every bar on
+        # hover) and label the targets in bold whatever the space (explorer.app.labels)
         if rec.output == "softmax":
             idx = self.shown_outputs(rec)
             V = len(rec.y)
             note = self.tr("top {k} of {V}").format(k=len(idx), V=V) if len(idx) < V else ""
             sub = None if len(idx) == V else idx
-            labels = [words[j] for j in idx]
-            pos = {int(j): k for k, j in enumerate(idx)}
-            marks = sorted(pos[j] for j in set(rec.target_ids) if j in pos)
+            lab = output_labels(rec, words, idx)
+            names, marks = lab.labels, lab.marks
+            target_note = " · ".join(x for x in (note, lab.caption) if x)
 
             def pick(a):
                 return a if sub is None else a[..., sub]
 
-            below = phase >= 1  # t and e (under u and y) are drawn and name the words
-            P["u"].set_bars(pick(rec.u), labels, marks, note, sub, show_labels=not below)
-            P["y"].set_bars(pick(rec.y), labels, marks, note, sub, show_labels=not below)
+            P["u"].set_bars(pick(rec.u), names, marks, note, sub)
+            P["y"].set_bars(pick(rec.y), names, marks, note, sub)
             if phase >= 1:
                 for key, arr in (("t", rec.t), ("e", rec.e)):
                     if arr.ndim == 1:
-                        P[key].set_bars(pick(arr), labels, marks, note, sub)
+                        P[key].set_bars(pick(arr), names, marks, target_note, sub)
                     else:
-                        P[key].set_matrix(pick(arr), list(rec.targets), labels, note)
+                        # skip-gram: one row per context word (its target), the target columns in bold
+                        P[key].set_matrix(pick(arr), list(rec.targets), names, target_note, col_marks=marks)
                 if "EI" in P and rec.EI is not None:
-                    P["EI"].set_bars(pick(rec.EI), labels, marks, note, sub)
+                    P["EI"].set_bars(pick(rec.EI), names, marks, note, sub)
         else:
-            terms, labels = self._terms(rec)
-            pos = [i for i, tm in enumerate(terms) if tm.t == 1.0] if rec.output == "ns" else []
-            below = phase >= 1
-            P["u"].set_bars([tm.u for tm in terms], labels, pos, show_labels=not below)
-            P["y"].set_bars([tm.y for tm in terms], labels, pos, show_labels=not below)
+            lab = output_labels(rec, words)
+            kw = {"tips": lab.tips, "always": lab.always}
+            P["u"].set_bars([tm.u for tm in terms(rec)], lab.labels, lab.marks, **kw)
+            P["y"].set_bars([tm.y for tm in terms(rec)], lab.labels, lab.marks, **kw)
             if phase >= 1:
-                P["t"].set_bars([tm.t for tm in terms], labels, pos)
-                P["e"].set_bars([tm.e for tm in terms], labels, pos)
+                P["t"].set_bars([tm.t for tm in terms(rec)], lab.labels, lab.marks, lab.caption, **kw)
+                P["e"].set_bars([tm.e for tm in terms(rec)], lab.labels, lab.marks, lab.caption, **kw)
         if phase >= 2:
             rows = self.shown_out_rows(rec)
             n = len(rec.out_ids)
@@ -389,27 +376,27 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             tips += [self.tr("(after the error phase)")] * (len(heads) - 4)
             self.outputs.set_columns(heads, cols, tips, grey=grey, bold=bold)
             return
-        terms, labels = self._terms(rec)
+        flat = terms(rec)
         target_of = []
         for c, group in enumerate(rec.terms() or ()):
             target_of += [rec.targets[c]] * len(group)
         hs = rec.output == "hs"
         heads = [self.tr("target"), self.tr("node") if hs else self.tr("word")]
-        cols = [target_of, [tm.word for tm in terms]]
+        cols = [target_of, [tm.word for tm in flat]]
         if hs:
             heads.append(self.tr("code"))
-            cols.append([tm.code for tm in terms])
+            cols.append([tm.code for tm in flat])
         heads += ["u", "\u03c3(u)", "t", "e", self.tr("skipped")]
         cols += [
-            np.array([tm.u for tm in terms]),
-            np.array([tm.y for tm in terms]),
-            np.array([tm.t for tm in terms]),
-            np.array([tm.e for tm in terms]),
-            [self.tr("yes") if tm.skipped else "" for tm in terms],
+            np.array([tm.u for tm in flat]),
+            np.array([tm.y for tm in flat]),
+            np.array([tm.t for tm in flat]),
+            np.array([tm.e for tm in flat]),
+            [self.tr("yes") if tm.skipped else "" for tm in flat],
         ]
         n0 = len(heads) - 5
         grey = [n0 + 2, n0 + 3] if grey1 else []
-        bold = np.array([tm.t == 1.0 for tm in terms], dtype=bool) if not hs else None
+        bold = np.array([tm.t == 1.0 for tm in flat], dtype=bool) if not hs else None
         self.outputs.set_columns(heads, cols, grey=grey, bold=bold)
 
     def _hidden_table(self, s, rec, phase) -> None:
@@ -510,6 +497,11 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
                 show_tip(scene_pos, t, self.glw)
                 return
         show_tip(scene_pos, "", self.glw)
+
+
+def terms(rec) -> list:
+    """The hs / ns terms of every target, one after another (the bars of the charts)."""
+    return [tm for group in rec.terms() or () for tm in group]
 
 
 class _LazyVec(_LazyColumn):
