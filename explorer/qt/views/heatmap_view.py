@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout
 
 from ...app.format import fmt, full
@@ -130,17 +130,7 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self._out_labels = [m.out_label(j) for j in range(Vo)]
         self._shape = (V, N, Vo)
         self._limit = None
-        hs = s.config.output == "hs"
-        set_plot_title(
-            self.p_in,
-            self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
-            size="10pt",
-        )
-        if hs:
-            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
-        else:
-            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
-        set_plot_title(self.p_out, t.format(V=Vo, N=N), size="10pt")
+        self._titles()
         for p, labels, n in ((self.p_in, self._words, V), (self.p_out, self._out_labels, Vo)):
             set_word_ticks(p.getAxis("left"), labels, MAX_WORD_TICKS, offset=0.5)
             set_word_ticks(p.getAxis("bottom"), [str(i) for i in range(N)], MAX_DIM_TICKS, offset=0.5)
@@ -148,6 +138,28 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
             p.setXRange(0, N, padding=0)
             p.setYRange(0, n, padding=0)
             p.setLimits(xMin=0, xMax=N, yMin=0, yMax=n)
+
+    def _titles(self) -> None:
+        """The maps' titles (at the theme's text size)."""
+        s = self.bridge.session
+        if s is None or self._shape is None:
+            return
+        V, N, Vo = self._shape
+        set_plot_title(
+            self.p_in,
+            self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
+            size="10pt",
+        )
+        if s.config.output == "hs":
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
+        else:
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
+        set_plot_title(self.p_out, t.format(V=Vo, N=N), size="10pt")
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._titles()  # presentation mode on or off (the axes follow the tick font themselves)
 
     # -- drawing ------------------------------------------------------------------------------------
     def _applied(self, rec, s):

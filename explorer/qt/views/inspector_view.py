@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
 
 from ...app.format import fmt, fmt_vec, full, full_vec
@@ -22,6 +22,7 @@ from ...app.labels import output_labels
 from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
+from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
 from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel
@@ -87,6 +88,13 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
 
     def title(self) -> str:
         return self.tr("Inspector")
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._config_key is not None:
+            # presentation mode on or off: the charts are made again at the new text size
+            self._config_key = None
+            QTimer.singleShot(0, self, self._on_changed)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -160,14 +168,16 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
         # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
         # does not change from step to step
+        # (scaled with the text: presentation mode's larger font rebuilds the charts, see changeEvent)
         words = list(s.model.words) + [s.model.out_label(j) for j in range(min(s.model.n_out, 2000))]
         some = next(iter(self.panels.values())).plot.getAxis("left")
-        width = word_axis_width(some, words, LEFT_AXIS, 84)
+        numbers = int(round(style.scaled(LEFT_AXIS)))
+        width = word_axis_width(some, words, numbers, int(round(style.scaled(84))))
         matrices = {"out", "in"} | (
             {"t", "e"} if s.config.arch == "skipgram" and s.config.output == "softmax" else set()
         )
         for key, p in self.panels.items():
-            p.plot.getAxis("left").setWidth(width if key in matrices else LEFT_AXIS)
+            p.plot.getAxis("left").setWidth(width if key in matrices else numbers)
         self._apply_highlight(self.bridge.highlight)
 
     # -- drawing ------------------------------------------------------------------------------------

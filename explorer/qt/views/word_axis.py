@@ -132,14 +132,13 @@ class WordAxis(pg.AxisItem):
         xs = [(i + off) * scale - shift for i in range(len(words))]
         shown = [i for i, x in enumerate(xs) if lo - 0.5 <= x <= hi + 0.5]
 
-        # where each label is centred: at its position; one labelled whatever the space is moved inwards
-        # as far as it would stick out past an end of the axis
+        # where each label is centred: at its position, moved inwards as far as it would stick out past an
+        # end of the axis (the first and last words are labelled too, not cut)
         at = list(xs)
-        for i in always:
-            if 0 <= i < len(words):
-                half = (sizes[i][1] if vertical else sizes[i][0]) / 2
-                if hi - lo >= 2 * half:
-                    at[i] = min(max(xs[i], lo + half), hi - half)
+        for i in shown:
+            half = (sizes[i][1] if vertical else sizes[i][0]) / 2
+            if hi - lo >= 2 * half:
+                at[i] = min(max(xs[i], lo + half), hi - half)
 
         def extent(i):
             w, h = sizes[i]
@@ -241,7 +240,7 @@ def _numeric_labels(words, shown, extent, gap) -> list[int]:
 def _spread_labels(shown, fixed, extent, inside, gap, pitch) -> list[int]:
     """The words ``fixed`` (those that overlap an earlier one left out), then every k-th of ``shown`` for
     the smallest k whose labels overlap neither each other nor the fixed ones (those that would are left
-    out)."""
+    out; so are the first or last of them when only they overlap, having been moved inwards)."""
     placed: list[int] = []
     for i in fixed:
         if not any(_overlap(extent(i), extent(j), gap) for j in placed):
@@ -255,6 +254,11 @@ def _spread_labels(shown, fixed, extent, inside, gap, pitch) -> list[int]:
     k0 = max(1, int((least + gap) // max(pitch, 1e-9)))
     for k in range(min(k0, len(shown)), len(shown) + 1):
         cand = sorted((i for i in free if i % k == 0), key=lambda i: extent(i)[0])
-        if not any(_overlap(extent(a), extent(b), gap) for a, b in zip(cand, cand[1:])):
+        bad = [n for n, (a, b) in enumerate(zip(cand, cand[1:])) if _overlap(extent(a), extent(b), gap)]
+        # a label at an end, moved inwards, may touch its neighbour: that end's label is left out
+        if bad and set(bad) <= {0, len(cand) - 2}:
+            cand = cand[1 if 0 in bad else 0 : -1 if len(cand) - 2 in bad else None]
+            bad = []
+        if not bad:
             return placed + cand
     return placed
