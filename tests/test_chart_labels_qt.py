@@ -122,6 +122,32 @@ def _inspector(qtbot, arch, output, size=(1500, 800)):
     return s, v
 
 
+def named_beside_bars(panel):
+    """The words written beside the bars (full softmax's t and e): [(text, view x)] of those shown."""
+    return [(it.text(), it.pos().x()) for it in panel.bar_names if it.isVisible()]
+
+
+def assert_targets_named(panel, key, lab, res, output):
+    """Full softmax's t and e vectors write the target word in bold beside its bar (their axes keep the
+    same words every step), its u and y outline the target bars only; the matrices of skip-gram's t and e,
+    and the hs / ns charts, label the targets in bold on the axis whatever the space."""
+    drawn = {i for i, _r, _b in res}
+    bold = {i for i, _r, b in res if b}
+    if output == "softmax" and panel.values.ndim == 1:
+        assert not bold
+        named = named_beside_bars(panel)
+        if key in ("t", "e"):
+            assert [t for t, _x in named] == [lab.labels[m] for m in lab.marks]
+            for (_t, x), m in zip(named, lab.marks):
+                assert abs(x - m) <= 0.5  # at the target's bar
+            assert all(it.font().bold() for it in panel.bar_names if it.isVisible())
+        else:
+            assert named == [] and panel.bars._marks  # outlined
+    else:
+        assert set(lab.always) <= drawn and bold == set(lab.marks)
+        assert named_beside_bars(panel) == []
+
+
 def _bar_scene_pos(panel, j):
     y = float(panel.values[j]) / 2 if panel.values.ndim == 1 else 0.5
     return panel.plot.vb.mapViewToScene(pg.Point(j if panel.values.ndim == 1 else j + 0.5, y))
@@ -138,9 +164,8 @@ def test_inspector_labels_u_y_with_words_and_the_targets_in_t_and_e(qtbot, arch,
         res = specs(panel.plot.getAxis("bottom"))
         drawn = {i for i, _r, _b in res}
         # the targets (softmax: the target words, ns: the positives; hs: each path's last node, which
-        # names the word its path leads to) are labelled whatever the space; only the targets in bold
-        assert set(lab.always) <= drawn
-        assert {i for i, _r, b in res if b} == set(lab.marks)
+        # names the word its path leads to) are named in t and e whatever the space, only they in bold
+        assert_targets_named(panel, key, lab, res, output)
         # word labels: more than the targets alone, nothing overlapping
         assert len(drawn - set(lab.always)) >= 2 and no_overlap(res, False)
         # every bar (labelled or not) names its word and exact value on hover
@@ -149,7 +174,8 @@ def test_inspector_labels_u_y_with_words_and_the_targets_in_t_and_e(qtbot, arch,
             value = panel.values[j] if panel.values.ndim == 1 else panel.values[0, j]
             assert tip is not None and lab.tips[j] in tip and full(value) in tip
     for key in ("t", "e"):
-        assert lab.caption in v.panels[key].note
+        assert v.panels[key].caption == lab.caption
+        assert v.panels[key].plot.titleLabel.toolTip() == lab.caption
     if output == "softmax":
         targets = {rec.targets[0]} if arch == "cbow" else set(rec.targets)
         assert {lab.labels[i] for i in lab.marks} == targets
@@ -181,12 +207,15 @@ def test_presentation_inspector_labels_the_targets_at_18_px(qtbot, tmp_path, pla
     assert small_texts(w) == []
     rec = w.bridge.session.record
     lab = output_labels(rec, w.bridge.session.model.words)
-    for key in ("t", "e", "u", "y"):
-        ax = v.panels[key].plot.getAxis("bottom")
+    for key in ("t", "e"):
+        panel = v.panels[key]
+        ax = panel.plot.getAxis("bottom")
         assert QFontMetricsF(ax.style["tickFont"]).height() >= 18
         res = specs(ax)
-        assert {i for i, _r, b in res if b} == set(lab.marks) and set(lab.always) <= {i for i, _r, _b in res}
+        assert_targets_named(panel, key, lab, res, output)
         assert no_overlap(res, False)
+        for it in panel.bar_names:  # the words beside the bars too (the walk above checks them as well)
+            assert not it.isVisible() or QFontMetricsF(it.font()).height() >= 18
     # the Δ maps' word axes are as wide as the words at this size (nothing cut)
     ax = v.panels["in"].plot.getAxis("left")
     fm = QFontMetricsF(ax.style["tickFont"])

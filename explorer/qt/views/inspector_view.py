@@ -83,6 +83,8 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         if bridge.session is not None:
             self.rebuild()
         # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self._tables_due: set[str] = set()
+        self.tabs.currentChanged.connect(lambda i: self._fill(self.TABLES[i]) if 0 <= i < 4 else None)
         self.bind_option("tab", self.tabs)
         self.bind_option("split", self.split)
 
@@ -265,30 +267,35 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             sub = None if len(idx) == V else idx
             lab = output_labels(rec, words, idx)
             names, marks = lab.labels, lab.marks
-            target_note = " · ".join(x for x in (note, lab.caption) if x)
 
             def pick(a):
                 return a if sub is None else a[..., sub]
 
-            P["u"].set_bars(pick(rec.u), names, marks, note, sub)
-            P["y"].set_bars(pick(rec.y), names, marks, note, sub)
+            # u and y (and EI): the targets outlined, the words as they fit (the same every step: the axes
+            # are not drawn again); t and e below them also name the targets, in bold beside their bars
+            P["u"].set_bars(pick(rec.u), names, marks, note, sub, name_marks=None)
+            P["y"].set_bars(pick(rec.y), names, marks, note, sub, name_marks=None)
             if phase >= 1:
                 for key, arr in (("t", rec.t), ("e", rec.e)):
                     if arr.ndim == 1:
-                        P[key].set_bars(pick(arr), names, marks, target_note, sub)
+                        # the target's word beside its bar (the axis keeps the same words every step)
+                        P[key].set_bars(pick(arr), names, marks, note, sub, name_marks="bar")
                     else:
                         # skip-gram: one row per context word (its target), the target columns in bold
-                        P[key].set_matrix(pick(arr), list(rec.targets), names, target_note, col_marks=marks)
+                        P[key].set_matrix(pick(arr), list(rec.targets), names, note, col_marks=marks)
+                    P[key].set_caption(lab.caption)
                 if "EI" in P and rec.EI is not None:
-                    P["EI"].set_bars(pick(rec.EI), names, marks, note, sub)
+                    P["EI"].set_bars(pick(rec.EI), names, marks, note, sub, name_marks=None)
         else:
             lab = output_labels(rec, words)
             kw = {"tips": lab.tips, "always": lab.always}
             P["u"].set_bars([tm.u for tm in terms(rec)], lab.labels, lab.marks, **kw)
             P["y"].set_bars([tm.y for tm in terms(rec)], lab.labels, lab.marks, **kw)
             if phase >= 1:
-                P["t"].set_bars([tm.t for tm in terms(rec)], lab.labels, lab.marks, lab.caption, **kw)
-                P["e"].set_bars([tm.e for tm in terms(rec)], lab.labels, lab.marks, lab.caption, **kw)
+                P["t"].set_bars([tm.t for tm in terms(rec)], lab.labels, lab.marks, **kw)
+                P["e"].set_bars([tm.e for tm in terms(rec)], lab.labels, lab.marks, **kw)
+                P["t"].set_caption(lab.caption)
+                P["e"].set_caption(lab.caption)
         if phase >= 2:
             rows = self.shown_out_rows(rec)
             n = len(rec.out_ids)
@@ -304,11 +311,34 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             P["EH"].set_bars(rec.EH, dims)
             P["in"].set_matrix(rec.in_delta, list(rec.in_words), dims, row_ids=rec.in_ids)
 
+    #: the tables in the order of their tabs
+    TABLES = ("summary", "outputs", "hidden", "vectors")
+
     def _tables(self, s, rec, phase) -> None:
-        self._summary_table(s, rec, phase)
-        self._output_table(s, rec, phase)
-        self._hidden_table(s, rec, phase)
-        self._vector_table(s, rec, phase)
+        """Fill the table in front; the ones behind it are filled when their tab is chosen (or by
+        :meth:`fill_tables`): a table out of sight costs nothing per step."""
+        self._tables_due = set(self.TABLES)
+        self._fill(self.TABLES[max(0, self.tabs.currentIndex())])
+
+    def _fill(self, key: str) -> None:
+        s = self.bridge.session
+        if key not in self._tables_due or s is None:
+            return
+        self._tables_due.discard(key)
+        rec = s.record
+        phase = PHASES.index(s.phase) if rec is not None else -1
+        fill = {
+            "summary": self._summary_table,
+            "outputs": self._output_table,
+            "hidden": self._hidden_table,
+            "vectors": self._vector_table,
+        }[key]
+        fill(s, rec, phase)
+
+    def fill_tables(self) -> None:
+        """Fill every table now (those behind the one in front are filled when shown)."""
+        for key in self.TABLES:
+            self._fill(key)
 
     def _summary_table(self, s, rec, phase) -> None:
         names, values, tips = [], [], []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import Point
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 #: the colour of the targets' words (the marks)
@@ -94,6 +95,22 @@ class WordAxis(pg.AxisItem):
             wh = self._widths[text] = (fm.horizontalAdvance(text) + 2, fm.height())  # words have descenders
         return wh
 
+    def _sizes(self, words, marks):
+        """Widths and heights of the words' labels (the marks' in bold), as arrays; kept while the words, the
+        marks and the font stay the same."""
+        fm = self._metrics()
+        key = (words, marks, fm.height(), self.style.get("tickFont"))
+        if getattr(self, "_sizes_key", None) != key:
+            wh = [self._size(fm, w) for w in words]
+            if marks:
+                bold = self._metrics(bold=True)
+                for i in marks:
+                    if 0 <= i < len(words):
+                        wh[i] = (bold.horizontalAdvance(words[i]) + 2, bold.height())
+            arr = np.array(wh, dtype=np.float64).reshape(-1, 2)
+            self._sizes_key, self._sizes_wh = key, (arr[:, 0], arr[:, 1])
+        return self._sizes_wh
+
     def generateDrawSpecs(self, p):
         if self._words is None:
             self.drawn = []
@@ -118,54 +135,34 @@ class WordAxis(pg.AxisItem):
         tick_len = self.style["tickLength"]
         tick_pen = self.tickPen()
         text_off = max(0, tick_len) + self.style["tickTextOffset"][0 if vertical else 1]
-        fm = self._metrics()
-        bold_fm = self._metrics(bold=True) if marks else fm
-        marked = set(marks)
-        # the bold words measured in bold (the cache is for the regular font)
-        sizes = [self._size(fm, w) for w in words]
-        for i in marks:
-            if 0 <= i < len(words):
-                sizes[i] = (bold_fm.horizontalAdvance(words[i]) + 2, bold_fm.height())
+        ws, hs = self._sizes(words, marks)
         # the axis' depth follows the words' size (pyqtgraph sizes the axis from the text it last drew)
-        size2 = max((w if vertical else h for w, h in sizes), default=0.0)
-        self._updateMaxTextSize(size2)
-        xs = [(i + off) * scale - shift for i in range(len(words))]
-        shown = [i for i, x in enumerate(xs) if lo - 0.5 <= x <= hi + 0.5]
-
+        self._updateMaxTextSize(float((ws if vertical else hs).max(initial=0.0)))
+        xs = (np.arange(len(words)) + off) * scale - shift
+        shown = np.flatnonzero((xs >= lo - 0.5) & (xs <= hi + 0.5))
         # where each label is centred: at its position, moved inwards as far as it would stick out past an
         # end of the axis (the first and last words are labelled too, not cut)
-        at = list(xs)
-        for i in shown:
-            half = (sizes[i][1] if vertical else sizes[i][0]) / 2
-            if hi - lo >= 2 * half:
-                at[i] = min(max(xs[i], lo + half), hi - half)
-
-        def extent(i):
-            w, h = sizes[i]
-            half = (h if vertical else w) / 2
-            return at[i] - half, at[i] + half
-
-        def inside(i):
-            # along the axis, a label must not stick out past its ends (a row label may, a little)
-            e0, e1 = extent(i)
-            return (e0 >= lo - 2.0 and e1 <= hi + 2.0) or (vertical and lo - 2 <= xs[i] <= hi + 2)
-
+        half = (hs if vertical else ws) / 2
+        at = np.where(hi - lo >= 2 * half, np.clip(xs, lo + half, np.maximum(hi - half, lo + half)), xs)
+        e0, e1 = at - half, at + half
         if _is_numeric(words):
-            labelled = _numeric_labels(words, [i for i in shown if inside(i)], extent, self.GAP)
+            ok = [int(i) for i in shown if e0[i] >= lo - 2.0 and e1[i] <= hi + 2.0]
+            labelled = _numeric_labels(ok, e0, e1, self.GAP)
         else:
-            visible = set(shown)
-            fixed = [i for i in always if i in visible]
-            labelled = _spread_labels(shown, fixed, extent, inside, self.GAP, abs(scale))
+            visible = set(shown.tolist())
+            labelled = _spread_labels(
+                shown, [i for i in always if i in visible], e0, e1, self.GAP, abs(scale)
+            )
         # a tick per word, or (words under 3 px apart: a solid bar of ticks) per labelled word
-        ticked = shown if abs(scale) >= 3 else sorted(labelled)
+        ticked = shown.tolist() if abs(scale) >= 3 else sorted(labelled)
         if vertical:
-            ticks = [(tick_pen, Point(edge, xs[i]), Point(edge + sign * tick_len, xs[i])) for i in ticked]
+            ticks = [(tick_pen, QPointF(edge, xs[i]), QPointF(edge + sign * tick_len, xs[i])) for i in ticked]
         else:
-            ticks = [(tick_pen, Point(xs[i], edge), Point(xs[i], edge + sign * tick_len)) for i in ticked]
+            ticks = [(tick_pen, QPointF(xs[i], edge), QPointF(xs[i], edge + sign * tick_len)) for i in ticked]
+        marked = set(marks)
         texts = []
         for i in labelled:
-            w, h = sizes[i]
-            rect, flags = self._label_rect(edge, text_off, at[i], w, h)
+            rect, flags = self._label_rect(edge, text_off, float(at[i]), float(ws[i]), float(hs[i]))
             texts.append((rect, flags | Qt.TextDontClip, words[i], i in marked))
         self.drawn = sorted(labelled)
         return (self.pen(), span[0], span[1]), ticks, texts
@@ -220,45 +217,45 @@ def _is_numeric(words) -> bool:
     return words == tuple(str(i) for i in range(len(words)))
 
 
-def _overlap(a, b, gap) -> bool:
-    return a[0] < b[1] + gap and b[0] < a[1] + gap
-
-
-def _numeric_labels(words, shown, extent, gap) -> list[int]:
+def _numeric_labels(shown, e0, e1, gap) -> list[int]:
     """Components 0, 1, …: multiples of 10, then of 5, 2, then the rest; a level is shown only when all of
     it fits, so the labels shown are evenly spaced."""
     level = {i: 0 if i % 10 == 0 else 1 if i % 5 == 0 else 2 if i % 2 == 0 else 3 for i in shown}
     placed: list[int] = []
     for lv in range(4):
-        trial = sorted(placed + [i for i in shown if level[i] == lv], key=lambda i: extent(i)[0])
-        if any(_overlap(extent(a), extent(b), gap) for a, b in zip(trial, trial[1:])):
+        trial = sorted(placed + [i for i in shown if level[i] == lv], key=lambda i: e0[i])
+        if any(e0[b] < e1[a] + gap for a, b in zip(trial, trial[1:])):
             break
         placed = trial
     return placed
 
 
-def _spread_labels(shown, fixed, extent, inside, gap, pitch) -> list[int]:
+def _spread_labels(shown, fixed, e0, e1, gap, pitch) -> list[int]:
     """The words ``fixed`` (those that overlap an earlier one left out), then every k-th of ``shown`` for
-    the smallest k whose labels overlap neither each other nor the fixed ones (those that would are left
-    out; so are the first or last of them when only they overlap, having been moved inwards)."""
+    the smallest k whose labels (extents ``e0``..``e1`` along the axis) overlap neither each other nor the
+    fixed ones (those that would are left out; so are the first or last of them when only they overlap,
+    having been moved inwards)."""
     placed: list[int] = []
     for i in fixed:
-        if not any(_overlap(extent(i), extent(j), gap) for j in placed):
-            placed.append(i)
-    fixed_ext = [extent(j) for j in placed]
-    free = [i for i in shown if inside(i) and not any(_overlap(extent(i), e, gap) for e in fixed_ext)]
-    if not free:
+        if not any(e0[i] < e1[j] + gap and e0[j] < e1[i] + gap for j in placed):
+            placed.append(int(i))
+    free = np.asarray(shown, dtype=np.int64)
+    for j in placed:
+        free = free[~((e0[free] < e1[j] + gap) & (e0[j] < e1[free] + gap))]
+    if not len(free):
         return placed
     # consecutive labels k apart are k·pitch pixels apart: k starts where the smallest two would fit
-    least = min(e1 - e0 for e0, e1 in map(extent, free))
+    least = float((e1[free] - e0[free]).min())
     k0 = max(1, int((least + gap) // max(pitch, 1e-9)))
-    for k in range(min(k0, len(shown)), len(shown) + 1):
-        cand = sorted((i for i in free if i % k == 0), key=lambda i: extent(i)[0])
-        bad = [n for n, (a, b) in enumerate(zip(cand, cand[1:])) if _overlap(extent(a), extent(b), gap)]
+    n = len(shown)
+    for k in range(min(k0, n), n + 1):
+        cand = free[free % k == 0]
+        cand = cand[np.argsort(e0[cand], kind="stable")]
+        bad = np.flatnonzero(e0[cand[1:]] < e1[cand[:-1]] + gap)
         # a label at an end, moved inwards, may touch its neighbour: that end's label is left out
-        if bad and set(bad) <= {0, len(cand) - 2}:
-            cand = cand[1 if 0 in bad else 0 : -1 if len(cand) - 2 in bad else None]
-            bad = []
-        if not bad:
-            return placed + cand
+        if len(bad) and set(bad.tolist()) <= {0, len(cand) - 2}:
+            cand = cand[1 if bad[0] == 0 else 0 : -1 if bad[-1] == len(cand) - 2 else None]
+            bad = bad[:0]
+        if not len(bad):
+            return placed + cand.tolist()
     return placed
