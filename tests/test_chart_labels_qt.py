@@ -175,7 +175,7 @@ def test_inspector_labels_u_y_with_words_and_the_targets_in_t_and_e(qtbot, arch,
             assert tip is not None and lab.tips[j] in tip and full(value) in tip
     for key in ("t", "e"):
         assert v.panels[key].caption == lab.caption
-        assert v.panels[key].plot.titleLabel.toolTip() == lab.caption
+        assert v.panels[key].tip(_bar_scene_pos(v.panels[key], 0)).endswith("\n" + lab.caption)
     if output == "softmax":
         targets = {rec.targets[0]} if arch == "cbow" else set(rec.targets)
         assert {lab.labels[i] for i in lab.marks} == targets

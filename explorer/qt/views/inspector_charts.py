@@ -286,7 +286,12 @@ class Panel:
         """The words of the marked bars in bold beside them (right of the bar at half its height; left of
         it for the last bar), at the theme's text size: one text item per mark, made once and moved."""
         marks = [int(j) for j in marks if 0 <= int(j) < len(v)]
-        font = style.text_font(9, bold=True)
+        if not marks and not any(it.isVisible() for it in self.bar_names):
+            return
+        px = style.text_px(9)  # the font is made again only when the theme's size changes
+        if getattr(self, "_name_px", None) != px:
+            self._name_px, self._name_font = px, style.text_font(9, bold=True)
+        font = self._name_font
         while len(self.bar_names) < len(marks):
             item = QGraphicsSimpleTextItem()
             item.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
@@ -315,11 +320,9 @@ class Panel:
             item.setVisible(True)
 
     def set_caption(self, text: str) -> None:
-        """What the marked bars are ("target: rules"), as the title's tooltip: the bold labels on the axis
-        name them; a title changing every step would lay the chart out again every step."""
-        if text != self.caption:
-            self.caption = text
-            self.plot.titleLabel.setToolTip(text)
+        """What the marked bars are ("target: rules"), added to the hover tip of every bar (the bold words
+        name them on the chart; a title changing every step would lay the chart out again every step)."""
+        self.caption = text
 
     def set_row_mark(self, row: int | None) -> None:
         """Outline row ``row`` of the matrix shown (None: no outline)."""
@@ -351,9 +354,11 @@ class Panel:
         if self.values.ndim == 1:
             j = int(round(pt.x()))
             if 0 <= j < len(self.values):
-                return f"{self.symbol}[{self.tips[j]}] = {full(self.values[j])}"
+                tip = f"{self.symbol}[{self.tips[j]}] = {full(self.values[j])}"
+                return f"{tip}\n{self.caption}" if self.caption else tip
             return ""
         r, c = int(np.floor(pt.y())), int(np.floor(pt.x()))
         if 0 <= r < self.values.shape[0] and 0 <= c < self.values.shape[1]:
-            return f"{self.symbol}[{self.row_labels[r]}, {self.tips[c]}] = {full(self.values[r, c])}"
+            tip = f"{self.symbol}[{self.row_labels[r]}, {self.tips[c]}] = {full(self.values[r, c])}"
+            return f"{tip}\n{self.caption}" if self.caption else tip
         return ""
