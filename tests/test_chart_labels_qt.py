@@ -99,6 +99,14 @@ def test_the_axis_labels_every_word_that_fits_else_an_even_subset(qtbot, side):
     assert 0 < len(big.drawn) < len(drawn)
 
 
+def test_a_short_axis_still_labels_one_word(qtbot):
+    # 11 rows where two labels never fit: one is drawn (not none, as when both end labels gave way)
+    ax, font = _axis(qtbot, 11, 95, 24, "left")
+    length = ax.geometry().height()
+    assert 0 < length < 2 * (QFontMetricsF(font).height() + WordAxis.GAP)
+    assert len(ax.drawn) == 1
+
+
 def test_marked_words_are_always_labelled_in_bold(qtbot):
     ax, _ = _axis(qtbot, 40, 300, 12, marks=(7, 39))
     res = specs(ax)

@@ -254,7 +254,10 @@ def _spread_labels(shown, fixed, e0, e1, gap, pitch) -> list[int]:
         bad = np.flatnonzero(e0[cand[1:]] < e1[cand[:-1]] + gap)
         # a label at an end, moved inwards, may touch its neighbour: that end's label is left out
         if len(bad) and set(bad.tolist()) <= {0, len(cand) - 2}:
-            cand = cand[1 if bad[0] == 0 else 0 : -1 if bad[-1] == len(cand) - 2 else None]
+            if bad[0] == 0:
+                cand = cand[1:]
+            if len(cand) > 1 and e0[cand[-1]] < e1[cand[-2]] + gap:
+                cand = cand[:-1]
             bad = bad[:0]
         if not len(bad):
             return placed + cand.tolist()
