@@ -70,7 +70,10 @@ def softmax_labels(words, shown, target_ids) -> ChartLabels:
 def term_labels(rec) -> ChartLabels:
     """Hierarchical softmax or negative sampling: one bar per term of ``rec.terms()`` (per target, in
     order), named as the module docstring says."""
-    labels, tips, marks, always = [], [], [], []
+    labels: list[str] = []
+    tips: list[str] = []
+    marks: list[int] = []
+    always: list[int] = []
     groups = rec.terms() or ()
     targets = [str(t) for t in rec.targets]
     hs = rec.output == "hs"

@@ -101,22 +101,22 @@
         <translation>目标词：{w}</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="86"/>
+        <location filename="../../app/labels.py" line="89"/>
         <source>{node} on the path to {w}, bit {b}</source>
         <translation>{node}（到 {w} 的路径上，编码位 {b}）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="94"/>
+        <location filename="../../app/labels.py" line="97"/>
         <source>{w}+ (positive: the target)</source>
         <translation>{w}+（正样本：目标词）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="100"/>
+        <location filename="../../app/labels.py" line="103"/>
         <source>{w}{m} (negative for {t}, drawn {n}×)</source>
         <translation>{w}{m}（{t} 的负样本，抽到 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../app/labels.py" line="104"/>
+        <location filename="../../app/labels.py" line="107"/>
         <source>{w}{m} (negative for {t})</source>
         <translation>{w}{m}（{t} 的负样本）</translation>
     </message>
