@@ -9,12 +9,14 @@ busy machine the wall clock includes waiting for a CPU. Cases: a preset (V ≈ 2
 layer, and a synthetic corpus of about 2000 distinct words with Zipfian frequencies (full softmax, N = 20).
 
 Each figure is also printed as a ratio to ``/work/shared/bench/qt_baseline.py``'s workload (a plain 8-plot
-pyqtgraph dashboard update) measured in the same process before and after the cases, so load from other
-programs largely cancels out. The V ≈ 20 softmax case runs three times: every panel visible ("all"), the
-default layout at 1600×1000 ("default") and presentation mode at 1280×720 ("presentation"); the targets of
-the last two are ≤ 1.0× the baseline.
+pyqtgraph dashboard update) measured in the same process: a case's steps run in ``--chunks`` runs with the
+baseline measured right before each, and the case is divided by the median of its own baseline runs (wall
+clock, and CPU time per sample), so load from other programs — which comes and goes — largely cancels out.
+The V ≈ 20 softmax case runs three times: every panel visible ("all"), the default layout at 1600×1000
+("default") and presentation mode at 1280×720 ("presentation"); the targets of the last two are ≤ 1.0× the
+baseline.
 
-    python benchmarks/gui_latency.py [--steps 200] [--json] [--quick] [--baseline FILE]
+    python benchmarks/gui_latency.py [--steps 200] [--chunks 4] [--json] [--quick] [--baseline FILE]
 
 Targets: median ≤ 16 ms at V ≈ 20; p95 ≤ 50 ms at V ≈ 2000. ``--json`` prints, as the last line, a JSON list
 of {"V", "N", "output", "median_ms", "p95_ms"}.
@@ -41,6 +43,9 @@ from explorer.engine.presets import preset_text  # noqa: E402
 from explorer.session import Session  # noqa: E402
 
 TARGETS = {"small": ("median_ms", 16.0), "large": ("p95_ms", 50.0)}
+#: baseline samples measured before each chunk of steps (and the short run subtracted for its CPU time)
+BASE_SAMPLES = 50
+BASE_SHORT = 10
 #: every panel visible at once (no tabs), so every view redraws and paints on every step
 ALL_VISIBLE = (
     ("setup",),
@@ -123,11 +128,12 @@ def load_baseline(path: str | None):
 
 
 def measure(
-    app, session: Session, steps: int, settings_path: str, layout: str = "all"
+    app, session: Session, steps: int, settings_path: str, layout: str = "all", between=None, chunks: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
     """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint. ``layout``: "all" (every
     panel visible, 1600×1000), "default" (the default layout, 1600×1000: tabs behind others are not drawn) or
-    "presentation" (presentation mode at 1280×720)."""
+    "presentation" (presentation mode at 1280×720). The steps are taken in ``chunks`` runs, ``between()``
+    called before each (the baseline is measured there, so both see the same load)."""
     from PySide6.QtCore import QEvent, QSettings
 
     from explorer.qt.main_window import MainWindow
@@ -164,7 +170,12 @@ def measure(
         unpainted += paints.n == 0
     paints.remove(app)
     wall, cpu = np.empty(steps), np.empty(steps)
+    starts = set(np.linspace(0, steps, chunks, endpoint=False).astype(int).tolist())
     for k in range(steps):
+        if k in starts and between is not None:
+            between()
+            for _ in range(3):
+                app.processEvents()
         t0, c0 = time.perf_counter(), time.process_time()
         session.step_forward(1)  # every view's refresh runs here (bridge.changed, synchronous)
         app.processEvents()  # pyqtgraph scene updates, layout, and the paint of what changed
@@ -192,9 +203,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print the results as a JSON list on the last line")
     ap.add_argument("--quick", action="store_true", help="only the softmax preset and the V ≈ 2000 case")
     ap.add_argument(
+        "--chunks", type=int, default=4, help="runs of steps per case, a baseline measurement before each (4)"
+    )
+    ap.add_argument(
         "--baseline", metavar="FILE", help="qt_baseline.py (default: ../shared/bench/qt_baseline.py)"
     )
     args = ap.parse_args(argv)
+    if not 1 <= args.chunks <= args.steps:
+        print("error: --chunks must be between 1 and --steps", file=sys.stderr)
+        return 2
 
     from PySide6.QtWidgets import QApplication
 
@@ -217,17 +234,35 @@ def main(argv=None) -> int:
     cases.insert(2, ("small", "royalty", preset_text("royalty"), Config(window=2, hidden=5), "presentation"))
     cases = [c if len(c) == 5 else (*c, "all") for c in cases]
     baseline_fn = load_baseline(args.baseline)
-    # measured before and after the cases (the machine's load drifts): the ratios use the mean of the two
-    base0 = float(baseline_fn(200)) if baseline_fn is not None else float("nan")
+    # the baseline is measured right before each chunk of every case's steps (the machine's load drifts,
+    # colleagues' jobs come and go): each case's ratio is its median over the median of its own baseline
+    # chunks, wall clock and CPU time alike (CPU per baseline sample: the difference of a short and a longer
+    # run, so the baseline window's set-up cancels)
     rows = []
+    all_base: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size, name, text, cfg, layout in cases:
+            walls: list[float] = []
+            cpus: list[float] = []
+
+            def between(walls=walls, cpus=cpus):
+                if baseline_fn is None:
+                    return
+                c0 = time.process_time()
+                baseline_fn(BASE_SHORT)
+                c1 = time.process_time()
+                walls.append(float(baseline_fn(BASE_SHORT + BASE_SAMPLES)))
+                c2 = time.process_time()
+                cpus.append(((c2 - c1) - (c1 - c0)) * 1000 / BASE_SAMPLES)
+
             s = Session(text, cfg, name=name)
-            t, c = measure(app, s, args.steps, str(Path(tmp) / "s.ini"), layout)
+            t, c = measure(app, s, args.steps, str(Path(tmp) / "s.ini"), layout, between, args.chunks)
+            base = float(np.median(walls)) if walls else float("nan")
+            base_cpu = float(np.median(cpus)) if cpus else float("nan")
+            all_base += walls
             rows.append(
                 {
                     "layout": layout,
-                    "median": float(np.median(t)),
                     "V": s.model.V,
                     "N": cfg.hidden,
                     "output": cfg.output,
@@ -237,25 +272,24 @@ def main(argv=None) -> int:
                     "p95_ms": round(float(np.percentile(t, 95)), 2),
                     "cpu_median_ms": round(float(np.median(c)), 2),
                     "cpu_p95_ms": round(float(np.percentile(c, 95)), 2),
+                    "base_ms": round(base, 2),
+                    "ratio": round(float(np.median(t)) / base, 2),
+                    "cpu_ratio": round(float(np.median(c)) / base_cpu, 2),
                 }
             )
-    base1 = float(baseline_fn(200)) if baseline_fn is not None else float("nan")
-    base = (base0 + base1) / 2
-    for r in rows:
-        r["ratio"] = round(r.pop("median") / base, 2)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"views: {', '.join(names) or '(none: the registry is not there)'}; {args.steps} steps per case; "
         f"window 1600×1000 offscreen; load average {load:.1f} on {os.cpu_count()} CPUs"
     )
     print(
-        f"Qt baseline (qt_baseline.py, same process): median {base0:.2f} ms before, {base1:.2f} ms after "
-        f"the cases; ratios (÷ base) use the mean {base:.2f} ms"
+        f"Qt baseline (qt_baseline.py, same process, {BASE_SAMPLES} samples before each of {args.chunks} "
+        f"chunks of every case): medians {min(all_base, default=float('nan')):.2f}–"
+        f"{max(all_base, default=float('nan')):.2f} ms; each case is divided by the median of its own"
     )
     print(
-        f"{'corpus':10} {'layout':12} {'V':>5} {'N':>3} {'output':8} {'median ms':>10} {'÷ base':>7} "
-        f"{'p95 ms':>8} "
-        f"{'CPU med':>8} {'CPU p95':>8}  target (wall clock)"
+        f"{'corpus':10} {'layout':12} {'V':>5} {'N':>3} {'output':8} {'median ms':>10} {'base ms':>8} "
+        f"{'÷ base':>7} {'p95 ms':>8} {'CPU med':>8} {'CPU ÷':>6}  target (wall clock)"
     )
     for r in rows:
         key, limit = TARGETS[r["size"]]
@@ -266,8 +300,8 @@ def main(argv=None) -> int:
             ok = f"{key.split('_')[0]} ≤ {limit:g} ms: {ok}"
         print(
             f"{r['corpus']:10} {r['layout']:12} {r['V']:>5} {r['N']:>3} {r['output']:8} "
-            f"{r['median_ms']:>10.2f} {r['ratio']:>6.2f}× {r['p95_ms']:>8.2f} {r['cpu_median_ms']:>8.2f} "
-            f"{r['cpu_p95_ms']:>8.2f}  {ok}"
+            f"{r['median_ms']:>10.2f} {r['base_ms']:>8.2f} {r['ratio']:>6.2f}× {r['p95_ms']:>8.2f} "
+            f"{r['cpu_median_ms']:>8.2f} {r['cpu_ratio']:>5.2f}×  {ok}"
         )
     # ---- animation frame (issue 13, the update animation): time one frame here and print it as
     # ---- frame_ms / base (target ≤ 0.5×); this section is left for the animation's author. ----

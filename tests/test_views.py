@@ -96,6 +96,7 @@ def test_inspector_shows_the_record(qtbot, arch, output):
 
     def check():
         rec = s.record
+        v.fill_tables()  # the tables behind the one in front are filled when shown
         cells = [c for row in v.summary.all_text() for c in row]
         assert fmt(rec.loss) in cells
         np.testing.assert_array_equal(v.panels["h"].values, rec.h)
@@ -128,6 +129,12 @@ def test_inspector_shows_the_record(qtbot, arch, output):
     assert fmt(s.record.loss) in [c for row in v.summary.all_text() for c in row]
     s.sub_step()
     assert v.panels["out"].available and not v.panels["in"].available
+    s.undo()  # a step back with the output table behind the summary: it is filled when brought forward
+    s.step_forward(1)
+    v.tabs.setCurrentIndex(1)
+    rec = s.record
+    want = rec.u if output == "softmax" else [t.u for g in rec.terms() for t in g]
+    np.testing.assert_array_equal(v.outputs.column("u_j" if output == "softmax" else "u"), want)
     # tooltips carry full precision
     col = v.outputs._headers.index("u_j" if output == "softmax" else "u")
     tip = v.outputs.data(v.outputs.index(0, col), Qt.ToolTipRole)
@@ -666,12 +673,14 @@ def test_ranges_and_tables_are_kept_between_steps(qtbot):
     insp = show(qtbot, InspectorView(b))
     loss = show(qtbot, LossView(b))
     s.step_forward(2)
+    insp.fill_tables()  # every table once (those behind the one in front are filled when shown)
     t_range = insp.panels["t"].plot.vb.viewRange()
     x_range = loss.plot_item.vb.viewRange()[0]
     resets = []
     insp.summary.modelReset.connect(lambda: resets.append(1))
     insp.outputs.modelReset.connect(lambda: resets.append(1))
     s.step_forward(3)
+    insp.tabs.setCurrentIndex(1)  # the output table, brought forward, is filled for this step
     assert insp.panels["t"].plot.vb.viewRange() == t_range  # one-hot t: same range, same axis
     assert loss.plot_item.vb.viewRange()[0] == x_range  # the x range grows in round steps
     assert not resets  # cells updated in place

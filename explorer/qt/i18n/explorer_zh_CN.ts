@@ -68,6 +68,60 @@
     </message>
 </context>
 <context>
+    <name>ChartLabels</name>
+    <message>
+        <location filename="../../app/labels.py" line="44"/>
+        <source>path to {w}</source>
+        <extracomment>the caption of hs / ns charts: (hierarchical softmax, several targets) → text</extracomment>
+        <translation>到 {w} 的路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="45"/>
+        <source>paths to {w}</source>
+        <translation>到 {w} 的路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="46"/>
+        <source>positive: {w}</source>
+        <translation>正样本：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="47"/>
+        <source>positives: {w}</source>
+        <translation>正样本：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="64"/>
+        <source>targets: {w}</source>
+        <translation>目标词：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="66"/>
+        <source>target: {w}</source>
+        <translation>目标词：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="89"/>
+        <source>{node} on the path to {w}, bit {b}</source>
+        <translation>{node}（到 {w} 的路径上，编码位 {b}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="97"/>
+        <source>{w}+ (positive: the target)</source>
+        <translation>{w}+（正样本：目标词）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="103"/>
+        <source>{w}{m} (negative for {t}, drawn {n}×)</source>
+        <translation>{w}{m}（{t} 的负样本，抽到 {n} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/labels.py" line="107"/>
+        <source>{w}{m} (negative for {t})</source>
+        <translation>{w}{m}（{t} 的负样本）</translation>
+    </message>
+</context>
+<context>
     <name>Comparison</name>
     <message>
         <location filename="../../app/commands.py" line="306"/>
@@ -469,69 +523,69 @@ after = {a}</source>
 <context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../views/heatmap_view.py" line="42"/>
+        <location filename="../views/heatmap_view.py" line="44"/>
         <source>Show this step&apos;s Δ</source>
-        <extracomment>per-word tick labels up to this many words (hover tips always)</extracomment>
+        <extracomment>rows named by word up to this many words (beyond, numbered); every row&apos;s word is also on hover. Each row is labelled when the row height allows the font in use, else an evenly spread subset (:class:`WordAxis`)</extracomment>
         <translation>显示本步的 Δ</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="45"/>
+        <location filename="../views/heatmap_view.py" line="47"/>
         <source>Colour each entry by how much this step changed it (Δ = after − before) instead of its value</source>
         <translation>按本步的变化量（Δ = 更新后 − 更新前）而不是数值本身给每个元素着色</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="50"/>
+        <location filename="../views/heatmap_view.py" line="52"/>
         <source>Outlined: the vectors this step changed</source>
         <translation>带边框的：本步改变了的向量</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="115"/>
+        <location filename="../views/heatmap_view.py" line="117"/>
         <source>Weights W and W′</source>
         <extracomment>the numbers each map shows (W, W&apos;ᵀ or this step&apos;s Δ) and the colour limit L (levels −L..L) rows the walk highlights: {&quot;in&quot;: ids of W&apos;s rows, &quot;out&quot;: ids of W&apos;ᵀ&apos;s rows}</extracomment>
         <translation>权重 W 和 W′</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="134"/>
+        <location filename="../views/heatmap_view.py" line="150"/>
         <source>W ({V}×{N}): input vectors v_w, one per row</source>
         <translation>W（{V}×{N}）：输入向量 v_w，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="138"/>
+        <location filename="../views/heatmap_view.py" line="154"/>
         <source>W′ᵀ ({V}×{N}): inner-node vectors v′_n, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：内部节点向量 v′_n，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="140"/>
+        <location filename="../views/heatmap_view.py" line="156"/>
         <source>W′ᵀ ({V}×{N}): output vectors v′_j, one per row</source>
         <translation>W′ᵀ（{V}×{N}）：输出向量 v′_j，每行一个</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="145"/>
+        <location filename="../views/heatmap_view.py" line="137"/>
         <source>component i</source>
         <translation>分量 i</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="180"/>
+        <location filename="../views/heatmap_view.py" line="194"/>
         <source>Δ of step {k}, scale ±{L}</source>
         <translation>第 {k} 步的 Δ，色标 ±{L}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="188"/>
+        <location filename="../views/heatmap_view.py" line="202"/>
         <source>colour scale ±{L} (fixed)</source>
         <translation>色标 ±{L}（固定）</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="274"/>
+        <location filename="../views/heatmap_view.py" line="288"/>
         <source>W[{w}, {i}] (v_{w}, component {i}) = {v}</source>
         <translation>W[{w}, {i}]（v_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="282"/>
+        <location filename="../views/heatmap_view.py" line="296"/>
         <source>W′[{i}, {w}] (v′_{w}, component {i}) = {v}</source>
         <translation>W′[{i}, {w}]（v′_{w} 的第 {i} 个分量）= {v}</translation>
     </message>
     <message>
-        <location filename="../views/heatmap_view.py" line="291"/>
+        <location filename="../views/heatmap_view.py" line="305"/>
         <source>Δ this step = {d}</source>
         <translation>本步的 Δ = {d}</translation>
     </message>
@@ -539,105 +593,105 @@ after = {a}</source>
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../views/inspector_view.py" line="63"/>
+        <location filename="../views/inspector_view.py" line="65"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="63"/>
+        <location filename="../views/inspector_view.py" line="65"/>
         <source>The example, η and the loss E</source>
         <translation>样本、η 和损失 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="64"/>
+        <location filename="../views/inspector_view.py" line="66"/>
         <source>Output units</source>
         <translation>输出单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="64"/>
+        <location filename="../views/inspector_view.py" line="66"/>
         <source>u, y, t, e of every output unit</source>
         <translation>每个输出单元的 u、y、t、e</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="65"/>
+        <location filename="../views/inspector_view.py" line="67"/>
         <source>Hidden units</source>
         <translation>隐藏单元</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="65"/>
+        <location filename="../views/inspector_view.py" line="67"/>
         <source>h and EH, one row per component</source>
         <translation>h 和 EH，每个分量一行</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="69"/>
+        <location filename="../views/inspector_view.py" line="71"/>
         <source>Changed vectors</source>
         <translation>改变的向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="70"/>
+        <location filename="../views/inspector_view.py" line="72"/>
         <source>Every vector this step changed: before, Δ, after</source>
         <translation>本步改变的每个向量：更新前、Δ、更新后</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="88"/>
+        <location filename="../views/inspector_view.py" line="92"/>
         <source>Inspector</source>
         <translation>数值检查</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="113"/>
+        <location filename="../views/inspector_view.py" line="124"/>
         <source>t&lt;sub&gt;j&lt;/sub&gt; (target)</source>
         <translation>t&lt;sub&gt;j&lt;/sub&gt;（目标）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="125"/>
+        <location filename="../views/inspector_view.py" line="136"/>
         <source>t = 1 − code</source>
         <translation>t = 1 − 编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="125"/>
+        <location filename="../views/inspector_view.py" line="136"/>
         <source>t (1: w&lt;sub&gt;O&lt;/sub&gt;, 0: neg.)</source>
         <translation>t（1：w&lt;sub&gt;O&lt;/sub&gt;，0：负样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="184"/>
+        <location filename="../views/inspector_view.py" line="197"/>
         <source>(no example yet)</source>
         <translation>（还没有样本）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="195"/>
+        <location filename="../views/inspector_view.py" line="208"/>
         <source>Step 0</source>
         <translation>第 0 步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="196"/>
+        <location filename="../views/inspector_view.py" line="209"/>
         <source>: no example yet — take a step to see one.</source>
         <translation>：还没有样本——走一步即可看到。</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="206"/>
+        <location filename="../views/inspector_view.py" line="219"/>
         <source>   step {k} · epoch {ep} · η = {lr} · </source>
         <translation>   第 {k} 步 · 第 {ep} 轮 · η = {lr} · </translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="213"/>
+        <location filename="../views/inspector_view.py" line="226"/>
         <source>   phase: {ph}</source>
         <translation>   阶段：{ph}</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="255"/>
-        <location filename="../views/inspector_view.py" line="329"/>
-        <location filename="../views/inspector_view.py" line="389"/>
+        <location filename="../views/inspector_view.py" line="253"/>
+        <location filename="../views/inspector_view.py" line="356"/>
+        <location filename="../views/inspector_view.py" line="416"/>
         <source>(after the error phase)</source>
         <translation>（误差阶段之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="256"/>
+        <location filename="../views/inspector_view.py" line="254"/>
         <source>(after the output update)</source>
         <translation>（输出向量更新之后）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="257"/>
-        <location filename="../views/inspector_view.py" line="335"/>
+        <location filename="../views/inspector_view.py" line="255"/>
+        <location filename="../views/inspector_view.py" line="362"/>
         <source>(after the input update)</source>
         <translation>（输入向量更新之后）</translation>
     </message>
@@ -647,147 +701,148 @@ after = {a}</source>
         <translation>{V} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="298"/>
+        <location filename="../views/inspector_view.py" line="302"/>
         <source>top {k} of {n}</source>
         <translation>{n} 个中的前 {k} 个</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="325"/>
-        <location filename="../views/inspector_view.py" line="339"/>
+        <location filename="../views/inspector_view.py" line="352"/>
+        <location filename="../views/inspector_view.py" line="366"/>
         <source>step</source>
+        <extracomment>the tables in the order of their tabs</extracomment>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="326"/>
+        <location filename="../views/inspector_view.py" line="353"/>
         <source>training-set E</source>
         <translation>训练集 E</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="327"/>
+        <location filename="../views/inspector_view.py" line="354"/>
         <source>η (next step)</source>
         <translation>η（下一步）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="329"/>
+        <location filename="../views/inspector_view.py" line="356"/>
         <source>E (loss)</source>
         <translation>E（损失）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="330"/>
+        <location filename="../views/inspector_view.py" line="357"/>
         <source>inputs</source>
         <translation>输入词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="331"/>
+        <location filename="../views/inspector_view.py" line="358"/>
         <source>targets</source>
         <translation>目标词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="340"/>
+        <location filename="../views/inspector_view.py" line="367"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="341"/>
+        <location filename="../views/inspector_view.py" line="368"/>
         <source>phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="342"/>
+        <location filename="../views/inspector_view.py" line="369"/>
         <source>C (inputs)</source>
         <translation>C（输入词数）</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="347"/>
+        <location filename="../views/inspector_view.py" line="374"/>
         <source>quantity</source>
         <translation>量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="347"/>
+        <location filename="../views/inspector_view.py" line="374"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="362"/>
-        <location filename="../views/inspector_view.py" line="371"/>
+        <location filename="../views/inspector_view.py" line="389"/>
+        <location filename="../views/inspector_view.py" line="398"/>
         <source>j</source>
         <translation>j</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="362"/>
-        <location filename="../views/inspector_view.py" line="371"/>
-        <location filename="../views/inspector_view.py" line="397"/>
+        <location filename="../views/inspector_view.py" line="389"/>
+        <location filename="../views/inspector_view.py" line="398"/>
+        <location filename="../views/inspector_view.py" line="424"/>
         <source>word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="386"/>
+        <location filename="../views/inspector_view.py" line="413"/>
         <source>u_j = v′_jᵀh</source>
         <translation>u_j = v′_jᵀh</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="387"/>
+        <location filename="../views/inspector_view.py" line="414"/>
         <source>y_j = exp(u_j) / Σ_j′ exp(u_j′)</source>
         <translation>y_j = exp(u_j) / Σ_j′ exp(u_j′)</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="397"/>
+        <location filename="../views/inspector_view.py" line="424"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="397"/>
+        <location filename="../views/inspector_view.py" line="424"/>
         <source>node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="400"/>
+        <location filename="../views/inspector_view.py" line="427"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="402"/>
+        <location filename="../views/inspector_view.py" line="429"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="408"/>
+        <location filename="../views/inspector_view.py" line="435"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="418"/>
-        <location filename="../views/inspector_view.py" line="421"/>
+        <location filename="../views/inspector_view.py" line="445"/>
+        <location filename="../views/inspector_view.py" line="448"/>
         <source>i</source>
         <translation>i</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="426"/>
+        <location filename="../views/inspector_view.py" line="453"/>
         <source>hidden layer h</source>
         <translation>隐藏层 h</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="426"/>
+        <location filename="../views/inspector_view.py" line="453"/>
         <source>EH_i = Σ_j e_j w′_ij</source>
         <translation>EH_i = Σ_j e_j w′_ij</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="430"/>
+        <location filename="../views/inspector_view.py" line="457"/>
         <source>vector</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="430"/>
+        <location filename="../views/inspector_view.py" line="457"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="430"/>
+        <location filename="../views/inspector_view.py" line="457"/>
         <source>before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../views/inspector_view.py" line="430"/>
+        <location filename="../views/inspector_view.py" line="457"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout
 
 from ...app.format import fmt, full
@@ -25,9 +25,11 @@ from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, diverging_cmap, diverging_rgba
 from .plots import cache_axes, set_plot_title, set_word_ticks, show_tip, style_plot
 from .text import InfoLine
+from .word_axis import WordAxis
 
-#: per-word tick labels up to this many words (hover tips always)
-MAX_WORD_TICKS = 199
+#: rows named by word up to this many words (beyond, numbered); every row's word is also on hover. Each row
+#: is labelled when the row height allows the font in use, else an evenly spread subset (:class:`WordAxis`)
+MAX_WORD_TICKS = 5000
 MAX_DIM_TICKS = 32
 
 
@@ -55,8 +57,8 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self.glw.setBackground("w")
         lay.addWidget(self.glw, 1)
 
-        self.p_in = self.glw.addPlot(row=0, col=0)
-        self.p_out = self.glw.addPlot(row=0, col=1)
+        self.p_in = self.glw.addPlot(row=0, col=0, axisItems=_word_axes())
+        self.p_out = self.glw.addPlot(row=0, col=1, axisItems=_word_axes())
         self.cmap = diverging_cmap()
         self.img_in = pg.ImageItem(axisOrder="row-major")
         self.img_out = pg.ImageItem(axisOrder="row-major")
@@ -128,17 +130,7 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         self._out_labels = [m.out_label(j) for j in range(Vo)]
         self._shape = (V, N, Vo)
         self._limit = None
-        hs = s.config.output == "hs"
-        set_plot_title(
-            self.p_in,
-            self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
-            size="10pt",
-        )
-        if hs:
-            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
-        else:
-            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
-        set_plot_title(self.p_out, t.format(V=Vo, N=N), size="10pt")
+        self._titles()
         for p, labels, n in ((self.p_in, self._words, V), (self.p_out, self._out_labels, Vo)):
             set_word_ticks(p.getAxis("left"), labels, MAX_WORD_TICKS, offset=0.5)
             set_word_ticks(p.getAxis("bottom"), [str(i) for i in range(N)], MAX_DIM_TICKS, offset=0.5)
@@ -146,6 +138,28 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
             p.setXRange(0, N, padding=0)
             p.setYRange(0, n, padding=0)
             p.setLimits(xMin=0, xMax=N, yMin=0, yMax=n)
+
+    def _titles(self) -> None:
+        """The maps' titles (at the theme's text size)."""
+        s = self.bridge.session
+        if s is None or self._shape is None:
+            return
+        V, N, Vo = self._shape
+        set_plot_title(
+            self.p_in,
+            self.tr("W ({V}\u00d7{N}): input vectors v_w, one per row").format(V=V, N=N),
+            size="10pt",
+        )
+        if s.config.output == "hs":
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): inner-node vectors v\u2032_n, one per row")
+        else:
+            t = self.tr("W\u2032\u1d40 ({V}\u00d7{N}): output vectors v\u2032_j, one per row")
+        set_plot_title(self.p_out, t.format(V=Vo, N=N), size="10pt")
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._titles()  # presentation mode on or off (the axes follow the tick font themselves)
 
     # -- drawing ------------------------------------------------------------------------------------
     def _applied(self, rec, s):
@@ -300,3 +314,8 @@ class HeatmapView(OnScreenMixin, ExportMixin, View):
         if cell and cell[0] == "in":
             self.bridge.select_word(self._words[cell[1]])
             self.refresh()
+
+
+def _word_axes() -> dict:
+    """Word axes for a map: rows named by their words, columns by their components."""
+    return {"left": WordAxis("left"), "bottom": WordAxis("bottom")}

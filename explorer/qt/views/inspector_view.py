@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
 
-from ...app.format import MINUS, fmt, fmt_vec, full, full_vec
+from ...app.format import fmt, fmt_vec, full, full_vec
+from ...app.labels import output_labels
 from ...app.walk import phase_title
 from ...engine import geometry
 from ...engine.model import PHASES
+from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
 from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel
@@ -81,11 +83,20 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         if bridge.session is not None:
             self.rebuild()
         # what the user sets here is kept in the application state (a rebuilt window shows it again)
+        self._tables_due: set[str] = set()
+        self.tabs.currentChanged.connect(lambda i: self._fill(self.TABLES[i]) if 0 <= i < 4 else None)
         self.bind_option("tab", self.tabs)
         self.bind_option("split", self.split)
 
     def title(self) -> str:
         return self.tr("Inspector")
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._config_key is not None:
+            # presentation mode on or off: the charts are made again at the new text size
+            self._config_key = None
+            QTimer.singleShot(0, self, self._on_changed)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -159,14 +170,16 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
         # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
         # does not change from step to step
+        # (scaled with the text: presentation mode's larger font rebuilds the charts, see changeEvent)
         words = list(s.model.words) + [s.model.out_label(j) for j in range(min(s.model.n_out, 2000))]
         some = next(iter(self.panels.values())).plot.getAxis("left")
-        width = word_axis_width(some, words, LEFT_AXIS, 84)
+        numbers = int(round(style.scaled(LEFT_AXIS)))
+        width = word_axis_width(some, words, numbers, int(round(style.scaled(84))))
         matrices = {"out", "in"} | (
             {"t", "e"} if s.config.arch == "skipgram" and s.config.output == "softmax" else set()
         )
         for key, p in self.panels.items():
-            p.plot.getAxis("left").setWidth(width if key in matrices else LEFT_AXIS)
+            p.plot.getAxis("left").setWidth(width if key in matrices else numbers)
         self._apply_highlight(self.bridge.highlight)
 
     # -- drawing ------------------------------------------------------------------------------------
@@ -214,21 +227,6 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             ]
         )
 
-    def _terms(self, rec):
-        """Flattened hs/ns terms with their labels and the index of each target's group."""
-        terms, labels = [], []
-        groups = rec.terms() or ()
-        multi = len(groups) > 1
-        for c, group in enumerate(groups):
-            for tm in group:
-                if rec.output == "ns":
-                    name = tm.word + ("+" if tm.t == 1.0 else MINUS)
-                else:
-                    name = tm.word
-                labels.append(f"{rec.targets[c]}:{name}" if multi else name)
-                terms.append(tm)
-        return terms, labels
-
     def shown_outputs(self, rec) -> np.ndarray:
         """The output words the softmax charts show: all V, or from TOP_K_FROM words on the TOP_K of highest
         y and the targets, highest y first."""
@@ -260,38 +258,44 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             if p.phase > phase:
                 p.clear(later[p.phase])
         P["h"].set_bars(rec.h, dims)
+        # u, y (and t, e, EI) name their words on the axis (thinned when they do not fit; every bar on
+        # hover) and label the targets in bold whatever the space (explorer.app.labels)
         if rec.output == "softmax":
             idx = self.shown_outputs(rec)
             V = len(rec.y)
             note = self.tr("top {k} of {V}").format(k=len(idx), V=V) if len(idx) < V else ""
             sub = None if len(idx) == V else idx
-            labels = [words[j] for j in idx]
-            pos = {int(j): k for k, j in enumerate(idx)}
-            marks = sorted(pos[j] for j in set(rec.target_ids) if j in pos)
+            lab = output_labels(rec, words, idx)
+            names, marks = lab.labels, lab.marks
 
             def pick(a):
                 return a if sub is None else a[..., sub]
 
-            below = phase >= 1  # t and e (under u and y) are drawn and name the words
-            P["u"].set_bars(pick(rec.u), labels, marks, note, sub, show_labels=not below)
-            P["y"].set_bars(pick(rec.y), labels, marks, note, sub, show_labels=not below)
+            # u and y (and EI): the targets outlined, the words as they fit (the same every step: the axes
+            # are not drawn again); t and e below them also name the targets, in bold beside their bars
+            P["u"].set_bars(pick(rec.u), names, marks, note, sub, name_marks=None)
+            P["y"].set_bars(pick(rec.y), names, marks, note, sub, name_marks=None)
             if phase >= 1:
                 for key, arr in (("t", rec.t), ("e", rec.e)):
                     if arr.ndim == 1:
-                        P[key].set_bars(pick(arr), labels, marks, note, sub)
+                        # the target's word beside its bar (the axis keeps the same words every step)
+                        P[key].set_bars(pick(arr), names, marks, note, sub, name_marks="bar")
                     else:
-                        P[key].set_matrix(pick(arr), list(rec.targets), labels, note)
+                        # skip-gram: one row per context word (its target), the target columns in bold
+                        P[key].set_matrix(pick(arr), list(rec.targets), names, note, col_marks=marks)
+                    P[key].set_caption(lab.caption)
                 if "EI" in P and rec.EI is not None:
-                    P["EI"].set_bars(pick(rec.EI), labels, marks, note, sub)
+                    P["EI"].set_bars(pick(rec.EI), names, marks, note, sub, name_marks=None)
         else:
-            terms, labels = self._terms(rec)
-            pos = [i for i, tm in enumerate(terms) if tm.t == 1.0] if rec.output == "ns" else []
-            below = phase >= 1
-            P["u"].set_bars([tm.u for tm in terms], labels, pos, show_labels=not below)
-            P["y"].set_bars([tm.y for tm in terms], labels, pos, show_labels=not below)
+            lab = output_labels(rec, words)
+            kw = {"tips": lab.tips, "always": lab.always}
+            P["u"].set_bars([tm.u for tm in terms(rec)], lab.labels, lab.marks, **kw)
+            P["y"].set_bars([tm.y for tm in terms(rec)], lab.labels, lab.marks, **kw)
             if phase >= 1:
-                P["t"].set_bars([tm.t for tm in terms], labels, pos)
-                P["e"].set_bars([tm.e for tm in terms], labels, pos)
+                P["t"].set_bars([tm.t for tm in terms(rec)], lab.labels, lab.marks, **kw)
+                P["e"].set_bars([tm.e for tm in terms(rec)], lab.labels, lab.marks, **kw)
+                P["t"].set_caption(lab.caption)
+                P["e"].set_caption(lab.caption)
         if phase >= 2:
             rows = self.shown_out_rows(rec)
             n = len(rec.out_ids)
@@ -307,11 +311,34 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             P["EH"].set_bars(rec.EH, dims)
             P["in"].set_matrix(rec.in_delta, list(rec.in_words), dims, row_ids=rec.in_ids)
 
+    #: the tables in the order of their tabs
+    TABLES = ("summary", "outputs", "hidden", "vectors")
+
     def _tables(self, s, rec, phase) -> None:
-        self._summary_table(s, rec, phase)
-        self._output_table(s, rec, phase)
-        self._hidden_table(s, rec, phase)
-        self._vector_table(s, rec, phase)
+        """Fill the table in front; the ones behind it are filled when their tab is chosen (or by
+        :meth:`fill_tables`): a table out of sight costs nothing per step."""
+        self._tables_due = set(self.TABLES)
+        self._fill(self.TABLES[max(0, self.tabs.currentIndex())])
+
+    def _fill(self, key: str) -> None:
+        s = self.bridge.session
+        if key not in self._tables_due or s is None:
+            return
+        self._tables_due.discard(key)
+        rec = s.record
+        phase = PHASES.index(s.phase) if rec is not None else -1
+        fill = {
+            "summary": self._summary_table,
+            "outputs": self._output_table,
+            "hidden": self._hidden_table,
+            "vectors": self._vector_table,
+        }[key]
+        fill(s, rec, phase)
+
+    def fill_tables(self) -> None:
+        """Fill every table now (those behind the one in front are filled when shown)."""
+        for key in self.TABLES:
+            self._fill(key)
 
     def _summary_table(self, s, rec, phase) -> None:
         names, values, tips = [], [], []
@@ -389,27 +416,27 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
             tips += [self.tr("(after the error phase)")] * (len(heads) - 4)
             self.outputs.set_columns(heads, cols, tips, grey=grey, bold=bold)
             return
-        terms, labels = self._terms(rec)
+        flat = terms(rec)
         target_of = []
         for c, group in enumerate(rec.terms() or ()):
             target_of += [rec.targets[c]] * len(group)
         hs = rec.output == "hs"
         heads = [self.tr("target"), self.tr("node") if hs else self.tr("word")]
-        cols = [target_of, [tm.word for tm in terms]]
+        cols = [target_of, [tm.word for tm in flat]]
         if hs:
             heads.append(self.tr("code"))
-            cols.append([tm.code for tm in terms])
+            cols.append([tm.code for tm in flat])
         heads += ["u", "\u03c3(u)", "t", "e", self.tr("skipped")]
         cols += [
-            np.array([tm.u for tm in terms]),
-            np.array([tm.y for tm in terms]),
-            np.array([tm.t for tm in terms]),
-            np.array([tm.e for tm in terms]),
-            [self.tr("yes") if tm.skipped else "" for tm in terms],
+            np.array([tm.u for tm in flat]),
+            np.array([tm.y for tm in flat]),
+            np.array([tm.t for tm in flat]),
+            np.array([tm.e for tm in flat]),
+            [self.tr("yes") if tm.skipped else "" for tm in flat],
         ]
         n0 = len(heads) - 5
         grey = [n0 + 2, n0 + 3] if grey1 else []
-        bold = np.array([tm.t == 1.0 for tm in terms], dtype=bool) if not hs else None
+        bold = np.array([tm.t == 1.0 for tm in flat], dtype=bool) if not hs else None
         self.outputs.set_columns(heads, cols, grey=grey, bold=bold)
 
     def _hidden_table(self, s, rec, phase) -> None:
@@ -510,6 +537,11 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
                 show_tip(scene_pos, t, self.glw)
                 return
         show_tip(scene_pos, "", self.glw)
+
+
+def terms(rec) -> list:
+    """The hs / ns terms of every target, one after another (the bars of the charts)."""
+    return [tm for group in rec.terms() or () for tm in group]
 
 
 class _LazyVec(_LazyColumn):

@@ -165,27 +165,31 @@ def layout_widget() -> pg.GraphicsLayoutWidget:
 
 
 def set_word_ticks(
-    axis: pg.AxisItem, words, max_labels: int, offset: float = 0.0, fit_width: bool = True
+    axis: pg.AxisItem,
+    words,
+    max_labels: int,
+    offset: float = 0.0,
+    fit_width: bool = True,
+    marks=(),
+    always=(),
 ) -> None:
     """One tick per word at ``i + offset`` (when there are at most ``max_labels``), else automatic numeric
-    ticks. The labels are split into three levels (about 4, 12, then all): a level whose labels do not fit
-    the axis is left out, so labels never pile up, and a longer axis shows more of them.
+    ticks. On a :class:`WordAxis` every word is labelled when all fit, else an evenly spread subset (see
+    there), ``marks`` (the targets) in bold and ``always`` whatever the space; on another axis the labels are
+    split into three levels (about 4, 12, then all) and a level that does not fit is left out.
 
     Nothing is done when the words are the ones already set. ``fit_width``: a vertical axis is widened to
     the longest word (a relayout of the plot: pass False for words that change every step and give the axis
     a fixed width, e.g. :func:`word_axis_width`, once)."""
     n = len(words)
-    key = (tuple(map(str, words)), max_labels, offset)
+    key = (tuple(map(str, words)), max_labels, offset, tuple(marks), tuple(always))
     if getattr(axis, "_w2v_words", None) == key:
         return
     axis._w2v_words = key
     axis._w2v_ticks = 0
     if isinstance(axis, WordAxis):
-        axis.set_words(list(words) if n <= max_labels else None, offset)
-        if fit_width and axis.orientation in ("left", "right") and 0 < n <= max_labels:
-            w = word_axis_width(axis, words)
-            if w != axis.width():
-                axis.setWidth(w)
+        axis.fit_words = fit_width and n <= max_labels
+        axis.set_words(list(words) if n <= max_labels else None, offset, marks, always)
         return
     if n > max_labels:
         axis.setTicks(None)
