@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
 
 from ...app.format import fmt, full
-from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
+from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by, rows_that_fit
 from ...app.walk import phase_title
 from ...engine.model import PHASES
 from .. import style
@@ -50,8 +50,8 @@ class _GraphicsView(QGraphicsView):
         super().resizeEvent(event)
         self.owner.fit(force=True)
         gap = self.owner._columns_x(max(len(self.owner.shown_in), len(self.owner.shown_out), 1))
-        if gap != self.owner._xs:  # a narrower / wider view: the columns move
-            self.owner._on_changed()
+        if gap != self.owner._xs or self.owner._rows_cap() != self.owner._cap:  # the columns move or
+            self.owner._on_changed()  # another number of rows fits
 
 
 class NetworkView(OnScreenMixin, ExportMixin, View):
@@ -108,6 +108,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._fit_key = None
         self._label_w = (80.0, 160.0)  # widest input / output label (of the last redraw)
         self._xs = (0.0, 260.0, 520.0)
+        self._cap = CAP_WORDS  # words per column that fit the view without scrolling
+        #: the hidden units' values above their nodes (a narrow view), else beside them
+        self.hidden_above = False
         if bridge.session is not None:
             self.rebuild()
 
@@ -197,16 +200,18 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             self.rebuild()
         rec = s.record
         phase = PHASES.index(s.phase) if rec is not None else -1
-        shown = choose_nodes(s, rec)
+        self._cap = self._rows_cap()
+        above = 1.8 if self.hidden_above else 1.6  # the hidden units' spacing, in rows
+        shown = choose_nodes(s, rec, self._cap, max(2, int(self._cap / above)))
         ins, hid, outs, more = shown.ins, shown.hid, shown.outs, shown.more
         self.shown_in, self.shown_hidden, self.shown_out, self.more_counts = ins, hid, outs, more
         self._pool(self.nodes_in, len(ins))
         self._pool(self.nodes_out, len(outs))
         words = s.model.words
-        self._xs = self._columns_x(max(len(ins), len(outs), 1))
+        self._xs, self.hidden_above = self._layout_x(max(len(ins), len(outs), 1))
         ys_in = self._column_y(len(ins))
         spacing = max(len(ins), len(outs), 1) * ROW / max(len(hid), 1)
-        ys_h = self._column_y(len(hid), float(min(max(spacing, 1.6 * ROW), 3 * ROW)))
+        ys_h = self._column_y(len(hid), float(min(max(spacing, above * ROW), 3 * ROW)))
         ys_o = self._column_y(len(outs))
         active_in = set(rec.input_ids) if rec is not None else set()
         sel = self.bridge.selected_word
@@ -280,15 +285,21 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                     (X_HID, ys_h[k]),
                     QColor(int(c[0]), int(c[1]), int(c[2])),
                     dark,
-                    f"h{self._sub(i)} = {fmt(hi)}",
+                    f"h{self._sub(i)} = {fmt(hi, self._digits())}",
                     self.font,
                     TEXT,
-                    left=False,
+                    left="above" if self.hidden_above else False,
                 )
                 node.tip_fn = lambda i=i, hi=hi: f"h_{i} = {full(hi)}"
             else:
                 node.apply(
-                    (X_HID, ys_h[k]), QColor(Qt.white), dark, f"h{self._sub(i)}", self.font, TEXT, left=False
+                    (X_HID, ys_h[k]),
+                    QColor(Qt.white),
+                    dark,
+                    f"h{self._sub(i)}",
+                    self.font,
+                    TEXT,
+                    left="above" if self.hidden_above else False,
                 )
                 node.tip_fn = lambda i=i: f"h_{i}"
             node.set_glow(self._hl["hidden"])
@@ -341,6 +352,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         and bottom y."""
         X_IN, X_HID, X_OUT = self._xs
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
+        if self.hidden_above and len(ys_h):  # the first hidden unit's value above it
+            top = min(top, ys_h[0] - 1.3 * ROW)
         bottom = max(
             ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0
         )
@@ -379,23 +392,52 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._overlay.show_frame(frame, rec)
 
     def _columns_x(self, rows: int) -> tuple[float, float, float]:
+        """x of the input, hidden and output columns (see :meth:`_layout_x`)."""
+        return self._layout_x(rows)[0]
+
+    def _margin(self) -> float:
+        """Blank scene units left and right of the picture (less in presentation mode: every pixel counts)."""
+        return 8.0 if style.current().presentation else 30.0
+
+    def _layout_x(self, rows: int) -> tuple[tuple[float, float, float], bool]:
         """x of the input, hidden and output columns: 260 apart, closer in a narrow view (so that the words
-        and the outputs' numbers stay in sight at a readable scale)."""
+        and the outputs' numbers stay in sight at a readable scale); and whether the hidden units' values go
+        above their nodes (when beside them, between h and the outputs, they would not fit the view)."""
         vp = self.view.viewport().size()
+        w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
         if vp.width() < 50 or vp.height() < 50:
             gap = 260.0
+            room = 2 * gap
         else:
             scale = max(self.min_scale(), min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
             w_in, w_out = self._label_w
-            room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
-            gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
+            # what stands left of the input nodes and right of the output nodes: the words or the headers
+            left = max(w_in + RADIUS + 10, w2[0] - RADIUS)
+            right = max(w_out + RADIUS + 10, w2[2] - RADIUS)
+            room = vp.width() / scale - left - right - 2 * self._margin() - 4
+            gap = float(min(260.0, max(110.0, 20.0 * np.floor(room / 40.0))))
         # never so close that the column headers overlap, even on two lines
-        w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
         gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
-        # the hidden units' value labels (right of their nodes) stay clear of the output nodes
+        # the hidden units' value labels (right of their nodes) stay clear of the output nodes; when that
+        # needs more room than the view has, they go above the nodes
         w_hid = max((n.label.boundingRect().width() for n in self.nodes_hid if n.isVisible()), default=0.0)
-        gap = max(gap, float(np.ceil(w_hid + 3 * RADIUS + 8)))
-        return 0.0, gap, 2 * gap
+        beside = float(np.ceil(w_hid + 3 * RADIUS + 8))
+        above = beside > max(gap, room / 2) and style.current().presentation
+        if above:
+            gap = max(gap, float(np.ceil(w_hid / 2 + 2 * RADIUS + 4)))
+        else:
+            gap = max(gap, beside)
+        return (0.0, gap, 2 * gap), above
+
+    def _rows_cap(self) -> int:
+        """Words per column that fit the view at a readable scale without scrolling, in presentation mode
+        (:func:`explorer.app.network.rows_that_fit`); :data:`CAP_WORDS` otherwise (the view scrolls)."""
+        vp = self.view.viewport().size()
+        if not style.current().presentation or vp.width() < 50 or vp.height() < 50:
+            return CAP_WORDS
+        # the headers above (two lines), the "… n more" line below, the margins
+        reserved = 2.4 * ROW + 40 + ROW + 20 + 2 * RADIUS
+        return rows_that_fit(vp.height() / self.min_scale(), ROW, reserved)
 
     def _fit_scene(self, top: float, bottom: float) -> None:
         """The scene rect from the columns' extent (not itemsBoundingRect: that walks every item); the view is
@@ -407,7 +449,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
             self._label_w = label_w
             rows = max(len(self.shown_in), len(self.shown_out), 1)
-            if self._columns_x(rows) != self._xs:  # the words changed width (a new font): lay out again
+            if self._layout_x(rows) != (self._xs, self.hidden_above):  # the words changed width (a new font): lay out again
                 QTimer.singleShot(0, self, self._on_changed)
         self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
@@ -415,8 +457,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
         left, right = min(left, X_IN + RADIUS - h_in), max(right, X_OUT - RADIUS + h_out)
         below = ROW + 20 if any(self.more_counts) else 8.0  # room for the "… N more" markers when shown
+        m = self._margin() / 3
         rect = QRectF(
-            left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below
+            left - m, top - 2.4 * ROW - 20, right - left + 2 * m, bottom - top + 2.4 * ROW + 20 + below
         )
         # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
         # to step do not refit (and repaint) the whole view
@@ -427,7 +470,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             or rect.width() < 0.8 * cur.width()
             or rect.height() < 0.8 * cur.height()
         ):
-            rect = rect.adjusted(-20, 0, 20, 0)
+            rect = rect.adjusted(-2 * m, 0, 2 * m, 0)
             self._fit_key = rect
             self.scene.setSceneRect(rect)
             self.fit(force=True)
@@ -459,7 +502,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 node.tip_fn = lambda name=name: name
             elif out == "softmax":
                 y = float(rec.y[j])
-                text = f"{name}   y = {fmt(y)}"
+                text = f"{name}{self._sep()}y = {fmt(y, self._digits())}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
                 fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / ymax))
                 if j in targets:
@@ -469,14 +512,14 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 t0 = terms[0][1] if terms else None
                 y = t0.y if t0 else 0.0
                 if out == "hs":
-                    text = f"{name}   \u03c3(u) = {fmt(y)}"
+                    text = f"{name}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
                     if phase >= 1 and t0:
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
                     pen, bold = QPen(QColor(20, 20, 20), 2.5), True
                 else:
                     positive = any(tm.t == 1.0 for _, tm in terms)
                     sign = " (+)" if positive else " (\u2212)"
-                    text = f"{name}{sign}   \u03c3(u) = {fmt(y)}"
+                    text = f"{name}{sign}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
                     pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
                     bold = positive
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
@@ -539,6 +582,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             )
         if text != self.caption.text():
             self.caption.setText(text)
+
+    @staticmethod
+    def _digits() -> int:
+        """Significant digits of the labels' numbers: 3 in presentation mode (narrower labels), else 4."""
+        return 3 if style.current().presentation else 4
+
+    @staticmethod
+    def _sep() -> str:
+        """Between a word and its number in a label."""
+        return "  " if style.current().presentation else "   "
 
     @staticmethod
     def _sub(i: int) -> str:
