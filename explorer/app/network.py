@@ -31,12 +31,15 @@ class Shown:
     more: tuple[int, int, int]
 
 
-def rows_that_fit(height: float, row: float, reserved: float, least: int = 4) -> int:
-    """How many word rows ``row`` apart fit ``height`` (scene units) beside ``reserved`` units of headers and
-    the "… n more" line: at most :data:`CAP_WORDS`, at least ``least`` (the example's own words)."""
+def rows_that_fit(height: float, row: float, reserved: float, more: float, total: int, least: int = 4) -> int:
+    """How many of ``total`` word rows ``row`` apart fit ``height`` (scene units) beside ``reserved`` units of
+    headers: all of them when they fit, else as many as fit with the "… n more" line (``more`` units) below;
+    at most :data:`CAP_WORDS`, at least ``least`` (the example's own words)."""
     if height <= 0 or row <= 0:
         return CAP_WORDS
-    return int(min(CAP_WORDS, max(least, (height - reserved) // row + 1)))
+    if (total - 1) * row + reserved <= height:
+        return int(min(CAP_WORDS, max(least, total)))
+    return int(min(CAP_WORDS, max(least, (height - reserved - more) // row + 1)))
 
 
 def choose_nodes(session, rec, cap: int = CAP_WORDS, cap_hidden: int = CAP_HIDDEN) -> Shown:

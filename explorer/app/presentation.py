@@ -29,10 +29,11 @@ LOWER_PANEL = {
     "output update": "projection",
     "input update": "projection",
 }
-#: column widths as fractions of the window's width
-WIDTHS = (0.58, 0.42)
-#: the right column's rows (equations, then loss or projection) as relative heights
-HEIGHTS = (44, 56)
+#: column widths as fractions of the window's width (the network needs a little more than the equations)
+WIDTHS = (0.56, 0.44)
+#: the right column's rows (equations, then loss or projection) as relative heights: the phase's equations
+#: with this step's numbers fit without scrolling at 1280×720; a plot reads well in the rest
+HEIGHTS = (62, 38)
 
 
 @dataclass(frozen=True)

@@ -274,6 +274,20 @@ def draw(b, p: QPainter, x: float, base: float, ctx: Ctx, level: int) -> None:
     _DRAW[type(b)](b, p, x, base, ctx, level)
 
 
+#: texts of the top-level operators an equation may be broken before
+BREAK_BEFORE = frozenset({"=", "\u2212", "+"})
+
+
+def _laid_out_row(children) -> Row:
+    """A row of boxes already laid out (its size from theirs, nothing laid out again)."""
+    r = Row()
+    r.children = list(children)
+    r.w = sum(c.w for c in r.children)
+    r.asc = max((c.asc for c in r.children), default=0.0)
+    r.desc = max((c.desc for c in r.children), default=0.0)
+    return r
+
+
 # ---------------------------------------------------------------------------------------------------------
 # the canvas
 class EquationCanvas(QWidget):
@@ -289,6 +303,11 @@ class EquationCanvas(QWidget):
         self._size = QSize(0, 0)
         self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel it is asked to
         self.highlight: frozenset = frozenset()
+        #: break equations wider than this (pixels) at their top-level =, + and − onto indented lines
+        #: (None: never; the panel scrolls sideways)
+        self.wrap_width: float | None = None
+        #: pixels between two equations (less in a lecture's panel, which shows every line at once)
+        self.gap = 10.0
 
     def set_lines(self, lines) -> None:
         self.lines = list(lines)
@@ -307,11 +326,13 @@ class EquationCanvas(QWidget):
             ctx = self._ctx[bool(dim)]
             if kind == "eq":
                 layout(payload, ctx, 0)
-                top = y
-                y += payload.asc
-                self._placed.append((kind, payload, key, dim, tip, 24.0, y, top, ctx))
-                y += payload.desc + 10
-                w = max(w, 24 + payload.w)
+                for n, piece in enumerate(self._pieces(payload, ctx)):
+                    x = 24.0 + (ctx.metrics(0).height() * 1.5 if n else 0.0)
+                    top = y
+                    y += piece.asc
+                    self._placed.append((kind, piece, key, dim, tip, x, y, top, ctx))
+                    y += piece.desc + self.gap
+                    w = max(w, x + piece.w)
             else:
                 f = ctx.font(0, italic=(kind == "note"), bold=(kind == "heading"))
                 if kind == "note":
@@ -341,6 +362,30 @@ class EquationCanvas(QWidget):
 
     def sizeHint(self):
         return self._size
+
+    def _pieces(self, payload, ctx) -> list:
+        """``payload`` (laid out) as one line, or when wider than :attr:`wrap_width` broken before its
+        top-level relations and operators (=, +, −) into lines that fit (a piece wider still stays whole)."""
+        limit = self.wrap_width
+        if limit is None or 24.0 + payload.w + 8 <= limit or not isinstance(payload, Row):
+            return [payload]
+        indent = ctx.metrics(0).height() * 1.5
+        segments: list[list] = [[]]
+        for c in payload.children:
+            if isinstance(c, T) and c.pad > 0 and c.text in BREAK_BEFORE and segments[-1]:
+                segments.append([])
+            segments[-1].append(c)
+        lines: list[list] = [[]]
+        width = 0.0
+        for seg in segments:
+            sw = sum(c.w for c in seg)
+            room = limit - 32.0 - (indent if len(lines) > 1 else 0.0)
+            if lines[-1] and width + sw > room:
+                lines.append([])
+                width = 0.0
+            lines[-1].extend(seg)
+            width += sw
+        return [_laid_out_row(children) for children in lines]
 
     def paintEvent(self, event):
         p = QPainter(self)

@@ -44,6 +44,13 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         #: the text of every equation line shown (for tests and copying)
         self.keys: list[str] = []
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        wrap = float(self.scroll.viewport().width()) if style.current().presentation else None
+        if wrap != self.canvas.wrap_width and self.canvas.lines:
+            self.canvas.wrap_width = wrap
+            self.canvas.set_lines(self.canvas.lines)
+
     def title(self) -> str:
         return self.tr("Equations")
 
@@ -69,7 +76,12 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
-        lines, caption = equation_lines(s)
+        lecture = style.current().presentation
+        # a lecture shows the phase being taught, vectors as first … last, equations broken to the width
+        lines, caption = equation_lines(s, current_only=lecture, components=2 if lecture else 3)
+        self.canvas.wrap_width = float(self.scroll.viewport().width()) if lecture else None
+        self.caption.set_lines(1 if lecture else 2)
+        self.canvas.gap = 4.0 if lecture else 10.0
         # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
         self.canvas.base_pt = (
             style.text_px(13) * 72 / 96

@@ -435,9 +435,11 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         vp = self.view.viewport().size()
         if not style.current().presentation or vp.width() < 50 or vp.height() < 50:
             return CAP_WORDS
-        # the headers above (two lines), the "… n more" line below, the margins
-        reserved = 2.4 * ROW + 40 + ROW + 20 + 2 * RADIUS
-        return rows_that_fit(vp.height() / self.min_scale(), ROW, reserved)
+        # the headers above (two lines) and the margins; the "… n more" line below when not all fit
+        s = self.bridge.session
+        total = max(s.model.V, s.model.n_out) if s is not None else CAP_WORDS
+        reserved = 2.4 * ROW + 40 + 8 + 2 * RADIUS
+        return rows_that_fit(vp.height() / self.min_scale(), ROW, reserved, ROW + 12, total)
 
     def _fit_scene(self, top: float, bottom: float) -> None:
         """The scene rect from the columns' extent (not itemsBoundingRect: that walks every item); the view is
@@ -463,12 +465,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         )
         # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
         # to step do not refit (and repaint) the whole view
+        # (unless the kept rect would scroll where the picture itself fits)
         cur = self._fit_key
+        vp, k = self.view.viewport().size(), self.min_scale()
         if (
             cur is None
             or not cur.contains(rect)
             or rect.width() < 0.8 * cur.width()
             or rect.height() < 0.8 * cur.height()
+            or (cur.width() * k > vp.width() + 0.5 and rect.width() * k <= vp.width())
+            or (cur.height() * k > vp.height() + 0.5 and rect.height() * k <= vp.height())
         ):
             rect = rect.adjusted(-2 * m, 0, 2 * m, 0)
             self._fit_key = rect
