@@ -93,6 +93,16 @@ def test_a_deep_huffman_path_is_shortened_to_the_levels_that_fit():
 
 
 # -- the window -----------------------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def plain_theme():
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt import style
+
+    style.apply_theme(QApplication.instance(), style.LIGHT)
+
+
 def _make_window(qtbot, tmp_path, size, presentation=True, session=None):
     from PySide6.QtCore import QSettings
 
