@@ -151,7 +151,10 @@ def misfits(w, names=PANELS) -> list[str]:
             vp = area.viewport().size()
             for _kind, payload, key, _dim, _tip, x, base, top, _extra in canvas._placed:
                 if _kind == "eq" and (x + payload.w > vp.width() + 1 or base + payload.desc > vp.height() + 1):
-                    bad.append(f"equations: {key} outside ({x + payload.w:.0f} > {vp.width()})")
+                    bad.append(
+                        f"equations: {key} outside ({x + payload.w:.0f} × {base + payload.desc:.0f} in"
+                        f" {vp.width()} × {vp.height()})"
+                    )
             continue
         gv = view.view
         for bar in (gv.horizontalScrollBar(), gv.verticalScrollBar()):

@@ -33,7 +33,7 @@ LOWER_PANEL = {
 WIDTHS = (0.56, 0.44)
 #: the right column's rows (equations, then loss or projection) as relative heights: the phase's equations
 #: with this step's numbers fit without scrolling at 1280×720; a plot reads well in the rest
-HEIGHTS = (62, 38)
+HEIGHTS = (68, 32)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ _VEC_SHOWN = [3]
 @contextmanager
 def vector_components(n: int):
     """Within the block, :func:`vec` shows ``n`` components: 3 → ``[a, b, c, …]``; 2 → ``[a, …, z]`` (the
-    first and the last, for a narrow panel)."""
+    first and the last, for a narrow panel); 1 → ``[a, …]``."""
     _VEC_SHOWN.append(max(1, int(n)))
     try:
         yield
@@ -158,7 +158,9 @@ def vec(v, shown=None, color=NUMBER, bold=False) -> T:
     shown = _VEC_SHOWN[-1] if shown is None else shown
     if len(v) <= max(shown, 2):
         parts = [fmt(a) for a in v]
-    elif shown <= 2:
+    elif shown == 1:
+        parts = [fmt(v[0]), "\u2026"]
+    elif shown == 2:
         parts = [fmt(v[0]), "\u2026", fmt(v[-1])]
     else:
         parts = [fmt(a) for a in v[:shown]] + ["\u2026"]

@@ -278,6 +278,32 @@ def draw(b, p: QPainter, x: float, base: float, ctx: Ctx, level: int) -> None:
 BREAK_BEFORE = frozenset({"=", "\u2212", "+"})
 
 
+def _split(children, before) -> list[list]:
+    """``children`` in runs, a new run starting at each operator whose text is in ``before``."""
+    runs: list[list] = [[]]
+    for c in children:
+        if isinstance(c, T) and c.pad > 0 and c.text in before and runs[-1]:
+            runs.append([])
+        runs[-1].append(c)
+    return runs
+
+
+def _wrap_text(text: str, metrics: QFontMetricsF, width: float | None) -> list[str]:
+    """``text`` in lines no wider than ``width`` (broken at spaces; text without spaces, such as Chinese,
+    between characters); one line when ``width`` is None or it fits."""
+    if width is None or metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split(" ") if " " in text else list(text)
+    sep = " " if " " in text else ""
+    lines = [words[0]]
+    for word in words[1:]:
+        if metrics.horizontalAdvance(lines[-1] + sep + word) <= width:
+            lines[-1] += sep + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def _laid_out_row(children) -> Row:
     """A row of boxes already laid out (its size from theirs, nothing laid out again)."""
     r = Row()
@@ -341,12 +367,13 @@ class EquationCanvas(QWidget):
                 m = QFontMetricsF(f)
                 if kind == "heading":
                     y += 6
-                top = y
-                y += m.ascent()
                 x = 8.0 if kind == "heading" else 24.0
-                self._placed.append((kind, payload, key, dim, tip, x, y, top, f))
-                y += m.descent() + 6
-                w = max(w, x + m.horizontalAdvance(payload))
+                for text in _wrap_text(payload, m, None if self.wrap_width is None else self.wrap_width - x - 8):
+                    top = y
+                    y += m.ascent()
+                    self._placed.append((kind, text, key, dim, tip, x, y, top, f))
+                    y += m.descent() + 6
+                    w = max(w, x + m.horizontalAdvance(text))
         # the size changes only when the equations outgrow it or are much smaller (not with every number's
         # width, nor with the count of distinct negatives): a new size relayouts the scroll area and repaints
         # its scroll bars
@@ -354,6 +381,8 @@ class EquationCanvas(QWidget):
         cur = self._size
         new_w = cur.width() if 0.6 * cur.width() < need_w <= cur.width() else need_w + 40
         new_h = cur.height() if 0.6 * cur.height() < need_h <= cur.height() else need_h + 20
+        if self.wrap_width is not None:  # broken to the panel's width: exactly as large as needed
+            new_w, new_h = need_w, int(y + 2)
         size = QSize(new_w, new_h)
         if size != self._size or self.minimumSize() != size:
             self._size = size
@@ -370,11 +399,11 @@ class EquationCanvas(QWidget):
         if limit is None or 24.0 + payload.w + 8 <= limit or not isinstance(payload, Row):
             return [payload]
         indent = ctx.metrics(0).height() * 1.5
-        segments: list[list] = [[]]
-        for c in payload.children:
-            if isinstance(c, T) and c.pad > 0 and c.text in BREAK_BEFORE and segments[-1]:
-                segments.append([])
-            segments[-1].append(c)
+        room = limit - 32.0 - indent
+        segments: list[list] = []
+        for seg in _split(payload.children, BREAK_BEFORE):
+            # a piece still too wide is broken before its products' dots too
+            segments += _split(seg, {"\u00b7"}) if sum(c.w for c in seg) > room else [seg]
         lines: list[list] = [[]]
         width = 0.0
         for seg in segments:

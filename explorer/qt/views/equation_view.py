@@ -21,6 +21,10 @@ from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
 
 
+#: a lecture's equations panel narrower than this (pixels) shows vectors as their first component and "…"
+NARROW_PX = 480
+
+
 class EquationView(OnScreenMixin, ExportMixin, View):
     name = "equations"
 
@@ -48,8 +52,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         super().resizeEvent(event)
         wrap = float(self.scroll.viewport().width()) if style.current().presentation else None
         if wrap != self.canvas.wrap_width and self.canvas.lines:
-            self.canvas.wrap_width = wrap
-            self.canvas.set_lines(self.canvas.lines)
+            self._on_changed()  # broken (and vectors elided) for the new width
 
     def title(self) -> str:
         return self.tr("Equations")
@@ -78,8 +81,11 @@ class EquationView(OnScreenMixin, ExportMixin, View):
             return
         lecture = style.current().presentation
         # a lecture shows the phase being taught, vectors as first … last, equations broken to the width
-        lines, caption = equation_lines(s, current_only=lecture, components=2 if lecture else 3)
-        self.canvas.wrap_width = float(self.scroll.viewport().width()) if lecture else None
+        # (one component and "…" in a panel too narrow for two)
+        width = float(self.scroll.viewport().width())
+        parts = (2 if width >= NARROW_PX else 1) if lecture else 3
+        lines, caption = equation_lines(s, current_only=lecture, components=parts)
+        self.canvas.wrap_width = width if lecture else None
         self.caption.set_lines(1 if lecture else 2)
         self.canvas.gap = 4.0 if lecture else 10.0
         # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX

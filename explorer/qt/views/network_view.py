@@ -415,7 +415,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             left = max(w_in + RADIUS + 10, w2[0] - RADIUS)
             right = max(w_out + RADIUS + 10, w2[2] - RADIUS)
             room = vp.width() / scale - left - right - 2 * self._margin() - 4
-            gap = float(min(260.0, max(110.0, 20.0 * np.floor(room / 40.0))))
+            least = 90.0 if style.current().presentation else 110.0
+            gap = float(min(260.0, max(least, 10.0 * np.floor(room / 20.0))))
         # never so close that the column headers overlap, even on two lines
         gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
         # the hidden units' value labels (right of their nodes) stay clear of the output nodes; when that
