@@ -54,7 +54,9 @@ def equation_lines(s, current_only: bool = False, components: int = 3) -> tuple[
             for kind, payload, key, tip in build(s, rec):
                 lines.append((kind, payload, key, dim, tip))
     if current_only:
-        caption = phase_heading(k) + translate("EquationView", " (blue: this step's numbers; red: the result)")
+        caption = phase_heading(k) + translate(
+            "EquationView", " (blue: this step's numbers; red: the result)"
+        )
     else:
         caption = translate(
             "EquationView",

@@ -34,6 +34,8 @@ WIDTHS = (0.56, 0.44)
 #: the right column's rows (equations, then loss or projection) as relative heights: the phase's equations
 #: with this step's numbers fit without scrolling at 1280×720; a plot reads well in the rest
 HEIGHTS = (68, 32)
+#: … and while the projection is in front (the updates), which needs more height for its points
+HEIGHTS_PROJECTION = (56, 44)
 
 
 @dataclass(frozen=True)
@@ -80,4 +82,5 @@ def presentation_layout(phase: str | None, output: str, available) -> Presentati
     columns = tuple(c for c in ((left,) if left else (), right) if c)
     shown = {n for col in columns for row in col for n in row}
     hidden = tuple(n for n in available if n not in shown)
-    return PresentationLayout(columns, hidden, front_panels(phase, output, available))
+    heights = HEIGHTS_PROJECTION if lower == "projection" else HEIGHTS
+    return PresentationLayout(columns, hidden, front_panels(phase, output, available), heights=heights)

@@ -30,6 +30,7 @@ class Lecture(QObject):
         self._normal_sized = True
         self._columns = None
         self._front = None
+        self._heights = None
         self._install_walk_keys()
         # a new session rebuilds plots (legends, axes): they take the theme's text sizes again
         window.bridge.reset.connect(lambda: QTimer.singleShot(0, self, self._resize_plot_text))
@@ -127,6 +128,9 @@ class Lecture(QObject):
             return
         front = lay.front
         if front != self._front:
+            if self._front is not None and self._heights != lay.heights:  # loss ↔ projection: its height
+                self.w.dock_layout.resize_columns(self._columns, self._widths(lay), {1: lay.heights})
+            self._heights = lay.heights
             self._front = front
             for name in front:
                 if self.w.docks[name].isVisible():

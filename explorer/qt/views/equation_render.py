@@ -368,7 +368,9 @@ class EquationCanvas(QWidget):
                 if kind == "heading":
                     y += 6
                 x = 8.0 if kind == "heading" else 24.0
-                for text in _wrap_text(payload, m, None if self.wrap_width is None else self.wrap_width - x - 8):
+                for text in _wrap_text(
+                    payload, m, None if self.wrap_width is None else self.wrap_width - x - 8
+                ):
                     top = y
                     y += m.ascent()
                     self._placed.append((kind, text, key, dim, tip, x, y, top, f))

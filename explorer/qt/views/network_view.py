@@ -414,7 +414,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             # what stands left of the input nodes and right of the output nodes: the words or the headers
             left = max(w_in + RADIUS + 10, w2[0] - RADIUS)
             right = max(w_out + RADIUS + 10, w2[2] - RADIUS)
-            room = vp.width() / scale - left - right - 2 * self._margin() - 4
+            room = vp.width() / scale - left - right - 2 * self._margin() - 16
             least = 90.0 if style.current().presentation else 110.0
             gap = float(min(260.0, max(least, 10.0 * np.floor(room / 20.0))))
         # never so close that the column headers overlap, even on two lines
@@ -452,7 +452,10 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
             self._label_w = label_w
             rows = max(len(self.shown_in), len(self.shown_out), 1)
-            if self._layout_x(rows) != (self._xs, self.hidden_above):  # the words changed width (a new font): lay out again
+            if self._layout_x(rows) != (
+                self._xs,
+                self.hidden_above,
+            ):  # the words changed width (a new font): lay out again
                 QTimer.singleShot(0, self, self._on_changed)
         self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
@@ -520,12 +523,14 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 y = t0.y if t0 else 0.0
                 if out == "hs":
                     text = f"{name}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
-                    if phase >= 1 and t0:
+                    if phase >= 1 and t0 and not style.current().presentation:  # (a lecture: t in the tree)
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
                     pen, bold = QPen(QColor(20, 20, 20), 2.5), True
                 else:
                     positive = any(tm.t == 1.0 for _, tm in terms)
                     sign = " (+)" if positive else " (\u2212)"
+                    if style.current().presentation:  # narrower
+                        sign = " +" if positive else " \u2212"
                     text = f"{name}{sign}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
                     pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
                     bold = positive

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout
 
 from ...app.format import fmt
 from ...app.samples import MAX_BARS, noise_bars, sample_groups
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .palette import GREY, NEG, NEG_SAMPLE_C, OUTPUT_C, POS, TEXT
-from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
-from .text import InfoLine
+from .scene_panel import add_text, build_panel, fit_scene, line_height, pen, scaled_font, text_scale
 
 BAR_W = 180.0  # the longest bar, in pixels at 10 pt
 PRESENTATION_BARS = 12
@@ -27,19 +25,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        self.chooser = TargetChooser(
+        build_panel(
+            self,
             self.tr("Target"),
             self.tr("Skip-gram has one positive word and k negatives per context word: one, or all"),
-            self._on_changed,
         )
-        lay.addWidget(self.chooser)
-        self.caption = InfoLine(lines=2)
-        lay.addWidget(self.caption)
-        self.scene = QGraphicsScene(self)
-        self.view = FitView(self.scene)
-        lay.addWidget(self.view, 1)
         #: what was drawn (for tests)
         self.groups: list = []
         self.bars = None
@@ -71,6 +61,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         self.groups = groups if which is None else [groups[which]]
         # with enlarged text (presentation mode) fewer bars: the most probable words and every drawn one
         cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
+        vp = self.view.viewport().size()
+        narrow = vp.width() < 1.4 * vp.height()
+        if text_scale() > 1.0 and vp.height() > 50:  # as many bars as fit beside / under the samples
+            rows = sum(len(g.rows) + 2.5 for g in self.groups) if narrow else 0
+            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 3)))
         self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap)
         k = s.config.negative
         self.caption.setText(
@@ -81,9 +76,8 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         )
         scale = text_scale()
         right, bottom = self._draw_groups(scale)
-        vp = self.view.viewport().size()
-        if vp.width() < 1.4 * vp.height():  # a narrow panel: the bar chart under the samples
-            self._draw_bars(0.0, scale, bottom + 20 * scale)
+        if narrow:  # a narrow panel: the bar chart under the samples
+            self._draw_bars(0.0, scale, bottom + line_height() / 2)
         else:
             self._draw_bars(right + 40 * scale, scale)
         fit_scene(self.scene)
@@ -93,7 +87,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         """The samples of each target shown, as rows; returns the block's right and bottom edges."""
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
-        line = 22 * k
+        line = line_height()
         y, right = 0.0, 0.0
         if not self.groups:
             t = add_text(sc, self.tr("No example yet"), norm, GREY, 0, 0)
@@ -131,7 +125,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         b = self.bars
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
-        line = 22 * k
+        line = line_height()
         add_text(
             sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, y0
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +53,30 @@ class FitView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit()
+
+
+def build_panel(view, chooser_title: str, chooser_tip: str):
+    """The layout the tree and samples panels share, built on ``view`` (a :class:`~.base.View`): a target
+    chooser, a two-line caption and a :class:`FitView` of a new scene under them (set as ``view.chooser``,
+    ``view.caption``, ``view.scene``, ``view.view``)."""
+    from .text import InfoLine
+
+    lay = QVBoxLayout(view)
+    lay.setContentsMargins(2, 2, 2, 2)
+    view.chooser = TargetChooser(chooser_title, chooser_tip, view._on_changed)
+    lay.addWidget(view.chooser)
+    view.caption = InfoLine(lines=2)
+    lay.addWidget(view.caption)
+    view.scene = QGraphicsScene(view)
+    view.view = FitView(view.scene)
+    lay.addWidget(view.view, 1)
+
+
+def line_height() -> float:
+    """Scene units between two lines of the panels' text (the theme's size)."""
+    from .. import style
+
+    return style.text_px(style.NORMAL_PT) * 1.3
 
 
 def add_text(
