@@ -23,7 +23,7 @@ def _session(arch="cbow", output="softmax", preset="royalty", text=None, steps=5
     return s
 
 
-# -- the application layer ------------------------------------------------------------------------------------
+# -- the application layer -------------------------------------------------------------------------------
 def test_rows_that_fit_shows_all_words_when_they_fit_else_leaves_room_for_the_more_line():
     assert rows_that_fit(1000, 24, 100, 30, total=19) == 19
     # 19 rows need 18·24 + 100 = 532 units; in 500 the "… n more" line (30) takes a row's place too
@@ -92,7 +92,7 @@ def test_a_deep_huffman_path_is_shortened_to_the_levels_that_fit():
     assert tree_panels(rec, s.model.tree, s.model.words, deep, max_levels=n + 1)[0] == whole
 
 
-# -- the window -----------------------------------------------------------------------------------------------
+# -- the window ------------------------------------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def plain_theme():
     yield
@@ -150,7 +150,7 @@ def misfits(w, names=PANELS) -> list[str]:
                 if bar.isVisible():
                     bad.append(f"equations: a scroll bar ({bar.orientation().name})")
             vp = area.viewport().size()
-            for _kind, payload, key, _dim, _tip, x, base, top, _extra in canvas._placed:
+            for _kind, payload, key, _dim, _tip, x, base, _top, _extra in canvas._placed:
                 if _kind == "eq" and (
                     x + payload.w > vp.width() + 1 or base + payload.desc > vp.height() + 1
                 ):

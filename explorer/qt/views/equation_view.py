@@ -20,7 +20,6 @@ from .equation_render import EquationCanvas
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
 
-
 #: a lecture's equations panel narrower than this (pixels) shows vectors as their first component and "…"
 NARROW_PX = 480
 
