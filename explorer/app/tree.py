@@ -132,7 +132,17 @@ def _path_panel(tree, words, target: int, terms, counts, max_levels=None, lean=H
         if head <= depth < len(points) - tail:  # left out: one "⋮ k nodes" level stands for them all
             if depth == head:
                 nodes.append(
-                    TreeNode(-1, -1, "elided", "\u22ee", x, level, True, len(points) - head - tail, None, 0.0)
+                    TreeNode(
+                        -1,
+                        -1,
+                        "elided",
+                        "\u22ee",
+                        x,
+                        level,
+                        True,
+                        len(points) - head - tail,
+                        came_by=int(code[depth - 1]),
+                    )
                 )
                 edges.append(TreeEdge(prev, len(nodes) - 1, int(code[depth - 1]), True))
                 prev = len(nodes) - 1

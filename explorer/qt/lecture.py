@@ -94,7 +94,7 @@ class Lecture(QObject):
         s = self.w.bridge.session
         phase = s.phase if s is not None and s.record is not None else None
         output = s.config.output if s is not None else "softmax"
-        return presentation_layout(phase, output, list(self.w.docks))
+        return presentation_layout(phase, output, list(self.w.docks), self.w.width())
 
     def apply_layout(self) -> None:
         """Arrange the docks for presentation mode, sized to the window (again whenever it is resized)."""

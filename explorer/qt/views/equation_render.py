@@ -26,6 +26,8 @@ class Ctx:
         self.base_pt = base_pt
         self.family = family
         self.dim = dim
+        #: Σ's limits beside it rather than above and below (a lecture's panel saves height)
+        self.inline_limits = False
         self._fonts = {}
         self._metrics = {}
         self._axis = {}
@@ -178,6 +180,10 @@ def _draw_scripts(b, p, x, base, ctx, level):
 
 
 def _layout_bigop(b, ctx, level):
+    b.inline = ctx.inline_limits
+    if b.inline:
+        _layout_bigop_inline(b, ctx, level)
+        return
     b.scale = 1.55 if level == 0 else 1.2
     m = ctx.metrics(level, scale=b.scale)
     br = m.tightBoundingRect(b.symbol)
@@ -205,7 +211,42 @@ def _layout_bigop(b, ctx, level):
     b.asc, b.desc = asc, desc
 
 
+def _layout_bigop_inline(b, ctx, level):
+    """Σ with its limits as scripts beside it (as in running text): a line about half as tall."""
+    b.scale = 1.2
+    m = ctx.metrics(level, scale=b.scale)
+    br = m.tightBoundingRect(b.symbol)
+    b.sym_w = m.horizontalAdvance(b.symbol)
+    b.axis = ctx.axis(level)
+    b.sym_shift = -(br.top() + br.height() / 2) - b.axis
+    asc, desc = br.height() / 2 + b.axis, br.height() / 2 - b.axis
+    h = ctx.metrics(level).height()
+    b.sub_drop, b.sup_rise = asc * 0.0 + desc + h * 0.1, asc - h * 0.15
+    sw = 0.0
+    if b.lower is not None:
+        layout(b.lower, ctx, level + 1)
+        desc = max(desc, b.sub_drop + b.lower.desc)
+        sw = b.lower.w
+    if b.upper is not None:
+        layout(b.upper, ctx, level + 1)
+        asc = max(asc, b.sup_rise + b.upper.asc)
+        sw = max(sw, b.upper.w)
+    b.pad = h * 0.08
+    b.w = b.sym_w + sw + 3 * b.pad
+    b.asc, b.desc = asc, desc
+
+
 def _draw_bigop(b, p, x, base, ctx, level):
+    if getattr(b, "inline", False):
+        p.setFont(ctx.font(level, scale=b.scale))
+        p.setPen(ctx.color(None))
+        p.drawText(QPointF(x + b.pad, base + b.sym_shift), b.symbol)
+        xs = x + 2 * b.pad + b.sym_w
+        if b.upper is not None:
+            draw(b.upper, p, xs, base - b.sup_rise, ctx, level + 1)
+        if b.lower is not None:
+            draw(b.lower, p, xs, base + b.sub_drop, ctx, level + 1)
+        return
     cx = x + b.w / 2
     p.setFont(ctx.font(level, scale=b.scale))
     p.setPen(ctx.color(None))
@@ -344,10 +385,12 @@ class EquationCanvas(QWidget):
         y = 8.0
         w = 0.0
         self._placed = []
-        if getattr(self, "_ctx_pt", None) != self.base_pt:
+        if getattr(self, "_ctx_pt", None) != (self.base_pt, self.wrap_width is not None):
             # fonts and metrics made once (per size), shared by every line
             self._ctx = {False: Ctx(self.base_pt, dim=False), True: Ctx(self.base_pt, dim=True)}
-            self._ctx_pt = self.base_pt
+            self._ctx_pt = (self.base_pt, self.wrap_width is not None)
+            for ctx in self._ctx.values():
+                ctx.inline_limits = self.wrap_width is not None
         for kind, payload, key, dim, tip in self.lines:
             ctx = self._ctx[bool(dim)]
             if kind == "eq":
@@ -384,7 +427,7 @@ class EquationCanvas(QWidget):
         new_w = cur.width() if 0.6 * cur.width() < need_w <= cur.width() else need_w + 40
         new_h = cur.height() if 0.6 * cur.height() < need_h <= cur.height() else need_h + 20
         if self.wrap_width is not None:  # broken to the panel's width: exactly as large as needed
-            new_w, new_h = need_w, int(y + 2)
+            new_w, new_h = int(w + 4), int(y + 2)
         size = QSize(new_w, new_h)
         if size != self._size or self.minimumSize() != size:
             self._size = size

@@ -86,6 +86,10 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         lines, caption = equation_lines(s, current_only=lecture, components=parts)
         self.canvas.wrap_width = width if lecture else None
         self.caption.set_lines(1 if lecture else 2)
+        # a lecture's panel gives the caption's line to the equations: the status bar names the phase
+        if self.caption.isHidden() != lecture:
+            self.caption.setVisible(not lecture)
+        self.scroll.setToolTip(caption if lecture else "")
         self.canvas.gap = 4.0 if lecture else 10.0
         # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
         self.canvas.base_pt = (

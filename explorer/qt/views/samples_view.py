@@ -65,8 +65,8 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         narrow = vp.width() < 1.4 * vp.height()
         if text_scale() > 1.0 and vp.height() > 50:  # as many bars as fit beside / under the samples
             rows = sum(len(g.rows) + 2.5 for g in self.groups) if narrow else 0
-            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 3)))
-        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap)
+            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 4)))
+        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap, groups=self.groups)
         k = s.config.negative
         self.caption.setText(
             self.tr(
@@ -135,18 +135,26 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         fm = QFontMetricsF(bold)
         label_w = max((fm.horizontalAdvance(w) for w in b.words), default=0.0)
         bx = x0 + label_w + 8 * k
-        for n, (w, p, d, pos) in enumerate(zip(b.words, b.probs, b.drawn, b.positive)):
-            y = y0 + (n + 1.5) * line
-            colour = NEG_SAMPLE_C if d else (OUTPUT_C if pos else GREY)
-            add_text(sc, w, bold if d or pos else norm, colour if d or pos else TEXT, bx - 6 * k, y, "right")
-            wpx = BAR_W * k * float(p) / top
-            sc.addRect(QRectF(bx, y - 7 * k, max(wpx, 1.0), 14 * k), pen(colour, 1), QBrush(colour))
+        marks = []
+        for p, d, pos in zip(b.probs, b.drawn, b.positive):
             mark = fmt(float(p), 2)
             if d:
                 mark += "  " + self.tr("drawn ×{n}").format(n=int(d))
             if pos:
                 mark += "  " + self.tr("positive")
-            add_text(sc, mark, norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
+            marks.append(mark)
+        longest = BAR_W * k
+        if text_scale() > 1.0:  # in a lecture the longest bar leaves room for its mark in the panel
+            mark_w = max(QFontMetricsF(norm).horizontalAdvance(m) for m in marks)
+            room = self.view.viewport().width() - (bx - x0) - mark_w - 24 * k
+            longest = max(40.0 * k, min(longest, room))
+        for n, (w, p, d, pos) in enumerate(zip(b.words, b.probs, b.drawn, b.positive)):
+            y = y0 + (n + 1.5) * line
+            colour = NEG_SAMPLE_C if d else (OUTPUT_C if pos else GREY)
+            add_text(sc, w, bold if d or pos else norm, colour if d or pos else TEXT, bx - 6 * k, y, "right")
+            wpx = longest * float(p) / top
+            sc.addRect(QRectF(bx, y - 7 * k, max(wpx, 1.0), 14 * k), pen(colour, 1), QBrush(colour))
+            add_text(sc, marks[n], norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
         if b.left_out:
             add_text(
                 sc,

@@ -147,7 +147,8 @@ class TargetChooser(QWidget):
         """List ``targets`` (words); returns the index of the one chosen, ``None`` for all."""
         targets = tuple(targets)
         if targets != self._targets:
-            keep = self.box.currentIndex()
+            # the user's choice stays; "all" is a choice only where there were several targets to choose from
+            keep = self.box.currentIndex() if len(self._targets) > 1 else 1
             self.box.blockSignals(True)
             self.box.clear()
             self.box.addItem(self.tr("all"))

@@ -113,7 +113,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         lh = line_height()
         _xu, yu = self._units(text_scale())
         # the target's name above the root, the leaf's box below the last level, margins
-        return max(3, int((h - 4.2 * lh - 24) // yu))
+        return max(3, int((h - 5.0 * lh - 24) // yu))
 
     def _draw_panel(self, p, off: float, k: float, hl) -> None:
         sc = self.scene
@@ -167,15 +167,16 @@ class TreeView(OnScreenMixin, ExportMixin, View):
                 sc.addEllipse(c.x() - r, c.y() - r, 2 * r, 2 * r, pen(TEXT, 1.5 * k), QBrush(OUTPUT_C))
                 side = -1 if n.came_by <= 0 else 1
                 self._values(n, c, k, r, small, bold, side)
-            elif n.kind == "elided":
+            elif n.kind == "elided":  # on the side away from the sibling beside it
+                side = -1 if n.came_by == 0 else 1
                 add_text(
                     sc,
                     "\u22ee  " + self.tr("{n} more nodes").format(n=n.leaves),
                     small,
                     GREY,
-                    c.x() + r,
+                    c.x() + side * r,
                     c.y(),
-                    "left",
+                    "left" if side > 0 else "right",
                 )
             elif n.kind == "leaf":
                 colour = INPUT_C if n.on_path else GREY
