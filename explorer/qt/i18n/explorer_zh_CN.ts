@@ -234,7 +234,7 @@
 <context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="58"/>
+        <location filename="../views/equation_view.py" line="57"/>
         <source>Equations</source>
         <extracomment>a lecture&apos;s equations panel narrower than this (pixels) shows vectors as their first component and &quot;…&quot; the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
@@ -250,7 +250,7 @@
         <translation>（蓝色：本步的数值；红色：结果）</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="59"/>
+        <location filename="../../app/equations.py" line="61"/>
         <source>Step {k}, phase “{ph}”: earlier phases in grey. Blue: this step&apos;s numbers; red: the result.</source>
         <translation>第 {k} 步，阶段“{ph}”：之前的阶段为灰色。蓝色：本步代入的数值；红色：计算结果。</translation>
     </message>
@@ -1754,38 +1754,38 @@ Apply it anyway?</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="549"/>
-        <location filename="../views/network_view.py" line="566"/>
+        <location filename="../views/network_view.py" line="552"/>
+        <location filename="../views/network_view.py" line="569"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="564"/>
+        <location filename="../views/network_view.py" line="567"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="574"/>
+        <location filename="../views/network_view.py" line="577"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="576"/>
+        <location filename="../views/network_view.py" line="579"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="577"/>
+        <location filename="../views/network_view.py" line="580"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="582"/>
+        <location filename="../views/network_view.py" line="585"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="585"/>
+        <location filename="../views/network_view.py" line="588"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -2029,17 +2029,17 @@ Apply it anyway?</source>
         <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="146"/>
+        <location filename="../views/samples_view.py" line="142"/>
         <source>drawn ×{n}</source>
         <translation>抽中 ×{n}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="148"/>
+        <location filename="../views/samples_view.py" line="144"/>
         <source>positive</source>
         <translation>正样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="153"/>
+        <location filename="../views/samples_view.py" line="161"/>
         <source>… {n} more words</source>
         <translation>……另有 {n} 个词</translation>
     </message>
@@ -2419,12 +2419,12 @@ Apply it anyway?</source>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../views/scene_panel.py" line="153"/>
+        <location filename="../views/scene_panel.py" line="154"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/scene_panel.py" line="155"/>
+        <location filename="../views/scene_panel.py" line="156"/>
         <source>{c}: “{w}”</source>
         <translation>{c}：“{w}”</translation>
     </message>
@@ -2714,37 +2714,42 @@ Apply it anyway?</source>
         <translation>只有层次 softmax（输出层：hs）才画这棵树。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="79"/>
+        <location filename="../views/tree_view.py" line="84"/>
         <source>No example yet: the path appears with the first step.</source>
         <translation>还没有样本：第一步之后显示路径。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="83"/>
+        <location filename="../views/tree_view.py" line="88"/>
         <source>“{w}”: code {code}, E = {E}</source>
         <translation>“{w}”：编码 {code}，E = {E}</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="88"/>
+        <location filename="../views/tree_view.py" line="93"/>
         <source>Path to each target (bit 0 = left, t = 1): </source>
         <translation>到每个目标的路径（位 0 = 向左，t = 1）：</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="168"/>
+        <location filename="../views/tree_view.py" line="174"/>
         <source>{n} more nodes</source>
         <translation>另有 {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="203"/>
+        <location filename="../views/tree_view.py" line="211"/>
+        <source>{k} words</source>
+        <translation>{k} 个词</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="221"/>
         <source>{n}: {k} words</source>
         <translation>{n}：{k} 个词</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="214"/>
+        <location filename="../views/tree_view.py" line="232"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="233"/>
+        <location filename="../views/tree_view.py" line="252"/>
         <source>skipped (|u| ≥ 6)</source>
         <translation>已跳过（|u| ≥ 6）</translation>
     </message>

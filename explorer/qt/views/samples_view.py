@@ -49,6 +49,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
+        self.drawn_for = self.view.viewport().size()
         self.scene.clear()
         if s.config.output != "ns":
             self.groups, self.bars = [], None
@@ -59,14 +60,9 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         groups = sample_groups(rec)
         which = self.chooser.sync([g.target for g in groups])
         self.groups = groups if which is None else [groups[which]]
-        # with enlarged text (presentation mode) fewer bars: the most probable words and every drawn one
-        cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
         vp = self.view.viewport().size()
         narrow = vp.width() < 1.4 * vp.height()
-        if text_scale() > 1.0 and vp.height() > 50:  # as many bars as fit beside / under the samples
-            rows = sum(len(g.rows) + 2.5 for g in self.groups) if narrow else 0
-            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 4)))
-        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap, groups=self.groups)
+        self.bars = self._bars(s, rec, vp, narrow)
         k = s.config.negative
         self.caption.setText(
             self.tr(
@@ -76,12 +72,43 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         )
         scale = text_scale()
         right, bottom = self._draw_groups(scale)
+        if not narrow and scale > 1.0 and right + 40 * scale + self._bars_width(scale) > vp.width():
+            narrow = True  # in a lecture, bars that would not fit beside the samples go under them
+            self.bars = self._bars(s, rec, vp, narrow)
         if narrow:  # a narrow panel: the bar chart under the samples
             self._draw_bars(0.0, scale, bottom + line_height() / 2)
         else:
             self._draw_bars(right + 40 * scale, scale)
         fit_scene(self.scene)
         self.view.fit()
+
+    def _bars(self, s, rec, vp, under: bool):
+        """The bars to draw: in presentation mode as many as fit the panel's height (``under`` the samples, or
+        beside them), the most probable words and every drawn one."""
+        cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
+        if text_scale() > 1.0 and vp.height() > 50:
+            rows = sum(len(g.rows) + 2.5 for g in self.groups) if under else 0
+            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 4)))
+        return noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap, groups=self.groups)
+
+    def _marks(self) -> list[str]:
+        """The text after each bar: P_n(w), how often drawn, whether the positive."""
+        b, marks = self.bars, []
+        for p, d, pos in zip(b.probs, b.drawn, b.positive):
+            mark = fmt(float(p), 2)
+            if d:
+                mark += "  " + self.tr("drawn ×{n}").format(n=int(d))
+            if pos:
+                mark += "  " + self.tr("positive")
+            marks.append(mark)
+        return marks
+
+    def _bars_width(self, k: float) -> float:
+        """The least width of the bar chart: the words, a short bar, the longest mark."""
+        norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
+        words = max((QFontMetricsF(bold).horizontalAdvance(w) for w in self.bars.words), default=0.0)
+        marks = max((QFontMetricsF(norm).horizontalAdvance(m) for m in self._marks()), default=0.0)
+        return words + 8 * k + 60 * k + 6 * k + marks + 24 * k
 
     def _draw_groups(self, k: float) -> tuple[float, float]:
         """The samples of each target shown, as rows; returns the block's right and bottom edges."""
@@ -135,18 +162,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         fm = QFontMetricsF(bold)
         label_w = max((fm.horizontalAdvance(w) for w in b.words), default=0.0)
         bx = x0 + label_w + 8 * k
-        marks = []
-        for p, d, pos in zip(b.probs, b.drawn, b.positive):
-            mark = fmt(float(p), 2)
-            if d:
-                mark += "  " + self.tr("drawn ×{n}").format(n=int(d))
-            if pos:
-                mark += "  " + self.tr("positive")
-            marks.append(mark)
+        marks = self._marks()
         longest = BAR_W * k
         if text_scale() > 1.0:  # in a lecture the longest bar leaves room for its mark in the panel
             mark_w = max(QFontMetricsF(norm).horizontalAdvance(m) for m in marks)
-            room = self.view.viewport().width() - (bx - x0) - mark_w - 24 * k
+            room = self.view.viewport().width() - bx - mark_w - 24 * k
             longest = max(40.0 * k, min(longest, room))
         for n, (w, p, d, pos) in enumerate(zip(b.words, b.probs, b.drawn, b.positive)):
             y = y0 + (n + 1.5) * line

@@ -35,6 +35,8 @@ class FitView(QGraphicsView):
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setAlignment(Qt.AlignCenter)
         self.setBackgroundBrush(QBrush(Qt.white))
+        #: called after a resize (a panel whose content depends on its size draws again)
+        self.on_resize = None
 
     def fit(self) -> None:
         rect = self.scene().sceneRect()
@@ -53,6 +55,8 @@ class FitView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit()
+        if self.on_resize is not None:
+            self.on_resize()
 
 
 def build_panel(view, chooser_title: str, chooser_tip: str):
@@ -70,6 +74,17 @@ def build_panel(view, chooser_title: str, chooser_tip: str):
     view.scene = QGraphicsScene(view)
     view.view = FitView(view.scene)
     lay.addWidget(view.view, 1)
+    # in presentation mode what is drawn depends on the panel's size (levels, bars): drawn again when it changes
+    view.drawn_for = None
+    view.view.on_resize = lambda: (
+        view._on_changed() if style_presentation() and view.drawn_for != view.view.viewport().size() else None
+    )
+
+
+def style_presentation() -> bool:
+    from .. import style
+
+    return style.current().presentation
 
 
 def line_height() -> float:
@@ -119,7 +134,10 @@ def pen(color: QColor, width: float = 1.0, style=Qt.SolidLine) -> QPen:
     return p
 
 
-def fit_scene(scene, margin: float = 12.0) -> None:
+def fit_scene(scene, margin: float | None = None) -> None:
+    """The scene rect: the items' bounds and ``margin`` around them (by default 12, 4 in presentation mode)."""
+    if margin is None:
+        margin = 4.0 if style_presentation() else 12.0
     r = scene.itemsBoundingRect()
     scene.setSceneRect(
         QRectF(r.x() - margin, r.y() - margin, r.width() + 2 * margin, r.height() + 2 * margin)

@@ -9,7 +9,7 @@ path's values (u, y, t, e) or one inner node's vector (``out:<n>``).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 
 from ...app.format import fmt
 from ...app.tree import side_by_side, tree_panels
@@ -60,6 +60,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
+        self.drawn_for = self.view.viewport().size()
         self.scene.clear()
         rec = s.record
         if s.config.output != "hs":
@@ -113,7 +114,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         lh = line_height()
         _xu, yu = self._units(text_scale())
         # the target's name above the root, the leaf's box below the last level, margins
-        return max(3, int((h - 5.0 * lh - 24) // yu))
+        return max(3, int((h - 4.6 * lh - 8) // yu))
 
     def _draw_panel(self, p, off: float, k: float, hl) -> None:
         sc = self.scene
@@ -204,15 +205,27 @@ class TreeView(OnScreenMixin, ExportMixin, View):
                     ]
                 )
                 sc.addPolygon(tri, pen(GREY, 1.5 * k), QBrush(QColor(235, 235, 235)))
-                add_text(
-                    sc,
-                    self.tr("{n}: {k} words").format(n=n.label, k=n.leaves),
-                    small,
-                    GREY,
-                    c.x(),
-                    c.y() + 2.4 * r,
-                    "center",
-                )
+                if style.current().presentation:  # above it, outwards: below stand the next level's values
+                    out = 1 if n.came_by == 1 else -1  # bit 1: right of the path
+                    add_text(
+                        sc,
+                        self.tr("{k} words").format(k=n.leaves),
+                        small,
+                        GREY,
+                        c.x() + out * 0.8 * r,
+                        c.y() - r - 0.55 * line_height(),
+                        "left" if out > 0 else "right",
+                    )
+                else:
+                    add_text(
+                        sc,
+                        self.tr("{n}: {k} words").format(n=n.label, k=n.leaves),
+                        small,
+                        GREY,
+                        c.x(),
+                        c.y() + 2.4 * r,
+                        "center",
+                    )
         # the target's name above the root
         root = pos(p.nodes[0])
         add_text(
@@ -232,17 +245,27 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         x = c.x() + side * (r + 6 * k)
         anchor = "left" if side > 0 else "right"
         lh = line_height()
-        add_text(self.scene, n.label, bold, TEXT, x, c.y() - 1.6 * lh, anchor)
+        compact = style.current().presentation  # three short lines: narrower
+        name = add_text(self.scene, n.label, bold, TEXT, x, c.y() - 1.6 * lh, anchor)
         if t is None:
             return
         if t.skipped:
             add_text(self.scene, self.tr("skipped (|u| ≥ 6)"), small, GREY, x, c.y() - 0.65 * lh, anchor)
             return
         colour = POS if t.e > 0 else NEG
-        d = 3 if style.current().presentation else 4
-        add_text(
-            self.scene, f"u = {fmt(t.u, d)}  σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor
-        )
+        d = 3 if compact else 4
+        if compact:
+            after = name.sceneBoundingRect().right() + 8 * k if side > 0 else x
+            if side > 0:
+                add_text(self.scene, f"u = {fmt(t.u, d)}", small, TEXT, after, c.y() - 1.6 * lh, "left")
+            else:
+                name.moveBy(-QFontMetricsF(small).horizontalAdvance(f"u = {fmt(t.u, d)}") - 8 * k, 0)
+                add_text(self.scene, f"u = {fmt(t.u, d)}", small, TEXT, x, c.y() - 1.6 * lh, "right")
+            add_text(self.scene, f"σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor)
+        else:
+            add_text(
+                self.scene, f"u = {fmt(t.u, d)}  σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor
+            )
         add_text(self.scene, f"t = {t.t:g}  e = {fmt(t.e, d)}", small, colour, x, c.y() + 0.3 * lh, anchor)
 
     def visible_rect(self) -> QRectF:
