@@ -179,31 +179,28 @@ def misfits(w, names=PANELS) -> list[str]:
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
 def test_presentation_panels_fit_without_scrolling_or_clipping(qtbot, tmp_path, size):
-    """The network for every arch × output, and CBOW's tree and samples at 1280×720, fit their panels.
-    (Not yet: the update phases' equations, skip-gram's tree and samples, negative sampling's network at
-    1024×768.)"""
+    """For every arch × output and every phase, the panels in front (the network or the output layer's own
+    view, the equations) and the network behind the tree / samples show no scroll bar and clip no text."""
     w = _make_window(qtbot, tmp_path, size)
     failures = []
     for arch, out in CONFIGS:
-        w.set_session(_session(arch, out))
-        _settle(qtbot, w)
-        shown = [v.name for v in w.views if v.name in PANELS and not v.visibleRegion().isEmpty()]
-        own = {"hs": "tree", "ns": "samples"}.get(out, "network")
-        assert {"equations", own} <= set(shown), (arch, out, shown)
-        checked = ["network"]
-        if arch == "cbow" and size == (1280, 720):
-            checked.append(own)
-        net = next(v for v in w.views if v.name == "network")
-        net.parentWidget().raise_()  # the network, behind the tree / samples, comes to the front
-        _settle(qtbot, w)
-        if not (out == "ns" and size == (1024, 768)):  # (not yet: its widest labels, by a few pixels)
-            failures += [f"{arch}/{out}: {m}" for m in misfits(w, ("network",))]
-        if own != "network":
-            next(v for v in w.views if v.name == own).parentWidget().raise_()
+        s = _session(arch, out)
+        w.set_session(s)
+        for phase in range(4):
+            if phase:
+                s.sub_step_back()  # input update → output update → error → forward
             _settle(qtbot, w)
-            failures += [f"{arch}/{out}: {m}" for m in misfits(w, tuple(checked))]
+            shown = [v.name for v in w.views if v.name in PANELS and not v.visibleRegion().isEmpty()]
+            own = {"hs": "tree", "ns": "samples"}.get(out, "network")
+            front = "network" if s.phase == "forward" else own
+            assert {"equations", front} <= set(shown), (arch, out, s.phase, shown)
+            failures += [f"{arch}/{out}/{s.phase}: {m}" for m in misfits(w)]
+        if own != "network":
+            next(v for v in w.views if v.name == "network").parentWidget().raise_()
+            _settle(qtbot, w)
+            failures += [f"{arch}/{out}/network behind: {m}" for m in misfits(w, ("network",))]
     w.close()
-    assert failures == []
+    assert failures == [], "\n".join(failures)
 
 
 def test_the_default_layout_shows_a_30_word_network_without_scrolling(qtbot, tmp_path):

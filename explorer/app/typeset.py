@@ -151,6 +151,12 @@ def vector_components(n: int):
         _VEC_SHOWN.pop()
 
 
+def narrow() -> bool:
+    """Inside a :func:`vector_components` block of 2 or fewer (a lecture's panel): equations that offer a
+    shorter notation use it."""
+    return _VEC_SHOWN[-1] <= 2
+
+
 def vec(v, shown=None, color=NUMBER, bold=False) -> T:
     """A vector of this step: its first ``shown`` components and "…" (``shown`` 2 or fewer: the first and
     the last around "…")."""

@@ -319,14 +319,30 @@ def draw(b, p: QPainter, x: float, base: float, ctx: Ctx, level: int) -> None:
 BREAK_BEFORE = frozenset({"=", "\u2212", "+"})
 
 
-def _split(children, before) -> list[list]:
-    """``children`` in runs, a new run starting at each operator whose text is in ``before``."""
-    runs: list[list] = [[]]
+def _flat(children) -> list:
+    """``children`` with the children of plain rows in them spliced in (where a line may break too)."""
+    out = []
     for c in children:
-        if isinstance(c, T) and c.pad > 0 and c.text in before and runs[-1]:
+        if type(c) is Row:
+            out += _flat(c.children)
+        else:
+            out.append(c)
+    return out
+
+
+def _split(children, before) -> list[list]:
+    """``children`` in runs, a new run starting at each operator whose text is in ``before`` and at a gap
+    (text starting with spaces: a comment after the equation), and after a comma that separates equations."""
+    runs: list[list] = [[]]
+    for c in _flat(children):
+        text = c.text if isinstance(c, T) else ""
+        starts = isinstance(c, T) and ((c.pad > 0 and text in before) or text[:2].isspace())
+        if starts and runs[-1]:
             runs.append([])
         runs[-1].append(c)
-    return runs
+        if text.startswith(",") and text[1:].isspace():
+            runs.append([])
+    return [r for r in runs if r]
 
 
 def _wrap_text(text: str, metrics: QFontMetricsF, width: float | None) -> list[str]:

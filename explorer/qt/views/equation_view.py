@@ -90,7 +90,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         if self.caption.isHidden() != lecture:
             self.caption.setVisible(not lecture)
         self.scroll.setToolTip(caption if lecture else "")
-        self.canvas.gap = 4.0 if lecture else 10.0
+        self.canvas.gap = 2.0 if lecture else 10.0
         # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
         self.canvas.base_pt = (
             style.text_px(13) * 72 / 96
