@@ -22,8 +22,11 @@ HL_EDGE = HIGHLIGHT_EDGE
 class Ctx:
     """Fonts by script level."""
 
-    def __init__(self, base_pt: float = 13.0, family: str | None = None, dim: bool = False):
+    def __init__(
+        self, base_pt: float = 13.0, family: str | None = None, dim: bool = False, scripts=SCRIPT_SCALE
+    ):
         self.base_pt = base_pt
+        self.scripts = tuple(scripts)
         self.family = family
         self.dim = dim
         #: Σ's limits beside it rather than above and below (a lecture's panel saves height)
@@ -39,7 +42,7 @@ class Ctx:
         f = self._fonts.get(key)
         if f is None:
             f = QFont(self.family) if self.family else QFont()
-            f.setPointSizeF(self.base_pt * SCRIPT_SCALE[min(level, 2)] * scale)
+            f.setPointSizeF(self.base_pt * self.scripts[min(level, 2)] * scale)
             f.setItalic(italic)
             f.setBold(bold)
             self._fonts[key] = f
@@ -389,6 +392,8 @@ class EquationCanvas(QWidget):
         #: break equations wider than this (pixels) at their top-level =, + and − onto indented lines
         #: (None: never; the panel scrolls sideways)
         self.wrap_width: float | None = None
+        #: sizes of the main line, subscripts and their subscripts, relative to ``base_pt``
+        self.scripts = SCRIPT_SCALE
         #: pixels between two equations (less in a lecture's panel, which shows every line at once)
         self.gap = 10.0
 
@@ -401,10 +406,10 @@ class EquationCanvas(QWidget):
         y = 8.0
         w = 0.0
         self._placed = []
-        if getattr(self, "_ctx_pt", None) != (self.base_pt, self.wrap_width is not None):
+        if getattr(self, "_ctx_pt", None) != (self.base_pt, self.wrap_width is not None, self.scripts):
             # fonts and metrics made once (per size), shared by every line
-            self._ctx = {False: Ctx(self.base_pt, dim=False), True: Ctx(self.base_pt, dim=True)}
-            self._ctx_pt = (self.base_pt, self.wrap_width is not None)
+            self._ctx = {d: Ctx(self.base_pt, dim=d, scripts=self.scripts) for d in (False, True)}
+            self._ctx_pt = (self.base_pt, self.wrap_width is not None, self.scripts)
             for ctx in self._ctx.values():
                 ctx.inline_limits = self.wrap_width is not None
         for kind, payload, key, dim, tip in self.lines:

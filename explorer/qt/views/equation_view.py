@@ -16,12 +16,14 @@ from ...app.equations import equation_lines
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .equation_render import EquationCanvas
+from .equation_render import SCRIPT_SCALE, EquationCanvas
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
 
 #: a lecture's equations panel narrower than this (pixels) shows vectors as their first component and "…"
 NARROW_PX = 480
+#: script sizes of a lecture's equations (main line, subscripts, their subscripts) relative to the main line
+LECTURE_SCRIPTS = (1.0, 0.8, 0.64)
 
 
 class EquationView(OnScreenMixin, ExportMixin, View):
@@ -91,11 +93,11 @@ class EquationView(OnScreenMixin, ExportMixin, View):
             self.caption.setVisible(not lecture)
         self.scroll.setToolTip(caption if lecture else "")
         self.canvas.gap = 2.0 if lecture else 10.0
-        # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
+        # 13 pt normally, scaled with the theme; a lecture's panel: subscripts (LECTURE_SCRIPTS[1]×) at
+        # style.PRESENTATION_MIN_PX and the rest in proportion (as large as readable, no larger: it must fit)
+        self.canvas.scripts = LECTURE_SCRIPTS if lecture else SCRIPT_SCALE
         self.canvas.base_pt = (
-            style.text_px(13) * 72 / 96
-            if not style.current().presentation
-            else max(style.text_px(13), style.PRESENTATION_MIN_PX / 0.72) * 72 / 96
+            (style.PRESENTATION_MIN_PX / LECTURE_SCRIPTS[1] if lecture else style.text_px(13)) * 72 / 96
         )
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]

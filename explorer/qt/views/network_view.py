@@ -415,17 +415,18 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             left = max(w_in + RADIUS + 10, w2[0] - RADIUS)
             right = max(w_out + RADIUS + 10, w2[2] - RADIUS)
             room = vp.width() / scale - left - right - 2 * self._margin() - 16
-            least = 90.0 if style.current().presentation else 110.0
+            least = 80.0 if style.current().presentation else 110.0
             gap = float(min(260.0, max(least, 10.0 * np.floor(room / 20.0))))
         # never so close that the column headers overlap, even on two lines
-        gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
+        space = HEADER_SPACE / 2 if style.current().presentation else HEADER_SPACE
+        gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + space)))
         # the hidden units' value labels (right of their nodes) stay clear of the output nodes; when that
         # needs more room than the view has, they go above the nodes
         w_hid = max((n.label.boundingRect().width() for n in self.nodes_hid if n.isVisible()), default=0.0)
         beside = float(np.ceil(w_hid + 3 * RADIUS + 8))
         above = beside > max(gap, room / 2) and style.current().presentation
         if above:
-            gap = max(gap, float(np.ceil(w_hid / 2 + 2 * RADIUS + 4)))
+            gap = max(gap, float(np.ceil(w_hid / 2 + RADIUS + 2)))
         else:
             gap = max(gap, beside)
         return (0.0, gap, 2 * gap), above

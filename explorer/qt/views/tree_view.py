@@ -264,7 +264,13 @@ class TreeView(OnScreenMixin, ExportMixin, View):
             add_text(self.scene, f"σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor)
         else:
             add_text(
-                self.scene, f"u = {fmt(t.u, d)}  σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor
+                self.scene,
+                f"u = {fmt(t.u, d)}  σ(u) = {fmt(t.y, d)}",
+                small,
+                TEXT,
+                x,
+                c.y() - 0.65 * lh,
+                anchor,
             )
         add_text(self.scene, f"t = {t.t:g}  e = {fmt(t.e, d)}", small, colour, x, c.y() + 0.3 * lh, anchor)
 
