@@ -74,7 +74,7 @@ def build_panel(view, chooser_title: str, chooser_tip: str):
     view.scene = QGraphicsScene(view)
     view.view = FitView(view.scene)
     lay.addWidget(view.view, 1)
-    # in presentation mode what is drawn depends on the panel's size (levels, bars): drawn again when it changes
+    # in presentation mode what is drawn depends on the size (levels, bars): drawn again when it changes
     view.drawn_for = None
     view.view.on_resize = lambda: (
         view._on_changed() if style_presentation() and view.drawn_for != view.view.viewport().size() else None
@@ -135,7 +135,7 @@ def pen(color: QColor, width: float = 1.0, style=Qt.SolidLine) -> QPen:
 
 
 def fit_scene(scene, margin: float | None = None) -> None:
-    """The scene rect: the items' bounds and ``margin`` around them (by default 12, 4 in presentation mode)."""
+    """The scene rect: the items' bounds and ``margin`` around them (default 12; 4 in presentation mode)."""
     if margin is None:
         margin = 4.0 if style_presentation() else 12.0
     r = scene.itemsBoundingRect()
