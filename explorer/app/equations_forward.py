@@ -61,6 +61,7 @@ def path_probability(short: bool = False) -> Row:
     """p(w_O | h) = Π_j σ(⟦n(w, j+1) = ch(n(w, j))⟧ · v′ᵀ_{n(w,j)} h): hierarchical softmax's probability of
     the output word; ``short`` writes ± for the paper's ⟦…⟧ (+ where the path goes to the left child)."""
     node = Row(I("n"), Fence(Row(I("w"), ",", I("j"))))
+    factor: list[Box]
     if short:
         factor = [T("\u00b1")]
     else:
