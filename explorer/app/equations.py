@@ -14,7 +14,7 @@ from ..engine.model import PHASES
 from .equations_forward import error, forward, softmax_frac
 from .equations_update import input_update, output_update
 from .i18n import translate
-from .typeset import EQ, Fence, Frac, I, Row, T, sigma, sub, sum_, v_in, v_out, w_I
+from .typeset import EQ, Fence, Frac, I, Row, T, sigma, sub, sum_, v_in, v_out, vector_components, w_I
 from .walk import phase_title
 
 
@@ -29,10 +29,14 @@ def phase_heading(i: int) -> str:
     ][i]
 
 
-def equation_lines(s) -> tuple[list[tuple], str]:
+def equation_lines(s, current_only: bool = False, components: int = 3) -> tuple[list[tuple], str]:
     """(lines, caption) for the session's current state. A line is ``(kind, payload, key, dim, tip)``:
     ``kind`` ``"heading"`` / ``"note"`` (payload a text) or ``"eq"`` (payload a :class:`~.typeset.Box`);
-    ``key`` the walk's highlight key; ``dim`` for an earlier phase (grey); ``tip`` the exact numbers."""
+    ``key`` the walk's highlight key; ``dim`` for an earlier phase (grey); ``tip`` the exact numbers.
+
+    ``current_only``: the current phase's equations without the earlier phases (a lecture's panel shows the
+    phase being taught; the caption names it); ``components``: how many components a vector shows (see
+    :func:`~.typeset.vector_components`; the tooltip has them all)."""
     rec = s.record
     if rec is None:
         return general_lines(s), translate(
@@ -40,17 +44,26 @@ def equation_lines(s) -> tuple[list[tuple], str]:
         )
     k = PHASES.index(s.phase)
     lines = []
-    for i, build in enumerate((forward, error, output_update, input_update)[: k + 1]):
-        dim = i < k
-        lines.append(("heading", phase_heading(i), None, dim, None))
-        for kind, payload, key, tip in build(s, rec):
-            lines.append((kind, payload, key, dim, tip))
-    caption = translate(
-        "EquationView",
-        "Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this "
-        "step's numbers; red: the result.",
-    ).format(k=rec.step, ph=phase_title(s.phase))
-    return lines, caption
+    with vector_components(components):
+        for i, build in enumerate((forward, error, output_update, input_update)[: k + 1]):
+            if current_only and i < k:
+                continue
+            dim = i < k
+            if not current_only:  # else the caption names the phase
+                lines.append(("heading", phase_heading(i), None, dim, None))
+            for kind, payload, key, tip in build(s, rec):
+                lines.append((kind, payload, key, dim, tip))
+    if current_only:
+        caption = phase_heading(k) + translate(
+            "EquationView", " (blue: this step's numbers; red: the result)"
+        )
+    else:
+        caption = translate(
+            "EquationView",
+            "Step {k}, phase \u201c{ph}\u201d: earlier phases in grey. Blue: this "
+            "step's numbers; red: the result.",
+        )
+    return lines, caption.format(k=rec.step, ph=phase_title(s.phase))
 
 
 def general_lines(s):

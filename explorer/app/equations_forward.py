@@ -25,6 +25,7 @@ from .typeset import (
     Scripts,
     T,
     arg,
+    narrow,
     num,
     result,
     sigma,
@@ -56,6 +57,25 @@ def softmax_frac(j):
 
 # ---------------------------------------------------------------------------------------------------------
 # the phases
+def path_probability(short: bool = False) -> Row:
+    """p(w_O | h) = Π_j σ(⟦n(w, j+1) = ch(n(w, j))⟧ · v′ᵀ_{n(w,j)} h): hierarchical softmax's probability of
+    the output word; ``short`` writes ± for the paper's ⟦…⟧ (+ where the path goes to the left child)."""
+    node = Row(I("n"), Fence(Row(I("w"), ",", I("j"))))
+    factor: list[Box]
+    if short:
+        factor = [T("\u00b1")]
+    else:
+        child = Row(I("n"), Fence(Row(I("w"), ",", I("j"), "+1")), EQ, "ch", Fence(node))
+        factor = [Fence(child, "\u27e6", "\u27e7"), DOT]
+    return Row(
+        I("p"),
+        Fence(Row(Scripts(I("w"), sub=I("O")), T(" | "), I("h"))),
+        EQ,
+        BigOp("\u220f", Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
+        sigma(Row(*factor, v_out(node, True), I("h"))),
+    )
+
+
 def forward(s, rec):
     L: list[tuple] = []  # (kind, payload, key, tip)
     C = len(rec.inputs)
@@ -175,38 +195,8 @@ def forward(s, rec):
                 f"\u03c3(u) = {full(term.y)}",
             )
         )
-        if rec.output == "hs":
-            L.append(
-                (
-                    "eq",
-                    Row(
-                        I("p"),
-                        Fence(Row(Scripts(I("w"), sub=I("O")), T(" | "), I("h"))),
-                        EQ,
-                        BigOp("\u220f", Row(I("j"), "=1"), Row(I("L"), Fence(I("w")), "\u22121")),
-                        sigma(
-                            Row(
-                                Fence(
-                                    Row(
-                                        I("n"),
-                                        Fence(Row(I("w"), ",", I("j"), "+1")),
-                                        EQ,
-                                        "ch",
-                                        Fence(Row(I("n"), Fence(Row(I("w"), ",", I("j"))))),
-                                    ),
-                                    "\u27e6",
-                                    "\u27e7",
-                                ),
-                                DOT,
-                                v_out(Row(I("n"), Fence(Row(I("w"), ",", I("j")))), True),
-                                I("h"),
-                            )
-                        ),
-                    ),
-                    "y",
-                    None,
-                )
-            )
+        if rec.output == "hs":  # (a lecture's panel: the short form)
+            L.append(("eq", path_probability(short=narrow()), "y", None))
     return L
 
 

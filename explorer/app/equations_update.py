@@ -28,6 +28,7 @@ from .typeset import (
     Space,
     T,
     arg,
+    narrow,
     num,
     sub,
     sum_,
@@ -63,13 +64,14 @@ def output_update(s, rec):
                 err,
                 DOT,
                 I("h"),
-                T("    "),
-                T(where, italic=False),
+                *(() if narrow() else (T("    "), T(where, italic=False))),
             ),
             "out",
             None,
         )
     )
+    if narrow():  # a lecture's panel: the comment on a line of its own
+        L.append(("note", where, None, None))
     hits = np.flatnonzero(np.asarray(rec.out_ids) == j)
     if len(hits):
         k = int(hits[0])

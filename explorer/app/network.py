@@ -31,17 +31,34 @@ class Shown:
     more: tuple[int, int, int]
 
 
-def choose_nodes(session, rec) -> Shown:
-    """The nodes for the session's current record ``rec`` (``None`` before the first example)."""
+def rows_that_fit(height: float, row: float, reserved: float, more: float, total: int, least: int = 4) -> int:
+    """How many of ``total`` word rows ``row`` apart fit ``height`` (scene units) beside ``reserved`` units of
+    headers: all of them when they fit, else as many as fit with the "… n more" line (``more`` units) below;
+    at most :data:`CAP_WORDS`, at least ``least`` (the example's own words)."""
+    if height <= 0 or row <= 0:
+        return CAP_WORDS
+    if (total - 1) * row + reserved <= height:
+        return int(min(CAP_WORDS, max(least, total)))
+    return int(min(CAP_WORDS, max(least, (height - reserved - more) // row + 1)))
+
+
+def choose_nodes(session, rec, cap: int = CAP_WORDS, cap_hidden: int = CAP_HIDDEN) -> Shown:
+    """The nodes for the session's current record ``rec`` (``None`` before the first example), at most
+    ``cap`` words per column (a panel that shows fewer rows without scrolling asks for fewer): the example's
+    own words always, then for softmax the outputs of highest y, for the inputs the most frequent words.
+    Hierarchical softmax and negative sampling show this step's nodes (path nodes, samples) in order; at most
+    ``cap_hidden`` hidden units (the largest |h_i|)."""
     V, N = session.model.V, session.config.hidden
+    cap = max(1, min(int(cap), CAP_WORDS))
     active_in = sorted(set(rec.input_ids)) if rec is not None else []
-    ins, more_in = geometry.select_shown(V, CAP_WORDS, active_in)
-    hid = geometry.top_by_magnitude(rec.h, CAP_HIDDEN) if rec is not None else np.arange(min(N, CAP_HIDDEN))
+    ins, more_in = geometry.select_shown(V, cap, active_in)
+    ch = max(1, min(int(cap_hidden), CAP_HIDDEN))
+    hid = geometry.top_by_magnitude(rec.h, ch) if rec is not None else np.arange(min(N, ch))
     more_h = N - len(hid)
     out = session.config.output
     if out == "softmax":
         act = sorted(set(rec.target_ids)) if rec is not None else []
-        outs, more_o = geometry.select_shown(V, CAP_WORDS, act, rec.y if rec is not None else None)
+        outs, more_o = geometry.select_shown(V, cap, act, rec.y if rec is not None else None)
     else:
         terms = rec.terms() if rec is not None else None
         if terms:
@@ -50,14 +67,14 @@ def choose_nodes(session, rec) -> Shown:
                 for term in group:
                     if term.id not in seen:
                         seen.append(term.id)
-            outs = np.array(seen[:CAP_WORDS], dtype=np.int64)
+            outs = np.array(seen[:cap], dtype=np.int64)
             more_o = len(seen) - len(outs)
         elif out == "hs":
             n = session.model.n_out
-            outs = np.arange(n - 1, max(-1, n - 1 - CAP_WORDS), -1)
+            outs = np.arange(n - 1, max(-1, n - 1 - cap), -1)
             more_o = n - len(outs)
         else:
-            outs, more_o = geometry.select_shown(V, CAP_WORDS)
+            outs, more_o = geometry.select_shown(V, cap)
     return Shown(np.asarray(ins), np.asarray(hid), np.asarray(outs), (more_in, more_h, more_o))
 
 

@@ -29,10 +29,17 @@ LOWER_PANEL = {
     "output update": "projection",
     "input update": "projection",
 }
-#: column widths as fractions of the window's width
-WIDTHS = (0.58, 0.42)
-#: the right column's rows (equations, then loss or projection) as relative heights
-HEIGHTS = (44, 56)
+#: column widths as fractions of the window's width (the network needs a little more than the equations)
+WIDTHS = (0.56, 0.44)
+#: … in a window at least :data:`WIDE_PX` wide, where the network needs a smaller share and the equations
+#: break onto fewer lines with more
+WIDTHS_WIDE = (0.52, 0.48)
+WIDE_PX = 1200
+#: the right column's rows (equations, then loss or projection) as relative heights: the phase's equations
+#: with this step's numbers fit without scrolling at 1280×720; a plot reads well in the rest
+HEIGHTS = (68, 32)
+#: … and while the projection is in front (the updates), which needs more height for its points
+HEIGHTS_PROJECTION = (58, 42)
 
 
 @dataclass(frozen=True)
@@ -66,9 +73,12 @@ def front_panels(phase: str | None, output: str, available) -> tuple[str, ...]:
     return tuple(n for n in names if n and n in available)
 
 
-def presentation_layout(phase: str | None, output: str, available) -> PresentationLayout:
+def presentation_layout(
+    phase: str | None, output: str, available, window_width: int = 0
+) -> PresentationLayout:
     """The presentation arrangement for ``phase`` of a session with ``output`` (softmax / hs / ns), from the
-    panels ``available`` (names); every other available panel is hidden (the View menu shows it again)."""
+    panels ``available`` (names), in a window ``window_width`` pixels wide (0: unknown); every other
+    available panel is hidden (the View menu shows it again)."""
     available = tuple(available)
     left = left_panels(output, available)
     lower = LOWER_PANEL.get(phase, "loss")
@@ -79,4 +89,8 @@ def presentation_layout(phase: str | None, output: str, available) -> Presentati
     columns = tuple(c for c in ((left,) if left else (), right) if c)
     shown = {n for col in columns for row in col for n in row}
     hidden = tuple(n for n in available if n not in shown)
-    return PresentationLayout(columns, hidden, front_panels(phase, output, available))
+    heights = HEIGHTS_PROJECTION if lower == "projection" else HEIGHTS
+    widths = WIDTHS_WIDE if window_width >= WIDE_PX else WIDTHS
+    return PresentationLayout(
+        columns, hidden, front_panels(phase, output, available), widths=widths, heights=heights
+    )

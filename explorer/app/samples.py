@@ -92,14 +92,15 @@ class NoiseBars:
     power: float
 
 
-def noise_bars(rec, noise, words, power: float, cap: int = MAX_BARS) -> NoiseBars:
+def noise_bars(rec, noise, words, power: float, cap: int = MAX_BARS, groups=None) -> NoiseBars:
     """The bar chart of the noise distribution ``noise`` (:class:`~explorer.engine.noise.NoiseDistribution`)
-    with this step's draws marked (``rec`` may be ``None``: no marks)."""
+    with this step's draws marked (``rec`` may be ``None``: no marks); ``groups``: only these targets' draws
+    (the panel shows one target of skip-gram), by default all of the record's."""
     probs = np.asarray(noise.probs)
     V = len(probs)
     drawn_count: dict[int, int] = {}
     pos_ids: set[int] = set()
-    for g in sample_groups(rec):
+    for g in sample_groups(rec) if groups is None else groups:
         for r in g.rows:
             if r.positive:
                 pos_ids.add(r.id)

@@ -47,6 +47,7 @@ class TreeNode:
     leaves: int = 1
     term: NodeTerm | None = None
     loss: float = 0.0  # −log σ(±u) at a path node (its share of E); 0 elsewhere
+    came_by: int = -1  # the code bit of the branch into this node (−1: the root)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,16 @@ def leaf_counts(tree) -> np.ndarray:
     return counts
 
 
-def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
+def _kept_levels(n: int, max_levels: int | None) -> tuple[int, int]:
+    """Of a path of ``n`` inner nodes drawn in at most ``max_levels`` levels: how many from the root and how
+    many before the leaf are kept (the rest is one "⋮" level between them); (n, 0) when all fit."""
+    if max_levels is None or n <= max_levels:
+        return n, 0
+    head = max(1, (max_levels - 1) // 2)
+    return head, max(1, max_levels - 1 - head)
+
+
+def _path_panel(tree, words, target: int, terms, counts, max_levels=None, lean=HALF_GAP) -> TreePanel:
     V = len(words)
     points, code = tree.points[target], tree.codes[target]
     by_inner = {t.id: t for t in terms}
@@ -111,13 +121,37 @@ def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
     x = 0.0
     loss = 0.0
     prev = -1
+    head, tail = _kept_levels(len(points), max_levels)
+    level = 0  # the level drawn (the path's depth, less the levels left out)
     for depth, (n, bit) in enumerate(zip(points.tolist(), code.tolist())):
         term = by_inner.get(n)
         part = 0.0
         if term is not None and not term.skipped:
             part = term_loss(term.u, term.t)
             loss += part
-        nodes.append(TreeNode(V + n, n, "inner", f"n{n}", x, depth, True, int(counts[V + n]), term, part))
+        if head <= depth < len(points) - tail:  # left out: one "⋮ k nodes" level stands for them all
+            if depth == head:
+                nodes.append(
+                    TreeNode(
+                        -1,
+                        -1,
+                        "elided",
+                        "\u22ee",
+                        x,
+                        level,
+                        True,
+                        len(points) - head - tail,
+                        came_by=int(code[depth - 1]),
+                    )
+                )
+                edges.append(TreeEdge(prev, len(nodes) - 1, int(code[depth - 1]), True))
+                prev = len(nodes) - 1
+                level += 1
+            continue
+        came = int(code[depth - 1]) if depth else -1
+        nodes.append(
+            TreeNode(V + n, n, "inner", f"n{n}", x, level, True, int(counts[V + n]), term, part, came)
+        )
         me = len(nodes) - 1
         if prev >= 0:
             edges.append(TreeEdge(prev, me, int(code[depth - 1]), True))
@@ -126,17 +160,26 @@ def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
         other = k1 if bit == 0 else k0
         ox = x + (HALF_GAP if bit == 0 else -HALF_GAP)
         if other < V:
-            nodes.append(TreeNode(other, -1, "leaf", words[other], ox, depth + 1, False))
+            nodes.append(TreeNode(other, -1, "leaf", words[other], ox, level + 1, False, came_by=1 - bit))
         else:
             nodes.append(
                 TreeNode(
-                    other, other - V, "subtree", f"n{other - V}", ox, depth + 1, False, int(counts[other])
+                    other,
+                    other - V,
+                    "subtree",
+                    f"n{other - V}",
+                    ox,
+                    level + 1,
+                    False,
+                    int(counts[other]),
+                    came_by=1 - bit,
                 )
             )
         edges.append(TreeEdge(me, len(nodes) - 1, 1 - bit, False))
-        x += -HALF_GAP if bit == 0 else HALF_GAP
+        x += -lean if bit == 0 else lean
         prev = me
-    nodes.append(TreeNode(target, -1, "leaf", words[target], x, len(points), True))
+        level += 1
+    nodes.append(TreeNode(target, -1, "leaf", words[target], x, level, True, came_by=int(code[-1])))
     if prev >= 0:
         edges.append(TreeEdge(prev, len(nodes) - 1, int(code[-1]), True))
     xs = [n.x for n in nodes]
@@ -145,9 +188,16 @@ def _path_panel(tree, words, target: int, terms, counts) -> TreePanel:
     )
 
 
-def tree_panels(rec, tree, words, which: int | None = None) -> list[TreePanel]:
+def tree_panels(
+    rec, tree, words, which: int | None = None, max_levels: int | None = None, lean: float = HALF_GAP
+) -> list[TreePanel]:
     """One :class:`TreePanel` per target of the hierarchical-softmax record ``rec`` (all of them, or only
-    target ``which``); none for another output layer or before the first example."""
+    target ``which``); none for another output layer or before the first example.
+
+    ``max_levels``: a path with more inner nodes than that keeps its first and last ones, the rest drawn as
+    one node of kind ``"elided"`` (``leaves`` = how many it stands for; their siblings are not drawn, their
+    loss still counts in E). ``lean``: how far the path moves sideways at each level (``HALF_GAP`` zig-zags
+    like the tree; less keeps a deep path narrow)."""
     if rec is None or rec.output != "hs" or rec.paths is None:
         return []
     counts = leaf_counts(tree)
@@ -155,7 +205,7 @@ def tree_panels(rec, tree, words, which: int | None = None) -> list[TreePanel]:
     for c, (target, terms) in enumerate(zip(rec.target_ids, rec.paths)):
         if which is not None and c != which:
             continue
-        panels.append(_path_panel(tree, words, int(target), terms, counts))
+        panels.append(_path_panel(tree, words, int(target), terms, counts, max_levels, lean))
     return panels
 
 

@@ -10,6 +10,8 @@ this step, ``vec(v)`` a vector, ``sigma(x)`` σ(x), ``sum_(lower, upper)`` Σ. N
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 
 from .format import fmt
@@ -134,9 +136,40 @@ def result(x) -> T:
     return T(fmt(x), bold=True, color=RESULT)
 
 
-def vec(v, shown=3, color=NUMBER, bold=False) -> T:
+#: components a vector shows before "…" (see :func:`vector_components`); the full vector is in the tooltip
+_VEC_SHOWN = [3]
+
+
+@contextmanager
+def vector_components(n: int):
+    """Within the block, :func:`vec` shows ``n`` components: 3 → ``[a, b, c, …]``; 2 → ``[a, …, z]`` (the
+    first and the last, for a narrow panel); 1 → ``[a, …]``."""
+    _VEC_SHOWN.append(max(1, int(n)))
+    try:
+        yield
+    finally:
+        _VEC_SHOWN.pop()
+
+
+def narrow() -> bool:
+    """Inside a :func:`vector_components` block of 2 or fewer (a lecture's panel): equations that offer a
+    shorter notation use it."""
+    return _VEC_SHOWN[-1] <= 2
+
+
+def vec(v, shown=None, color=NUMBER, bold=False) -> T:
+    """A vector of this step: its first ``shown`` components and "…" (``shown`` 2 or fewer: the first and
+    the last around "…")."""
     v = np.asarray(v).ravel()
-    parts = [fmt(a) for a in v[:shown]] + (["\u2026"] if len(v) > shown else [])
+    shown = _VEC_SHOWN[-1] if shown is None else shown
+    if len(v) <= max(shown, 2):
+        parts = [fmt(a) for a in v]
+    elif shown == 1:
+        parts = [fmt(v[0]), "\u2026"]
+    elif shown == 2:
+        parts = [fmt(v[0]), "\u2026", fmt(v[-1])]
+    else:
+        parts = [fmt(a) for a in v[:shown]] + ["\u2026"]
     return T("[" + ", ".join(parts) + "]", color=color, bold=bold)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from ..app.presentation import presentation_layout
 from . import style
@@ -29,6 +30,7 @@ class Lecture(QObject):
         self._normal_sized = True
         self._columns = None
         self._front = None
+        self._heights = None
         self._install_walk_keys()
         # a new session rebuilds plots (legends, axes): they take the theme's text sizes again
         window.bridge.reset.connect(lambda: QTimer.singleShot(0, self, self._resize_plot_text))
@@ -58,6 +60,7 @@ class Lecture(QObject):
             self._normal_layout = w.saveState(LAYOUT_VERSION)
             self._normal_sized = w._sized  # False: saved before the window was first shown and sized
         self.restyle(presentation=bool(on))
+        self._title_bars(not on)
         if on and not was:
             self.apply_layout()
             w._sized = True  # the presentation columns are sized here, not by the default layout
@@ -67,6 +70,16 @@ class Lecture(QObject):
             # panels whose minimum width follows the font (the setup panel) shrink back on the next passes of
             # the event loop; restore again then, so every panel is as wide as the user left it
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, lambda: self._restore(saved)))
+
+    def _title_bars(self, shown: bool) -> None:
+        """Docks' title bars shown, or hidden in presentation mode (the tabs and captions name the panels;
+        the height goes to the panels)."""
+        for dock in self.w.docks.values():
+            if shown:
+                if dock.titleBarWidget() is not None:
+                    dock.setTitleBarWidget(None)
+            elif dock.titleBarWidget() is None:
+                dock.setTitleBarWidget(QWidget(dock))
 
     def _restore(self, saved) -> None:
         if self.w.state.presentation:  # switched on again meanwhile
@@ -81,7 +94,7 @@ class Lecture(QObject):
         s = self.w.bridge.session
         phase = s.phase if s is not None and s.record is not None else None
         output = s.config.output if s is not None else "softmax"
-        return presentation_layout(phase, output, list(self.w.docks))
+        return presentation_layout(phase, output, list(self.w.docks), self.w.width())
 
     def apply_layout(self) -> None:
         """Arrange the docks for presentation mode, sized to the window (again whenever it is resized)."""
@@ -109,8 +122,15 @@ class Lecture(QObject):
         """In presentation mode, the phase's panels in front of their tab groups (when the phase changed)."""
         if not self.w.state.presentation:
             return
-        front = self.layout().front
+        lay = self.layout()
+        if self._columns and lay.columns and set(lay.columns[0][0]) != set(self._columns[0][0]):
+            self.apply_layout()  # another output layer (a new session): its own view on the left
+            return
+        front = lay.front
         if front != self._front:
+            if self._front is not None and self._heights != lay.heights:  # loss ↔ projection: its height
+                self.w.dock_layout.resize_columns(self._columns, self._widths(lay), {1: lay.heights})
+            self._heights = lay.heights
             self._front = front
             for name in front:
                 if self.w.docks[name].isVisible():

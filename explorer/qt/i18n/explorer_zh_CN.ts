@@ -288,18 +288,23 @@
 <context>
     <name>EquationView</name>
     <message>
-        <location filename="../views/equation_view.py" line="48"/>
+        <location filename="../views/equation_view.py" line="59"/>
         <source>Equations</source>
-        <extracomment>the text of every equation line shown (for tests and copying)</extracomment>
+        <extracomment>a lecture&apos;s equations panel narrower than this (pixels) shows vectors as their first component and &quot;…&quot; script sizes of a lecture&apos;s equations (main line, subscripts, their subscripts) relative to the main line the text of every equation line shown (for tests and copying)</extracomment>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="38"/>
+        <location filename="../../app/equations.py" line="42"/>
         <source>Step 0: take a step to see the equations with its numbers.</source>
         <translation>第 0 步：走一步，即可看到代入本步数值的公式。</translation>
     </message>
     <message>
-        <location filename="../../app/equations.py" line="48"/>
+        <location filename="../../app/equations.py" line="57"/>
+        <source> (blue: this step&apos;s numbers; red: the result)</source>
+        <translation>（蓝色：本步的数值；红色：结果）</translation>
+    </message>
+    <message>
+        <location filename="../../app/equations.py" line="61"/>
         <source>Step {k}, phase “{ph}”: earlier phases in grey. Blue: this step&apos;s numbers; red: the result.</source>
         <translation>第 {k} 步，阶段“{ph}”：之前的阶段为灰色。蓝色：本步代入的数值；红色：计算结果。</translation>
     </message>
@@ -324,49 +329,49 @@
         <translation>4. 输入向量更新</translation>
     </message>
     <message>
-        <location filename="../../app/equations_forward.py" line="149"/>
+        <location filename="../../app/equations_forward.py" line="169"/>
         <source>first node of the Huffman path of “{w}”</source>
         <translation>“{w}”的哈夫曼路径上的第一个节点</translation>
     </message>
     <message>
-        <location filename="../../app/equations_forward.py" line="153"/>
+        <location filename="../../app/equations_forward.py" line="173"/>
         <source>the positive sample w_O = “{w}”</source>
         <translation>正样本 w_O = “{w}”</translation>
     </message>
     <message>
-        <location filename="../../app/equations_forward.py" line="155"/>
+        <location filename="../../app/equations_forward.py" line="175"/>
         <source>For {what}:</source>
         <translation>对于{what}：</translation>
     </message>
     <message>
-        <location filename="../../app/equations_forward.py" line="323"/>
+        <location filename="../../app/equations_forward.py" line="313"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/equations_forward.py" line="380"/>
-        <location filename="../../app/equations_forward.py" line="384"/>
+        <location filename="../../app/equations_forward.py" line="370"/>
+        <location filename="../../app/equations_forward.py" line="374"/>
         <source>for</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="47"/>
+        <location filename="../../app/equations_update.py" line="48"/>
         <source>for every j = 1 … V</source>
         <translation>对每个 j = 1 … V</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="48"/>
+        <location filename="../../app/equations_update.py" line="49"/>
         <source>for the nodes on the path only</source>
         <translation>只对路径上的节点</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="49"/>
+        <location filename="../../app/equations_update.py" line="50"/>
         <source>for w_O and the negatives only</source>
         <translation>只对 w_O 和负样本</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="90"/>
-        <location filename="../../app/equations_update.py" line="223"/>
+        <location filename="../../app/equations_update.py" line="92"/>
+        <location filename="../../app/equations_update.py" line="225"/>
         <source>{v} before = {b}
 Δ = {d}
 after = {a}</source>
@@ -375,12 +380,12 @@ after = {a}</source>
 更新后 = {a}</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="191"/>
+        <location filename="../../app/equations_update.py" line="193"/>
         <source>(summed over the {n} targets of this example)</source>
         <translation>（对本样本的 {n} 个目标词求和）</translation>
     </message>
     <message>
-        <location filename="../../app/equations_update.py" line="214"/>
+        <location filename="../../app/equations_update.py" line="216"/>
         <source>reference mode (word2vec.c): every context word gets the full EH</source>
         <translation>参考实现模式（word2vec.c）：每个上下文词都加上完整的 EH</translation>
     </message>
@@ -1776,89 +1781,89 @@ Apply it anyway?</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../views/network_view.py" line="115"/>
+        <location filename="../views/network_view.py" line="116"/>
         <source>Network</source>
-        <extracomment>walk keys whose quantity lives on the hidden layer / on the output units what the guided walk&apos;s highlight lights up (see :meth:`highlight_state`)</extracomment>
+        <extracomment>walk keys whose quantity lives on the hidden layer / on the output units what the guided walk&apos;s highlight lights up (see :meth:`highlight_state`) the hidden units&apos; values above their nodes (a narrow view), else beside them</extracomment>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="165"/>
+        <location filename="../views/network_view.py" line="166"/>
         <source>input words x (one-hot)</source>
         <translation>输入词 x（one-hot）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="166"/>
+        <location filename="../views/network_view.py" line="167"/>
         <source>hidden layer h (N = {N})</source>
         <translation>隐藏层 h（N = {N}）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="168"/>
+        <location filename="../views/network_view.py" line="169"/>
         <source>output y (softmax over V = {V})</source>
         <translation>输出 y（在 V = {V} 个词上做 softmax）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="169"/>
+        <location filename="../views/network_view.py" line="170"/>
         <source>inner nodes on the Huffman path</source>
         <translation>哈夫曼路径上的内部节点</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="170"/>
+        <location filename="../views/network_view.py" line="171"/>
         <source>positive and negative samples</source>
         <translation>正样本和负样本</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="254"/>
+        <location filename="../views/network_view.py" line="257"/>
         <source>input word “{w}” (row {i} of W)</source>
         <translation>输入词“{w}”（W 的第 {i} 行）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="256"/>
+        <location filename="../views/network_view.py" line="259"/>
         <source>x = 1: an input of this example</source>
         <translation>x = 1：本样本的一个输入</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="256"/>
+        <location filename="../views/network_view.py" line="259"/>
         <source>x = 0</source>
         <translation>x = 0</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="364"/>
+        <location filename="../views/network_view.py" line="375"/>
         <source>… {n} more</source>
         <translation>…… 另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="497"/>
-        <location filename="../views/network_view.py" line="514"/>
+        <location filename="../views/network_view.py" line="456"/>
+        <location filename="../views/network_view.py" line="473"/>
         <source>output “{w}” (column {j} of W′)</source>
         <translation>输出“{w}”（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="512"/>
+        <location filename="../views/network_view.py" line="471"/>
         <source>inner node n{j} (column {j} of W′)</source>
         <translation>内部节点 n{j}（W′ 的第 {j} 列）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="522"/>
+        <location filename="../views/network_view.py" line="481"/>
         <source>code {b}</source>
         <translation>编码 {b}</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="524"/>
+        <location filename="../views/network_view.py" line="483"/>
         <source>skipped (as word2vec.c)</source>
         <translation>跳过（与 word2vec.c 一致）</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="525"/>
+        <location filename="../views/network_view.py" line="484"/>
         <source>target “{w}”: </source>
         <translation>目标词“{w}”：</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="530"/>
+        <location filename="../views/network_view.py" line="489"/>
         <source>Step 0: no example yet. Edges show the initial weights.</source>
         <translation>第 0 步：还没有样本。连线显示初始权重。</translation>
     </message>
     <message>
-        <location filename="../views/network_view.py" line="533"/>
+        <location filename="../views/network_view.py" line="492"/>
         <source>Step {k} ({phase}): {i}{a}{t}</source>
         <translation>第 {k} 步（{phase}）：{i}{a}{t}</translation>
     </message>
@@ -2056,63 +2061,63 @@ Apply it anyway?</source>
 <context>
     <name>SamplesView</name>
     <message>
-        <location filename="../views/samples_view.py" line="33"/>
+        <location filename="../views/samples_view.py" line="30"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="34"/>
+        <location filename="../views/samples_view.py" line="31"/>
         <source>Skip-gram has one positive word and k negatives per context word: one, or all</source>
         <translation>Skip-gram 的每个上下文词各有一个正样本词和 k 个负样本：显示其中一个，或全部</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="49"/>
+        <location filename="../views/samples_view.py" line="39"/>
         <source>Negative samples</source>
         <extracomment>what was drawn (for tests)</extracomment>
         <translation>负样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="66"/>
+        <location filename="../views/samples_view.py" line="57"/>
         <source>Samples are drawn for negative sampling (output: ns).</source>
         <translation>只有负采样（输出层：ns）才会抽取样本。</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="78"/>
+        <location filename="../views/samples_view.py" line="69"/>
         <source>Each target: the positive word (t = 1) and k = {k} negatives (t = 0) drawn from P_n(w) ∝ count(w)^{p}; ×n: drawn n times</source>
         <translation>每个目标：正样本词（t = 1）和从 P_n(w) ∝ 词频(w)^{p} 抽取的 k = {k} 个负样本（t = 0）；×n：被抽中 n 次</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="99"/>
+        <location filename="../views/samples_view.py" line="120"/>
         <source>No example yet</source>
         <translation>还没有样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="105"/>
+        <location filename="../views/samples_view.py" line="126"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="119"/>
+        <location filename="../views/samples_view.py" line="140"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="136"/>
+        <location filename="../views/samples_view.py" line="157"/>
         <source>noise distribution P_n(w) ∝ count^{p}</source>
         <translation>噪声分布 P_n(w) ∝ 词频^{p}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="152"/>
+        <location filename="../views/samples_view.py" line="100"/>
         <source>drawn ×{n}</source>
         <translation>抽中 ×{n}</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="154"/>
+        <location filename="../views/samples_view.py" line="102"/>
         <source>positive</source>
         <translation>正样本</translation>
     </message>
     <message>
-        <location filename="../views/samples_view.py" line="159"/>
+        <location filename="../views/samples_view.py" line="181"/>
         <source>… {n} more words</source>
         <translation>……另有 {n} 个词</translation>
     </message>
@@ -2497,12 +2502,13 @@ Apply it anyway?</source>
 <context>
     <name>TargetChooser</name>
     <message>
-        <location filename="../views/scene_panel.py" line="128"/>
+        <location filename="../views/scene_panel.py" line="172"/>
         <source>all</source>
+        <extracomment>called after a resize (a panel whose content depends on its size draws again)</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/scene_panel.py" line="130"/>
+        <location filename="../views/scene_panel.py" line="174"/>
         <source>{c}: “{w}”</source>
         <translation>{c}：“{w}”</translation>
     </message>
@@ -2770,54 +2776,64 @@ Apply it anyway?</source>
 <context>
     <name>TreeView</name>
     <message>
-        <location filename="../views/tree_view.py" line="37"/>
+        <location filename="../views/tree_view.py" line="35"/>
         <source>Path</source>
         <extracomment>pixels per layout unit across and per level down (at the view&apos;s font size 10 pt; scaled with the font)</extracomment>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="55"/>
+        <location filename="../views/tree_view.py" line="46"/>
         <source>Huffman tree</source>
         <extracomment>what was drawn (for tests): the TreePanels and their x offsets</extracomment>
         <translation>哈夫曼树</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="38"/>
+        <location filename="../views/tree_view.py" line="36"/>
         <source>Skip-gram has one Huffman path per context word: one of them, or all side by side</source>
         <translation>Skip-gram 的每个上下文词各有一条哈夫曼路径：显示其中一条，或全部并排</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="77"/>
+        <location filename="../views/tree_view.py" line="69"/>
         <source>The tree is drawn for hierarchical softmax (output: hs).</source>
         <translation>只有层次 softmax（输出层：hs）才画这棵树。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="83"/>
+        <location filename="../views/tree_view.py" line="85"/>
         <source>No example yet: the path appears with the first step.</source>
         <translation>还没有样本：第一步之后显示路径。</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="87"/>
+        <location filename="../views/tree_view.py" line="89"/>
         <source>“{w}”: code {code}, E = {E}</source>
         <translation>“{w}”：编码 {code}，E = {E}</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="92"/>
+        <location filename="../views/tree_view.py" line="94"/>
         <source>Path to each target (bit 0 = left, t = 1): </source>
         <translation>到每个目标的路径（位 0 = 向左，t = 1）：</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="178"/>
+        <location filename="../views/tree_view.py" line="175"/>
+        <source>{n} more nodes</source>
+        <translation>另有 {n} 个节点</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="212"/>
+        <source>{k} words</source>
+        <translation>{k} 个词</translation>
+    </message>
+    <message>
+        <location filename="../views/tree_view.py" line="222"/>
         <source>{n}: {k} words</source>
         <translation>{n}：{k} 个词</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="189"/>
+        <location filename="../views/tree_view.py" line="233"/>
         <source>target “{w}”</source>
         <translation>目标“{w}”</translation>
     </message>
     <message>
-        <location filename="../views/tree_view.py" line="207"/>
+        <location filename="../views/tree_view.py" line="253"/>
         <source>skipped (|u| ≥ 6)</source>
         <translation>已跳过（|u| ≥ 6）</translation>
     </message>

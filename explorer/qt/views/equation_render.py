@@ -22,10 +22,15 @@ HL_EDGE = HIGHLIGHT_EDGE
 class Ctx:
     """Fonts by script level."""
 
-    def __init__(self, base_pt: float = 13.0, family: str | None = None, dim: bool = False):
+    def __init__(
+        self, base_pt: float = 13.0, family: str | None = None, dim: bool = False, scripts=SCRIPT_SCALE
+    ):
         self.base_pt = base_pt
+        self.scripts = tuple(scripts)
         self.family = family
         self.dim = dim
+        #: Σ's limits beside it rather than above and below (a lecture's panel saves height)
+        self.inline_limits = False
         self._fonts = {}
         self._metrics = {}
         self._axis = {}
@@ -37,7 +42,7 @@ class Ctx:
         f = self._fonts.get(key)
         if f is None:
             f = QFont(self.family) if self.family else QFont()
-            f.setPointSizeF(self.base_pt * SCRIPT_SCALE[min(level, 2)] * scale)
+            f.setPointSizeF(self.base_pt * self.scripts[min(level, 2)] * scale)
             f.setItalic(italic)
             f.setBold(bold)
             self._fonts[key] = f
@@ -178,6 +183,10 @@ def _draw_scripts(b, p, x, base, ctx, level):
 
 
 def _layout_bigop(b, ctx, level):
+    b.inline = ctx.inline_limits
+    if b.inline:
+        _layout_bigop_inline(b, ctx, level)
+        return
     b.scale = 1.55 if level == 0 else 1.2
     m = ctx.metrics(level, scale=b.scale)
     br = m.tightBoundingRect(b.symbol)
@@ -205,7 +214,42 @@ def _layout_bigop(b, ctx, level):
     b.asc, b.desc = asc, desc
 
 
+def _layout_bigop_inline(b, ctx, level):
+    """Σ with its limits as scripts beside it (as in running text): a line about half as tall."""
+    b.scale = 1.2
+    m = ctx.metrics(level, scale=b.scale)
+    br = m.tightBoundingRect(b.symbol)
+    b.sym_w = m.horizontalAdvance(b.symbol)
+    b.axis = ctx.axis(level)
+    b.sym_shift = -(br.top() + br.height() / 2) - b.axis
+    asc, desc = br.height() / 2 + b.axis, br.height() / 2 - b.axis
+    h = ctx.metrics(level).height()
+    b.sub_drop, b.sup_rise = asc * 0.0 + desc + h * 0.1, asc - h * 0.15
+    sw = 0.0
+    if b.lower is not None:
+        layout(b.lower, ctx, level + 1)
+        desc = max(desc, b.sub_drop + b.lower.desc)
+        sw = b.lower.w
+    if b.upper is not None:
+        layout(b.upper, ctx, level + 1)
+        asc = max(asc, b.sup_rise + b.upper.asc)
+        sw = max(sw, b.upper.w)
+    b.pad = h * 0.08
+    b.w = b.sym_w + sw + 3 * b.pad
+    b.asc, b.desc = asc, desc
+
+
 def _draw_bigop(b, p, x, base, ctx, level):
+    if getattr(b, "inline", False):
+        p.setFont(ctx.font(level, scale=b.scale))
+        p.setPen(ctx.color(None))
+        p.drawText(QPointF(x + b.pad, base + b.sym_shift), b.symbol)
+        xs = x + 2 * b.pad + b.sym_w
+        if b.upper is not None:
+            draw(b.upper, p, xs, base - b.sup_rise, ctx, level + 1)
+        if b.lower is not None:
+            draw(b.lower, p, xs, base + b.sub_drop, ctx, level + 1)
+        return
     cx = x + b.w / 2
     p.setFont(ctx.font(level, scale=b.scale))
     p.setPen(ctx.color(None))
@@ -274,6 +318,62 @@ def draw(b, p: QPainter, x: float, base: float, ctx: Ctx, level: int) -> None:
     _DRAW[type(b)](b, p, x, base, ctx, level)
 
 
+#: texts of the top-level operators an equation may be broken before
+BREAK_BEFORE = frozenset({"=", "\u2212", "+"})
+
+
+def _flat(children) -> list:
+    """``children`` with the children of plain rows in them spliced in (where a line may break too)."""
+    out = []
+    for c in children:
+        if type(c) is Row:
+            out += _flat(c.children)
+        else:
+            out.append(c)
+    return out
+
+
+def _split(children, before) -> list[list]:
+    """``children`` in runs, a new run starting at each operator whose text is in ``before`` and at a gap
+    (text starting with spaces: a comment after the equation), and after a comma that separates equations."""
+    runs: list[list] = [[]]
+    for c in _flat(children):
+        text = c.text if isinstance(c, T) else ""
+        starts = isinstance(c, T) and ((c.pad > 0 and text in before) or text[:2].isspace())
+        if starts and runs[-1]:
+            runs.append([])
+        runs[-1].append(c)
+        if text.startswith(",") and text[1:].isspace():
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _wrap_text(text: str, metrics: QFontMetricsF, width: float | None) -> list[str]:
+    """``text`` in lines no wider than ``width`` (broken at spaces; text without spaces, such as Chinese,
+    between characters); one line when ``width`` is None or it fits."""
+    if width is None or metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split(" ") if " " in text else list(text)
+    sep = " " if " " in text else ""
+    lines = [words[0]]
+    for word in words[1:]:
+        if metrics.horizontalAdvance(lines[-1] + sep + word) <= width:
+            lines[-1] += sep + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _laid_out_row(children) -> Row:
+    """A row of boxes already laid out (its size from theirs, nothing laid out again)."""
+    r = Row()
+    r.children = list(children)
+    r.w = sum(c.w for c in r.children)
+    r.asc = max((c.asc for c in r.children), default=0.0)
+    r.desc = max((c.desc for c in r.children), default=0.0)
+    return r
+
+
 # ---------------------------------------------------------------------------------------------------------
 # the canvas
 class EquationCanvas(QWidget):
@@ -289,6 +389,13 @@ class EquationCanvas(QWidget):
         self._size = QSize(0, 0)
         self.setAttribute(Qt.WA_OpaquePaintEvent)  # paints every pixel it is asked to
         self.highlight: frozenset = frozenset()
+        #: break equations wider than this (pixels) at their top-level =, + and − onto indented lines
+        #: (None: never; the panel scrolls sideways)
+        self.wrap_width: float | None = None
+        #: sizes of the main line, subscripts and their subscripts, relative to ``base_pt``
+        self.scripts = SCRIPT_SCALE
+        #: pixels between two equations (less in a lecture's panel, which shows every line at once)
+        self.gap = 10.0
 
     def set_lines(self, lines) -> None:
         self.lines = list(lines)
@@ -299,19 +406,23 @@ class EquationCanvas(QWidget):
         y = 8.0
         w = 0.0
         self._placed = []
-        if getattr(self, "_ctx_pt", None) != self.base_pt:
+        if getattr(self, "_ctx_pt", None) != (self.base_pt, self.wrap_width is not None, self.scripts):
             # fonts and metrics made once (per size), shared by every line
-            self._ctx = {False: Ctx(self.base_pt, dim=False), True: Ctx(self.base_pt, dim=True)}
-            self._ctx_pt = self.base_pt
+            self._ctx = {d: Ctx(self.base_pt, dim=d, scripts=self.scripts) for d in (False, True)}
+            self._ctx_pt = (self.base_pt, self.wrap_width is not None, self.scripts)
+            for ctx in self._ctx.values():
+                ctx.inline_limits = self.wrap_width is not None
         for kind, payload, key, dim, tip in self.lines:
             ctx = self._ctx[bool(dim)]
             if kind == "eq":
                 layout(payload, ctx, 0)
-                top = y
-                y += payload.asc
-                self._placed.append((kind, payload, key, dim, tip, 24.0, y, top, ctx))
-                y += payload.desc + 10
-                w = max(w, 24 + payload.w)
+                for n, piece in enumerate(self._pieces(payload, ctx)):
+                    x = 24.0 + (ctx.metrics(0).height() * 1.5 if n else 0.0)
+                    top = y
+                    y += piece.asc
+                    self._placed.append((kind, piece, key, dim, tip, x, y, top, ctx))
+                    y += piece.desc + self.gap
+                    w = max(w, x + piece.w)
             else:
                 f = ctx.font(0, italic=(kind == "note"), bold=(kind == "heading"))
                 if kind == "note":
@@ -320,12 +431,15 @@ class EquationCanvas(QWidget):
                 m = QFontMetricsF(f)
                 if kind == "heading":
                     y += 6
-                top = y
-                y += m.ascent()
                 x = 8.0 if kind == "heading" else 24.0
-                self._placed.append((kind, payload, key, dim, tip, x, y, top, f))
-                y += m.descent() + 6
-                w = max(w, x + m.horizontalAdvance(payload))
+                for text in _wrap_text(
+                    payload, m, None if self.wrap_width is None else self.wrap_width - x - 8
+                ):
+                    top = y
+                    y += m.ascent()
+                    self._placed.append((kind, text, key, dim, tip, x, y, top, f))
+                    y += m.descent() + 6
+                    w = max(w, x + m.horizontalAdvance(text))
         # the size changes only when the equations outgrow it or are much smaller (not with every number's
         # width, nor with the count of distinct negatives): a new size relayouts the scroll area and repaints
         # its scroll bars
@@ -333,6 +447,8 @@ class EquationCanvas(QWidget):
         cur = self._size
         new_w = cur.width() if 0.6 * cur.width() < need_w <= cur.width() else need_w + 40
         new_h = cur.height() if 0.6 * cur.height() < need_h <= cur.height() else need_h + 20
+        if self.wrap_width is not None:  # broken to the panel's width: exactly as large as needed
+            new_w, new_h = int(w + 4), int(y + 2)
         size = QSize(new_w, new_h)
         if size != self._size or self.minimumSize() != size:
             self._size = size
@@ -341,6 +457,30 @@ class EquationCanvas(QWidget):
 
     def sizeHint(self):
         return self._size
+
+    def _pieces(self, payload, ctx) -> list:
+        """``payload`` (laid out) as one line, or when wider than :attr:`wrap_width` broken before its
+        top-level relations and operators (=, +, −) into lines that fit (a piece wider still stays whole)."""
+        limit = self.wrap_width
+        if limit is None or 24.0 + payload.w + 8 <= limit or not isinstance(payload, Row):
+            return [payload]
+        indent = ctx.metrics(0).height() * 1.5
+        room = limit - 32.0 - indent
+        segments: list[list] = []
+        for seg in _split(payload.children, BREAK_BEFORE):
+            # a piece still too wide is broken before its products' dots too
+            segments += _split(seg, {"\u00b7"}) if sum(c.w for c in seg) > room else [seg]
+        lines: list[list] = [[]]
+        width = 0.0
+        for seg in segments:
+            sw = sum(c.w for c in seg)
+            room = limit - 32.0 - (indent if len(lines) > 1 else 0.0)
+            if lines[-1] and width + sw > room:
+                lines.append([])
+                width = 0.0
+            lines[-1].extend(seg)
+            width += sw
+        return [_laid_out_row(children) for children in lines]
 
     def paintEvent(self, event):
         p = QPainter(self)

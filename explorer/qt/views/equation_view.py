@@ -16,9 +16,14 @@ from ...app.equations import equation_lines
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .equation_render import EquationCanvas
+from .equation_render import SCRIPT_SCALE, EquationCanvas
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
+
+#: a lecture's equations panel narrower than this (pixels) shows vectors as their first component and "…"
+NARROW_PX = 480
+#: script sizes of a lecture's equations (main line, subscripts, their subscripts) relative to the main line
+LECTURE_SCRIPTS = (1.0, 0.8, 0.64)
 
 
 class EquationView(OnScreenMixin, ExportMixin, View):
@@ -43,6 +48,12 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         bridge.comparisonChanged.connect(lambda _c: self._highlight(self.bridge.highlight))
         #: the text of every equation line shown (for tests and copying)
         self.keys: list[str] = []
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        wrap = float(self.scroll.viewport().width()) if style.current().presentation else None
+        if wrap != self.canvas.wrap_width and self.canvas.lines:
+            self._on_changed()  # broken (and vectors elided) for the new width
 
     def title(self) -> str:
         return self.tr("Equations")
@@ -69,12 +80,24 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
-        lines, caption = equation_lines(s)
-        # 13 pt normally; scaled with the theme, and subscripts (0.72×) at least style.PRESENTATION_MIN_PX
+        lecture = style.current().presentation
+        # a lecture shows the phase being taught, vectors as first … last, equations broken to the width
+        # (one component and "…" in a panel too narrow for two)
+        width = float(self.scroll.viewport().width())
+        parts = (2 if width >= NARROW_PX else 1) if lecture else 3
+        lines, caption = equation_lines(s, current_only=lecture, components=parts)
+        self.canvas.wrap_width = width if lecture else None
+        self.caption.set_lines(1 if lecture else 2)
+        # a lecture's panel gives the caption's line to the equations: the status bar names the phase
+        if self.caption.isHidden() != lecture:
+            self.caption.setVisible(not lecture)
+        self.scroll.setToolTip(caption if lecture else "")
+        self.canvas.gap = 2.0 if lecture else 10.0
+        # 13 pt normally, scaled with the theme; a lecture's panel: subscripts (LECTURE_SCRIPTS[1]×) at
+        # style.PRESENTATION_MIN_PX and the rest in proportion (as large as readable, no larger: it must fit)
+        self.canvas.scripts = LECTURE_SCRIPTS if lecture else SCRIPT_SCALE
         self.canvas.base_pt = (
-            style.text_px(13) * 72 / 96
-            if not style.current().presentation
-            else max(style.text_px(13), style.PRESENTATION_MIN_PX / 0.72) * 72 / 96
+            (style.PRESENTATION_MIN_PX / LECTURE_SCRIPTS[1] if lecture else style.text_px(13)) * 72 / 96
         )
         self.canvas.set_lines(lines)
         self.keys = [ln[2] for ln in lines if ln[0] == "eq"]

@@ -195,9 +195,10 @@ class Node(QGraphicsEllipseItem):
         self.setAcceptHoverEvents(True)
 
     def apply(
-        self, pos, brush: QColor, pen: QPen, text: str, font: QFont, text_color: QColor, left: bool
+        self, pos, brush: QColor, pen: QPen, text: str, font: QFont, text_color: QColor, left: bool | str
     ) -> None:
-        """Set what changed since the last call (each setter repaints the node)."""
+        """Set what changed since the last call (each setter repaints the node). The label goes left of the
+        node (``left`` True), right of it (False) or centred above it (``"above"``)."""
         x, y = pos
         if self.x() != x or self.y() != y:
             self.setPos(x, y)
@@ -214,7 +215,10 @@ class Node(QGraphicsEllipseItem):
                 self.label.setFont(font)
             self.label.setBrush(QBrush(text_color))
             br = self.label.boundingRect()
-            self.label.setPos(-RADIUS - 6 - br.width() if left else RADIUS + 6, -br.height() / 2)
+            if left == "above":
+                self.label.setPos(-br.width() / 2, -RADIUS - 2 - br.height())
+            else:
+                self.label.setPos(-RADIUS - 6 - br.width() if left else RADIUS + 6, -br.height() / 2)
             box = QPainterPath()
             box.addRoundedRect(br.translated(self.label.pos()).adjusted(-2, 0, 2, 0), 3, 3)
             self.label_box.setPath(box)

@@ -19,7 +19,7 @@ Every item is made once; a redraw sets only what changed (tooltips are made when
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
 
@@ -30,14 +30,12 @@ from ...engine.model import PHASES
 from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
+from .network_fit import HEADER_SPACE, MIN_SCALE, ROW, NetworkFitMixin
 from .network_items import RADIUS, EdgeLayer, Node
 from .palette import GREY, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, SELECTED_C, TEXT, diverging_colors
 from .text import InfoLine
 
-ROW = 24.0
 X_IN, X_HID, X_OUT = 0.0, 260.0, 520.0
-MIN_SCALE = 0.6
-HEADER_SPACE = 14.0  # at least this much between two column headers
 #: walk keys whose quantity lives on the hidden layer / on the output units
 
 
@@ -50,11 +48,11 @@ class _GraphicsView(QGraphicsView):
         super().resizeEvent(event)
         self.owner.fit(force=True)
         gap = self.owner._columns_x(max(len(self.owner.shown_in), len(self.owner.shown_out), 1))
-        if gap != self.owner._xs:  # a narrower / wider view: the columns move
-            self.owner._on_changed()
+        if gap != self.owner._xs or self.owner._rows_cap() != self.owner._cap:  # the columns move or
+            self.owner._on_changed()  # another number of rows fits
 
 
-class NetworkView(OnScreenMixin, ExportMixin, View):
+class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
     name = "network"
 
     def __init__(self, bridge, parent=None):
@@ -108,6 +106,9 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         self._fit_key = None
         self._label_w = (80.0, 160.0)  # widest input / output label (of the last redraw)
         self._xs = (0.0, 260.0, 520.0)
+        self._cap = CAP_WORDS  # words per column that fit the view without scrolling
+        #: the hidden units' values above their nodes (a narrow view), else beside them
+        self.hidden_above = False
         if bridge.session is not None:
             self.rebuild()
 
@@ -197,16 +198,18 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             self.rebuild()
         rec = s.record
         phase = PHASES.index(s.phase) if rec is not None else -1
-        shown = choose_nodes(s, rec)
+        self._cap = self._rows_cap()
+        above = 1.8 if self.hidden_above else 1.6  # the hidden units' spacing, in rows
+        shown = choose_nodes(s, rec, self._cap, max(2, int(self._cap / above)))
         ins, hid, outs, more = shown.ins, shown.hid, shown.outs, shown.more
         self.shown_in, self.shown_hidden, self.shown_out, self.more_counts = ins, hid, outs, more
         self._pool(self.nodes_in, len(ins))
         self._pool(self.nodes_out, len(outs))
         words = s.model.words
-        self._xs = self._columns_x(max(len(ins), len(outs), 1))
+        self._xs, self.hidden_above = self._layout_x(max(len(ins), len(outs), 1))
         ys_in = self._column_y(len(ins))
         spacing = max(len(ins), len(outs), 1) * ROW / max(len(hid), 1)
-        ys_h = self._column_y(len(hid), float(min(max(spacing, 1.6 * ROW), 3 * ROW)))
+        ys_h = self._column_y(len(hid), float(min(max(spacing, above * ROW), 3 * ROW)))
         ys_o = self._column_y(len(outs))
         active_in = set(rec.input_ids) if rec is not None else set()
         sel = self.bridge.selected_word
@@ -280,15 +283,21 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                     (X_HID, ys_h[k]),
                     QColor(int(c[0]), int(c[1]), int(c[2])),
                     dark,
-                    f"h{self._sub(i)} = {fmt(hi)}",
+                    f"h{self._sub(i)} = {fmt(hi, self._digits())}",
                     self.font,
                     TEXT,
-                    left=False,
+                    left="above" if self.hidden_above else False,
                 )
                 node.tip_fn = lambda i=i, hi=hi: f"h_{i} = {full(hi)}"
             else:
                 node.apply(
-                    (X_HID, ys_h[k]), QColor(Qt.white), dark, f"h{self._sub(i)}", self.font, TEXT, left=False
+                    (X_HID, ys_h[k]),
+                    QColor(Qt.white),
+                    dark,
+                    f"h{self._sub(i)}",
+                    self.font,
+                    TEXT,
+                    left="above" if self.hidden_above else False,
                 )
                 node.tip_fn = lambda i=i: f"h_{i}"
             node.set_glow(self._hl["hidden"])
@@ -341,6 +350,8 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
         and bottom y."""
         X_IN, X_HID, X_OUT = self._xs
         top = min(ys_in[0] if len(ys_in) else 0, ys_h[0] if len(ys_h) else 0, ys_o[0] if len(ys_o) else 0)
+        if self.hidden_above and len(ys_h):  # the first hidden unit's value above it
+            top = min(top, ys_h[0] - 1.3 * ROW)
         bottom = max(
             ys_in[-1] if len(ys_in) else 0, ys_h[-1] if len(ys_h) else 0, ys_o[-1] if len(ys_o) else 0
         )
@@ -378,60 +389,6 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             self.scene.addItem(self._overlay)
         self._overlay.show_frame(frame, rec)
 
-    def _columns_x(self, rows: int) -> tuple[float, float, float]:
-        """x of the input, hidden and output columns: 260 apart, closer in a narrow view (so that the words
-        and the outputs' numbers stay in sight at a readable scale)."""
-        vp = self.view.viewport().size()
-        if vp.width() < 50 or vp.height() < 50:
-            gap = 260.0
-        else:
-            scale = max(self.min_scale(), min(vp.height() / (rows * ROW + 3.4 * ROW + 40), 1.6))
-            w_in, w_out = self._label_w
-            room = vp.width() / scale - w_in - w_out - 2 * RADIUS - 12 - 70
-            gap = float(min(260.0, max(110.0, 20.0 * round(room / 40.0))))
-        # never so close that the column headers overlap, even on two lines
-        w2 = getattr(self, "_header_w", {True: [0.0, 0.0, 0.0]})[True]
-        gap = max(gap, float(np.ceil(w2[1] / 2 + RADIUS + HEADER_SPACE)))
-        # the hidden units' value labels (right of their nodes) stay clear of the output nodes
-        w_hid = max((n.label.boundingRect().width() for n in self.nodes_hid if n.isVisible()), default=0.0)
-        gap = max(gap, float(np.ceil(w_hid + 3 * RADIUS + 8)))
-        return 0.0, gap, 2 * gap
-
-    def _fit_scene(self, top: float, bottom: float) -> None:
-        """The scene rect from the columns' extent (not itemsBoundingRect: that walks every item); the view is
-        refitted only when it changes."""
-        X_IN, X_HID, X_OUT = self._xs
-        widths = [n.label.boundingRect().width() for n in self.nodes_in if n.isVisible()] or [0.0]
-        widths_o = [n.label.boundingRect().width() for n in self.nodes_out if n.isVisible()] or [0.0]
-        label_w = (max(widths), max(widths_o))
-        if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
-            self._label_w = label_w
-            rows = max(len(self.shown_in), len(self.shown_out), 1)
-            if self._columns_x(rows) != self._xs:  # the words changed width (a new font): lay out again
-                QTimer.singleShot(0, self, self._on_changed)
-        self._label_w = label_w
-        left = X_IN - RADIUS - 6 - max(widths) - 4
-        right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
-        h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
-        left, right = min(left, X_IN + RADIUS - h_in), max(right, X_OUT - RADIUS + h_out)
-        below = ROW + 20 if any(self.more_counts) else 8.0  # room for the "… N more" markers when shown
-        rect = QRectF(
-            left - 10, top - 2.4 * ROW - 20, right - left + 20, bottom - top + 2.4 * ROW + 20 + below
-        )
-        # keep the scene rect while the picture fits it and fills most of it: labels changing width from step
-        # to step do not refit (and repaint) the whole view
-        cur = self._fit_key
-        if (
-            cur is None
-            or not cur.contains(rect)
-            or rect.width() < 0.8 * cur.width()
-            or rect.height() < 0.8 * cur.height()
-        ):
-            rect = rect.adjusted(-20, 0, 20, 0)
-            self._fit_key = rect
-            self.scene.setSceneRect(rect)
-            self.fit(force=True)
-
     def _draw_outputs(self, s, rec, phase, outs, ys, sel) -> None:
         out = s.config.output
         label = s.model.out_label
@@ -459,7 +416,7 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 node.tip_fn = lambda name=name: name
             elif out == "softmax":
                 y = float(rec.y[j])
-                text = f"{name}   y = {fmt(y)}"
+                text = f"{name}{self._sep()}y = {fmt(y, self._digits())}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
                 fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / ymax))
                 if j in targets:
@@ -469,14 +426,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
                 t0 = terms[0][1] if terms else None
                 y = t0.y if t0 else 0.0
                 if out == "hs":
-                    text = f"{name}   \u03c3(u) = {fmt(y)}"
-                    if phase >= 1 and t0:
+                    text = f"{name}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
+                    if phase >= 1 and t0 and not style.current().presentation:  # (a lecture: t in the tree)
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
                     pen, bold = QPen(QColor(20, 20, 20), 2.5), True
                 else:
                     positive = any(tm.t == 1.0 for _, tm in terms)
                     sign = " (+)" if positive else " (\u2212)"
-                    text = f"{name}{sign}   \u03c3(u) = {fmt(y)}"
+                    if style.current().presentation:  # narrower
+                        sign = " +" if positive else " \u2212"
+                    text = f"{name}{sign}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
                     pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
                     bold = positive
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
@@ -541,6 +500,16 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
             self.caption.setText(text)
 
     @staticmethod
+    def _digits() -> int:
+        """Significant digits of the labels' numbers: 3 in presentation mode (narrower labels), else 4."""
+        return 3 if style.current().presentation else 4
+
+    @staticmethod
+    def _sep() -> str:
+        """Between a word and its number in a label."""
+        return "  " if style.current().presentation else "   "
+
+    @staticmethod
     def _sub(i: int) -> str:
         return str(i).translate(
             str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
@@ -549,20 +518,6 @@ class NetworkView(OnScreenMixin, ExportMixin, View):
     @staticmethod
     def _column_y(n: int, spacing: float = ROW) -> np.ndarray:
         return (np.arange(n) - (n - 1) / 2.0) * spacing
-
-    def fit(self, force: bool = False) -> None:
-        """Fit the scene into the view, but never smaller than readable (then scroll)."""
-        rect = self.scene.sceneRect()
-        vp = self.view.viewport().size()
-        if rect.isEmpty() or vp.width() < 10 or vp.height() < 10:
-            return
-        scale = min(vp.width() / rect.width(), vp.height() / rect.height())
-        scale = max(self.min_scale(), min(scale, 1.6))
-        self.view.resetTransform()
-        self.view.scale(scale, scale)
-        # too tall to fit at a readable size: start at the top, where the column headers are
-        y = min(rect.center().y(), rect.top() + vp.height() / (2 * scale))
-        self.view.centerOn(rect.center().x(), y)
 
 
 def _two_lines(text: str) -> str:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout
 
 from ...app.format import fmt
 from ...app.samples import MAX_BARS, noise_bars, sample_groups
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .palette import GREY, NEG, NEG_SAMPLE_C, OUTPUT_C, POS, TEXT
-from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
-from .text import InfoLine
+from .scene_panel import add_text, build_panel, fit_scene, line_height, pen, scaled_font, text_scale
 
 BAR_W = 180.0  # the longest bar, in pixels at 10 pt
 PRESENTATION_BARS = 12
@@ -27,19 +25,11 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        self.chooser = TargetChooser(
+        build_panel(
+            self,
             self.tr("Target"),
             self.tr("Skip-gram has one positive word and k negatives per context word: one, or all"),
-            self._on_changed,
         )
-        lay.addWidget(self.chooser)
-        self.caption = InfoLine(lines=2)
-        lay.addWidget(self.caption)
-        self.scene = QGraphicsScene(self)
-        self.view = FitView(self.scene)
-        lay.addWidget(self.view, 1)
         #: what was drawn (for tests)
         self.groups: list = []
         self.bars = None
@@ -59,6 +49,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
+        self.drawn_for = self.view.viewport().size()
         self.scene.clear()
         if s.config.output != "ns":
             self.groups, self.bars = [], None
@@ -69,9 +60,9 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         groups = sample_groups(rec)
         which = self.chooser.sync([g.target for g in groups])
         self.groups = groups if which is None else [groups[which]]
-        # with enlarged text (presentation mode) fewer bars: the most probable words and every drawn one
-        cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
-        self.bars = noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap)
+        vp = self.view.viewport().size()
+        narrow = vp.width() < 1.4 * vp.height()
+        self.bars = self._bars(s, rec, vp, narrow)
         k = s.config.negative
         self.caption.setText(
             self.tr(
@@ -81,19 +72,49 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         )
         scale = text_scale()
         right, bottom = self._draw_groups(scale)
-        vp = self.view.viewport().size()
-        if vp.width() < 1.4 * vp.height():  # a narrow panel: the bar chart under the samples
-            self._draw_bars(0.0, scale, bottom + 20 * scale)
+        if not narrow and scale > 1.0 and right + 40 * scale + self._bars_width(scale) > vp.width():
+            narrow = True  # in a lecture, bars that would not fit beside the samples go under them
+            self.bars = self._bars(s, rec, vp, narrow)
+        if narrow:  # a narrow panel: the bar chart under the samples
+            self._draw_bars(0.0, scale, bottom + line_height() / 2)
         else:
             self._draw_bars(right + 40 * scale, scale)
         fit_scene(self.scene)
         self.view.fit()
 
+    def _bars(self, s, rec, vp, under: bool):
+        """The bars to draw: in presentation mode as many as fit the panel's height (``under`` the samples, or
+        beside them), the most probable words and every drawn one."""
+        cap = PRESENTATION_BARS if text_scale() > 1.0 else MAX_BARS
+        if text_scale() > 1.0 and vp.height() > 50:
+            rows = sum(len(g.rows) + 2.5 for g in self.groups) if under else 0
+            cap = max(1, min(cap, int(vp.height() / line_height() - rows - 4)))
+        return noise_bars(rec, s.model.noise, s.model.words, s.config.ns_power, cap=cap, groups=self.groups)
+
+    def _marks(self) -> list[str]:
+        """The text after each bar: P_n(w), how often drawn, whether the positive."""
+        b, marks = self.bars, []
+        for p, d, pos in zip(b.probs, b.drawn, b.positive):
+            mark = fmt(float(p), 2)
+            if d:
+                mark += "  " + self.tr("drawn ×{n}").format(n=int(d))
+            if pos:
+                mark += "  " + self.tr("positive")
+            marks.append(mark)
+        return marks
+
+    def _bars_width(self, k: float) -> float:
+        """The least width of the bar chart: the words, a short bar, the longest mark."""
+        norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
+        words = max((QFontMetricsF(bold).horizontalAdvance(w) for w in self.bars.words), default=0.0)
+        marks = max((QFontMetricsF(norm).horizontalAdvance(m) for m in self._marks()), default=0.0)
+        return words + 8 * k + 60 * k + 6 * k + marks + 24 * k
+
     def _draw_groups(self, k: float) -> tuple[float, float]:
         """The samples of each target shown, as rows; returns the block's right and bottom edges."""
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
-        line = 22 * k
+        line = line_height()
         y, right = 0.0, 0.0
         if not self.groups:
             t = add_text(sc, self.tr("No example yet"), norm, GREY, 0, 0)
@@ -131,7 +152,7 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         b = self.bars
         sc = self.scene
         norm, bold = scaled_font(self.font()), scaled_font(self.font(), bold=True)
-        line = 22 * k
+        line = line_height()
         add_text(
             sc, self.tr("noise distribution P_n(w) ∝ count^{p}").format(p=fmt(b.power)), bold, TEXT, x0, y0
         )
@@ -141,18 +162,19 @@ class SamplesView(OnScreenMixin, ExportMixin, View):
         fm = QFontMetricsF(bold)
         label_w = max((fm.horizontalAdvance(w) for w in b.words), default=0.0)
         bx = x0 + label_w + 8 * k
+        marks = self._marks()
+        longest = BAR_W * k
+        if text_scale() > 1.0:  # in a lecture the longest bar leaves room for its mark in the panel
+            mark_w = max(QFontMetricsF(norm).horizontalAdvance(m) for m in marks)
+            room = self.view.viewport().width() - bx - mark_w - 24 * k
+            longest = max(40.0 * k, min(longest, room))
         for n, (w, p, d, pos) in enumerate(zip(b.words, b.probs, b.drawn, b.positive)):
             y = y0 + (n + 1.5) * line
             colour = NEG_SAMPLE_C if d else (OUTPUT_C if pos else GREY)
             add_text(sc, w, bold if d or pos else norm, colour if d or pos else TEXT, bx - 6 * k, y, "right")
-            wpx = BAR_W * k * float(p) / top
+            wpx = longest * float(p) / top
             sc.addRect(QRectF(bx, y - 7 * k, max(wpx, 1.0), 14 * k), pen(colour, 1), QBrush(colour))
-            mark = fmt(float(p), 2)
-            if d:
-                mark += "  " + self.tr("drawn ×{n}").format(n=int(d))
-            if pos:
-                mark += "  " + self.tr("positive")
-            add_text(sc, mark, norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
+            add_text(sc, marks[n], norm, colour if (d or pos) else GREY, bx + wpx + 6 * k, y)
         if b.left_out:
             add_text(
                 sc,

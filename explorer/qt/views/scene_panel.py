@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +35,8 @@ class FitView(QGraphicsView):
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setAlignment(Qt.AlignCenter)
         self.setBackgroundBrush(QBrush(Qt.white))
+        #: called after a resize (a panel whose content depends on its size draws again)
+        self.on_resize = None
 
     def fit(self) -> None:
         rect = self.scene().sceneRect()
@@ -52,6 +55,43 @@ class FitView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit()
+        if self.on_resize is not None:
+            self.on_resize()
+
+
+def build_panel(view, chooser_title: str, chooser_tip: str):
+    """The layout the tree and samples panels share, built on ``view`` (a :class:`~.base.View`): a target
+    chooser, a two-line caption and a :class:`FitView` of a new scene under them (set as ``view.chooser``,
+    ``view.caption``, ``view.scene``, ``view.view``)."""
+    from .text import InfoLine
+
+    lay = QVBoxLayout(view)
+    lay.setContentsMargins(2, 2, 2, 2)
+    view.chooser = TargetChooser(chooser_title, chooser_tip, view._on_changed)
+    lay.addWidget(view.chooser)
+    view.caption = InfoLine(lines=2)
+    lay.addWidget(view.caption)
+    view.scene = QGraphicsScene(view)
+    view.view = FitView(view.scene)
+    lay.addWidget(view.view, 1)
+    # in presentation mode what is drawn depends on the size (levels, bars): drawn again when it changes
+    view.drawn_for = None
+    view.view.on_resize = lambda: (
+        view._on_changed() if style_presentation() and view.drawn_for != view.view.viewport().size() else None
+    )
+
+
+def style_presentation() -> bool:
+    from .. import style
+
+    return style.current().presentation
+
+
+def line_height() -> float:
+    """Scene units between two lines of the panels' text (the theme's size)."""
+    from .. import style
+
+    return style.text_px(style.NORMAL_PT) * 1.3
 
 
 def add_text(
@@ -94,7 +134,10 @@ def pen(color: QColor, width: float = 1.0, style=Qt.SolidLine) -> QPen:
     return p
 
 
-def fit_scene(scene, margin: float = 12.0) -> None:
+def fit_scene(scene, margin: float | None = None) -> None:
+    """The scene rect: the items' bounds and ``margin`` around them (default 12; 4 in presentation mode)."""
+    if margin is None:
+        margin = 4.0 if style_presentation() else 12.0
     r = scene.itemsBoundingRect()
     scene.setSceneRect(
         QRectF(r.x() - margin, r.y() - margin, r.width() + 2 * margin, r.height() + 2 * margin)
@@ -122,7 +165,8 @@ class TargetChooser(QWidget):
         """List ``targets`` (words); returns the index of the one chosen, ``None`` for all."""
         targets = tuple(targets)
         if targets != self._targets:
-            keep = self.box.currentIndex()
+            # the user's choice stays; "all" is a choice only where there were several targets to choose from
+            keep = self.box.currentIndex() if len(self._targets) > 1 else 1
             self.box.blockSignals(True)
             self.box.clear()
             self.box.addItem(self.tr("all"))

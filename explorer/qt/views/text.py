@@ -72,6 +72,13 @@ class InfoLine(QWidget):
     def text(self) -> str:
         return "".join(r[0] for r in self._runs)
 
+    def set_lines(self, lines: int) -> None:
+        """Reserve ``lines`` lines of height (a caption shorter in one mode than in another)."""
+        lines = max(1, int(lines))
+        if lines != self._lines:
+            self._lines = lines
+            self._fit_font()
+
     def setText(self, text: str) -> None:
         self.set_runs([(str(text), False, False)])
 

@@ -9,16 +9,15 @@ path's values (u, y, t, e) or one inner node's vector (``out:<n>``).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPolygonF
 
 from ...app.format import fmt
 from ...app.tree import side_by_side, tree_panels
+from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .palette import GREY, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INPUT_C, NEG, OUTPUT_C, POS, TEXT
-from .scene_panel import FitView, TargetChooser, add_text, fit_scene, pen, scaled_font, text_scale
-from .text import InfoLine
+from .scene_panel import add_text, build_panel, fit_scene, line_height, pen, scaled_font, text_scale
 
 #: pixels per layout unit across and per level down (at the view's font size 10 pt; scaled with the font)
 X_UNIT, Y_UNIT = 150.0, 100.0
@@ -31,20 +30,12 @@ class TreeView(OnScreenMixin, ExportMixin, View):
 
     def __init__(self, bridge, parent=None):
         super().__init__(bridge, parent)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        self.chooser = TargetChooser(
+        build_panel(
+            self,
             self.tr("Path"),
             self.tr("Skip-gram has one Huffman path per context word: one of them, or all side by side"),
-            self._on_changed,
         )
         self.which = self.chooser.box
-        lay.addWidget(self.chooser)
-        self.caption = InfoLine(lines=2)
-        lay.addWidget(self.caption)
-        self.scene = QGraphicsScene(self)
-        self.view = FitView(self.scene)
-        lay.addWidget(self.view, 1)
         bridge.highlightChanged.connect(lambda _h: self._on_changed())
         #: what was drawn (for tests): the TreePanels and their x offsets
         self.panels: list = []
@@ -69,6 +60,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         s = self.bridge.session
         if s is None:
             return
+        self.drawn_for = self.view.viewport().size()
         self.scene.clear()
         rec = s.record
         if s.config.output != "hs":
@@ -77,7 +69,17 @@ class TreeView(OnScreenMixin, ExportMixin, View):
             self.caption.setText(self.tr("The tree is drawn for hierarchical softmax (output: hs)."))
             return
         which = self._sync_targets(rec)
-        self.panels = tree_panels(rec, s.model.tree, s.model.words, which)
+        compact = style.current().presentation
+        # a lecture's tree: the path straight down, as many levels as fit the panel's height (the middle of a
+        # deeper path is one "⋮" node)
+        self.panels = tree_panels(
+            rec,
+            s.model.tree,
+            s.model.words,
+            which,
+            self._levels() if compact else None,
+            0.0 if compact else 1.0,
+        )
         self.offsets = side_by_side(self.panels, gap=2.5)
         if not self.panels:
             self.caption.setText(self.tr("No example yet: the path appears with the first step."))
@@ -97,9 +99,27 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         fit_scene(self.scene)
         self.view.fit()
 
+    def _units(self, k: float) -> tuple[float, float]:
+        """Scene units across and per level down: compact in presentation mode (three lines of text a
+        level), else ``X_UNIT``, ``Y_UNIT`` times the text scale."""
+        if style.current().presentation:
+            return 0.8 * X_UNIT * k, 3.2 * line_height()
+        return X_UNIT * k, Y_UNIT * k
+
+    def _levels(self) -> int:
+        """Inner-node levels that fit the view's height without scrolling (at least 3: root, ⋮, last)."""
+        h = self.view.viewport().height()
+        if h < 50:
+            return 99
+        lh = line_height()
+        _xu, yu = self._units(text_scale())
+        # the target's name above the root, the leaf's box below the last level, margins
+        return max(3, int((h - 4.6 * lh - 8) // yu))
+
     def _draw_panel(self, p, off: float, k: float, hl) -> None:
         sc = self.scene
-        xu, yu, r = X_UNIT * k, Y_UNIT * k, R * k
+        (xu, yu), r = self._units(k), R * k
+        lh = line_height()
         small = scaled_font(self.font(), 0.95)
         bold = scaled_font(self.font(), 1.0, bold=True)
         bits = scaled_font(self.font(), 1.0, bold=True)
@@ -120,7 +140,8 @@ class TreeView(OnScreenMixin, ExportMixin, View):
                 pen(colour, 4.0 * k if e.on_path else 1.5 * k, Qt.SolidLine if e.on_path else Qt.DashLine),
             )
             mid = (pa + pb) / 2
-            side = -1 if b.x < a.x else 1
+            # beside a straight branch, opposite the child's values (see _values)
+            side = (-1 if b.x < a.x else 1) if b.x != a.x else (1 if e.bit == 0 else -1)
             add_text(
                 sc,
                 str(e.bit),
@@ -145,8 +166,19 @@ class TreeView(OnScreenMixin, ExportMixin, View):
                         QBrush(HIGHLIGHT_FILL),
                     )
                 sc.addEllipse(c.x() - r, c.y() - r, 2 * r, 2 * r, pen(TEXT, 1.5 * k), QBrush(OUTPUT_C))
-                side = -1 if n.depth == 0 or p.code[n.depth - 1] == 0 else 1
+                side = -1 if n.came_by <= 0 else 1
                 self._values(n, c, k, r, small, bold, side)
+            elif n.kind == "elided":  # on the side away from the sibling beside it
+                side = -1 if n.came_by == 0 else 1
+                add_text(
+                    sc,
+                    "\u22ee  " + self.tr("{n} more nodes").format(n=n.leaves),
+                    small,
+                    GREY,
+                    c.x() + side * r,
+                    c.y(),
+                    "left" if side > 0 else "right",
+                )
             elif n.kind == "leaf":
                 colour = INPUT_C if n.on_path else GREY
                 t = add_text(
@@ -173,15 +205,27 @@ class TreeView(OnScreenMixin, ExportMixin, View):
                     ]
                 )
                 sc.addPolygon(tri, pen(GREY, 1.5 * k), QBrush(QColor(235, 235, 235)))
-                add_text(
-                    sc,
-                    self.tr("{n}: {k} words").format(n=n.label, k=n.leaves),
-                    small,
-                    GREY,
-                    c.x(),
-                    c.y() + 2.4 * r,
-                    "center",
-                )
+                if style.current().presentation:  # above it, outwards: below stand the next level's values
+                    out = 1 if n.came_by == 1 else -1  # bit 1: right of the path
+                    add_text(
+                        sc,
+                        self.tr("{k} words").format(k=n.leaves),
+                        small,
+                        GREY,
+                        c.x() + out * 0.8 * r,
+                        c.y() - r - 0.55 * line_height(),
+                        "left" if out > 0 else "right",
+                    )
+                else:
+                    add_text(
+                        sc,
+                        self.tr("{n}: {k} words").format(n=n.label, k=n.leaves),
+                        small,
+                        GREY,
+                        c.x(),
+                        c.y() + 2.4 * r,
+                        "center",
+                    )
         # the target's name above the root
         root = pos(p.nodes[0])
         add_text(
@@ -190,7 +234,7 @@ class TreeView(OnScreenMixin, ExportMixin, View):
             bold,
             INPUT_C,
             root.x(),
-            root.y() - 66 * k,
+            root.y() - 2.6 * lh,
             "center",
         )
 
@@ -200,15 +244,35 @@ class TreeView(OnScreenMixin, ExportMixin, View):
         t = n.term
         x = c.x() + side * (r + 6 * k)
         anchor = "left" if side > 0 else "right"
-        add_text(self.scene, n.label, bold, TEXT, x, c.y() - 40 * k, anchor)
+        lh = line_height()
+        compact = style.current().presentation  # three short lines: narrower
+        name = add_text(self.scene, n.label, bold, TEXT, x, c.y() - 1.6 * lh, anchor)
         if t is None:
             return
         if t.skipped:
-            add_text(self.scene, self.tr("skipped (|u| ≥ 6)"), small, GREY, x, c.y() - 22 * k, anchor)
+            add_text(self.scene, self.tr("skipped (|u| ≥ 6)"), small, GREY, x, c.y() - 0.65 * lh, anchor)
             return
         colour = POS if t.e > 0 else NEG
-        add_text(self.scene, f"u = {fmt(t.u)}   σ(u) = {fmt(t.y)}", small, TEXT, x, c.y() - 22 * k, anchor)
-        add_text(self.scene, f"t = {t.t:g}   e = {fmt(t.e)}", small, colour, x, c.y() - 5 * k, anchor)
+        d = 3 if compact else 4
+        if compact:
+            after = name.sceneBoundingRect().right() + 8 * k if side > 0 else x
+            if side > 0:
+                add_text(self.scene, f"u = {fmt(t.u, d)}", small, TEXT, after, c.y() - 1.6 * lh, "left")
+            else:
+                name.moveBy(-QFontMetricsF(small).horizontalAdvance(f"u = {fmt(t.u, d)}") - 8 * k, 0)
+                add_text(self.scene, f"u = {fmt(t.u, d)}", small, TEXT, x, c.y() - 1.6 * lh, "right")
+            add_text(self.scene, f"σ(u) = {fmt(t.y, d)}", small, TEXT, x, c.y() - 0.65 * lh, anchor)
+        else:
+            add_text(
+                self.scene,
+                f"u = {fmt(t.u, d)}  σ(u) = {fmt(t.y, d)}",
+                small,
+                TEXT,
+                x,
+                c.y() - 0.65 * lh,
+                anchor,
+            )
+        add_text(self.scene, f"t = {t.t:g}  e = {fmt(t.e, d)}", small, colour, x, c.y() + 0.3 * lh, anchor)
 
     def visible_rect(self) -> QRectF:
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
