@@ -66,6 +66,7 @@ class Lecture(QObject):
             w._sized = True  # the presentation columns are sized here, not by the default layout
         elif was and not on and self._normal_layout is not None:
             saved, self._normal_layout, self._columns = self._normal_layout, None, None
+            self._front = None
             self._restore(saved)
             # panels whose minimum width follows the font (the setup panel) shrink back on the next passes of
             # the event loop; restore again then, so every panel is as wide as the user left it
@@ -120,10 +121,10 @@ class Lecture(QObject):
 
     def raise_phase_panels(self) -> None:
         """In presentation mode, the phase's panels in front of their tab groups (when the phase changed)."""
-        if not self.w.state.presentation:
-            return
+        if not self.w.state.presentation or not self._columns:
+            return  # not in presentation, or its layout not applied yet (apply_layout raises them)
         lay = self.layout()
-        if self._columns and lay.columns and set(lay.columns[0][0]) != set(self._columns[0][0]):
+        if lay.columns and set(lay.columns[0][0]) != set(self._columns[0][0]):
             self.apply_layout()  # another output layer (a new session): its own view on the left
             return
         front = lay.front
