@@ -18,6 +18,10 @@ from .network_items import RADIUS
 ROW = 24.0
 MIN_SCALE = 0.6
 HEADER_SPACE = 14.0  # at least this much between two column headers
+#: a label column narrower than the layout's by more than this (scene units) is laid out again
+LABEL_SLACK = 24.0
+#: room left beside the widest label when the columns are laid out (a number one digit longer still fits)
+LABEL_PAD = 8.0
 
 
 class NetworkFitMixin:
@@ -83,15 +87,15 @@ class NetworkFitMixin:
         widths = [n.label.boundingRect().width() for n in self.nodes_in if n.isVisible()] or [0.0]
         widths_o = [n.label.boundingRect().width() for n in self.nodes_out if n.isVisible()] or [0.0]
         label_w = (max(widths), max(widths_o))
-        if max(abs(a - b) for a, b in zip(label_w, self._label_w)) > 1.0:
-            self._label_w = label_w
+        # the columns are laid out for the widest labels seen: lay out again when a label grows past that, or
+        # when all of them shrink by far (a new font, other words), not for a number one digit shorter
+        grown = any(a > b + 1.0 for a, b in zip(label_w, self._label_w))
+        shrunk = any(a < b - LABEL_SLACK for a, b in zip(label_w, self._label_w))
+        if grown or shrunk:
+            self._label_w = tuple(w + LABEL_PAD for w in label_w)  # room for a digit more
             rows = max(len(self.shown_in), len(self.shown_out), 1)
-            if self._layout_x(rows) != (
-                self._xs,
-                self.hidden_above,
-            ):  # the words changed width (a new font): lay out again
+            if self._layout_x(rows) != (self._xs, self.hidden_above):
                 QTimer.singleShot(0, self, self._on_changed)
-        self._label_w = label_w
         left = X_IN - RADIUS - 6 - max(widths) - 4
         right = max(X_OUT + RADIUS + 6 + max(widths_o) + 4, X_HID + 120)
         h_in, h_out = self.headers[0].boundingRect().width(), self.headers[2].boundingRect().width()
