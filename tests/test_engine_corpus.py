@@ -350,3 +350,14 @@ def test_plain_text_is_split_at_white_space_exactly_as_the_pattern_tokenises_it(
     assert [fast.token_span(i) for i in range(fast.n_tokens)] == [
         slow.token_span(i) for i in range(fast.n_tokens)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
+def test_the_fast_plain_check_agrees_with_the_pattern(text):
+    """``is_plain`` (bytes.translate for ASCII text) says what the pattern says, for every ASCII character."""
+    from explorer.engine.corpus import _NOT_PLAIN, is_plain
+
+    assert is_plain(text) == (_NOT_PLAIN.search(text) is None)
+    for c in map(chr, range(128)):
+        assert is_plain(c) == (_NOT_PLAIN.search(c) is None), repr(c)
