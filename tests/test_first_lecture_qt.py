@@ -31,7 +31,7 @@ def test_the_menu_item_applies_the_first_lecture_settings_and_undo_brings_the_ol
     assert a in w.session_actions  # disabled while a long run holds the session
     assert "±2/√N" in a.toolTip() and "Ctrl+L" in a.toolTip()
     w.act_presentation.trigger()  # F5: presentation mode offers the lecture settings
-    assert "First lecture settings (Ctrl+L)" in w.statusBar().currentMessage()
+    assert "Ctrl+L: first lecture settings" in w.statusBar().currentMessage()
     w.act_presentation.trigger()
     a.trigger()
     new = w.bridge.session

@@ -480,8 +480,7 @@ class FirstLecture:
             w.show_message(
                 translate(
                     "MainWindow",
-                    "For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall "
-                    "visibly from the first epoch.",
+                    "Ctrl+L: first lecture settings (the loss falls from epoch 1)",
                 ),
                 15000,
             )

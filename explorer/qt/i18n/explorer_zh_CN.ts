@@ -1274,8 +1274,8 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../menus.py" line="481"/>
-        <source>For a first lecture: Train ▸ First lecture settings (Ctrl+L) makes the loss fall visibly from the first epoch.</source>
-        <translation>上第一课时：训练 ▸ 第一课设置（Ctrl+L）能让损失从第一轮起就明显下降。</translation>
+        <source>Ctrl+L: first lecture settings (the loss falls from epoch 1)</source>
+        <translation>Ctrl+L：第一课设置（损失从第 1 轮起下降）</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="62"/>
@@ -2028,32 +2028,32 @@ Apply it anyway?</source>
         <translation>选定的词</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="226"/>
+        <location filename="../views/projection_view.py" line="230"/>
         <source>component 0</source>
         <translation>分量 0</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="227"/>
+        <location filename="../views/projection_view.py" line="231"/>
         <source>component 1</source>
         <translation>分量 1</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="228"/>
+        <location filename="../views/projection_view.py" line="232"/>
         <source>N = {N}: raw coordinates (no projection)</source>
         <translation>N = {N}：原始坐标（不投影）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="232"/>
+        <location filename="../views/projection_view.py" line="236"/>
         <source>PC1 ({p} %)</source>
         <translation>PC1（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="233"/>
+        <location filename="../views/projection_view.py" line="237"/>
         <source>PC2 ({p} %)</source>
         <translation>PC2（{p} %）</translation>
     </message>
     <message>
-        <location filename="../views/projection_view.py" line="235"/>
+        <location filename="../views/projection_view.py" line="239"/>
         <source>Explained variance: PC1 {a} %, PC2 {b} % (basis fitted at step {k}); now {c} %, {d} %</source>
         <translation>解释方差：PC1 {a} %，PC2 {b} %（基在第 {k} 步拟合）；现在为 {c} %，{d} %</translation>
     </message>

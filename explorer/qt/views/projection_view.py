@@ -208,6 +208,10 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             return
         self._drawn_record = s.record
         self.label_layer.set_fonts()
+        # a lecture gives the controls' rows to the map (a projector's panel is short); they are back after F5
+        lecture = style.current().presentation
+        if self.controls.isHidden() != lecture:
+            self.controls.setVisible(not lecture)
         if self._N != s.config.hidden or len(getattr(self, "_in_names", ())) != s.model.V:
             self.rebuild()
         if self.basis is None:
