@@ -16,7 +16,7 @@ DEFAULT_COLUMNS = (
     (("network",), ("loss", "heatmap"), ("projection", "neighbours")),
 )
 COLUMN_WIDTHS = (290, 760, 550)
-ROW_HEIGHTS = {1: (58, 42), 2: (54, 21, 25)}  # the network: 30 words without scrolling at 1920×1080
+ROW_HEIGHTS = {1: (58, 42), 2: (56, 18, 26)}  # the network: 30 words without scrolling at 1920×1080
 
 
 class DockLayout:
