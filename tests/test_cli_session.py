@@ -223,3 +223,25 @@ def test_train_with_initial_weights(tmp_path, capsys):
     s = Session.load(tmp_path / "s.w2vx")
     w, _ = load_weights(tmp_path / "w.npz")
     assert s.initial.equals(w) and s.step == 5 and not s.params.equals(w)
+
+
+def test_train_summary_counts_epochs_from_the_last_step_without_counting_the_next_epoch():
+    """``train``'s summary and words/s read the epoch of the last step taken: "1.00 epochs" at an epoch's
+    end, k/n within it, and the next epoch (another pass over the corpus to count it) is not counted."""
+    from explorer.cli.train import _Progress, _summary
+    from explorer.session import Session
+
+    cfg = Config(mode="reference", sample=0.01, min_count=1, window=2, hidden=5, epochs=3, output="ns")
+    s = Session(preset_text("royalty"), cfg, initial_loss=False)
+    stream = s.model.stream
+    n = stream.epoch_length(0)
+    assert not stream.fixed_length  # sub-sampling: every epoch has its own length
+    s.run(n // 2)
+    progress = _Progress(s, 1, n // 2, quiet=True)
+    assert f"{(n // 2) / n:.2f} epochs" in _summary(s, 1, n // 2, 1.0, progress)
+    s.run(n - n // 2)
+    counted = {e: list(c) for e, c in stream._counts.items()}  # the run may plan ahead one block
+    out = _summary(s, 1, n, 1.0, progress)
+    assert f"now at step {n:,}, 1.00 epochs" in out
+    assert progress.words_per_s(n, 1.0) == n * stream.total_words / n
+    assert 1 not in stream._lengths and stream._counts == counted  # nothing more counted

@@ -181,7 +181,9 @@ class _Progress:
 
     def words_per_s(self, done: int, seconds: float) -> float:
         stream = self.s.model.stream
-        per_step = stream.total_words / max(1, self.s.steps_per_epoch())
+        # the epoch of the last step taken (the next step's epoch may not be counted yet: a whole pass)
+        epoch = stream.locate(self.s.step)[0] if self.s.step > 0 else 0
+        per_step = stream.total_words / max(1, self.s.steps_per_epoch(epoch))
         return done * per_step / seconds if seconds > 0 else 0.0
 
     def __call__(self, done: int, n: int) -> None:
@@ -241,8 +243,10 @@ def _write_outputs(args, session, first_step: int) -> list[str]:
 
 def _summary(session, first_step: int, done: int, seconds: float, progress: _Progress) -> str:
     stream = session.model.stream
-    e, i = stream.locate(session.step + 1)
-    epochs = e + i / max(1, stream.epoch_length(e))
+    epochs = 0.0
+    if session.step > 0:  # from the last step taken (locating the next one would count the next epoch)
+        e, i = stream.locate(session.step)
+        epochs = e + (i + 1) / max(1, stream.epoch_length(e))
     done_epochs = [k for k in session.epoch_losses if k > 0 and stream.epoch_start(k) <= session.step]
     last_e = max(done_epochs) if done_epochs else 0
     if last_e == 0:
