@@ -480,7 +480,7 @@ class FirstLecture:
             w.show_message(
                 translate(
                     "MainWindow",
-                    "Ctrl+L: first lecture settings (the loss falls from epoch 1)",
+                    "Ctrl+L: first lecture settings",
                 ),
                 15000,
             )

@@ -1274,8 +1274,8 @@ after = {a}</source>
     </message>
     <message>
         <location filename="../menus.py" line="481"/>
-        <source>Ctrl+L: first lecture settings (the loss falls from epoch 1)</source>
-        <translation>Ctrl+L：第一课设置（损失从第 1 轮起下降）</translation>
+        <source>Ctrl+L: first lecture settings</source>
+        <translation>Ctrl+L：第一课设置</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="62"/>
