@@ -280,6 +280,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
         N = h.shape[0]
         nt = 0
         nterm = 0
+        negj = np.empty(k + 1, np.int64)  # ns: the negatives of one target, drawn before its terms
         for s in range(lrs.shape[0]):
             a = in_ptr[s]
             C = in_ptr[s + 1] - a
@@ -369,7 +370,10 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                 for c in range(P):
                     w = tgt_ids[t0 + c]
                     L = lens[w] if kind == HS else k + 1
-                    zi = row_key(key, ni + c * ci)
+                    if kind == NS and draw:  # the k negatives first: independent of the terms, so the
+                        zi = row_key(key, ni + c * ci)  # processor overlaps their table lookups
+                        for q in range(1, L):
+                            negj[q] = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
                     for q in range(L):
                         # the term: column j of W' and its label t
                         if kind == HS:
@@ -381,7 +385,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                         else:
                             d = c * k + q - 1
                             if draw:
-                                j = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                                j = negj[q]
                             else:
                                 j = negs[d]
                             t = 0.0
