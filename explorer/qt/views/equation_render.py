@@ -308,6 +308,38 @@ _DRAW = {
 }
 
 
+def signature(b) -> tuple:
+    """What ``b``'s layout depends on (its kinds of boxes, texts and styles): two boxes with the same
+    signature are laid out alike, so a line that did not change from one step to the next is not laid out
+    again."""
+    t = type(b)
+    if t is T:
+        return (b.text, b.italic, b.bold, b.color, b.pad)
+    if t is Row:
+        return tuple(signature(c) for c in b.children)
+    if t is Frac:
+        return ("frac", signature(b.num), signature(b.den))
+    if t is Scripts:
+        return (
+            "scripts",
+            signature(b.base),
+            None if b.sub is None else signature(b.sub),
+            None if b.sup is None else signature(b.sup),
+        )
+    if t is BigOp:
+        return (
+            "bigop",
+            b.symbol,
+            None if b.lower is None else signature(b.lower),
+            None if b.upper is None else signature(b.upper),
+        )
+    if t is Fence:
+        return ("fence", b.left, b.right, signature(b.content))
+    if t is Space:
+        return ("space", b.em)
+    return ("box", id(b))  # an unknown kind of box: never the same as another
+
+
 def layout(b, ctx: Ctx, level: int) -> None:
     """Size ``b`` (and everything in it) at script ``level``."""
     _LAYOUT[type(b)](b, ctx, level)
@@ -396,6 +428,8 @@ class EquationCanvas(QWidget):
         self.scripts = SCRIPT_SCALE
         #: pixels between two equations (less in a lecture's panel, which shows every line at once)
         self.gap = 10.0
+        #: the last relayout's equations by signature (see :func:`signature`), laid out
+        self._laid: dict = {}
 
     def set_lines(self, lines) -> None:
         self.lines = list(lines)
@@ -412,10 +446,21 @@ class EquationCanvas(QWidget):
             self._ctx_pt = (self.base_pt, self.wrap_width is not None, self.scripts)
             for ctx in self._ctx.values():
                 ctx.inline_limits = self.wrap_width is not None
-        for kind, payload, key, dim, tip in self.lines:
+            self._laid = {}
+        # an equation the same as one of the last relayout's (the general forms, the phases whose numbers did
+        # not change) is drawn from that one's layout; the others are laid out
+        laid, self._laid = self._laid, {}
+        for n, (kind, payload, key, dim, tip) in enumerate(self.lines):
             ctx = self._ctx[bool(dim)]
             if kind == "eq":
-                layout(payload, ctx, 0)
+                sig = (signature(payload), bool(dim))
+                done = laid.get(sig)
+                if done is None:
+                    layout(payload, ctx, 0)
+                else:
+                    payload = done
+                    self.lines[n] = (kind, payload, key, dim, tip)
+                self._laid[sig] = payload
                 for n, piece in enumerate(self._pieces(payload, ctx)):
                     x = 24.0 + (ctx.metrics(0).height() * 1.5 if n else 0.0)
                     top = y

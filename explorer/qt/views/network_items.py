@@ -190,7 +190,8 @@ class Node(QGraphicsEllipseItem):
         self.tip_fn = None
         self.glow = False
         self._state = None
-        self._text = None
+        #: what the label shows and where (set only when it changes: each setter repaints)
+        self._text = self._font = self._left = self._color = self._at = self._box = self._pos = None
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
 
@@ -199,29 +200,45 @@ class Node(QGraphicsEllipseItem):
     ) -> None:
         """Set what changed since the last call (each setter repaints the node). The label goes left of the
         node (``left`` True), right of it (False) or centred above it (``"above"``)."""
-        x, y = pos
-        if self.x() != x or self.y() != y:
-            self.setPos(x, y)
+        if pos != self._pos:
+            self._pos = pos
+            self.setPos(pos[0], pos[1])
         state = (brush.rgba(), pen.color().rgba(), pen.widthF())
         if state != self._state:
             self._state = state
             self.setBrush(QBrush(brush))
             self.setPen(pen)
-        label = (text, font.bold(), text_color.rgba(), left)
-        if label != self._text:
-            self._text = label
-            self.label.setText(text)
-            if self.label.font() != font:
-                self.label.setFont(font)
+        if text == self._text and font is self._font and left == self._left:
+            rgba = text_color.rgba()
+            if rgba != self._color:
+                self._color = rgba
+                self.label.setBrush(QBrush(text_color))
+            return
+        self._text, self._left = text, left
+        self.label.setText(text)
+        if font is not self._font:  # the view's fonts are made once (per theme): identity says it all
+            self._font = font
+            self.label.setFont(font)
+        rgba = text_color.rgba()
+        if rgba != self._color:
+            self._color = rgba
             self.label.setBrush(QBrush(text_color))
-            br = self.label.boundingRect()
-            if left == "above":
-                self.label.setPos(-br.width() / 2, -RADIUS - 2 - br.height())
-            else:
-                self.label.setPos(-RADIUS - 6 - br.width() if left else RADIUS + 6, -br.height() / 2)
-            box = QPainterPath()
-            box.addRoundedRect(br.translated(self.label.pos()).adjusted(-2, 0, 2, 0), 3, 3)
-            self.label_box.setPath(box)
+        br = self.label.boundingRect()
+        w, h = br.width(), br.height()
+        if left == "above":
+            at = (-w / 2, -RADIUS - 2 - h)
+        else:
+            at = (-RADIUS - 6 - w if left else RADIUS + 6, -h / 2)
+        # a new number of the same width (digits are as wide as each other) keeps the label's place and box
+        if at != self._at:
+            self._at = at
+            self.label.setPos(at[0], at[1])
+        box = (br.x(), br.y(), w, h, at)
+        if box != self._box:
+            self._box = box
+            path = QPainterPath()
+            path.addRoundedRect(QRectF(at[0] + br.x() - 2, at[1] + br.y(), w + 4, h), 3, 3)
+            self.label_box.setPath(path)
 
     def set_glow(self, on: bool) -> None:
         if on != self.glow:

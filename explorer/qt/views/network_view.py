@@ -243,10 +243,10 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             act = i in active_in
             node.word = w
             count = rec.inputs.count(w) if act else 0
-            pen = QPen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
+            pen = _pen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
             node.apply(
                 (X_IN, ys_in[k]),
-                INPUT_C if act else QColor(Qt.white),
+                INPUT_C if act else WHITE,
                 pen,
                 w + (f" \u00d7{count}" if count > 1 else ""),
                 self.bold if act else self.font,
@@ -268,7 +268,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         h = rec.h if rec is not None else None
         hmax = float(np.max(np.abs(h))) if h is not None and len(h) else 0.0
         hcol = diverging_colors(h[hid], hmax if hmax > 0 else 1.0) if h is not None else None
-        dark = QPen(QColor(60, 60, 60), 1.2)
+        dark = _pen(DARK, 1.2)
+        digits, sub = self._digits(), self._sub
         for k, node in enumerate(self.nodes_hid):
             if k >= len(hid):
                 if node.isVisible():
@@ -283,7 +284,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                     (X_HID, ys_h[k]),
                     QColor(int(c[0]), int(c[1]), int(c[2])),
                     dark,
-                    f"h{self._sub(i)} = {fmt(hi, self._digits())}",
+                    f"h{sub(i)} = {fmt(hi, digits)}",
                     self.font,
                     TEXT,
                     left="above" if self.hidden_above else False,
@@ -292,9 +293,9 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             else:
                 node.apply(
                     (X_HID, ys_h[k]),
-                    QColor(Qt.white),
+                    WHITE,
                     dark,
-                    f"h{self._sub(i)}",
+                    f"h{sub(i)}",
                     self.font,
                     TEXT,
                     left="above" if self.hidden_above else False,
@@ -399,7 +400,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                     info.setdefault(term.id, []).append((c, term))
         targets = set(rec.target_ids) if rec is not None else set()
         ymax = max(float(rec.y.max()), 1e-12) if rec is not None and out == "softmax" else 1.0
-        grey = QPen(GREY, 1.5)
+        grey = _pen(GREY, 1.5)
+        sep, digits, lecture = self._sep(), self._digits(), style.current().presentation
         for k, node in enumerate(self.nodes_out):
             if k >= len(outs):
                 if node.isVisible():
@@ -409,41 +411,41 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             name = label(j)
             node.word = name if out != "hs" else ""
             pen = grey
-            fill = QColor(Qt.white)
+            fill = WHITE
             bold = False
             if rec is None:
                 text = name
                 node.tip_fn = lambda name=name: name
             elif out == "softmax":
                 y = float(rec.y[j])
-                text = f"{name}{self._sep()}y = {fmt(y, self._digits())}"
+                text = f"{name}{sep}y = {fmt(y, digits)}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
-                fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / ymax))
+                fill = _mix(WHITE, OUTPUT_C, min(1.0, y / ymax))
                 if j in targets:
-                    pen, bold = QPen(QColor(20, 20, 20), 3.0), True
+                    pen, bold = _pen(BLACK, 3.0), True
             else:
                 terms = info.get(j, [])
                 t0 = terms[0][1] if terms else None
                 y = t0.y if t0 else 0.0
                 if out == "hs":
-                    text = f"{name}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
-                    if phase >= 1 and t0 and not style.current().presentation:  # (a lecture: t in the tree)
+                    text = f"{name}{sep}\u03c3(u) = {fmt(y, digits)}"
+                    if phase >= 1 and t0 and not lecture:  # (a lecture: t in the tree)
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
-                    pen, bold = QPen(QColor(20, 20, 20), 2.5), True
+                    pen, bold = _pen(BLACK, 2.5), True
                 else:
                     positive = any(tm.t == 1.0 for _, tm in terms)
                     sign = " (+)" if positive else " (\u2212)"
-                    if style.current().presentation:  # narrower
+                    if lecture:  # narrower
                         sign = " +" if positive else " \u2212"
-                    text = f"{name}{sign}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
-                    pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
+                    text = f"{name}{sign}{sep}\u03c3(u) = {fmt(y, digits)}"
+                    pen = _pen(BLACK, 3.0) if positive else _pen(NEG_SAMPLE_C, 2.0)
                     bold = positive
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
                     rec, phase, out, j, name, terms
                 )
-                fill = _mix(QColor(Qt.white), OUTPUT_C, y)
+                fill = _mix(WHITE, OUTPUT_C, y)
             if name == sel and out != "hs":
-                pen = QPen(SELECTED_C, 2.5)
+                pen = _pen(SELECTED_C, 2.5)
             node.apply(
                 (self._xs[2], ys[k]), fill, pen, text, self.bold if bold else self.font, TEXT, left=False
             )
@@ -533,6 +535,19 @@ def _two_lines(text: str) -> str:
         return text[:i] + "\n" + text[i + 1 :]
     i = (len(text) + 1) // 2
     return text[:i] + "\n" + text[i:] if len(text) > 1 else text
+
+
+WHITE, DARK, BLACK = QColor(Qt.white), QColor(60, 60, 60), QColor(20, 20, 20)
+_PENS: dict = {}
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    """A pen of ``color`` and ``width``, made once (the nodes' outlines: a handful of kinds, many nodes)."""
+    key = (color.rgba(), width)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = QPen(color, width)
+    return pen
 
 
 def _move(item, x: float, y: float) -> None:
