@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
@@ -31,7 +31,8 @@ class EdgeLayer(QGraphicsItem):
         self.setZValue(-1)
         self._rect = QRectF()
         self._groups: list = []
-        self._paths: dict = {}
+        self._lines: list = []
+        self._place = None
         self._lim = None
         self._glow = None
         self._key = None
@@ -96,18 +97,17 @@ class EdgeLayer(QGraphicsItem):
             order = np.argsort(key, kind="stable")
             ks = key[order]
             cuts = np.flatnonzero(np.diff(ks)) + 1
-            paths = {}
+            # the lines are made when the edges move (a new layout), not every step: a step only sorts them
+            # into the buckets of their new weights
+            place = full_key[0]
+            if place != self._place:
+                self._place = place
+                self._lines = [QLineF(x0, y0, x1, y1) for x0, y0, x1, y1 in seg.tolist()]
+            lines = self._lines
             for idx in np.split(order, cuts):
                 k0 = idx[0]
-                sg = seg[idx]
-                # a bucket whose segments did not move keeps its path (most buckets, most steps)
-                gkey = (int(key[k0]), sg.tobytes())
-                path = self._paths.get(gkey)
-                if path is None:
-                    path = _pairs_path(sg)
-                paths[gkey] = path
-                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), path))
-            self._paths = paths
+                group = [lines[i] for i in idx.tolist()]
+                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), group))
             if self.emphasis.any():
                 pen = QPen(QColor(HIGHLIGHT_EDGE.red(), HIGHLIGHT_EDGE.green(), HIGHLIGHT_EDGE.blue(), 190))
                 pen.setWidthF(8.0)
@@ -133,9 +133,9 @@ class EdgeLayer(QGraphicsItem):
         if self._glow is not None:
             painter.setPen(self._glow[0])
             painter.drawPath(self._glow[1])
-        for pen, path in self._groups:
+        for pen, lines in self._groups:
             painter.setPen(pen)
-            painter.drawPath(path)
+            painter.drawLines(lines)
 
     def nearest(self, x: float, y: float, tol: float) -> int | None:
         if not len(self.seg):

@@ -307,44 +307,54 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
 
     def _draw_edges(self, s, ins, hid, outs, ys, active_in) -> None:
         """The weights as edges: W from the inputs to h, W' from h to the outputs."""
-        X_IN, X_HID, X_OUT = self._xs
-        ys_in, ys_h, ys_o = ys
         W, Wo = s.params.W, s.params.W_out
         words = s.model.words
-        if len(ins) and len(hid):
-            a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
-            a, b = a.ravel(), b.ravel()
-            ia, hb = ins[a], hid[b]
+        ia, hb, seg_in, ha, ob, seg = self._edge_places(ins, hid, outs, ys)
+        if len(seg_in):
             w_in = W[ia, hb]
-            seg_in = np.stack(
-                [np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1
-            )
-            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(a), bool)
+            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(ia), bool)
             emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
             self.edges_in.set_edges(
                 seg_in, w_in, st_in, lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph
             )
         else:
             self.edges_in.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
-        if len(outs) and len(hid):
-            a, b = np.meshgrid(np.arange(len(hid)), np.arange(len(outs)), indexing="ij")
-            a, b = a.ravel(), b.ravel()
-            ha, ob = hid[a], outs[b]
+        if len(seg):
             w_out = Wo[ha, ob]
-            seg = np.stack(
-                [np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1
-            )
             label = s.model.out_label
             emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
             self.edges_out.set_edges(
                 seg,
                 w_out,
-                np.ones(len(a), bool),
+                np.ones(len(ha), bool),
                 lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}",
                 emph,
             )
         else:
             self.edges_out.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
+
+    def _edge_places(self, ins, hid, outs, ys):
+        """(rows of W, its columns, their segments; rows of W', its columns, their segments) of the edges
+        between the nodes shown at the columns' ``ys``: made again only when the nodes shown or their places
+        change, not every step."""
+        key = (ins.tobytes(), hid.tobytes(), outs.tobytes(), self._xs, *(y.tobytes() for y in ys))
+        if key == getattr(self, "_places_key", None):
+            return self._places
+        X_IN, X_HID, X_OUT = self._xs
+        ys_in, ys_h, ys_o = ys
+        a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
+        a, b = a.ravel(), b.ravel()
+        seg_in = np.stack(
+            [np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1
+        ).reshape(-1, 4)
+        ia, hb = ins[a], hid[b]
+        a, b = np.meshgrid(np.arange(len(hid)), np.arange(len(outs)), indexing="ij")
+        a, b = a.ravel(), b.ravel()
+        seg = np.stack(
+            [np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1
+        ).reshape(-1, 4)
+        self._places_key, self._places = key, (ia, hb, seg_in, hid[a], outs[b], seg)
+        return self._places
 
     def _draw_headers(self, ys_in, ys_h, ys_o, more) -> tuple[float, float]:
         """The column headers above the nodes and the "… N more" markers below; returns the nodes' top
