@@ -36,6 +36,8 @@ class Ctx:
         self._axis = {}
         self._advance = {}
         self._vmetrics = {}
+        #: (width, height, ascent, descent) of a text by (text, level, italic, bold): see ``_layout_t``
+        self.sizes: dict = {}
 
     def font(self, level: int, italic=False, bold=False, scale=1.0) -> QFont:
         key = (min(level, 2), italic, bold, scale)
@@ -93,8 +95,19 @@ class Ctx:
 
 
 def _layout_t(b, ctx, level):
-    h, asc, desc = ctx.vmetrics(level, b.italic, b.bold)
-    b.w = ctx.advance(b.text, level, b.italic, b.bold) + 2 * b.pad * h + (h * 0.06 if b.italic else 0)
+    # (width, height, ascent, descent) of the text in its font, remembered per context: most pieces of the
+    # equations repeat from step to step, and a text is laid out ~200 times a step
+    key = (b.text, level if level < 2 else 2, b.italic, b.bold)
+    v = ctx.sizes.get(key)
+    if v is None:
+        if len(ctx.sizes) > 20000:
+            ctx.sizes.clear()
+        v = ctx.sizes[key] = (
+            ctx.advance(b.text, level, b.italic, b.bold),
+            *ctx.vmetrics(level, b.italic, b.bold),
+        )
+    adv, h, asc, desc = v
+    b.w = adv + 2 * b.pad * h + (h * 0.06 if b.italic else 0)
     b.asc, b.desc = asc * 0.92, desc
 
 
@@ -115,11 +128,20 @@ def _draw_space(b, p, x, base, ctx, level):
 
 
 def _layout_row(b, ctx, level):
-    for c in b.children:
-        layout(c, ctx, level)
-    b.w = sum(c.w for c in b.children)
-    b.asc = max((c.asc for c in b.children), default=0.0)
-    b.desc = max((c.desc for c in b.children), default=0.0)
+    children = b.children
+    if not children:
+        b.w = b.asc = b.desc = 0.0
+        return
+    w = 0.0
+    asc = desc = None
+    for c in children:
+        _LAYOUT[type(c)](c, ctx, level)
+        w += c.w
+        if asc is None or c.asc > asc:
+            asc = c.asc
+        if desc is None or c.desc > desc:
+            desc = c.desc
+    b.w, b.asc, b.desc = w, asc, desc
 
 
 def _draw_row(b, p, x, base, ctx, level):
