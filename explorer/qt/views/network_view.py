@@ -21,7 +21,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QVBoxLayout,
+)
 
 from ...app.format import fmt, full
 from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
@@ -149,6 +155,11 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         while len(pool) < n:
             node = Node(self.bridge.select_word)
             node.label.setFont(self.font)
+            if pool is self.nodes_in:
+                # an input's label is its word, the same step after step: kept as a pixmap, it is not laid out
+                # and drawn again on every repaint of the picture (the outputs' and hidden units' numbers
+                # change every step: those draw directly)
+                node.label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             node.setVisible(False)
             self.scene.addItem(node)
             pool.append(node)
