@@ -107,7 +107,8 @@ class InfoLine(QWidget):
             fm = fm_b if bold or hl else fm_n
             while text:
                 room = width - x
-                if fm.horizontalAdvance(text) <= room:
+                adv = fm.horizontalAdvance(text)  # the whole run's width: x moves by it when it fits
+                if adv <= room:
                     piece, text = text, ""
                 elif line + 1 < self._lines:
                     # the longest start that fits (binary search), cut at its last space if it has one
@@ -122,13 +123,14 @@ class InfoLine(QWidget):
                     if cut == 0 and x <= 2.0:
                         cut = 1
                     piece, text = text[:cut], text[cut:].lstrip(" ")
+                    adv = fm.horizontalAdvance(piece)
                 else:
                     pieces.append((fm.elidedText(text, Qt.ElideRight, max(0.0, room)), x, line, bold, hl))
                     self._layout_key, self._pieces = key, pieces
                     return pieces
                 if piece:
                     pieces.append((piece, x, line, bold, hl))
-                x += fm.horizontalAdvance(piece)
+                x += adv
                 if text:
                     line += 1
                     x = 2.0
