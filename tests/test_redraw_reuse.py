@@ -185,3 +185,44 @@ def test_network_edges_and_labels_after_steps(qtbot, output):
     shown_in = [n for n in view.nodes_in if n.isVisible()]
     assert shown_in and all(n.label.cacheMode() == QGraphicsItem.DeviceCoordinateCache for n in shown_in)
     assert all(n.label.cacheMode() == QGraphicsItem.NoCache for n in view.nodes_out + view.nodes_hid)
+
+
+def test_network_inputs_follow_selection_highlight_and_steps(qtbot):
+    """Inputs that did not change are skipped, so every change must still reach them: the selected word's
+    outline, the walk's glow, this step's inputs."""
+    from explorer.qt.views.palette import SELECTED_C
+
+    s = Session(ROYAL, Config(window=2, hidden=4))
+    bridge = SessionBridge(s)
+    view = NetworkView(bridge)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    s.step_forward(1)
+    view.refresh()
+
+    def node_of(word):
+        return next(n for n in view.nodes_in if n.isVisible() and n.word == word)
+
+    word = s.model.words[3]
+    assert node_of(word).pen().color() != SELECTED_C
+    bridge.select_word(word)
+    view.refresh()
+    assert node_of(word).pen().color() == SELECTED_C and node_of(word).pen().widthF() == 2.5
+    bridge.select_word("")
+    view.refresh()
+    assert node_of(word).pen().color() != SELECTED_C
+    i = s.model.vocab.index[word]
+    bridge.set_highlight({f"in:{i}"})
+    view.refresh()
+    assert node_of(word).glow and node_of(word).halo.isVisible()
+    bridge.set_highlight(set())
+    view.refresh()
+    assert not node_of(word).glow
+    for _ in range(4):
+        s.step_forward(1)
+        view.refresh()
+        active = set(s.record.inputs)
+        for n in view.nodes_in:
+            if n.isVisible():
+                assert n.label.font().bold() == (n.word in active)

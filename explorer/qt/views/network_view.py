@@ -252,8 +252,14 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             i = int(ins[k])
             w = words[i]
             act = i in active_in
-            node.word = w
             count = rec.inputs.count(w) if act else 0
+            glow = i in self._hl["inputs"]
+            # most inputs look as they did a step ago (only this step's and the last one's inputs change)
+            key = (i, w, act, count, w == sel, float(ys_in[k]), X_IN, self._font_px, glow)
+            if key == getattr(node, "_drawn", None) and node.isVisible():
+                continue
+            node._drawn = key
+            node.word = w
             pen = _pen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
             node.apply(
                 (X_IN, ys_in[k]),
@@ -269,7 +275,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 + "\n"
                 + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0"))
             )
-            node.set_glow(i in self._hl["inputs"])
+            node.set_glow(glow)
             if not node.isVisible():
                 node.setVisible(True)
 
