@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.app.equations import equation_lines
-from explorer.app.typeset import EQ, Frac, I, Row, T, num, sub
+from explorer.app.typeset import EQ, Frac, I, Row, T, num, signature, sub
 from explorer.engine import Config
 from explorer.qt.bridge import SessionBridge
-from explorer.qt.views.equation_render import Ctx, EquationCanvas, layout, signature
+from explorer.qt.views.equation_render import Ctx, EquationCanvas, layout
 from explorer.qt.views.network_items import EdgeLayer, Node
 from explorer.qt.views.network_view import NetworkView
 from explorer.session import Session

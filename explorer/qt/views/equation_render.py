@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...app.typeset import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T
+from ...app.typeset import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T, signature
 from .palette import DIM, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INK, NUMBER
 from .palette import RESULT as RESULT_C
 
@@ -36,6 +36,8 @@ class Ctx:
         self._axis = {}
         self._advance = {}
         self._vmetrics = {}
+        #: the font and colour last set on the painter by a text (None: unknown, set it again)
+        self.p_font = self.p_color = None
         #: (width, height, ascent, descent) of a text by (text, level, italic, bold): see ``_layout_t``
         self.sizes: dict = {}
 
@@ -112,8 +114,15 @@ def _layout_t(b, ctx, level):
 
 
 def _draw_t(b, p, x, base, ctx, level):
-    p.setFont(ctx.font(level, b.italic, b.bold))
-    p.setPen(ctx.color(b.color))
+    # the painter's font and colour are set only when they change (runs of text share them)
+    font = ctx.font(level, b.italic, b.bold)
+    if font is not ctx.p_font:
+        ctx.p_font = font
+        p.setFont(font)
+    color = ctx.color(b.color)
+    if color is not ctx.p_color:
+        ctx.p_color = color
+        p.setPen(color)
     h = ctx.vmetrics(level, b.italic, b.bold)[0]
     p.drawText(QPointF(x + b.pad * h, base), b.text)
 
@@ -172,6 +181,7 @@ def _draw_frac(b, p, x, base, ctx, level):
     pen = QPen(ctx.color(None))
     pen.setWidthF(max(1.0, ctx.metrics(level).height() * 0.05))
     p.setPen(pen)
+    ctx.p_color = None
     p.drawLine(QPointF(x + b.pad * 0.5, y_bar), QPointF(x + b.w - b.pad * 0.5, y_bar))
 
 
@@ -262,6 +272,7 @@ def _layout_bigop_inline(b, ctx, level):
 
 
 def _draw_bigop(b, p, x, base, ctx, level):
+    ctx.p_font = ctx.p_color = None  # (set here directly)
     if getattr(b, "inline", False):
         p.setFont(ctx.font(level, scale=b.scale))
         p.setPen(ctx.color(None))
@@ -299,6 +310,7 @@ def _layout_fence(b, ctx, level):
 
 
 def _draw_fence(b, p, x, base, ctx, level):
+    ctx.p_font = ctx.p_color = None  # (set here directly: before the content and after it)
     fm = ctx.metrics(level, scale=b.scale)
     y = base - ctx.axis(level) + (fm.ascent() - fm.descent()) / 2 if b.scale > 1.0 else base
     p.setFont(ctx.font(level, scale=b.scale))
@@ -308,6 +320,7 @@ def _draw_fence(b, p, x, base, ctx, level):
     p.setFont(ctx.font(level, scale=b.scale))
     p.setPen(ctx.color(None))
     p.drawText(QPointF(x + b.lw + b.content.w, y), b.right)
+    ctx.p_font = ctx.p_color = None
 
 
 _LAYOUT = {
@@ -328,38 +341,6 @@ _DRAW = {
     BigOp: _draw_bigop,
     Fence: _draw_fence,
 }
-
-
-def signature(b) -> tuple:
-    """What ``b``'s layout depends on (its kinds of boxes, texts and styles): two boxes with the same
-    signature are laid out alike, so a line that did not change from one step to the next is not laid out
-    again."""
-    t = type(b)
-    if t is T:
-        return (b.text, b.italic, b.bold, b.color, b.pad)
-    if t is Row:
-        return tuple(signature(c) for c in b.children)
-    if t is Frac:
-        return ("frac", signature(b.num), signature(b.den))
-    if t is Scripts:
-        return (
-            "scripts",
-            signature(b.base),
-            None if b.sub is None else signature(b.sub),
-            None if b.sup is None else signature(b.sup),
-        )
-    if t is BigOp:
-        return (
-            "bigop",
-            b.symbol,
-            None if b.lower is None else signature(b.lower),
-            None if b.upper is None else signature(b.upper),
-        )
-    if t is Fence:
-        return ("fence", b.left, b.right, signature(b.content))
-    if t is Space:
-        return ("space", b.em)
-    return ("box", id(b))  # an unknown kind of box: never the same as another
 
 
 def layout(b, ctx: Ctx, level: int) -> None:
@@ -568,6 +549,7 @@ class EquationCanvas(QWidget):
                     p.setPen(QPen(HL_EDGE, 1.5))
                     p.drawRect(rect)
                     extra = self._ctx[False]  # in colour even in an earlier (grey) phase
+                extra.p_font = extra.p_color = None  # the painter's font and pen were set in between
                 draw(payload, p, x, base, extra, 0)
             else:
                 if base + 20 < exposed.top() or base - 30 > exposed.bottom():
