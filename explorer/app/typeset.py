@@ -73,6 +73,38 @@ class Fence(Box):
         self.content, self.left, self.right = box(content), left, right
 
 
+def signature(b) -> tuple:
+    """What ``b``'s layout depends on (its kinds of boxes, texts and styles): two boxes with the same
+    signature are laid out alike, so a line that did not change from one step to the next is not laid out
+    again."""
+    t = type(b)
+    if t is T:
+        return (b.text, b.italic, b.bold, b.color, b.pad)
+    if t is Row:
+        return tuple(signature(c) for c in b.children)
+    if t is Frac:
+        return ("frac", signature(b.num), signature(b.den))
+    if t is Scripts:
+        return (
+            "scripts",
+            signature(b.base),
+            None if b.sub is None else signature(b.sub),
+            None if b.sup is None else signature(b.sup),
+        )
+    if t is BigOp:
+        return (
+            "bigop",
+            b.symbol,
+            None if b.lower is None else signature(b.lower),
+            None if b.upper is None else signature(b.upper),
+        )
+    if t is Fence:
+        return ("fence", b.left, b.right, signature(b.content))
+    if t is Space:
+        return ("space", b.em)
+    return ("box", id(b))  # an unknown kind of box: never the same as another
+
+
 def box(x) -> Box:
     """Strings become upright text, numbers become blue numbers, boxes stay."""
     if isinstance(x, Box):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...app.typeset import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T
+from ...app.typeset import RESULT, BigOp, Fence, Frac, Row, Scripts, Space, T, signature
 from .palette import DIM, HIGHLIGHT_EDGE, HIGHLIGHT_FILL, INK, NUMBER
 from .palette import RESULT as RESULT_C
 
@@ -36,6 +36,10 @@ class Ctx:
         self._axis = {}
         self._advance = {}
         self._vmetrics = {}
+        #: the font and colour last set on the painter by a text (None: unknown, set it again)
+        self.p_font = self.p_color = None
+        #: (width, height, ascent, descent) of a text by (text, level, italic, bold): see ``_layout_t``
+        self.sizes: dict = {}
 
     def font(self, level: int, italic=False, bold=False, scale=1.0) -> QFont:
         key = (min(level, 2), italic, bold, scale)
@@ -93,14 +97,32 @@ class Ctx:
 
 
 def _layout_t(b, ctx, level):
-    h, asc, desc = ctx.vmetrics(level, b.italic, b.bold)
-    b.w = ctx.advance(b.text, level, b.italic, b.bold) + 2 * b.pad * h + (h * 0.06 if b.italic else 0)
+    # (width, height, ascent, descent) of the text in its font, remembered per context: most pieces of the
+    # equations repeat from step to step, and a text is laid out ~200 times a step
+    key = (b.text, level if level < 2 else 2, b.italic, b.bold)
+    v = ctx.sizes.get(key)
+    if v is None:
+        if len(ctx.sizes) > 20000:
+            ctx.sizes.clear()
+        v = ctx.sizes[key] = (
+            ctx.advance(b.text, level, b.italic, b.bold),
+            *ctx.vmetrics(level, b.italic, b.bold),
+        )
+    adv, h, asc, desc = v
+    b.w = adv + 2 * b.pad * h + (h * 0.06 if b.italic else 0)
     b.asc, b.desc = asc * 0.92, desc
 
 
 def _draw_t(b, p, x, base, ctx, level):
-    p.setFont(ctx.font(level, b.italic, b.bold))
-    p.setPen(ctx.color(b.color))
+    # the painter's font and colour are set only when they change (runs of text share them)
+    font = ctx.font(level, b.italic, b.bold)
+    if font is not ctx.p_font:
+        ctx.p_font = font
+        p.setFont(font)
+    color = ctx.color(b.color)
+    if color is not ctx.p_color:
+        ctx.p_color = color
+        p.setPen(color)
     h = ctx.vmetrics(level, b.italic, b.bold)[0]
     p.drawText(QPointF(x + b.pad * h, base), b.text)
 
@@ -115,11 +137,20 @@ def _draw_space(b, p, x, base, ctx, level):
 
 
 def _layout_row(b, ctx, level):
-    for c in b.children:
-        layout(c, ctx, level)
-    b.w = sum(c.w for c in b.children)
-    b.asc = max((c.asc for c in b.children), default=0.0)
-    b.desc = max((c.desc for c in b.children), default=0.0)
+    children = b.children
+    if not children:
+        b.w = b.asc = b.desc = 0.0
+        return
+    w = 0.0
+    asc = desc = None
+    for c in children:
+        _LAYOUT[type(c)](c, ctx, level)
+        w += c.w
+        if asc is None or c.asc > asc:
+            asc = c.asc
+        if desc is None or c.desc > desc:
+            desc = c.desc
+    b.w, b.asc, b.desc = w, asc, desc
 
 
 def _draw_row(b, p, x, base, ctx, level):
@@ -150,6 +181,7 @@ def _draw_frac(b, p, x, base, ctx, level):
     pen = QPen(ctx.color(None))
     pen.setWidthF(max(1.0, ctx.metrics(level).height() * 0.05))
     p.setPen(pen)
+    ctx.p_color = None
     p.drawLine(QPointF(x + b.pad * 0.5, y_bar), QPointF(x + b.w - b.pad * 0.5, y_bar))
 
 
@@ -240,6 +272,7 @@ def _layout_bigop_inline(b, ctx, level):
 
 
 def _draw_bigop(b, p, x, base, ctx, level):
+    ctx.p_font = ctx.p_color = None  # (set here directly)
     if getattr(b, "inline", False):
         p.setFont(ctx.font(level, scale=b.scale))
         p.setPen(ctx.color(None))
@@ -277,6 +310,7 @@ def _layout_fence(b, ctx, level):
 
 
 def _draw_fence(b, p, x, base, ctx, level):
+    ctx.p_font = ctx.p_color = None  # (set here directly: before the content and after it)
     fm = ctx.metrics(level, scale=b.scale)
     y = base - ctx.axis(level) + (fm.ascent() - fm.descent()) / 2 if b.scale > 1.0 else base
     p.setFont(ctx.font(level, scale=b.scale))
@@ -286,6 +320,7 @@ def _draw_fence(b, p, x, base, ctx, level):
     p.setFont(ctx.font(level, scale=b.scale))
     p.setPen(ctx.color(None))
     p.drawText(QPointF(x + b.lw + b.content.w, y), b.right)
+    ctx.p_font = ctx.p_color = None
 
 
 _LAYOUT = {
@@ -396,6 +431,8 @@ class EquationCanvas(QWidget):
         self.scripts = SCRIPT_SCALE
         #: pixels between two equations (less in a lecture's panel, which shows every line at once)
         self.gap = 10.0
+        #: the last relayout's equations by signature (see :func:`signature`), laid out
+        self._laid: dict = {}
 
     def set_lines(self, lines) -> None:
         self.lines = list(lines)
@@ -412,10 +449,21 @@ class EquationCanvas(QWidget):
             self._ctx_pt = (self.base_pt, self.wrap_width is not None, self.scripts)
             for ctx in self._ctx.values():
                 ctx.inline_limits = self.wrap_width is not None
-        for kind, payload, key, dim, tip in self.lines:
+            self._laid = {}
+        # an equation the same as one of the last relayout's (the general forms, the phases whose numbers did
+        # not change) is drawn from that one's layout; the others are laid out
+        laid, self._laid = self._laid, {}
+        for n, (kind, payload, key, dim, tip) in enumerate(self.lines):
             ctx = self._ctx[bool(dim)]
             if kind == "eq":
-                layout(payload, ctx, 0)
+                sig = (signature(payload), bool(dim))
+                done = laid.get(sig)
+                if done is None:
+                    layout(payload, ctx, 0)
+                else:
+                    payload = done
+                    self.lines[n] = (kind, payload, key, dim, tip)
+                self._laid[sig] = payload
                 for n, piece in enumerate(self._pieces(payload, ctx)):
                     x = 24.0 + (ctx.metrics(0).height() * 1.5 if n else 0.0)
                     top = y
@@ -501,6 +549,7 @@ class EquationCanvas(QWidget):
                     p.setPen(QPen(HL_EDGE, 1.5))
                     p.drawRect(rect)
                     extra = self._ctx[False]  # in colour even in an earlier (grey) phase
+                extra.p_font = extra.p_color = None  # the painter's font and pen were set in between
                 draw(payload, p, x, base, extra, 0)
             else:
                 if base + 20 < exposed.top() or base - 30 > exposed.bottom():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
@@ -31,7 +31,8 @@ class EdgeLayer(QGraphicsItem):
         self.setZValue(-1)
         self._rect = QRectF()
         self._groups: list = []
-        self._paths: dict = {}
+        self._lines: list = []
+        self._place = None
         self._lim = None
         self._glow = None
         self._key = None
@@ -96,18 +97,17 @@ class EdgeLayer(QGraphicsItem):
             order = np.argsort(key, kind="stable")
             ks = key[order]
             cuts = np.flatnonzero(np.diff(ks)) + 1
-            paths = {}
+            # the lines are made when the edges move (a new layout), not every step: a step only sorts them
+            # into the buckets of their new weights
+            place = full_key[0]
+            if place != self._place:
+                self._place = place
+                self._lines = [QLineF(x0, y0, x1, y1) for x0, y0, x1, y1 in seg.tolist()]
+            lines = self._lines
             for idx in np.split(order, cuts):
                 k0 = idx[0]
-                sg = seg[idx]
-                # a bucket whose segments did not move keeps its path (most buckets, most steps)
-                gkey = (int(key[k0]), sg.tobytes())
-                path = self._paths.get(gkey)
-                if path is None:
-                    path = _pairs_path(sg)
-                paths[gkey] = path
-                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), path))
-            self._paths = paths
+                group = [lines[i] for i in idx.tolist()]
+                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), group))
             if self.emphasis.any():
                 pen = QPen(QColor(HIGHLIGHT_EDGE.red(), HIGHLIGHT_EDGE.green(), HIGHLIGHT_EDGE.blue(), 190))
                 pen.setWidthF(8.0)
@@ -133,9 +133,9 @@ class EdgeLayer(QGraphicsItem):
         if self._glow is not None:
             painter.setPen(self._glow[0])
             painter.drawPath(self._glow[1])
-        for pen, path in self._groups:
+        for pen, lines in self._groups:
             painter.setPen(pen)
-            painter.drawPath(path)
+            painter.drawLines(lines)
 
     def nearest(self, x: float, y: float, tol: float) -> int | None:
         if not len(self.seg):
@@ -190,7 +190,8 @@ class Node(QGraphicsEllipseItem):
         self.tip_fn = None
         self.glow = False
         self._state = None
-        self._text = None
+        #: what the label shows and where (set only when it changes: each setter repaints)
+        self._text = self._font = self._left = self._color = self._at = self._box = self._pos = None
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
 
@@ -199,29 +200,45 @@ class Node(QGraphicsEllipseItem):
     ) -> None:
         """Set what changed since the last call (each setter repaints the node). The label goes left of the
         node (``left`` True), right of it (False) or centred above it (``"above"``)."""
-        x, y = pos
-        if self.x() != x or self.y() != y:
-            self.setPos(x, y)
+        if pos != self._pos:
+            self._pos = pos
+            self.setPos(pos[0], pos[1])
         state = (brush.rgba(), pen.color().rgba(), pen.widthF())
         if state != self._state:
             self._state = state
             self.setBrush(QBrush(brush))
             self.setPen(pen)
-        label = (text, font.bold(), text_color.rgba(), left)
-        if label != self._text:
-            self._text = label
-            self.label.setText(text)
-            if self.label.font() != font:
-                self.label.setFont(font)
+        if text == self._text and font is self._font and left == self._left:
+            rgba = text_color.rgba()
+            if rgba != self._color:
+                self._color = rgba
+                self.label.setBrush(QBrush(text_color))
+            return
+        self._text, self._left = text, left
+        self.label.setText(text)
+        if font is not self._font:  # the view's fonts are made once (per theme): identity says it all
+            self._font = font
+            self.label.setFont(font)
+        rgba = text_color.rgba()
+        if rgba != self._color:
+            self._color = rgba
             self.label.setBrush(QBrush(text_color))
-            br = self.label.boundingRect()
-            if left == "above":
-                self.label.setPos(-br.width() / 2, -RADIUS - 2 - br.height())
-            else:
-                self.label.setPos(-RADIUS - 6 - br.width() if left else RADIUS + 6, -br.height() / 2)
-            box = QPainterPath()
-            box.addRoundedRect(br.translated(self.label.pos()).adjusted(-2, 0, 2, 0), 3, 3)
-            self.label_box.setPath(box)
+        br = self.label.boundingRect()
+        w, h = br.width(), br.height()
+        if left == "above":
+            at = (-w / 2, -RADIUS - 2 - h)
+        else:
+            at = (-RADIUS - 6 - w if left else RADIUS + 6, -h / 2)
+        # a new number of the same width (digits are as wide as each other) keeps the label's place and box
+        if at != self._at:
+            self._at = at
+            self.label.setPos(at[0], at[1])
+        box = (br.x(), br.y(), w, h, at)
+        if box != self._box:
+            self._box = box
+            path = QPainterPath()
+            path.addRoundedRect(QRectF(at[0] + br.x() - 2, at[1] + br.y(), w + 4, h), 3, 3)
+            self.label_box.setPath(path)
 
     def set_glow(self, on: bool) -> None:
         if on != self.glow:

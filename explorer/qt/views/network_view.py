@@ -21,7 +21,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QVBoxLayout,
+)
 
 from ...app.format import fmt, full
 from ...app.network import CAP_HIDDEN, CAP_WORDS, choose_nodes, lit_by
@@ -149,6 +155,11 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         while len(pool) < n:
             node = Node(self.bridge.select_word)
             node.label.setFont(self.font)
+            if pool is self.nodes_in:
+                # an input's label is its word, the same step after step: kept as a pixmap, it is not laid out
+                # and drawn again on every repaint of the picture (the outputs' and hidden units' numbers
+                # change every step: those draw directly)
+                node.label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             node.setVisible(False)
             self.scene.addItem(node)
             pool.append(node)
@@ -241,12 +252,18 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             i = int(ins[k])
             w = words[i]
             act = i in active_in
-            node.word = w
             count = rec.inputs.count(w) if act else 0
-            pen = QPen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
+            glow = i in self._hl["inputs"]
+            # most inputs look as they did a step ago (only this step's and the last one's inputs change)
+            key = (i, w, act, count, w == sel, float(ys_in[k]), X_IN, self._font_px, glow)
+            if key == getattr(node, "_drawn", None) and node.isVisible():
+                continue
+            node._drawn = key
+            node.word = w
+            pen = _pen(SELECTED_C if w == sel else (INPUT_C if act else GREY), 2.5 if w == sel else 1.5)
             node.apply(
                 (X_IN, ys_in[k]),
-                INPUT_C if act else QColor(Qt.white),
+                INPUT_C if act else WHITE,
                 pen,
                 w + (f" \u00d7{count}" if count > 1 else ""),
                 self.bold if act else self.font,
@@ -258,7 +275,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 + "\n"
                 + (self.tr("x = 1: an input of this example") if act else self.tr("x = 0"))
             )
-            node.set_glow(i in self._hl["inputs"])
+            node.set_glow(glow)
             if not node.isVisible():
                 node.setVisible(True)
 
@@ -268,7 +285,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         h = rec.h if rec is not None else None
         hmax = float(np.max(np.abs(h))) if h is not None and len(h) else 0.0
         hcol = diverging_colors(h[hid], hmax if hmax > 0 else 1.0) if h is not None else None
-        dark = QPen(QColor(60, 60, 60), 1.2)
+        dark = _pen(DARK, 1.2)
+        digits, sub = self._digits(), self._sub
         for k, node in enumerate(self.nodes_hid):
             if k >= len(hid):
                 if node.isVisible():
@@ -283,7 +301,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                     (X_HID, ys_h[k]),
                     QColor(int(c[0]), int(c[1]), int(c[2])),
                     dark,
-                    f"h{self._sub(i)} = {fmt(hi, self._digits())}",
+                    f"h{sub(i)} = {fmt(hi, digits)}",
                     self.font,
                     TEXT,
                     left="above" if self.hidden_above else False,
@@ -292,9 +310,9 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             else:
                 node.apply(
                     (X_HID, ys_h[k]),
-                    QColor(Qt.white),
+                    WHITE,
                     dark,
-                    f"h{self._sub(i)}",
+                    f"h{sub(i)}",
                     self.font,
                     TEXT,
                     left="above" if self.hidden_above else False,
@@ -306,44 +324,54 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
 
     def _draw_edges(self, s, ins, hid, outs, ys, active_in) -> None:
         """The weights as edges: W from the inputs to h, W' from h to the outputs."""
-        X_IN, X_HID, X_OUT = self._xs
-        ys_in, ys_h, ys_o = ys
         W, Wo = s.params.W, s.params.W_out
         words = s.model.words
-        if len(ins) and len(hid):
-            a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
-            a, b = a.ravel(), b.ravel()
-            ia, hb = ins[a], hid[b]
+        ia, hb, seg_in, ha, ob, seg = self._edge_places(ins, hid, outs, ys)
+        if len(seg_in):
             w_in = W[ia, hb]
-            seg_in = np.stack(
-                [np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1
-            )
-            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(a), bool)
+            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(ia), bool)
             emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
             self.edges_in.set_edges(
                 seg_in, w_in, st_in, lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph
             )
         else:
             self.edges_in.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
-        if len(outs) and len(hid):
-            a, b = np.meshgrid(np.arange(len(hid)), np.arange(len(outs)), indexing="ij")
-            a, b = a.ravel(), b.ravel()
-            ha, ob = hid[a], outs[b]
+        if len(seg):
             w_out = Wo[ha, ob]
-            seg = np.stack(
-                [np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1
-            )
             label = s.model.out_label
             emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
             self.edges_out.set_edges(
                 seg,
                 w_out,
-                np.ones(len(a), bool),
+                np.ones(len(ha), bool),
                 lambda k: f"W\u2032[{ha[k]}, {label(int(ob[k]))}] = {full(Wo[ha[k], ob[k]])}",
                 emph,
             )
         else:
             self.edges_out.set_edges(np.zeros((0, 4)), np.zeros(0), np.zeros(0, bool))
+
+    def _edge_places(self, ins, hid, outs, ys):
+        """(rows of W, its columns, their segments; rows of W', its columns, their segments) of the edges
+        between the nodes shown at the columns' ``ys``: made again only when the nodes shown or their places
+        change, not every step."""
+        key = (ins.tobytes(), hid.tobytes(), outs.tobytes(), self._xs, *(y.tobytes() for y in ys))
+        if key == getattr(self, "_places_key", None):
+            return self._places
+        X_IN, X_HID, X_OUT = self._xs
+        ys_in, ys_h, ys_o = ys
+        a, b = np.meshgrid(np.arange(len(ins)), np.arange(len(hid)), indexing="ij")
+        a, b = a.ravel(), b.ravel()
+        seg_in = np.stack(
+            [np.full(len(a), X_IN + RADIUS), ys_in[a], np.full(len(a), X_HID - RADIUS), ys_h[b]], 1
+        ).reshape(-1, 4)
+        ia, hb = ins[a], hid[b]
+        a, b = np.meshgrid(np.arange(len(hid)), np.arange(len(outs)), indexing="ij")
+        a, b = a.ravel(), b.ravel()
+        seg = np.stack(
+            [np.full(len(a), X_HID + RADIUS), ys_h[a], np.full(len(a), X_OUT - RADIUS), ys_o[b]], 1
+        ).reshape(-1, 4)
+        self._places_key, self._places = key, (ia, hb, seg_in, hid[a], outs[b], seg)
+        return self._places
 
     def _draw_headers(self, ys_in, ys_h, ys_o, more) -> tuple[float, float]:
         """The column headers above the nodes and the "… N more" markers below; returns the nodes' top
@@ -399,7 +427,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                     info.setdefault(term.id, []).append((c, term))
         targets = set(rec.target_ids) if rec is not None else set()
         ymax = max(float(rec.y.max()), 1e-12) if rec is not None and out == "softmax" else 1.0
-        grey = QPen(GREY, 1.5)
+        grey = _pen(GREY, 1.5)
+        sep, digits, lecture = self._sep(), self._digits(), style.current().presentation
         for k, node in enumerate(self.nodes_out):
             if k >= len(outs):
                 if node.isVisible():
@@ -409,41 +438,41 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
             name = label(j)
             node.word = name if out != "hs" else ""
             pen = grey
-            fill = QColor(Qt.white)
+            fill = WHITE
             bold = False
             if rec is None:
                 text = name
                 node.tip_fn = lambda name=name: name
             elif out == "softmax":
                 y = float(rec.y[j])
-                text = f"{name}{self._sep()}y = {fmt(y, self._digits())}"
+                text = f"{name}{sep}y = {fmt(y, digits)}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
-                fill = _mix(QColor(Qt.white), OUTPUT_C, min(1.0, y / ymax))
+                fill = _mix(WHITE, OUTPUT_C, min(1.0, y / ymax))
                 if j in targets:
-                    pen, bold = QPen(QColor(20, 20, 20), 3.0), True
+                    pen, bold = _pen(BLACK, 3.0), True
             else:
                 terms = info.get(j, [])
                 t0 = terms[0][1] if terms else None
                 y = t0.y if t0 else 0.0
                 if out == "hs":
-                    text = f"{name}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
-                    if phase >= 1 and t0 and not style.current().presentation:  # (a lecture: t in the tree)
+                    text = f"{name}{sep}\u03c3(u) = {fmt(y, digits)}"
+                    if phase >= 1 and t0 and not lecture:  # (a lecture: t in the tree)
                         text += f"   t = {', '.join(sorted({fmt(tm.t) for _, tm in terms}))}"
-                    pen, bold = QPen(QColor(20, 20, 20), 2.5), True
+                    pen, bold = _pen(BLACK, 2.5), True
                 else:
                     positive = any(tm.t == 1.0 for _, tm in terms)
                     sign = " (+)" if positive else " (\u2212)"
-                    if style.current().presentation:  # narrower
+                    if lecture:  # narrower
                         sign = " +" if positive else " \u2212"
-                    text = f"{name}{sign}{self._sep()}\u03c3(u) = {fmt(y, self._digits())}"
-                    pen = QPen(QColor(20, 20, 20), 3.0) if positive else QPen(NEG_SAMPLE_C, 2.0)
+                    text = f"{name}{sign}{sep}\u03c3(u) = {fmt(y, digits)}"
+                    pen = _pen(BLACK, 3.0) if positive else _pen(NEG_SAMPLE_C, 2.0)
                     bold = positive
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
                     rec, phase, out, j, name, terms
                 )
-                fill = _mix(QColor(Qt.white), OUTPUT_C, y)
+                fill = _mix(WHITE, OUTPUT_C, y)
             if name == sel and out != "hs":
-                pen = QPen(SELECTED_C, 2.5)
+                pen = _pen(SELECTED_C, 2.5)
             node.apply(
                 (self._xs[2], ys[k]), fill, pen, text, self.bold if bold else self.font, TEXT, left=False
             )
@@ -533,6 +562,19 @@ def _two_lines(text: str) -> str:
         return text[:i] + "\n" + text[i + 1 :]
     i = (len(text) + 1) // 2
     return text[:i] + "\n" + text[i:] if len(text) > 1 else text
+
+
+WHITE, DARK, BLACK = QColor(Qt.white), QColor(60, 60, 60), QColor(20, 20, 20)
+_PENS: dict = {}
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    """A pen of ``color`` and ``width``, made once (the nodes' outlines: a handful of kinds, many nodes)."""
+    key = (color.rgba(), width)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = QPen(color, width)
+    return pen
 
 
 def _move(item, x: float, y: float) -> None:

@@ -61,7 +61,9 @@ class InfoLine(QWidget):
         bold = QFont(normal)
         bold.setBold(True)
         self._normal, self._bold = normal, bold
-        self.setFixedHeight(int(QFontMetricsF(bold).lineSpacing() * self._lines + 4))
+        #: the fonts' metrics, made once per font (a paint every step needs them)
+        self._fm_n, self._fm_b = QFontMetricsF(normal), QFontMetricsF(bold)
+        self.setFixedHeight(int(self._fm_b.lineSpacing() * self._lines + 4))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -98,14 +100,15 @@ class InfoLine(QWidget):
         key = (tuple(self._runs), width, self._normal.key())
         if key == getattr(self, "_layout_key", None):
             return self._pieces
-        fm_n, fm_b = QFontMetricsF(self._normal), QFontMetricsF(self._bold)
+        fm_n, fm_b = self._fm_n, self._fm_b
         pieces = []
         x, line = 2.0, 0
         for text, bold, hl in self._runs:
             fm = fm_b if bold or hl else fm_n
             while text:
                 room = width - x
-                if fm.horizontalAdvance(text) <= room:
+                adv = fm.horizontalAdvance(text)  # the whole run's width: x moves by it when it fits
+                if adv <= room:
                     piece, text = text, ""
                 elif line + 1 < self._lines:
                     # the longest start that fits (binary search), cut at its last space if it has one
@@ -120,13 +123,14 @@ class InfoLine(QWidget):
                     if cut == 0 and x <= 2.0:
                         cut = 1
                     piece, text = text[:cut], text[cut:].lstrip(" ")
+                    adv = fm.horizontalAdvance(piece)
                 else:
                     pieces.append((fm.elidedText(text, Qt.ElideRight, max(0.0, room)), x, line, bold, hl))
                     self._layout_key, self._pieces = key, pieces
                     return pieces
                 if piece:
                     pieces.append((piece, x, line, bold, hl))
-                x += fm.horizontalAdvance(piece)
+                x += adv
                 if text:
                     line += 1
                     x = 2.0
@@ -136,16 +140,18 @@ class InfoLine(QWidget):
     def paintEvent(self, event):
         p = QPainter(self)
         p.setRenderHint(QPainter.TextAntialiasing, True)
-        color = self.palette().color(QPalette.WindowText)
-        fm_n, fm_b = QFontMetricsF(self._normal), QFontMetricsF(self._bold)
+        p.setPen(self.palette().color(QPalette.WindowText))
+        fm_n, fm_b = self._fm_n, self._fm_b
         line_h = fm_b.lineSpacing()
+        font = None
         for piece, x, line, bold, hl in self._layout(self.width() - 4):
             fm = fm_b if bold or hl else fm_n
-            p.setFont(self._bold if bold or hl else self._normal)
+            if fm is not font:  # a font set once per run of the same weight
+                font = fm
+                p.setFont(self._bold if bold or hl else self._normal)
             top = 2 + line * line_h
             if hl:
                 p.fillRect(QRectF(x - 1, top, fm.horizontalAdvance(piece) + 2, line_h), HIGHLIGHT_FILL)
-            p.setPen(color)
             p.drawText(QPointF(x, top + fm.ascent()), piece)
         p.end()
 
