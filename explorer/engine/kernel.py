@@ -71,6 +71,16 @@ def _jit(fn):
         return njit(cache=False, nogil=True, fastmath=False)(fn)
 
 
+def _jit_inline(fn):
+    """:func:`_jit` inlined into its callers in numba's IR (``inline='always'``): a small helper called once
+    per term or step, where a call would cost more than its work (LLVM does not always inline it). The caller
+    runs the same operations in the same order, so the bits are the same."""
+    try:
+        return njit(cache=True, nogil=True, fastmath=False, inline="always")(fn)
+    except RuntimeError:
+        return njit(cache=False, nogil=True, fastmath=False, inline="always")(fn)
+
+
 TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
 _MAX_EXP = float(MAX_EXP)
 _TSCALE = float(_SCALE)  # 83.0: word2vec.c's EXP_TABLE_SIZE / MAX_EXP / 2 in integer arithmetic
@@ -151,7 +161,7 @@ def search_right(cdf, guide, x):
     return j if j < V else V - 1
 
 
-@_jit
+@_jit_inline
 def _dot(Wo, j, h):
     """u = v'_jᵀh = Σ_k v'_jk h_k, summed in a fixed order: four running sums over k mod 4 (so the
     processor overlaps them), added as (s0 + s1) + (s2 + s3), then the last N mod 4 terms in order."""
@@ -197,7 +207,7 @@ def _restore(Wo, touched, save, nt):
             Wo[j, k] = save[q, k]
 
 
-@_jit
+@_jit_inline
 def _unmark(mark, touched, nt):
     for q in range(nt):
         mark[touched[q]] = -1
