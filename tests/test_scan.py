@@ -29,6 +29,8 @@ def assert_same(a, b):
         x, y = getattr(a, name), getattr(b, name)
         assert x.dtype == y.dtype and np.array_equal(x, y), name
     assert (a.lowercase, a.segment, a.kind, a.text) == (b.lowercase, b.segment, b.kind, b.text)
+    x, y = a.type_counts(), b.type_counts()
+    assert x.dtype == y.dtype == np.int64 and np.array_equal(x, y)
 
 
 @pytest.mark.parametrize("lowercase", [True, False])

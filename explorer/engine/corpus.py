@@ -67,6 +67,7 @@ class Corpus:
     token_types: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     sent_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
     line_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: np.ndarray | None = field(default=None, repr=False)  # of the types, if known (compiled scanner)
 
     @property
     def n_tokens(self) -> int:
@@ -109,6 +110,8 @@ class Corpus:
 
     def type_counts(self) -> np.ndarray:
         """Text format: occurrences of every type (int64)."""
+        if self.counts is not None:
+            return self.counts.copy()
         return np.bincount(self.token_types, minlength=len(self.types)).astype(np.int64)
 
     def tokens(self):
@@ -181,7 +184,9 @@ def parse_text(
     if plain and len(text) >= compiled_from and text.isascii():
         from .scan import scan_plain_ascii  # loads numba: only for a large corpus
 
-        types, ids, ptr, starts = scan_plain_ascii((text.lower() if lowercase else text).encode("ascii"))
+        types, ids, ptr, starts, counts = scan_plain_ascii(
+            (text.lower() if lowercase else text).encode("ascii")
+        )
         if not len(starts):
             raise CorpusError("corpus is empty (no words found)")
         return Corpus(
@@ -193,6 +198,7 @@ def parse_text(
             token_types=ids,
             sent_ptr=ptr,
             line_start=starts,
+            counts=counts,
         )
     type_id: defaultdict = defaultdict()
     type_id.default_factory = type_id.__len__  # a new token gets the next id

@@ -127,9 +127,19 @@ def _scan(data, space, i0, st, ids, ptr, starts, table, t_start, t_len, t_hash):
     return i
 
 
+@_jit
+def _type_counts(ids, n_types):
+    """Occurrences of every type (int64)."""
+    counts = np.zeros(n_types, np.int64)
+    for i in range(ids.shape[0]):
+        counts[ids[i]] += 1
+    return counts
+
+
 def scan_plain_ascii(data: bytes):
     """Tokenise plain ASCII text given as bytes (already lower-cased if asked for): (types, token ids,
-    sentence pointers, line starts) as :func:`~explorer.engine.corpus.parse_text` gives them."""
+    sentence pointers, line starts) as :func:`~explorer.engine.corpus.parse_text` gives them, and the counts
+    of the types."""
     buf = np.frombuffer(data, np.uint8)
     n_tok, n_sent = _count(buf, _SPACE)
     ids = np.empty(n_tok, np.int32)
@@ -154,4 +164,4 @@ def scan_plain_ascii(data: bytes):
     types = tuple(
         data[s : s + n].decode("ascii") for s, n in zip(t_start[:n_types].tolist(), t_len[:n_types].tolist())
     )
-    return types, ids, ptr, starts
+    return types, ids, ptr, starts, _type_counts(ids, n_types)
