@@ -14,6 +14,7 @@ generator seeded by (seed, epoch). Because every random decision comes from the 
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ import numpy as np
 from . import rng
 from .config import LR_FLOOR_RATIO, Config
 from .corpus import Corpus, Vocabulary
-from .kernel import _jit
+from .kernel import _jit, row_key, uniform
 
 #: centre tokens planned together: an epoch of a text corpus is planned (and held) a block at a time
 BLOCK = 1 << 16
@@ -142,6 +143,31 @@ def _in_vocabulary(token_types, word_of_type, sent_ptr, index_like):
                 sent[m] = k
                 m += 1
     return ids, index, sent
+
+
+@_jit
+def _kept(tok_ids, f, a, b, st, zi):
+    """Positions p in a..b−1 that sub-sampling keeps: u(p) ≤ (√(f/st) + 1) · st / f, f the count of the word
+    (float64), st = sample · T, u(p) the uniform at counter (epoch, p) of the SUBSAMPLE stream (``zi`` =
+    :func:`~explorer.engine.kernel.row_key` of the epoch) — word2vec.c's rule, as numpy would compute it."""
+    out = np.empty(b - a, np.int64)
+    n = 0
+    for p in range(a, b):
+        fw = f[tok_ids[p]]
+        if uniform(zi, p) <= (math.sqrt(fw / st) + 1.0) * st / fw:
+            out[n] = p
+            n += 1
+    return out[:n].copy()
+
+
+@_jit
+def _window_sizes(kept, zi, C):
+    """The window b ∈ 1..C of each kept position p: 1 + ⌊u(p) · C⌋ (at most C), u(p) the uniform at counter
+    (epoch, p) of the WINDOW stream (``zi`` = :func:`~explorer.engine.kernel.row_key` of the epoch)."""
+    b = np.empty(kept.shape[0], np.int64)
+    for i in range(kept.shape[0]):
+        b[i] = min(1 + np.int64(math.floor(uniform(zi, kept[i]) * C)), C)
+    return b
 
 
 @_jit
@@ -274,6 +300,7 @@ class ExampleStream:
                 corpus.token_types, word_of_type, corpus.sent_ptr, np.zeros(0, index_type)
             )
             self.total_words = len(self.tok_ids)
+            self._counts_f = vocab.counts.astype(np.float64)  # sub-sampling reads them as floats
         else:
             self.pairs = []
             for p in corpus.pairs:
@@ -318,10 +345,8 @@ class ExampleStream:
         pos = np.arange(a, b)
         if cfg.sample <= 0:
             return pos
-        f = self.vocab.counts[self.tok_ids[a:b]].astype(np.float64)
-        st = cfg.sample * T
-        p_keep = (np.sqrt(f / st) + 1.0) * st / f
-        return pos[rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep]
+        zi = np.uint64(row_key(rng.key(cfg.seed, rng.SUBSAMPLE), epoch))  # numba returns a Python int
+        return _kept(self.tok_ids, self._counts_f, a, b, cfg.sample * T, zi)
 
     def _kept_around(self, epoch: int, c0: int, c1: int) -> np.ndarray:
         """Kept positions of c0..c1−1 plus at least ``window`` kept positions on each side (if any)."""
@@ -341,8 +366,7 @@ class ExampleStream:
         with ``count``, (centres, contexts) of those windows only."""
         cfg = self.config
         kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
-        b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
-        b = np.minimum(b, cfg.window)
+        b = _window_sizes(kept, np.uint64(row_key(rng.key(cfg.seed, rng.WINDOW), epoch)), cfg.window)
         if count:
             return _count_windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
         k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
