@@ -44,7 +44,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from llvmlite import ir
+from numba import njit, types
+from numba.core.extending import intrinsic
 
 # counter-based uniforms: explorer.engine.rng's constants, in uint64 arithmetic that wraps
 from .rng import _GOLDEN, _K_I, _K_J, _M1, _M2, _S11, _S27, _S30, _S31, _TO_UNIT
@@ -179,6 +181,33 @@ def _dot(Wo, j, h):
     return s
 
 
+@intrinsic
+def _prefetch(typingctx, arr, i):
+    """A hint to the processor to bring element i (flat index) of the C-contiguous ``arr`` into the cache
+    (LLVM's ``llvm.prefetch``: a read, kept close); it changes no value."""
+
+    def codegen(context, builder, signature, args):
+        ary = context.make_array(signature.args[0])(context, builder, args[0])
+        i8p = ir.IntType(8).as_pointer()
+        i32 = ir.IntType(32)
+        fn = builder.module.declare_intrinsic(
+            "llvm.prefetch", fnty=ir.FunctionType(ir.VoidType(), [i8p, i32, i32, i32])
+        )
+        ptr = builder.bitcast(builder.gep(ary.data, [args[1]]), i8p)
+        builder.call(fn, [ptr, ir.Constant(i32, 0), ir.Constant(i32, 3), ir.Constant(i32, 1)])
+        return context.get_dummy_value()
+
+    return types.void(arr, i), codegen
+
+
+@_jit_inline
+def _prefetch_row(M, r):
+    """:func:`_prefetch` row r of the C-contiguous matrix M, every 64-byte line of it."""
+    N = M.shape[1]
+    for q in range(0, N, 8):
+        _prefetch(M, r * N + q)
+
+
 @_jit
 def _any_bad(v, bound):
     """True when an element of v is NaN, ±inf or past ``bound`` (counted without branches, so the loop
@@ -290,6 +319,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
         N = h.shape[0]
         nt = 0
         nterm = 0
+        cols = np.empty(k + 1 if kind == NS else 1, np.int64)  # the columns of one target's terms (ns)
         for s in range(lrs.shape[0]):
             a = in_ptr[s]
             C = in_ptr[s + 1] - a
@@ -380,6 +410,20 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                     w = tgt_ids[t0 + c]
                     L = lens[w] if kind == HS else k + 1
                     zi = row_key(key, ni + c * ci)
+                    # the target's columns first, and the cache asked for their rows: the draws (two
+                    # table look-ups each) and the rows' loads then overlap instead of waiting in turn
+                    if kind == HS:
+                        for q in range(L):
+                            _prefetch_row(Wo, points[w, q])
+                    else:
+                        _prefetch_row(Wo, w)
+                        for q in range(1, L):
+                            if draw:
+                                jn = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                            else:
+                                jn = negs[c * k + q - 1]
+                            cols[q] = jn
+                            _prefetch_row(Wo, jn)
                     for q in range(L):
                         # the term: column j of W' and its label t
                         if kind == HS:
@@ -389,11 +433,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                             j = w
                             t = 1.0
                         else:
-                            d = c * k + q - 1
-                            if draw:
-                                j = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
-                            else:
-                                j = negs[d]
+                            j = cols[q]  # negative q − 1: drawn above
                             t = 0.0
                         if rec:
                             tcol[nterm] = j
