@@ -44,9 +44,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from llvmlite import ir
-from numba import njit, types
-from numba.core.extending import intrinsic
+
+from .jit import _jit, _jit_inline, _prefetch_row
 
 # counter-based uniforms: explorer.engine.rng's constants, in uint64 arithmetic that wraps
 from .rng import _GOLDEN, _K_I, _K_J, _M1, _M2, _S11, _S27, _S30, _S31, _TO_UNIT
@@ -62,25 +61,6 @@ QUANTITIES = ("h", "u", "E", "EH", "W'", "W")
 Q_H, Q_U, Q_E, Q_EH, Q_WO, Q_W = range(6)
 #: columns of a recorded term (``tval``)
 T_U, T_Y, T_T, T_E, T_SKIP = range(5)
-
-
-def _jit(fn):
-    """``@njit(cache=True, nogil=True)``; without the disk cache when numba finds no writable cache
-    directory (it raises ``RuntimeError`` at decoration then)."""
-    try:
-        return njit(cache=True, nogil=True, fastmath=False)(fn)
-    except RuntimeError:
-        return njit(cache=False, nogil=True, fastmath=False)(fn)
-
-
-def _jit_inline(fn):
-    """:func:`_jit` inlined into its callers in numba's IR (``inline='always'``): a small helper called once
-    per term or step, where a call would cost more than its work (LLVM does not always inline it). The caller
-    runs the same operations in the same order, so the bits are the same."""
-    try:
-        return njit(cache=True, nogil=True, fastmath=False, inline="always")(fn)
-    except RuntimeError:
-        return njit(cache=False, nogil=True, fastmath=False, inline="always")(fn)
 
 
 TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
@@ -179,33 +159,6 @@ def _dot(Wo, j, h):
     for k in range(n4, N):
         s += Wo[j, k] * h[k]
     return s
-
-
-@intrinsic
-def _prefetch(typingctx, arr, i):
-    """A hint to the processor to bring element i (flat index) of the C-contiguous ``arr`` into the cache
-    (LLVM's ``llvm.prefetch``: a read, kept close); it changes no value."""
-
-    def codegen(context, builder, signature, args):
-        ary = context.make_array(signature.args[0])(context, builder, args[0])
-        i8p = ir.IntType(8).as_pointer()
-        i32 = ir.IntType(32)
-        fn = builder.module.declare_intrinsic(
-            "llvm.prefetch", fnty=ir.FunctionType(ir.VoidType(), [i8p, i32, i32, i32])
-        )
-        ptr = builder.bitcast(builder.gep(ary.data, [args[1]]), i8p)
-        builder.call(fn, [ptr, ir.Constant(i32, 0), ir.Constant(i32, 3), ir.Constant(i32, 1)])
-        return context.get_dummy_value()
-
-    return types.void(arr, i), codegen
-
-
-@_jit_inline
-def _prefetch_row(M, r):
-    """:func:`_prefetch` row r of the C-contiguous matrix M, every 64-byte line of it."""
-    N = M.shape[1]
-    for q in range(0, N, 8):
-        _prefetch(M, r * N + q)
 
 
 @_jit

@@ -147,7 +147,9 @@ def scan_plain_ascii(data: bytes):
     starts = np.empty(n_sent, np.int64)
     st = np.zeros(4, np.int64)
     cap = 1 << 12
-    t_start, t_len, t_hash = np.empty(cap, np.int64), np.empty(cap, np.int64), np.empty(cap, np.uint64)
+    t_start: np.ndarray = np.empty(cap, np.int64)
+    t_len: np.ndarray = np.empty(cap, np.int64)
+    t_hash: np.ndarray = np.empty(cap, np.uint64)
     table = np.zeros(cap, np.int64)
     i = 0
     while i <= len(buf):
