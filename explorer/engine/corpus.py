@@ -180,13 +180,13 @@ def parse_text(
     """Tokenise plain text: one sentence per line (lines without a token are not sentences); ``segment``
     may cut raw Chinese into words (:mod:`.segment`). Plain ASCII text of at least ``compiled_from``
     characters is read by the compiled scanner of :mod:`.scan` (the same tokens, ids and sentences)."""
-    plain = is_plain(text)  # e.g. pre-tokenised text: lines split at white space
-    if plain and len(text) >= compiled_from and text.isascii():
+    data = text.encode("ascii") if text.isascii() else None
+    plain = not data.translate(None, _PLAIN_ASCII) if data is not None else is_plain(text)  # as is_plain
+    if plain and data is not None and len(text) >= compiled_from:
         from .scan import scan_plain_ascii  # loads numba: only for a large corpus
 
-        types, ids, ptr, starts, counts = scan_plain_ascii(
-            (text.lower() if lowercase else text).encode("ascii")
-        )
+        # bytes.lower changes A-Z only: for ASCII text, what str.lower does
+        types, ids, ptr, starts, counts = scan_plain_ascii(data.lower() if lowercase else data)
         if not len(starts):
             raise CorpusError("corpus is empty (no words found)")
         return Corpus(
@@ -200,6 +200,7 @@ def parse_text(
             line_start=starts,
             counts=counts,
         )
+    del data
     type_id: defaultdict = defaultdict()
     type_id.default_factory = type_id.__len__  # a new token gets the next id
     ids = array("i")

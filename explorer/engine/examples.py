@@ -299,6 +299,8 @@ class ExampleStream:
             self.tok_ids, self.tok_index, self.tok_sent = _in_vocabulary(
                 corpus.token_types, word_of_type, corpus.sent_ptr, np.zeros(0, index_type)
             )
+            if len(self.tok_ids) == len(corpus.token_types):  # every token is a vocabulary word
+                self.tok_index = None  # (the identity)
             self.total_words = len(self.tok_ids)
             self._counts_f = vocab.counts.astype(np.float64)  # sub-sampling reads them as floats
         else:
@@ -580,8 +582,8 @@ class ExampleStream:
         if self.corpus.kind != "text":
             return int(lo), int(hi)
         return (
-            self.corpus.token_span(int(self.tok_index[lo]))[0],
-            self.corpus.token_span(int(self.tok_index[hi]))[1],
+            self.corpus.token_span(int(lo if self.tok_index is None else self.tok_index[lo]))[0],
+            self.corpus.token_span(int(hi if self.tok_index is None else self.tok_index[hi]))[1],
         )
 
     def example(self, step: int) -> Example:

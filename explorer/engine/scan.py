@@ -146,7 +146,7 @@ def scan_plain_ascii(data: bytes):
     ptr = np.zeros(n_sent + 1, np.int64)
     starts = np.empty(n_sent, np.int64)
     st = np.zeros(4, np.int64)
-    cap = 1 << 12
+    cap = 1 << 16  # 32,768 types before the table grows
     t_start: np.ndarray = np.empty(cap, np.int64)
     t_len: np.ndarray = np.empty(cap, np.int64)
     t_hash: np.ndarray = np.empty(cap, np.uint64)
