@@ -188,6 +188,8 @@ class LrSchedule:
 class GrowableArray:
     """A float64 series indexed from 0 that grows by doubling (per-step losses, lrs)."""
 
+    most = 1 << 62  # steps a writer's window may hold
+
     def __init__(self):
         self._a = np.empty(1024)
         self.n = 0
@@ -240,6 +242,8 @@ class UnkeptSeries:
     reuses, and only the sum of each written range is kept — so :meth:`mean` of an epoch (a union of whole
     written ranges) costs no memory per step. The mean is the sum of the ranges' sums over the count: the
     same figure as :meth:`GrowableArray.mean`, up to rounding in the last bits."""
+
+    most = 1 << 20  # steps a writer's window may hold (8 MB)
 
     def __init__(self):
         self._buf = np.empty(0)

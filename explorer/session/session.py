@@ -500,13 +500,15 @@ class Session:
         stream = self.model.stream
         while done < n and not self._cancel:
             s0 = self.step + 1
-            # stop at the next checkpoint, epoch boundary or lr change, whichever comes first
+            # stop at the next checkpoint, epoch boundary, lr change or the series' window's end
             interval = self.checkpoints.interval
             nxt_ckpt = (self.step // interval + 1) * interval
             e, i = stream.locate(s0)
             nxt_epoch = stream.epoch_start(e + 1)
             later_changes = [s - 1 for s, _ in self.schedule.changes if s > s0]
-            end = min(self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes)
+            end = min(
+                self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes, self.step + self.losses.most
+            )
             m = end - self.step
             base = done
             res = fast_forward(
