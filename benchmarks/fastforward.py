@@ -304,6 +304,8 @@ def big_corpus(text: str, mb: float, tmp: str, repeat: int) -> dict:
         f"{mg:.0f} MB   ratio {tg / t:.2f} wall, {cg / c:.2f} CPU   (all runs (wall, MB, CPU): ours {ts}, "
         f"gensim {gs})"
     )
+    pairs = " ".join(f"{g[0] / o[0]:.2f}" for o, g in zip(ts, gs))
+    print(f"   ratio of each back-to-back pair (gensim / ours, wall): {pairs}")
     s = SETTINGS
     tr = timed(
         [

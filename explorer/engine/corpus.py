@@ -35,6 +35,8 @@ _PLAIN_ASCII = bytes(c for c in range(128) if _NOT_PLAIN.match(chr(c)) is None)
 #: the characters at which ``str.splitlines`` ends a line
 _LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 MAX_CORPUS_BYTES = 200 * 1024 * 1024
+#: plain ASCII text from this many characters on is tokenised by the compiled scanner (:mod:`.scan`)
+COMPILED_SCAN_CHARS = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Corpus:
     token_types: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     sent_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, np.int64))
     line_start: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: np.ndarray | None = field(default=None, repr=False)  # of the types, if known (compiled scanner)
 
     @property
     def n_tokens(self) -> int:
@@ -107,6 +110,8 @@ class Corpus:
 
     def type_counts(self) -> np.ndarray:
         """Text format: occurrences of every type (int64)."""
+        if self.counts is not None:
+            return self.counts.copy()
         return np.bincount(self.token_types, minlength=len(self.types)).astype(np.int64)
 
     def tokens(self):
@@ -169,16 +174,39 @@ def is_plain(text: str) -> bool:
     return _NOT_PLAIN.search(text) is None
 
 
-def parse_text(text: str, lowercase: bool = True, segment: str = "spaces") -> Corpus:
+def parse_text(
+    text: str, lowercase: bool = True, segment: str = "spaces", compiled_from: int = COMPILED_SCAN_CHARS
+) -> Corpus:
     """Tokenise plain text: one sentence per line (lines without a token are not sentences); ``segment``
-    may cut raw Chinese into words (:mod:`.segment`)."""
+    may cut raw Chinese into words (:mod:`.segment`). Plain ASCII text of at least ``compiled_from``
+    characters is read by the compiled scanner of :mod:`.scan` (the same tokens, ids and sentences)."""
+    data = text.encode("ascii") if text.isascii() else None
+    plain = not data.translate(None, _PLAIN_ASCII) if data is not None else is_plain(text)  # as is_plain
+    if plain and data is not None and len(text) >= compiled_from:
+        from .scan import scan_plain_ascii  # loads numba: only for a large corpus
+
+        # bytes.lower changes A-Z only: for ASCII text, what str.lower does
+        types, ids, ptr, starts, counts = scan_plain_ascii(data.lower() if lowercase else data)
+        if not len(starts):
+            raise CorpusError("corpus is empty (no words found)")
+        return Corpus(
+            "text",
+            text,
+            lowercase=lowercase,
+            segment=segment,
+            types=types,
+            token_types=ids,
+            sent_ptr=ptr,
+            line_start=starts,
+            counts=counts,
+        )
+    del data
     type_id: defaultdict = defaultdict()
     type_id.default_factory = type_id.__len__  # a new token gets the next id
     ids = array("i")
     ptr = array("q", [0])
     starts = array("q")
     offset = 0
-    plain = is_plain(text)  # e.g. pre-tokenised text: lines split at white space
     # ASCII text has no CJK character, so no line of it is segmented: skip the per-line check
     line_segment = "spaces" if text.isascii() else segment
     for line in text.splitlines(keepends=True):

@@ -14,6 +14,7 @@ generator seeded by (seed, epoch). Because every random decision comes from the 
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ import numpy as np
 from . import rng
 from .config import LR_FLOOR_RATIO, Config
 from .corpus import Corpus, Vocabulary
-from .kernel import _jit
+from .kernel import _jit, row_key, uniform
 
 #: centre tokens planned together: an epoch of a text corpus is planned (and held) a block at a time
 BLOCK = 1 << 16
@@ -122,6 +123,54 @@ def _gather_parts(parts):
 
 
 @_jit
+def _in_vocabulary(token_types, word_of_type, sent_ptr, index_like):
+    """The tokens whose type is a vocabulary word (``word_of_type`` ≥ 0), in order: their word ids (int32),
+    their index among all tokens (the dtype of ``index_like``) and their sentence (int32)."""
+    n = 0
+    for i in range(token_types.shape[0]):
+        if word_of_type[token_types[i]] >= 0:
+            n += 1
+    ids = np.empty(n, np.int32)
+    index = np.empty(n, index_like.dtype)
+    sent = np.empty(n, np.int32)
+    m = 0
+    for k in range(sent_ptr.shape[0] - 1):
+        for i in range(sent_ptr[k], sent_ptr[k + 1]):
+            w = word_of_type[token_types[i]]
+            if w >= 0:
+                ids[m] = w
+                index[m] = i
+                sent[m] = k
+                m += 1
+    return ids, index, sent
+
+
+@_jit
+def _kept(tok_ids, f, a, b, st, zi):
+    """Positions p in a..b−1 that sub-sampling keeps: u(p) ≤ (√(f/st) + 1) · st / f, f the count of the word
+    (float64), st = sample · T, u(p) the uniform at counter (epoch, p) of the SUBSAMPLE stream (``zi`` =
+    :func:`~explorer.engine.kernel.row_key` of the epoch) — word2vec.c's rule, as numpy would compute it."""
+    out = np.empty(b - a, np.int64)
+    n = 0
+    for p in range(a, b):
+        fw = f[tok_ids[p]]
+        if uniform(zi, p) <= (math.sqrt(fw / st) + 1.0) * st / fw:
+            out[n] = p
+            n += 1
+    return out[:n].copy()
+
+
+@_jit
+def _window_sizes(kept, zi, C):
+    """The window b ∈ 1..C of each kept position p: 1 + ⌊u(p) · C⌋ (at most C), u(p) the uniform at counter
+    (epoch, p) of the WINDOW stream (``zi`` = :func:`~explorer.engine.kernel.row_key` of the epoch)."""
+    b = np.empty(kept.shape[0], np.int64)
+    for i in range(kept.shape[0]):
+        b[i] = min(1 + np.int64(math.floor(uniform(zi, kept[i]) * C)), C)
+    return b
+
+
+@_jit
 def _windows(pos, sent, b, c0, c1, C):
     """The windows of the tokens at positions ``pos`` (ascending): for each k with c0 ≤ pos[k] < c1, the
     context indices k + d, d = −C..−1, 1..C in that order, with |d| ≤ b[k], inside 0..K−1 and in the same
@@ -147,6 +196,26 @@ def _windows(pos, sent, b, c0, c1, C):
             m += 1
             ptr[m] = n
     return centres[:m].copy(), ptr[: m + 1].copy(), ctx[:n].copy()
+
+
+@_jit
+def _count_windows(pos, sent, b, c0, c1, C):
+    """(centres, contexts) of :func:`_windows` (pos, sent, b, c0, c1, C), counted without building them (the
+    same loop and test, written again: a helper or a flag shared with it made it several times slower)."""
+    K = pos.shape[0]
+    m = 0
+    n = 0
+    for k in range(K):
+        if pos[k] < c0 or pos[k] >= c1:
+            continue
+        start = n
+        for d in range(-C, C + 1):
+            q = k + d
+            if d != 0 and abs(d) <= b[k] and 0 <= q < K and sent[q] == sent[k]:
+                n += 1
+        if n > start:
+            m += 1
+    return m, n
 
 
 @_jit
@@ -226,14 +295,14 @@ class ExampleStream:
         if corpus.kind == "text":
             # in-vocabulary tokens as int32 word ids, their sentence and their index among all tokens
             word_of_type = np.array([vocab.index.get(t, -1) for t in corpus.types], np.int32)
-            ids = word_of_type[corpus.token_types]
-            keep = np.flatnonzero(ids >= 0)
-            self.tok_ids = ids[keep]
-            self.tok_index = keep.astype(np.int32 if len(ids) < 2**31 else np.int64)
-            sent = np.repeat(np.arange(len(corpus.sent_ptr) - 1, dtype=np.int32), np.diff(corpus.sent_ptr))
-            self.tok_sent = sent[keep]
-            del ids, keep, sent
+            index_type = np.int32 if len(corpus.token_types) < 2**31 else np.int64
+            self.tok_ids, self.tok_index, self.tok_sent = _in_vocabulary(
+                corpus.token_types, word_of_type, corpus.sent_ptr, np.zeros(0, index_type)
+            )
+            if len(self.tok_ids) == len(corpus.token_types):  # every token is a vocabulary word
+                self.tok_index = None  # (the identity)
             self.total_words = len(self.tok_ids)
+            self._counts_f = vocab.counts.astype(np.float64)  # sub-sampling reads them as floats
         else:
             self.pairs = []
             for p in corpus.pairs:
@@ -278,10 +347,8 @@ class ExampleStream:
         pos = np.arange(a, b)
         if cfg.sample <= 0:
             return pos
-        f = self.vocab.counts[self.tok_ids[a:b]].astype(np.float64)
-        st = cfg.sample * T
-        p_keep = (np.sqrt(f / st) + 1.0) * st / f
-        return pos[rng.uniform(cfg.seed, rng.SUBSAMPLE, epoch, pos) <= p_keep]
+        zi = np.uint64(row_key(rng.key(cfg.seed, rng.SUBSAMPLE), epoch))  # numba returns a Python int
+        return _kept(self.tok_ids, self._counts_f, a, b, cfg.sample * T, zi)
 
     def _kept_around(self, epoch: int, c0: int, c1: int) -> np.ndarray:
         """Kept positions of c0..c1−1 plus at least ``window`` kept positions on each side (if any)."""
@@ -295,20 +362,22 @@ class ExampleStream:
             x *= 2
         return self._keep(epoch, a, min(c1 + x, T))
 
-    def _reference_windows(self, epoch: int, c0: int, c1: int):
+    def _reference_windows(self, epoch: int, c0: int, c1: int, count: bool = False):
         """The kept tokens of the epoch around c0..c1−1, each with a window b drawn in 1..C, and the windows
-        of those in c0..c1−1 (contexts: the kept tokens within b in its sentence) — see :func:`_windows`."""
+        of those in c0..c1−1 (contexts: the kept tokens within b in its sentence) — see :func:`_windows`;
+        with ``count``, (centres, contexts) of those windows only."""
         cfg = self.config
         kept = self._kept_around(epoch, c0, c1)  # original token positions still in play
-        b = 1 + np.floor(rng.uniform(cfg.seed, rng.WINDOW, epoch, kept) * cfg.window).astype(np.int64)
-        b = np.minimum(b, cfg.window)
+        b = _window_sizes(kept, np.uint64(row_key(rng.key(cfg.seed, rng.WINDOW), epoch)), cfg.window)
+        if count:
+            return _count_windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
         k, ptr, ctx = _windows(kept, self.tok_sent[kept], b, c0, c1, cfg.window)
         return kept, k, ptr, ctx
 
     def _count_text_reference(self, epoch: int, c0: int, c1: int) -> int:
         """len(:meth:`_plan_text_reference` (epoch, c0, c1)) without building the plan."""
-        _, k, ptr, _ = self._reference_windows(epoch, c0, c1)
-        return int(ptr[-1]) if self.config.arch == "skipgram" else len(k)
+        centres, contexts = self._reference_windows(epoch, c0, c1, count=True)
+        return int(contexts) if self.config.arch == "skipgram" else int(centres)
 
     def _plan_text_reference(self, epoch: int, c0: int, c1: int) -> EpochPlan:
         """The examples whose centre token is in c0..c1−1 (contexts may lie outside): the kept tokens of
@@ -513,8 +582,8 @@ class ExampleStream:
         if self.corpus.kind != "text":
             return int(lo), int(hi)
         return (
-            self.corpus.token_span(int(self.tok_index[lo]))[0],
-            self.corpus.token_span(int(self.tok_index[hi]))[1],
+            self.corpus.token_span(int(lo if self.tok_index is None else self.tok_index[lo]))[0],
+            self.corpus.token_span(int(hi if self.tok_index is None else self.tok_index[hi]))[1],
         )
 
     def example(self, step: int) -> Example:

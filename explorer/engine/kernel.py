@@ -44,7 +44,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+
+from .jit import _jit, _jit_inline, _prefetch_row
 
 # counter-based uniforms: explorer.engine.rng's constants, in uint64 arithmetic that wraps
 from .rng import _GOLDEN, _K_I, _K_J, _M1, _M2, _S11, _S27, _S30, _S31, _TO_UNIT
@@ -60,15 +61,6 @@ QUANTITIES = ("h", "u", "E", "EH", "W'", "W")
 Q_H, Q_U, Q_E, Q_EH, Q_WO, Q_W = range(6)
 #: columns of a recorded term (``tval``)
 T_U, T_Y, T_T, T_E, T_SKIP = range(5)
-
-
-def _jit(fn):
-    """``@njit(cache=True, nogil=True)``; without the disk cache when numba finds no writable cache
-    directory (it raises ``RuntimeError`` at decoration then)."""
-    try:
-        return njit(cache=True, nogil=True, fastmath=False)(fn)
-    except RuntimeError:
-        return njit(cache=False, nogil=True, fastmath=False)(fn)
 
 
 TABLE = np.array(SIGMOID_TABLE, dtype=np.float64)  # writable copy: one numba type for every call
@@ -151,7 +143,7 @@ def search_right(cdf, guide, x):
     return j if j < V else V - 1
 
 
-@_jit
+@_jit_inline
 def _dot(Wo, j, h):
     """u = v'_jᵀh = Σ_k v'_jk h_k, summed in a fixed order: four running sums over k mod 4 (so the
     processor overlaps them), added as (s0 + s1) + (s2 + s3), then the last N mod 4 terms in order."""
@@ -197,7 +189,7 @@ def _restore(Wo, touched, save, nt):
             Wo[j, k] = save[q, k]
 
 
-@_jit
+@_jit_inline
 def _unmark(mark, touched, nt):
     for q in range(nt):
         mark[touched[q]] = -1
@@ -280,7 +272,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
         N = h.shape[0]
         nt = 0
         nterm = 0
-        negj = np.empty(k + 1, np.int64)  # ns: the negatives of one target, drawn before its terms
+        cols = np.empty(k + 1 if kind == NS else 1, np.int64)  # the columns of one target's terms (ns)
         for s in range(lrs.shape[0]):
             a = in_ptr[s]
             C = in_ptr[s + 1] - a
@@ -370,10 +362,21 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                 for c in range(P):
                     w = tgt_ids[t0 + c]
                     L = lens[w] if kind == HS else k + 1
-                    if kind == NS and draw:  # the k negatives first: independent of the terms, so the
-                        zi = row_key(key, ni + c * ci)  # processor overlaps their table lookups
+                    zi = row_key(key, ni + c * ci)
+                    # the target's columns first, and the cache asked for their rows: the draws (two
+                    # table look-ups each) and the rows' loads then overlap instead of waiting in turn
+                    if kind == HS:
+                        for q in range(L):
+                            _prefetch_row(Wo, points[w, q])
+                    else:
+                        _prefetch_row(Wo, w)
                         for q in range(1, L):
-                            negj[q] = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                            if draw:
+                                jn = search_right(cdf, guide, uniform(zi, c * cj + q - 1))
+                            else:
+                                jn = negs[c * k + q - 1]
+                            cols[q] = jn
+                            _prefetch_row(Wo, jn)
                     for q in range(L):
                         # the term: column j of W' and its label t
                         if kind == HS:
@@ -383,11 +386,7 @@ def _make_steps(KIND=-1, REF=-1, REC=-1, APPLY=-1, DRAW=-1, EVAL=-1):
                             j = w
                             t = 1.0
                         else:
-                            d = c * k + q - 1
-                            if draw:
-                                j = negj[q]
-                            else:
-                                j = negs[d]
+                            j = cols[q]  # negative q − 1: drawn above
                             t = 0.0
                         if rec:
                             tcol[nterm] = j

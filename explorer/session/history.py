@@ -188,6 +188,8 @@ class LrSchedule:
 class GrowableArray:
     """A float64 series indexed from 0 that grows by doubling (per-step losses, lrs)."""
 
+    most = 1 << 62  # steps a writer's window may hold
+
     def __init__(self):
         self._a = np.empty(1024)
         self.n = 0
@@ -223,3 +225,72 @@ class GrowableArray:
     def view(self) -> np.ndarray:
         v = self._a[: self.n]
         return v
+
+    def mean(self, a: int, b: int) -> float:
+        """The mean of entries a..b−1."""
+        return float(np.mean(self._a[a:b]))
+
+    def recent_mean(self, n: int, k: int) -> float | None:
+        """The mean of entries n−k..n−1 (fewer at the start; None if there are none)."""
+        v = self._a[max(0, n - k) : n]
+        return float(np.mean(v)) if len(v) else None
+
+
+class UnkeptSeries:
+    """A per-step series that is not held (a long ``train`` run that saves no session and no loss table):
+    the interface of :class:`GrowableArray`, but a writer's window is a scratch buffer that the next window
+    reuses, and only the sum of each written range is kept — so :meth:`mean` of an epoch (a union of whole
+    written ranges) costs no memory per step. The mean is the sum of the ranges' sums over the count: the
+    same figure as :meth:`GrowableArray.mean`, up to rounding in the last bits."""
+
+    most = 1 << 20  # steps a writer's window may hold (8 MB)
+
+    def __init__(self):
+        self._buf = np.empty(0)
+        self._start = 0  # index of _buf[0]
+        self._filled = 0  # entries of the current window written so far
+        self._sums: list[tuple[int, int, float]] = []  # (start, end, sum) of each written range
+        self.n = 0
+
+    def set(self, i: int, value: float) -> None:
+        self.truncate(i)
+        self._buf = np.array([value], dtype=np.float64)
+        self._start, self._filled = i, 1
+        self._sums.append((i, i + 1, float(value)))
+        self.n = i + 1
+
+    def window(self, start: int, m: int) -> np.ndarray:
+        if len(self._buf) < m:
+            self._buf = np.empty(m)
+        self._start, self._filled = start, 0
+        return self._buf[:m]
+
+    def extend_to(self, n: int) -> None:
+        done = n - self._start
+        if done > self._filled:
+            a = self._start + self._filled
+            self._sums.append((a, n, float(np.sum(self._buf[self._filled : done]))))
+            self._filled = done
+        self.n = max(self.n, n)
+
+    def ensure(self, size: int) -> None:
+        pass
+
+    def truncate(self, n: int) -> None:
+        self._sums = [r for r in self._sums if r[1] <= n]
+        self.n = min(self.n, n)
+
+    def view(self) -> np.ndarray:
+        return self._buf[:0]
+
+    def mean(self, a: int, b: int) -> float:
+        parts = [r for r in self._sums if a <= r[0] and r[1] <= b]
+        if sum(r[1] - r[0] for r in parts) != b - a:
+            raise ValueError(f"steps {a + 1}..{b} were not all written")
+        return sum(r[2] for r in parts) / (b - a)
+
+    def recent_mean(self, n: int, k: int) -> float | None:
+        """The mean of the last written range that ends by entry n−1 (not of the last k entries: they are not
+        held); None if there is none."""
+        last = [r for r in self._sums[-2:] if r[1] <= n]
+        return last[-1][2] / (last[-1][1] - last[-1][0]) if last else None

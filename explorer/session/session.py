@@ -37,7 +37,7 @@ from ..engine.model import PHASES, Model
 from ..engine.params import Params
 from ..engine.record import StepRecord
 from ..errors import BlowUpError, ConfigError, ExplorerError
-from .history import Checkpoints, GrowableArray, LrSchedule, RecordCache
+from .history import Checkpoints, GrowableArray, LrSchedule, RecordCache, UnkeptSeries
 
 #: steps above which ``run`` uses the compiled fast-forward path instead of building records
 FAST_THRESHOLD = 200
@@ -57,7 +57,9 @@ class Session:
     ``record_budget`` and ``checkpoint_budget`` (bytes) bound the memory of the record cache and the
     checkpoints; ``checkpoint_interval`` is the initial spacing of checkpoints in steps. They change speed,
     never results. With ``initial_loss=False`` the training-set E at the start (``epoch_losses[0]``, a pass
-    over the corpus) is left until :meth:`initial_loss` asks for it.
+    over the corpus) is left until :meth:`initial_loss` asks for it. With ``keep_series=False`` the per-step E
+    and η are not held (:class:`~.history.UnkeptSeries`: 16 bytes a step less), only the epoch means; such a
+    session cannot be saved.
     """
 
     def __init__(
@@ -73,6 +75,7 @@ class Session:
         checkpoint_budget: int = 48 * 2**20,
         progress: Callable[[str, float], None] | None = None,
         initial_loss: bool = True,
+        keep_series: bool = True,
     ):
         if progress:
             progress("reading the corpus", 0.0)
@@ -94,8 +97,9 @@ class Session:
         self.records = RecordCache(record_budget)
         self.checkpoints = Checkpoints(checkpoint_interval, checkpoint_budget)
         self.checkpoints.add(0, self.params, force=True)
-        self.losses = GrowableArray()  # losses[s-1] = E of step s
-        self.lrs = GrowableArray()  # lrs[s-1] = η of step s
+        series = GrowableArray if keep_series else UnkeptSeries  # unkept: epoch means only (a long train run)
+        self.losses = series()  # losses[s-1] = E of step s
+        self.lrs = series()  # lrs[s-1] = η of step s
         self.epoch_losses: dict[int, float] = {}  # 0: training-set E at the start; e ≥ 1: mean E of epoch e
         self.bookmarks: list[tuple[str, int]] = []
         self._listeners: list[Callable[[str], None]] = []
@@ -305,7 +309,7 @@ class Session:
         e_next, i = stream.locate(self.step + 1)
         if i == 0 and e_next not in self.epoch_losses:
             a = stream.epoch_start(e_next - 1)
-            self.epoch_losses[e_next] = float(np.mean(self.losses.view()[a : self.step]))
+            self.epoch_losses[e_next] = self.losses.mean(a, self.step)
 
     def _new_step(self) -> StepRecord:
         self._truncate_future()
@@ -496,13 +500,15 @@ class Session:
         stream = self.model.stream
         while done < n and not self._cancel:
             s0 = self.step + 1
-            # stop at the next checkpoint, epoch boundary or lr change, whichever comes first
+            # stop at the next checkpoint, epoch boundary, lr change or the series' window's end
             interval = self.checkpoints.interval
             nxt_ckpt = (self.step // interval + 1) * interval
             e, i = stream.locate(s0)
             nxt_epoch = stream.epoch_start(e + 1)
             later_changes = [s - 1 for s, _ in self.schedule.changes if s > s0]
-            end = min(self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes)
+            end = min(
+                self.step + (n - done), nxt_ckpt, nxt_epoch, *later_changes, self.step + self.losses.most
+            )
             m = end - self.step
             base = done
             res = fast_forward(
@@ -563,6 +569,8 @@ class Session:
         """Write the whole session to a ``.w2vx`` file, atomically (see :mod:`.persistence`)."""
         from .persistence import save_session
 
+        if isinstance(self.losses, UnkeptSeries):
+            raise ExplorerError("this session does not hold its per-step series (keep_series=False)")
         save_session(self, path)
 
     @classmethod
