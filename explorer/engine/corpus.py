@@ -187,20 +187,27 @@ def parse_text(
 
         # bytes.lower changes A-Z only: for ASCII text, what str.lower does
         types, ids, ptr, starts, counts = scan_plain_ascii(data.lower() if lowercase else data)
-        if not len(starts):
-            raise CorpusError("corpus is empty (no words found)")
-        return Corpus(
-            "text",
-            text,
-            lowercase=lowercase,
-            segment=segment,
-            types=types,
-            token_types=ids,
-            sent_ptr=ptr,
-            line_start=starts,
-            counts=counts,
-        )
-    del data
+    else:
+        del data
+        types, ids, ptr, starts = _tokenize_lines(text, lowercase, segment, plain)
+        counts = None
+    if not len(starts):
+        raise CorpusError("corpus is empty (no words found)")
+    return Corpus(
+        "text",
+        text,
+        lowercase=lowercase,
+        segment=segment,
+        types=types,
+        token_types=ids,
+        sent_ptr=ptr,
+        line_start=starts,
+        counts=counts,
+    )
+
+
+def _tokenize_lines(text: str, lowercase: bool, segment: str, plain: bool):
+    """(types, token type ids, sentence pointers, line starts) of ``text``, line by line in Python."""
     type_id: defaultdict = defaultdict()
     type_id.default_factory = type_id.__len__  # a new token gets the next id
     ids = array("i")
@@ -216,17 +223,11 @@ def parse_text(
             ptr.append(len(ids))
             starts.append(offset)
         offset += len(line)
-    if not starts:
-        raise CorpusError("corpus is empty (no words found)")
-    return Corpus(
-        "text",
-        text,
-        lowercase=lowercase,
-        segment=segment,
-        types=tuple(type_id),
-        token_types=np.frombuffer(ids, np.int32).copy(),
-        sent_ptr=np.frombuffer(ptr, np.int64).copy(),
-        line_start=np.frombuffer(starts, np.int64).copy(),
+    return (
+        tuple(type_id),
+        np.frombuffer(ids, np.int32).copy(),
+        np.frombuffer(ptr, np.int64).copy(),
+        np.frombuffer(starts, np.int64).copy(),
     )
 
 
