@@ -23,8 +23,9 @@ from .base import View
 from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
-from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
+from .plots import cache_axes, cache_item, forget_range, plot_widget, set_axis_label, set_range
 from .projection_labels import LabelLayer
+from .projection_points import PointsLayer
 from .text import InfoLine
 
 #: every point is labelled when at most this many are shown (else: the selected word, this step's inputs and
@@ -86,26 +87,13 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self.legend = pi.addLegend(
             offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200)
         )
-        tip = self._tip
-        self.sc_in = pg.ScatterPlotItem(
-            symbol="o",
-            size=9,
-            pen=pg.mkPen(255, 255, 255, 200),
-            brush=pg.mkBrush(INPUT_C),
-            hoverable=True,
-            tip=tip,
-            hoverPen=pg.mkPen(0, 0, 0, width=2),
-            name=self.tr("input v_w"),
+        # the legend's samples of the two kinds of points (not plotted: a points layer each draws them, which
+        # is several times cheaper per paint than a scatter item)
+        self.legend_in = pg.ScatterPlotItem(
+            symbol="o", size=9, pen=pg.mkPen(255, 255, 255, 200), brush=pg.mkBrush(INPUT_C)
         )
-        self.sc_out = pg.ScatterPlotItem(
-            symbol="t1",
-            size=10,
-            pen=pg.mkPen(255, 255, 255, 200),
-            brush=pg.mkBrush(OUTPUT_C),
-            hoverable=True,
-            tip=tip,
-            hoverPen=pg.mkPen(0, 0, 0, width=2),
-            name=self.tr("output v\u2032_j"),
+        self.legend_out = pg.ScatterPlotItem(
+            symbol="t1", size=10, pen=pg.mkPen(255, 255, 255, 200), brush=pg.mkBrush(OUTPUT_C)
         )
         # all arrows in one item: shafts and heads as NaN-separated polylines
         self.arrows = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
@@ -121,10 +109,14 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
-        for it in (self.emph_arrows, self.arrows, self.sc_out, self.sc_in):
+        for it in (self.emph_arrows, self.arrows):
             pi.addItem(it)
-        self.sc_in.sigClicked.connect(self._point_clicked)
-        self.sc_out.sigClicked.connect(self._point_clicked)
+        hover = pg.mkPen(0, 0, 0, width=2)
+        #: the points: input vectors over output vectors (a click on an input selects its word)
+        self.sc_out = PointsLayer(pi.vb, self.legend_out, tip=self._tip, hover_pen=hover, z=1e5)
+        self.sc_in = PointsLayer(
+            pi.vb, self.legend_in, tip=self._tip, clicked=self.bridge.select_word, hover_pen=hover, z=1e5 + 1
+        )
         self.label_layer = LabelLayer(pi.vb)
         self._direct = DirectRepaint(self.plot)
         pi.vb.sigRangeChangedManually.connect(self._manual_range)
@@ -189,15 +181,14 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         m = s.model
         self._in_names = [f"{w}" for w in m.words]
         self._out_names = [f"{m.out_label(j)}\u2032" for j in range(m.n_out)]
-        self.sc_out.opts["name"] = (
-            self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
-        )
-        self.sc_in.setData([], [])
-        self.sc_out.setData([], [])
+        out_name = self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
+        self.sc_in.setData(None, [])
+        self.sc_out.setData(None, [])
         self.legend.clear()
-        self.legend.addItem(self.sc_in, self.tr("input v_w"))
-        self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
+        self.legend.addItem(self.legend_in, self.tr("input v_w"))
+        self.legend.addItem(self.legend_out, out_name)
         self.legend.addItem(self.sel_sample, self.tr("selected word"))
+        cache_item(self.legend)  # drawn again only when it changes (its texts are rich text: slow to paint)
         self._auto_range = True
         self._range = None
 
@@ -497,21 +488,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
     def _tip(self, x, y, data):
         return f"{data}\n({fmt(x)}, {fmt(y)})"
 
-    def _point_clicked(self, item, points, ev=None) -> None:
-        if len(points) and item is self.sc_in:
-            self.bridge.select_word(str(points[0].data()))
 
-
-def _set_points(scatter: pg.ScatterPlotItem, pos, names) -> None:
-    """Show ``pos`` (None: nothing), named ``names`` for hover tips; the same number of points as before
-    only moves them."""
-    if pos is None:
-        if len(scatter.data):
-            scatter.setData([], [])
-        return
-    if len(scatter.data) == len(pos) and len(pos):
-        move_points(scatter, pos)
-    elif names is None:
-        scatter.setData(pos=np.asarray(pos, dtype=np.float64))
-    else:
-        scatter.setData(pos=np.asarray(pos, dtype=np.float64), data=list(names))
+def _set_points(layer: PointsLayer, pos, names) -> None:
+    """Show ``pos`` (None: nothing), named ``names`` for hover tips."""
+    layer.setData(pos, names if pos is not None else [])
