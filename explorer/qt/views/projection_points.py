@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 
@@ -18,23 +19,24 @@ class PointsLayer(pg.GraphicsObject):
     lies over the whole view box and maps the points to pixels when painting. The symbol is drawn once into a
     pixmap and copied to each point on screen; a file export (vector devices) draws each symbol as a path.
     Hovering a point shows ``tip(x, y, name)`` and outlines it; clicking one calls ``clicked(name)`` (other
-    clicks, drags and the wheel go on to the view box).
-
-    ``legend`` is a scatter item that is not plotted: the legend draws its sample from it, and hiding it
-    from the legend hides this layer.
+    clicks, drags and the wheel go on to the view box). ``symbol`` is one of pyqtgraph's symbol names.
     """
 
     def __init__(
         self,
         vb: pg.ViewBox,
-        legend: pg.ScatterPlotItem,
+        symbol: str,
+        size: float,
+        color,
         tip: Callable[[float, float, str], str] | None = None,
         clicked: Callable[[str], None] | None = None,
         hover_pen=None,
         z: float = 1e5,
     ):
         super().__init__(vb)
-        self.vb, self.legend, self.tip, self.clicked = vb, legend, tip, clicked
+        self.vb, self.tip, self.clicked = vb, tip, clicked
+        self.symbol, self.size = symbol, float(size)
+        self.pen, self.brush = pg.mkPen(255, 255, 255, 200), pg.mkBrush(color)
         self.hover_pen = pg.mkPen(hover_pen) if hover_pen is not None else pg.mkPen(0, 0, 0, width=2)
         self.setZValue(z)
         self.setAcceptHoverEvents(True)
@@ -45,7 +47,6 @@ class PointsLayer(pg.GraphicsObject):
         self._rect = QRectF()
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
-        legend.visibleChanged.connect(lambda: self.setVisible(legend.isVisible()))
         self._resized()
 
     # -- data ---------------------------------------------------------------------------------------------
@@ -88,25 +89,23 @@ class PointsLayer(pg.GraphicsObject):
         d2 = (px - pos.x()) ** 2 + (py - pos.y()) ** 2
         d2 = np.where(np.isfinite(d2), d2, np.inf)
         k = int(np.argmin(d2))
-        r = float(self.legend.opts["size"]) / 2 + 2
+        r = self.size / 2 + 2
         return k if d2[k] <= r * r else None
 
     # -- drawing ------------------------------------------------------------------------------------------
-    def _symbol(self, pen) -> QPixmap:
-        """The symbol drawn once into a transparent pixmap (keyed by the pen: normal or hovered)."""
-        o = self.legend.opts
-        key = (o["symbol"], o["size"], pen is self.hover_pen)
+    def _symbol(self, pen, dpr: float) -> QPixmap:
+        """The symbol drawn once into a transparent pixmap (per pen, normal or hovered, and pixel ratio)."""
+        key = (pen is self.hover_pen, dpr)
         pm = self._pixmaps.get(key)
         if pm is None:
-            side = int(np.ceil(o["size"] + 2 * max(pen.widthF(), 1.0) + 4))
-            pm = QPixmap(side, side)
+            side = int(np.ceil(self.size + 2 * max(pen.widthF(), 1.0) + 4))
+            pm = QPixmap(int(np.ceil(side * dpr)), int(np.ceil(side * dpr)))
+            pm.setDevicePixelRatio(dpr)
             pm.fill(Qt.transparent)
             p = QPainter(pm)
             p.setRenderHint(QPainter.Antialiasing, True)
             p.translate(side / 2, side / 2)
-            pg.graphicsItems.ScatterPlotItem.drawSymbol(
-                p, o["symbol"], o["size"], pen, pg.mkBrush(o["brush"])
-            )
+            drawSymbol(p, self.symbol, self.size, pen, self.brush)
             p.end()
             self._pixmaps[key] = pm
         return pm
@@ -115,26 +114,23 @@ class PointsLayer(pg.GraphicsObject):
         if not len(self.pos_):
             return
         px, py = self._pixels()
-        o = self.legend.opts
-        pen = pg.mkPen(o["pen"])
         r = self._rect.adjusted(-20, -20, 20, 20)
         inside = (px >= r.left()) & (px <= r.right()) & (py >= r.top()) & (py <= r.bottom())
         engine = painter.paintEngine()
         vector = self._exportOpts is not False or engine.type() != engine.Type.Raster
-        brush = pg.mkBrush(o["brush"])
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         for k in np.flatnonzero(inside).tolist():
             hov = k == self.hovered
             if vector:
                 painter.save()
                 painter.setRenderHint(QPainter.Antialiasing, True)
                 painter.setTransform(QTransform.fromTranslate(float(px[k]), float(py[k])), True)
-                pg.graphicsItems.ScatterPlotItem.drawSymbol(
-                    painter, o["symbol"], o["size"], self.hover_pen if hov else pen, brush
-                )
+                drawSymbol(painter, self.symbol, self.size, self.hover_pen if hov else self.pen, self.brush)
                 painter.restore()
             else:
-                pm = self._symbol(self.hover_pen if hov else pen)
-                painter.drawPixmap(QPointF(float(px[k]) - pm.width() / 2, float(py[k]) - pm.height() / 2), pm)
+                pm = self._symbol(self.hover_pen if hov else self.pen, dpr)
+                half = pm.width() / dpr / 2
+                painter.drawPixmap(QPointF(float(px[k]) - half, float(py[k]) - half), pm)
 
     # -- interaction --------------------------------------------------------------------------------------
     def hoverEvent(self, ev) -> None:

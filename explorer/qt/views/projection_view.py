@@ -9,10 +9,12 @@ flip. With N = 2 the map shows the raw coordinates. Arrows show how this step mo
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QVBoxLayout
 
 from ...app.format import fmt
@@ -23,7 +25,7 @@ from .base import View
 from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
-from .plots import cache_axes, cache_item, forget_range, plot_widget, set_axis_label, set_range
+from .plots import cache_axes, forget_range, plot_widget, set_axis_label, set_plot_title, set_range
 from .projection_labels import LabelLayer
 from .projection_points import PointsLayer
 from .text import InfoLine
@@ -84,17 +86,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         pi.setAspectLocked(True)
         pi.disableAutoRange()
         cache_axes(pi)
-        self.legend = pi.addLegend(
-            offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200)
-        )
-        # the legend's samples of the two kinds of points (not plotted: a points layer each draws them, which
-        # is several times cheaper per paint than a scatter item)
-        self.legend_in = pg.ScatterPlotItem(
-            symbol="o", size=9, pen=pg.mkPen(255, 255, 255, 200), brush=pg.mkBrush(INPUT_C)
-        )
-        self.legend_out = pg.ScatterPlotItem(
-            symbol="t1", size=10, pen=pg.mkPen(255, 255, 255, 200), brush=pg.mkBrush(OUTPUT_C)
-        )
         # all arrows in one item: shafts and heads as NaN-separated polylines
         self.arrows = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
         # the guided walk's highlighted vectors: a ring around the point, its arrow wide and orange
@@ -102,21 +93,18 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         # rings around the selected word and the walk's vectors: drawn by the label layer
         self._sel_pen = pg.mkPen(SELECTED_C, width=2)
         self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
-        # the legend's sample of the selected word's ring (not plotted: the label layer draws the rings)
-        self.sel_sample = pg.ScatterPlotItem(
-            symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0)
-        )
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
         for it in (self.emph_arrows, self.arrows):
             pi.addItem(it)
-        hover = pg.mkPen(0, 0, 0, width=2)
-        #: the points: input vectors over output vectors (a click on an input selects its word)
-        self.sc_out = PointsLayer(pi.vb, self.legend_out, tip=self._tip, hover_pen=hover, z=1e5)
+        #: the points: input vectors (dots; a click selects the word) over output vectors (triangles)
+        self.sc_out = PointsLayer(pi.vb, "t1", 10, OUTPUT_C, tip=self._tip, z=1e5)
         self.sc_in = PointsLayer(
-            pi.vb, self.legend_in, tip=self._tip, clicked=self.bridge.select_word, hover_pen=hover, z=1e5 + 1
+            pi.vb, "o", 9, INPUT_C, tip=self._tip, clicked=self.bridge.select_word, z=1e5 + 1
         )
+        #: what the legend line above the map names: (mark, colour, text)
+        self.legend_entries: list[tuple[str, QColor, str]] = []
         self.label_layer = LabelLayer(pi.vb)
         self._direct = DirectRepaint(self.plot)
         pi.vb.sigRangeChangedManually.connect(self._manual_range)
@@ -184,11 +172,11 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         out_name = self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
         self.sc_in.setData(None, [])
         self.sc_out.setData(None, [])
-        self.legend.clear()
-        self.legend.addItem(self.legend_in, self.tr("input v_w"))
-        self.legend.addItem(self.legend_out, out_name)
-        self.legend.addItem(self.sel_sample, self.tr("selected word"))
-        cache_item(self.legend)  # drawn again only when it changes (its texts are rich text: slow to paint)
+        self.legend_entries = [
+            ("\u25cf", INPUT_C, self.tr("input v_w")),
+            ("\u25b2", OUTPUT_C, out_name),
+            ("\u25cb", SELECTED_C, self.tr("selected word")),
+        ]
         self._auto_range = True
         self._range = None
 
@@ -239,6 +227,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             self.variance.setText(text)
         # presentation mode: the plot gets the room (the axis labels still name each component's share)
         self.variance.setVisible(not style.current().presentation)
+        self._set_legend()
         self._follow_points(show_in, show_out)
         self._draw_arrows(s, b, show_in, show_out)
         self._draw_emphasis(s, b, show_in, show_out)
@@ -278,6 +267,30 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self._range = (xr, yr)
         forget_range(self.plot_item)
         set_range(self.plot_item, x=xr, y=yr)
+
+    def _set_legend(self) -> None:
+        """The legend as a line above the map (never over the points or their labels): each kind of mark in
+        its colour and what it stands for; in two lines when one would be wider than the plot. Set again
+        only when it, the width or the theme's text size changes."""
+        parts = [
+            f"<span style='color:{c.name()}'>{mark}</span>&nbsp;{html.escape(text)}"
+            for mark, c, text in self.legend_entries
+        ]
+        # its width as the title item will lay it out (its font, the size set_plot_title gives it)
+        doc = QTextDocument()
+        doc.setDefaultFont(self.plot_item.titleLabel.item.font())
+        doc.setHtml(f"<span style='font-size:{style.css_size('8pt')}'>{' &nbsp; '.join(parts)}</span>")
+        room = self.plot.width() - self.plot_item.getAxis("left").width() - 12  # the title spans the map only
+        if doc.size().width() <= room or len(parts) < 2:
+            set_plot_title(self.plot_item, " &nbsp; ".join(parts), size="8pt", height=18)
+        else:
+            text = " &nbsp; ".join(parts[:-1]) + "<br>" + parts[-1]
+            set_plot_title(self.plot_item, text, size="8pt", height=34)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.legend_entries:
+            self._set_legend()
 
     # -- the update animation's overlay (explorer/qt/animator.py drives it) ---------------------------
     def animation_frame(self, frame, rec) -> None:
