@@ -110,3 +110,16 @@ def test_drawn_as_paths_on_a_vector_device(view):
     v.sc_in.paint(p, None)
     p.end()
     assert pic.size() > 0 and not pic.boundingRect().isEmpty()
+
+
+def test_legend_line_above_the_map_breaks_when_it_does_not_fit(qtbot):
+    s, b = make("cbow", "softmax", hidden=5)
+    v = show(qtbot, ProjectionView(b), w=900, h=400)
+    s.step_forward(1)
+    title = v.plot_item.titleLabel
+    assert "<br>" not in title.text and "selected word" in title.text
+    v.resize(260, 400)
+    qtbot.wait(20)
+    assert "<br>" in title.text
+    # each line of the legend fits the map's width
+    assert title.item.boundingRect().width() <= v.plot.width() - v.plot_item.getAxis("left").width()
