@@ -129,7 +129,7 @@ def small_texts(w, least=18) -> list[str]:
         QWidget,
     )
 
-    from explorer.qt.views.equation_render import EquationCanvas
+    from explorer.qt.views.equation_canvas import EquationCanvas
 
     bad = []
     texty = (QLabel, QAbstractButton, QComboBox, QLineEdit, QTabBar)

@@ -16,7 +16,8 @@ from ...app.equations import equation_lines
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .equation_render import SCRIPT_SCALE, EquationCanvas
+from .equation_canvas import EquationCanvas
+from .equation_render import SCRIPT_SCALE
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
 
