@@ -123,3 +123,24 @@ def test_legend_line_above_the_map_breaks_when_it_does_not_fit(qtbot):
     assert "<br>" in title.text
     # each line of the legend fits the map's width
     assert title.item.boundingRect().width() <= v.plot.width() - v.plot_item.getAxis("left").width()
+
+
+def test_info_line_takes_one_line_when_the_text_fits(qtbot):
+    from explorer.qt.views.text import InfoLine
+
+    line = InfoLine(lines=2)
+    qtbot.addWidget(line)
+    line.resize(400, line.height())
+    two = line.height()
+    line.setText("short")
+    line.fit_lines()
+    assert line.height() < two  # one line
+    line.setText("a text far too long to fit in four hundred pixels of width, so it takes two lines " * 2)
+    line.fit_lines()
+    assert line.height() == two
+    # a text that fits, but without room to spare, keeps the two lines (no jumping from step to step)
+    line.setText("x" * 10)
+    while line._fm_n.horizontalAdvance(line.text()) + 4 + 20 < line.width():
+        line.setText(line.text() + "x")
+    line.fit_lines()
+    assert line.height() == two

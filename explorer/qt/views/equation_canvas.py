@@ -23,6 +23,9 @@ from .equation_render import (
 )
 from .palette import DIM, INK
 
+#: equations this far (pixels) above or below the part in sight are laid out with the rest
+LAZY_MARGIN = 100
+
 
 # ---------------------------------------------------------------------------------------------------------
 # the canvas
@@ -48,6 +51,13 @@ class EquationCanvas(QWidget):
         self.gap = 10.0
         #: the last relayout's equations by signature (see :func:`signature`), laid out
         self._laid: dict = {}
+        #: equations placed with the sizes of the line before them at their place (not laid out: they were
+        #: out of sight), by id, with their context: laid out when painted (see :meth:`_lay_out_exposed`)
+        self._unlaid: dict[int, Ctx] = {}
+        #: the lines as placed: (kind, payload, key, dim, tip, x, baseline, top, context or font)
+        self._placed: list[tuple] = []
+        #: (key, dim, payload) of each line placed last (None for a heading or note)
+        self._prev: list = []
 
     def set_lines(self, lines) -> None:
         self.lines = list(lines)
@@ -64,13 +74,28 @@ class EquationCanvas(QWidget):
             self._ctx_pt = (self.base_pt, self.wrap_width is not None, self.scripts)
             for ctx in self._ctx.values():
                 ctx.inline_limits = self.wrap_width is not None
-            self._laid = {}
+            self._laid, self._prev, self._unlaid = {}, [], {}
         # an equation the same as one of the last relayout's (the general forms, the phases whose numbers did
         # not change) is drawn from that one's layout; the others are laid out
         laid, self._laid = self._laid, {}
+        # an equation out of sight, in the place of one of the same key before, takes that one's size (its
+        # height depends on its kinds of boxes, not on its numbers) and is laid out when it is painted
+        prev, self._prev = self._prev, []
+        unlaid, self._unlaid = self._unlaid, {}
+        lazy = self.wrap_width is None
+        seen = self.visibleRegion().boundingRect() if lazy else None
         for n, (kind, payload, key, dim, tip) in enumerate(self.lines):
             ctx = self._ctx[bool(dim)]
+            self._prev.append((key, bool(dim), payload) if kind == "eq" else None)
             if kind == "eq":
+                before = prev[n] if n < len(prev) else None
+                if lazy and self._from_before(payload, key, dim, before, unlaid, seen, y, ctx):
+                    top = y
+                    y += payload.asc
+                    self._placed.append((kind, payload, key, dim, tip, 24.0, y, top, ctx))
+                    y += payload.desc + self.gap
+                    w = max(w, 24.0 + payload.w)
+                    continue
                 sig = (signature(payload), bool(dim))
                 done = laid.get(sig)
                 if done is None:
@@ -78,6 +103,7 @@ class EquationCanvas(QWidget):
                 else:
                     payload = done
                     self.lines[n] = (kind, payload, key, dim, tip)
+                    self._prev[-1] = (key, bool(dim), payload)
                 self._laid[sig] = payload
                 for n, piece in enumerate(self._pieces(payload, ctx)):
                     x = 24.0 + (ctx.metrics(0).height() * 1.5 if n else 0.0)
@@ -145,11 +171,51 @@ class EquationCanvas(QWidget):
             width += sw
         return [laid_out_row(children) for children in lines]
 
+    def _from_before(self, payload, key, dim, before, unlaid, seen, y, ctx) -> bool:
+        """Place ``payload`` (an equation at height ``y``) without laying it out, when it is the line placed
+        there before, or it is out of ``seen`` and ``before`` (the line placed there before) has its key: it
+        then takes that line's size and is laid out when painted. False: lay it out now."""
+        if before is not None and payload is before[2]:
+            if id(payload) in unlaid:
+                self._unlaid[id(payload)] = ctx
+            return True
+        if before is None or seen.isEmpty() or before[:2] != (key, bool(dim)):
+            return False
+        b = before[2]
+        if seen.top() - LAZY_MARGIN <= y + b.asc + b.desc and y <= seen.bottom() + LAZY_MARGIN:
+            return False
+        payload.w, payload.asc, payload.desc = b.w, b.asc, b.desc
+        self._unlaid[id(payload)] = ctx
+        return True
+
+    def _lay_out_exposed(self, exposed: QRectF) -> bool:
+        """Lay out the equations in ``exposed`` that were placed with their forerunner's size; True when one
+        came out taller or shorter than that (the lines are then placed again)."""
+        moved = False
+        for kind, payload, *_, top, ctx in self._placed:
+            if kind != "eq" or id(payload) not in self._unlaid:
+                continue
+            if top - 2 > exposed.bottom() or top + payload.asc + payload.desc + 2 < exposed.top():
+                continue
+            size = (payload.asc, payload.desc)
+            layout(payload, ctx, 0)
+            del self._unlaid[id(payload)]
+            moved |= (payload.asc, payload.desc) != size
+        return moved
+
+    def lay_out_all(self) -> None:
+        """Lay out every equation now (those out of sight are otherwise laid out when first painted)."""
+        if self._unlaid and self._lay_out_exposed(QRectF(-1e9, -1e9, 2e9, 2e9)):
+            self._relayout()
+
     def paintEvent(self, event):
+        exposed = QRectF(event.rect())
+        if self._unlaid and self._lay_out_exposed(exposed):
+            self._relayout()  # a line's height was not its forerunner's: the lines below it move
+            self.update()
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.setRenderHint(QPainter.TextAntialiasing, True)
-        exposed = QRectF(event.rect())
         p.fillRect(exposed, Qt.white)
         self._rects = []
         for kind, payload, key, dim, tip, x, base, top, extra in self._placed:
@@ -177,7 +243,7 @@ class EquationCanvas(QWidget):
     def highlight_rect(self) -> QRectF | None:
         """The rect of the highlighted equations (None when none is)."""
         rect = None
-        for kind, payload, key, _dim, _tip, x, _base, top, _extra in getattr(self, "_placed", ()):
+        for kind, payload, key, _dim, _tip, x, _base, top, _extra in self._placed:
             if kind == "eq" and key and key in self.highlight:
                 r = QRectF(x - 6, top - 2, payload.w + 12, payload.asc + payload.desc + 4)
                 rect = r if rect is None else rect.united(r)

@@ -60,6 +60,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         return self.tr("Equations")
 
     def export_targets(self):
+        self.canvas.lay_out_all()  # a file shows every line at its true width
         return [self.canvas]
 
     def _highlight(self, names) -> None:

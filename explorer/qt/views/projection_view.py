@@ -225,6 +225,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             )
         if text != self.variance.text():
             self.variance.setText(text)
+            self.variance.fit_lines()
         # presentation mode: the plot gets the room (the axis labels still name each component's share)
         self.variance.setVisible(not style.current().presentation)
         self._set_legend()
@@ -289,6 +290,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self.variance.fit_lines()
         if self.legend_entries:
             self._set_legend()
 
