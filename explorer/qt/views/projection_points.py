@@ -42,6 +42,7 @@ class PointsLayer(pg.GraphicsObject):
         self.setAcceptHoverEvents(True)
         self.pos_ = np.zeros((0, 2))
         self.names: list[str] = []
+        self._names_from = None  # the list the names were last taken from
         self.hovered: int | None = None
         self._pixmaps: dict = {}
         self._rect = QRectF()
@@ -53,7 +54,8 @@ class PointsLayer(pg.GraphicsObject):
     def setData(self, pos=None, names=None) -> None:
         """The points (k, 2) and their names (kept when None and the count is unchanged)."""
         pos = np.zeros((0, 2)) if pos is None else np.asarray(pos, dtype=np.float64).reshape(-1, 2)
-        if names is not None:
+        if names is not None and names is not self._names_from:
+            self._names_from = names
             self.names = [str(n) for n in names]
         elif len(self.names) != len(pos):
             self.names = [""] * len(pos)

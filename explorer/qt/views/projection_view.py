@@ -271,8 +271,13 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
 
     def _set_legend(self) -> None:
         """The legend as a line above the map (never over the points or their labels): each kind of mark in
-        its colour and what it stands for; in two lines when one would be wider than the plot. Set again
-        only when it, the width or the theme's text size changes."""
+        its colour and what it stands for; in two lines when one would be wider than the plot. Worked out
+        again only when the entries, the room or the theme's text size change."""
+        room = self.plot.width() - self.plot_item.getAxis("left").width() - 12  # the title spans the map only
+        key = (tuple(self.legend_entries), room, style.css_size("8pt"))
+        if key == getattr(self, "_legend_key", None):
+            return
+        self._legend_key = key
         parts = [
             f"<span style='color:{c.name()}'>{mark}</span>&nbsp;{html.escape(text)}"
             for mark, c, text in self.legend_entries
@@ -281,7 +286,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         doc = QTextDocument()
         doc.setDefaultFont(self.plot_item.titleLabel.item.font())
         doc.setHtml(f"<span style='font-size:{style.css_size('8pt')}'>{' &nbsp; '.join(parts)}</span>")
-        room = self.plot.width() - self.plot_item.getAxis("left").width() - 12  # the title spans the map only
         if doc.size().width() <= room or len(parts) < 2:
             set_plot_title(self.plot_item, " &nbsp; ".join(parts), size="8pt", height=18)
         else:
