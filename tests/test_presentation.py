@@ -129,7 +129,7 @@ def small_texts(w, least=18) -> list[str]:
         QWidget,
     )
 
-    from explorer.qt.views.equation_render import EquationCanvas
+    from explorer.qt.views.equation_canvas import EquationCanvas
 
     bad = []
     texty = (QLabel, QAbstractButton, QComboBox, QLineEdit, QTabBar)
@@ -353,8 +353,11 @@ def test_presentation_on_and_off_keeps_the_panel_sizes_and_opening_a_corpus_too(
 def test_the_selected_word_marker_is_explained_in_the_projection_legend(qtbot, tmp_path, plain_theme):
     w = _window(qtbot, tmp_path, size=(1600, 1000))
     pv = next(v for v in w.views if v.name == "projection")
-    names = [label.text for _sample, label in pv.legend.items]
-    assert "selected word" in names
-    sample = dict((label.text, item) for item, label in pv.legend.items)["selected word"]
-    assert sample.item.opts["pen"].color() == pv._sel_pen.color()  # the same red ring the view draws
+    marks = {text: (mark, colour) for mark, colour, text in pv.legend_entries}
+    assert set(marks) == {"input v_w", "output v\u2032_j", "selected word"}
+    assert marks["selected word"] == ("\u25cb", pv._sel_pen.color())  # the same red ring the view draws
+    # the legend line above the map shows each entry in its colour
+    title = pv.plot_item.titleLabel.text
+    for text, (mark, colour) in marks.items():
+        assert f"<span style='color:{colour.name()}'>{mark}</span>&nbsp;{text}" in title
     w.close()

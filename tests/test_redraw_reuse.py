@@ -12,7 +12,8 @@ from explorer.app.equations import equation_lines
 from explorer.app.typeset import EQ, Frac, I, Row, T, num, signature, sub
 from explorer.engine import Config
 from explorer.qt.bridge import SessionBridge
-from explorer.qt.views.equation_render import Ctx, EquationCanvas, layout
+from explorer.qt.views.equation_canvas import EquationCanvas
+from explorer.qt.views.equation_render import Ctx, layout
 from explorer.qt.views.network_items import EdgeLayer, Node
 from explorer.qt.views.network_view import NetworkView
 from explorer.session import Session

@@ -16,7 +16,8 @@ from ...app.equations import equation_lines
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .equation_render import SCRIPT_SCALE, EquationCanvas
+from .equation_canvas import EquationCanvas
+from .equation_render import SCRIPT_SCALE
 from .mixins import ExportMixin, OnScreenMixin
 from .text import InfoLine
 
@@ -59,6 +60,7 @@ class EquationView(OnScreenMixin, ExportMixin, View):
         return self.tr("Equations")
 
     def export_targets(self):
+        self.canvas.lay_out_all()  # a file shows every line at its true width
         return [self.canvas]
 
     def _highlight(self, names) -> None:

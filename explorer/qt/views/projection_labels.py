@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from .. import style
@@ -51,6 +51,8 @@ class LabelLayer(QGraphicsItem):
         self.bold = style.text_font(8, bold=True)
         self._fm = {False: QFontMetricsF(self.font), True: QFontMetricsF(self.bold)}
         self._sizes: dict = {}
+        #: each label's text laid out once (words come back step after step; drawing them is then a copy)
+        self._static: dict = {}
 
     def w2v_fonts(self) -> list[QFont]:
         """The fonts this item paints text with (presentation-mode tests read them)."""
@@ -140,4 +142,11 @@ class LabelLayer(QGraphicsItem):
             painter.drawRoundedRect(r, 2, 2)
             painter.setFont(self.bold if bold else self.font)
             painter.setPen(color)
-            painter.drawText(r.adjusted(2, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
+            st = self._static.get((text, bold))
+            if st is None:
+                if len(self._static) > 4000:  # a long run over a large vocabulary: start again
+                    self._static.clear()
+                st = self._static[(text, bold)] = QStaticText(text)
+                st.setTextFormat(Qt.PlainText)
+                st.prepare(QTransform(), self.bold if bold else self.font)
+            painter.drawStaticText(QPointF(lx + 2, ty + (h - st.size().height()) / 2), st)

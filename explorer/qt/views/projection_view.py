@@ -9,10 +9,12 @@ flip. With N = 2 the map shows the raw coordinates. Arrows show how this step mo
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QVBoxLayout
 
 from ...app.format import fmt
@@ -23,8 +25,9 @@ from .base import View
 from .controls import WrappingBar
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .palette import HIGHLIGHT_EDGE, INPUT_C, OUTPUT_C, SELECTED_C
-from .plots import cache_axes, forget_range, move_points, plot_widget, set_axis_label, set_range
+from .plots import cache_axes, forget_range, plot_widget, set_axis_label, set_plot_title, set_range
 from .projection_labels import LabelLayer
+from .projection_points import PointsLayer
 from .text import InfoLine
 
 #: every point is labelled when at most this many are shown (else: the selected word, this step's inputs and
@@ -83,30 +86,6 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         pi.setAspectLocked(True)
         pi.disableAutoRange()
         cache_axes(pi)
-        self.legend = pi.addLegend(
-            offset=(10, 10), labelTextColor="#1e1e1e", brush=pg.mkBrush(255, 255, 255, 200)
-        )
-        tip = self._tip
-        self.sc_in = pg.ScatterPlotItem(
-            symbol="o",
-            size=9,
-            pen=pg.mkPen(255, 255, 255, 200),
-            brush=pg.mkBrush(INPUT_C),
-            hoverable=True,
-            tip=tip,
-            hoverPen=pg.mkPen(0, 0, 0, width=2),
-            name=self.tr("input v_w"),
-        )
-        self.sc_out = pg.ScatterPlotItem(
-            symbol="t1",
-            size=10,
-            pen=pg.mkPen(255, 255, 255, 200),
-            brush=pg.mkBrush(OUTPUT_C),
-            hoverable=True,
-            tip=tip,
-            hoverPen=pg.mkPen(0, 0, 0, width=2),
-            name=self.tr("output v\u2032_j"),
-        )
         # all arrows in one item: shafts and heads as NaN-separated polylines
         self.arrows = pg.PlotCurveItem(pen=pg.mkPen(20, 20, 20, 220, width=1.5), connect="finite")
         # the guided walk's highlighted vectors: a ring around the point, its arrow wide and orange
@@ -114,17 +93,18 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         # rings around the selected word and the walk's vectors: drawn by the label layer
         self._sel_pen = pg.mkPen(SELECTED_C, width=2)
         self._emph_pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
-        # the legend's sample of the selected word's ring (not plotted: the label layer draws the rings)
-        self.sel_sample = pg.ScatterPlotItem(
-            symbol="o", size=14, pen=self._sel_pen, brush=pg.mkBrush(0, 0, 0, 0)
-        )
         #: positions of the rings: the selected word (0 or 1 point) and the walk's vectors
         self.selected_points = np.zeros((0, 2))
         self.emph_points = np.zeros((0, 2))
-        for it in (self.emph_arrows, self.arrows, self.sc_out, self.sc_in):
+        for it in (self.emph_arrows, self.arrows):
             pi.addItem(it)
-        self.sc_in.sigClicked.connect(self._point_clicked)
-        self.sc_out.sigClicked.connect(self._point_clicked)
+        #: the points: input vectors (dots; a click selects the word) over output vectors (triangles)
+        self.sc_out = PointsLayer(pi.vb, "t1", 10, OUTPUT_C, tip=self._tip, z=1e5)
+        self.sc_in = PointsLayer(
+            pi.vb, "o", 9, INPUT_C, tip=self._tip, clicked=self.bridge.select_word, z=1e5 + 1
+        )
+        #: what the legend line above the map names: (mark, colour, text)
+        self.legend_entries: list[tuple[str, QColor, str]] = []
         self.label_layer = LabelLayer(pi.vb)
         self._direct = DirectRepaint(self.plot)
         pi.vb.sigRangeChangedManually.connect(self._manual_range)
@@ -189,15 +169,14 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         m = s.model
         self._in_names = [f"{w}" for w in m.words]
         self._out_names = [f"{m.out_label(j)}\u2032" for j in range(m.n_out)]
-        self.sc_out.opts["name"] = (
-            self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
-        )
-        self.sc_in.setData([], [])
-        self.sc_out.setData([], [])
-        self.legend.clear()
-        self.legend.addItem(self.sc_in, self.tr("input v_w"))
-        self.legend.addItem(self.sc_out, self.sc_out.opts["name"])
-        self.legend.addItem(self.sel_sample, self.tr("selected word"))
+        out_name = self.tr("inner node v\u2032_n") if s.config.output == "hs" else self.tr("output v\u2032_j")
+        self.sc_in.setData(None, [])
+        self.sc_out.setData(None, [])
+        self.legend_entries = [
+            ("\u25cf", INPUT_C, self.tr("input v_w")),
+            ("\u25b2", OUTPUT_C, out_name),
+            ("\u25cb", SELECTED_C, self.tr("selected word")),
+        ]
         self._auto_range = True
         self._range = None
 
@@ -246,8 +225,10 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
             )
         if text != self.variance.text():
             self.variance.setText(text)
+            self.variance.fit_lines()
         # presentation mode: the plot gets the room (the axis labels still name each component's share)
         self.variance.setVisible(not style.current().presentation)
+        self._set_legend()
         self._follow_points(show_in, show_out)
         self._draw_arrows(s, b, show_in, show_out)
         self._draw_emphasis(s, b, show_in, show_out)
@@ -287,6 +268,35 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
         self._range = (xr, yr)
         forget_range(self.plot_item)
         set_range(self.plot_item, x=xr, y=yr)
+
+    def _set_legend(self) -> None:
+        """The legend as a line above the map (never over the points or their labels): each kind of mark in
+        its colour and what it stands for; in two lines when one would be wider than the plot. Worked out
+        again only when the entries, the room or the theme's text size change."""
+        room = self.plot.width() - self.plot_item.getAxis("left").width() - 12  # the title spans the map only
+        key = (tuple(self.legend_entries), room, style.css_size("8pt"))
+        if key == getattr(self, "_legend_key", None):
+            return
+        self._legend_key = key
+        parts = [
+            f"<span style='color:{c.name()}'>{mark}</span>&nbsp;{html.escape(text)}"
+            for mark, c, text in self.legend_entries
+        ]
+        # its width as the title item will lay it out (its font, the size set_plot_title gives it)
+        doc = QTextDocument()
+        doc.setDefaultFont(self.plot_item.titleLabel.item.font())
+        doc.setHtml(f"<span style='font-size:{style.css_size('8pt')}'>{' &nbsp; '.join(parts)}</span>")
+        if doc.size().width() <= room or len(parts) < 2:
+            set_plot_title(self.plot_item, " &nbsp; ".join(parts), size="8pt", height=18)
+        else:
+            text = " &nbsp; ".join(parts[:-1]) + "<br>" + parts[-1]
+            set_plot_title(self.plot_item, text, size="8pt", height=34)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.variance.fit_lines()
+        if self.legend_entries:
+            self._set_legend()
 
     # -- the update animation's overlay (explorer/qt/animator.py drives it) ---------------------------
     def animation_frame(self, frame, rec) -> None:
@@ -497,21 +507,7 @@ class ProjectionView(OnScreenMixin, ExportMixin, View):
     def _tip(self, x, y, data):
         return f"{data}\n({fmt(x)}, {fmt(y)})"
 
-    def _point_clicked(self, item, points, ev=None) -> None:
-        if len(points) and item is self.sc_in:
-            self.bridge.select_word(str(points[0].data()))
 
-
-def _set_points(scatter: pg.ScatterPlotItem, pos, names) -> None:
-    """Show ``pos`` (None: nothing), named ``names`` for hover tips; the same number of points as before
-    only moves them."""
-    if pos is None:
-        if len(scatter.data):
-            scatter.setData([], [])
-        return
-    if len(scatter.data) == len(pos) and len(pos):
-        move_points(scatter, pos)
-    elif names is None:
-        scatter.setData(pos=np.asarray(pos, dtype=np.float64))
-    else:
-        scatter.setData(pos=np.asarray(pos, dtype=np.float64), data=list(names))
+def _set_points(layer: PointsLayer, pos, names) -> None:
+    """Show ``pos`` (None: nothing), named ``names`` for hover tips."""
+    layer.setData(pos, names if pos is not None else [])

@@ -81,6 +81,16 @@ class InfoLine(QWidget):
             self._lines = lines
             self._fit_font()
 
+    def fit_lines(self, most: int = 2, slack: float = 40.0) -> None:
+        """Reserve one line when the text fits in one with ``slack`` pixels to spare, and ``most`` when it
+        does not fit (between the two nothing changes: a text that grows by a digit from one step to the next
+        does not move the panel's layout)."""
+        need = sum((self._fm_b if b or h else self._fm_n).horizontalAdvance(t) for t, b, h in self._runs) + 4
+        if self._lines > 1 and need + slack <= self.width():
+            self.set_lines(1)
+        elif self._lines == 1 and need > self.width():
+            self.set_lines(most)
+
     def setText(self, text: str) -> None:
         self.set_runs([(str(text), False, False)])
 
