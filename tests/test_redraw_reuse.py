@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import pytestqt  # noqa: F401  (pytest-qt: a test dependency; missing, the suite fails)
 from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from explorer.app.equations import equation_lines
 from explorer.app.typeset import EQ, Frac, I, Row, T, num, signature, sub
@@ -182,6 +182,7 @@ def test_network_edges_and_labels_after_steps(qtbot, output):
             view.edges_out.weights,
             s.params.W_out[np.repeat(hid, len(view.shown_out)), np.tile(view.shown_out, len(hid))],
         )
+    assert view.view.viewportUpdateMode() == QGraphicsView.BoundingRectViewportUpdate  # one rect per repaint
     shown_in = [n for n in view.nodes_in if n.isVisible()]
     assert shown_in and all(n.label.cacheMode() == QGraphicsItem.DeviceCoordinateCache for n in shown_in)
     assert all(n.label.cacheMode() == QGraphicsItem.NoCache for n in view.nodes_out + view.nodes_hid)

@@ -75,6 +75,9 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         self.view.setDragMode(QGraphicsView.ScrollHandDrag)
         self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
         self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)  # paints its white background
+        # a step changes labels all over the picture: one rect around them paints faster than the region of
+        # their many small rects (the cost is per item drawn, not per pixel; a clip of many rects slows both)
+        self.view.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
         lay.addWidget(self.view, 1)
         self._font_px = None
         self._make_fonts()
