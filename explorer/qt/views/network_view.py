@@ -37,7 +37,7 @@ from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .network_fit import HEADER_SPACE, MIN_SCALE, ROW, NetworkFitMixin
-from .network_items import RADIUS, EdgeLayer, Node
+from .network_items import RADIUS, EdgeLayer, Node, member
 from .palette import GREY, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, SELECTED_C, TEXT, diverging_colors
 from .text import InfoLine
 
@@ -332,8 +332,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         ia, hb, seg_in, ha, ob, seg = self._edge_places(ins, hid, outs, ys)
         if len(seg_in):
             w_in = W[ia, hb]
-            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(ia), bool)
-            emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
+            st_in = member(ia, active_in) if active_in else np.ones(len(ia), bool)
+            emph = member(ia, self._hl["edges_in"]) if self._hl["edges_in"] else None
             self.edges_in.set_edges(
                 seg_in, w_in, st_in, lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph
             )
@@ -342,7 +342,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         if len(seg):
             w_out = Wo[ha, ob]
             label = s.model.out_label
-            emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
+            emph = member(ob, self._hl["edges_out"]) if self._hl["edges_out"] else None
             self.edges_out.set_edges(
                 seg,
                 w_out,
