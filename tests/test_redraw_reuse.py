@@ -217,9 +217,17 @@ def test_network_inputs_follow_selection_highlight_and_steps(qtbot):
     bridge.set_highlight({f"in:{i}"})
     view.refresh()
     assert node_of(word).glow and node_of(word).halo.isVisible()
+    assert node_of(word).label_box.isVisible()  # the label's white box over the halo, as before
     bridge.set_highlight(set())
     view.refresh()
     assert not node_of(word).glow
+    # beside the outer columns the labels lie on white: no box drawn; the hidden units' labels lie over edges
+    assert not any(n.label_box.isVisible() for n in view.nodes_in + view.nodes_out if n.isVisible())
+    assert all(n.label_box.isVisible() for n in view.nodes_hid if n.isVisible())
+    r = view.edges_in.boundingRect() | view.edges_out.boundingRect()
+    for n in view.nodes_in + view.nodes_out:
+        if n.isVisible():
+            assert not n.label.sceneBoundingRect().intersects(r)  # (no edge under an unboxed label)
     for _ in range(4):
         s.step_forward(1)
         view.refresh()

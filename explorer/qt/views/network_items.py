@@ -202,6 +202,7 @@ class Node(QGraphicsEllipseItem):
         self.on_click = on_click
         self.tip_fn = None
         self.glow = False
+        self.boxed = True
         self._state = None
         #: what the label shows and where (set only when it changes: each setter repaints)
         self._text = self._font = self._left = self._color = self._at = self._box = self._pos = None
@@ -257,6 +258,14 @@ class Node(QGraphicsEllipseItem):
         if on != self.glow:
             self.glow = on
             self.halo.setVisible(on)
+            self.label_box.setVisible(self.boxed or on)
+
+    def set_boxed(self, on: bool) -> None:
+        """Whether the label's white box is drawn also without the halo: needed where the label lies over
+        edges (the hidden units'); beside the input and output columns it lies on the white background, where
+        the box is invisible (but over the halo it is seen: it is drawn whenever the node glows)."""
+        self.boxed = on
+        self.label_box.setVisible(on or self.glow)
 
     def tip_text(self) -> str:
         return self.tip_fn() if self.tip_fn is not None else ""

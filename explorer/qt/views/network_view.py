@@ -164,6 +164,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 # change every step: those draw directly)
                 node.label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             node.setVisible(False)
+            node.set_boxed(pool is self.nodes_hid)  # (the outer columns' labels lie on white)
             self.scene.addItem(node)
             pool.append(node)
 
