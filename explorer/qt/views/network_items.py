@@ -203,7 +203,7 @@ class Node(QGraphicsEllipseItem):
         self.tip_fn = None
         self.glow = False
         self.boxed = True
-        self._state = None
+        self._fill = self._outline = None
         #: what the label shows and where (set only when it changes: each setter repaints)
         self._text = self._font = self._left = self._color = self._at = self._box = self._pos = None
         self.setZValue(2)
@@ -217,10 +217,13 @@ class Node(QGraphicsEllipseItem):
         if pos != self._pos:
             self._pos = pos
             self.setPos(pos[0], pos[1])
-        state = (brush.rgba(), pen.color().rgba(), pen.widthF())
-        if state != self._state:
-            self._state = state
+        fill = brush.rgba()
+        if fill != self._fill:
+            self._fill = fill
             self.setBrush(QBrush(brush))
+        outline = (pen.color().rgba(), pen.widthF())
+        if outline != self._outline:
+            self._outline = outline
             self.setPen(pen)
         if text == self._text and font is self._font and left == self._left:
             rgba = text_color.rgba()

@@ -451,7 +451,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 y = float(rec.y[j])
                 text = f"{name}{sep}y = {fmt(y, digits)}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
-                fill = _mix(WHITE, OUTPUT_C, min(1.0, y / ymax))
+                fill = _out_fill(min(1.0, y / ymax))
                 if j in targets:
                     pen, bold = _pen(BLACK, 3.0), True
             else:
@@ -474,7 +474,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
                     rec, phase, out, j, name, terms
                 )
-                fill = _mix(WHITE, OUTPUT_C, y)
+                fill = _out_fill(y)
             if name == sel and out != "hs":
                 pen = _pen(SELECTED_C, 2.5)
             node.apply(
@@ -544,9 +544,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
 
     @staticmethod
     def _sub(i: int) -> str:
-        return str(i).translate(
-            str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
-        )
+        return str(i).translate(_SUBSCRIPTS)
 
     @staticmethod
     def _column_y(n: int, spacing: float = ROW) -> np.ndarray:
@@ -569,6 +567,7 @@ def _two_lines(text: str) -> str:
 
 
 WHITE, DARK, BLACK = QColor(Qt.white), QColor(60, 60, 60), QColor(20, 20, 20)
+_SUBSCRIPTS = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
 _PENS: dict = {}
 
 
@@ -586,10 +585,12 @@ def _move(item, x: float, y: float) -> None:
         item.setPos(x, y)
 
 
-def _mix(a: QColor, b: QColor, f: float) -> QColor:
+_W, _O = WHITE.getRgb()[:3], OUTPUT_C.getRgb()[:3]
+
+
+def _out_fill(f: float) -> QColor:
+    """An output node's fill: white mixed with the output colour by ``f`` (0..1)."""
     f = float(min(max(f, 0.0), 1.0))
     return QColor(
-        int(a.red() + (b.red() - a.red()) * f),
-        int(a.green() + (b.green() - a.green()) * f),
-        int(a.blue() + (b.blue() - a.blue()) * f),
+        int(_W[0] + (_O[0] - _W[0]) * f), int(_W[1] + (_O[1] - _W[1]) * f), int(_W[2] + (_O[2] - _W[2]) * f)
     )
