@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import pytestqt  # noqa: F401  (pytest-qt: a test dependency; missing, the suite fails)
 from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from explorer.app.equations import equation_lines
 from explorer.app.typeset import EQ, Frac, I, Row, T, num, signature, sub
@@ -183,6 +183,7 @@ def test_network_edges_and_labels_after_steps(qtbot, output):
             view.edges_out.weights,
             s.params.W_out[np.repeat(hid, len(view.shown_out)), np.tile(view.shown_out, len(hid))],
         )
+    assert view.view.viewportUpdateMode() == QGraphicsView.BoundingRectViewportUpdate  # one rect per repaint
     shown_in = [n for n in view.nodes_in if n.isVisible()]
     assert shown_in and all(n.label.cacheMode() == QGraphicsItem.DeviceCoordinateCache for n in shown_in)
     assert all(n.label.cacheMode() == QGraphicsItem.NoCache for n in view.nodes_out + view.nodes_hid)
@@ -217,9 +218,17 @@ def test_network_inputs_follow_selection_highlight_and_steps(qtbot):
     bridge.set_highlight({f"in:{i}"})
     view.refresh()
     assert node_of(word).glow and node_of(word).halo.isVisible()
+    assert node_of(word).label_box.isVisible()  # the label's white box over the halo, as before
     bridge.set_highlight(set())
     view.refresh()
     assert not node_of(word).glow
+    # beside the outer columns the labels lie on white: no box drawn; the hidden units' labels lie over edges
+    assert not any(n.label_box.isVisible() for n in view.nodes_in + view.nodes_out if n.isVisible())
+    assert all(n.label_box.isVisible() for n in view.nodes_hid if n.isVisible())
+    r = view.edges_in.boundingRect() | view.edges_out.boundingRect()
+    for n in view.nodes_in + view.nodes_out:
+        if n.isVisible():
+            assert not n.label.sceneBoundingRect().intersects(r)  # (no edge under an unboxed label)
     for _ in range(4):
         s.step_forward(1)
         view.refresh()

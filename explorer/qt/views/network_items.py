@@ -69,12 +69,14 @@ class EdgeLayer(QGraphicsItem):
         When every edge keeps its place, colour and width bucket nothing is redrawn."""
         seg = np.asarray(seg, dtype=np.float64).reshape(-1, 4)
         weights = np.asarray(weights, dtype=np.float64)
+        n = len(seg)
         self.seg, self.weights, self.tip = seg, weights, tip
-        self.emphasis = np.zeros(len(seg), bool) if emphasis is None else np.asarray(emphasis, dtype=bool)
+        self.emphasis = np.zeros(n, bool) if emphasis is None else np.asarray(emphasis, dtype=bool)
         strong = np.asarray(strong, dtype=bool)
         # the width scale stays while it covers the weights and they fill at least 60 % of it: a step's small
         # changes then move few edges to another bucket (and unchanged buckets are not redrawn)
-        m = float(np.max(np.abs(weights))) if len(seg) else 0.0
+        size = np.abs(weights)
+        m = float(size.max()) if n else 0.0
         if not (np.isfinite(m) and m > 0):
             lim = 1.0
         elif self._lim is None or m > self._lim or m < 0.6 * self._lim:
@@ -82,46 +84,48 @@ class EdgeLayer(QGraphicsItem):
         else:
             lim = self._lim
         self._lim = lim
-        mag = np.minimum((np.abs(weights) / lim * self.BINS).astype(np.int64), self.BINS - 1)
-        pos = weights >= 0
-        key = pos.astype(np.int64) * 2 * self.BINS + strong.astype(np.int64) * self.BINS + mag
-        full_key = (seg.tobytes(), key.tobytes(), self.emphasis.tobytes())
+        B = self.BINS
+        mag = np.minimum((size / lim * B).astype(np.int64), B - 1)
+        key = (weights >= 0) * (2 * B) + strong * B + mag  # the bucket: sign, strong, magnitude bin
+        place = seg.tobytes()
+        full_key = (place, key.tobytes(), self.emphasis.tobytes())
         if full_key == self._key:
             return
         self._key = full_key
-        self.prepareGeometryChange()
+        if place != self._place:
+            # the lines and the extent are made when the edges move (a new layout), not every step: a step
+            # only sorts them into the buckets of their new weights
+            self._place = place
+            self._lines = [QLineF(x0, y0, x1, y1) for x0, y0, x1, y1 in seg.tolist()]
+            if n:
+                lo, hi = seg.min(axis=0), seg.max(axis=0)
+                x0, y0 = min(lo[0], lo[2]) - 4, min(lo[1], lo[3]) - 4
+                rect = QRectF(
+                    float(x0), float(y0), float(max(hi[0], hi[2]) + 4 - x0), float(max(hi[1], hi[3]) + 4 - y0)
+                )
+            else:
+                rect = QRectF()
+            if rect != self._rect:
+                self.prepareGeometryChange()
+                self._rect = rect
         self._groups = []
         self._glow = None
-        self.antialias = len(seg) <= 150
-        if len(seg):
+        self.antialias = n <= 150
+        if n:
             order = np.argsort(key, kind="stable")
             ks = key[order]
-            cuts = np.flatnonzero(np.diff(ks)) + 1
-            # the lines are made when the edges move (a new layout), not every step: a step only sorts them
-            # into the buckets of their new weights
-            place = full_key[0]
-            if place != self._place:
-                self._place = place
-                self._lines = [QLineF(x0, y0, x1, y1) for x0, y0, x1, y1 in seg.tolist()]
-            lines = self._lines
-            for idx in np.split(order, cuts):
-                k0 = idx[0]
-                group = [lines[i] for i in idx.tolist()]
-                self._groups.append((self.pen(bool(pos[k0]), bool(strong[k0]), int(mag[k0])), group))
+            cuts = [0, *(np.flatnonzero(np.diff(ks)) + 1).tolist(), n]
+            ol, ks = order.tolist(), ks.tolist()
+            lines, pen = self._lines, self.pen
+            for a, b in zip(cuts[:-1], cuts[1:]):
+                k = ks[a]
+                self._groups.append((pen(k >= 2 * B, (k // B) % 2 == 1, k % B), [lines[i] for i in ol[a:b]]))
             if self.emphasis.any():
                 pen = QPen(QColor(HIGHLIGHT_EDGE.red(), HIGHLIGHT_EDGE.green(), HIGHLIGHT_EDGE.blue(), 190))
                 pen.setWidthF(8.0)
                 pen.setCosmetic(True)
                 pen.setCapStyle(Qt.RoundCap)
                 self._glow = (pen, _pairs_path(seg[self.emphasis]))
-            self._rect = QRectF(
-                float(min(seg[:, 0].min(), seg[:, 2].min())) - 4,
-                float(min(seg[:, 1].min(), seg[:, 3].min())) - 4,
-                float(np.ptp(seg[:, [0, 2]])) + 8,
-                float(np.ptp(seg[:, [1, 3]])) + 8,
-            )
-        else:
-            self._rect = QRectF()
         self.update()
 
     def boundingRect(self):
@@ -152,6 +156,15 @@ class EdgeLayer(QGraphicsItem):
         scale = self.scene().views()[0].transform().m11() if self.scene() and self.scene().views() else 1.0
         k = self.nearest(event.pos().x(), event.pos().y(), 4.0 / max(scale, 1e-6))
         self.setToolTip(self.tip(k) if k is not None and self.tip is not None else "")
+
+
+def member(ids: np.ndarray, chosen: set) -> np.ndarray:
+    """Which of ``ids`` (non-negative ints) are in ``chosen`` (as ``np.isin``, without its sorting)."""
+    if not len(ids):
+        return np.zeros(0, bool)
+    mask = np.zeros(int(ids.max()) + 1, bool)
+    mask[[c for c in chosen if 0 <= c < len(mask)]] = True
+    return mask[ids]
 
 
 def _pairs_path(seg):
@@ -189,7 +202,8 @@ class Node(QGraphicsEllipseItem):
         self.on_click = on_click
         self.tip_fn = None
         self.glow = False
-        self._state = None
+        self.boxed = True
+        self._fill = self._outline = None
         #: what the label shows and where (set only when it changes: each setter repaints)
         self._text = self._font = self._left = self._color = self._at = self._box = self._pos = None
         self.setZValue(2)
@@ -203,10 +217,13 @@ class Node(QGraphicsEllipseItem):
         if pos != self._pos:
             self._pos = pos
             self.setPos(pos[0], pos[1])
-        state = (brush.rgba(), pen.color().rgba(), pen.widthF())
-        if state != self._state:
-            self._state = state
+        fill = brush.rgba()
+        if fill != self._fill:
+            self._fill = fill
             self.setBrush(QBrush(brush))
+        outline = (pen.color().rgba(), pen.widthF())
+        if outline != self._outline:
+            self._outline = outline
             self.setPen(pen)
         if text == self._text and font is self._font and left == self._left:
             rgba = text_color.rgba()
@@ -244,6 +261,14 @@ class Node(QGraphicsEllipseItem):
         if on != self.glow:
             self.glow = on
             self.halo.setVisible(on)
+            self.label_box.setVisible(self.boxed or on)
+
+    def set_boxed(self, on: bool) -> None:
+        """Whether the label's white box is drawn also without the halo: needed where the label lies over
+        edges (the hidden units'); beside the input and output columns it lies on the white background, where
+        the box is invisible (but over the halo it is seen: it is drawn whenever the node glows)."""
+        self.boxed = on
+        self.label_box.setVisible(on or self.glow)
 
     def tip_text(self) -> str:
         return self.tip_fn() if self.tip_fn is not None else ""

@@ -37,7 +37,7 @@ from .. import style
 from .base import View
 from .mixins import ExportMixin, OnScreenMixin
 from .network_fit import HEADER_SPACE, MIN_SCALE, ROW, NetworkFitMixin
-from .network_items import RADIUS, EdgeLayer, Node
+from .network_items import RADIUS, EdgeLayer, Node, member
 from .palette import GREY, INPUT_C, NEG_SAMPLE_C, OUTPUT_C, SELECTED_C, TEXT, diverging_colors
 from .text import InfoLine
 
@@ -75,6 +75,9 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         self.view.setDragMode(QGraphicsView.ScrollHandDrag)
         self.view.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
         self.view.viewport().setAttribute(Qt.WA_OpaquePaintEvent, True)  # paints its white background
+        # a step changes labels all over the picture: one rect around them paints faster than the region of
+        # their many small rects (the cost is per item drawn, not per pixel; a clip of many rects slows both)
+        self.view.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
         lay.addWidget(self.view, 1)
         self._font_px = None
         self._make_fonts()
@@ -161,6 +164,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 # change every step: those draw directly)
                 node.label.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
             node.setVisible(False)
+            node.set_boxed(pool is self.nodes_hid)  # (the outer columns' labels lie on white)
             self.scene.addItem(node)
             pool.append(node)
 
@@ -329,8 +333,8 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         ia, hb, seg_in, ha, ob, seg = self._edge_places(ins, hid, outs, ys)
         if len(seg_in):
             w_in = W[ia, hb]
-            st_in = np.isin(ia, list(active_in)) if active_in else np.ones(len(ia), bool)
-            emph = np.isin(ia, list(self._hl["edges_in"])) if self._hl["edges_in"] else None
+            st_in = member(ia, active_in) if active_in else np.ones(len(ia), bool)
+            emph = member(ia, self._hl["edges_in"]) if self._hl["edges_in"] else None
             self.edges_in.set_edges(
                 seg_in, w_in, st_in, lambda k: f"W[{words[ia[k]]}, {hb[k]}] = {full(W[ia[k], hb[k]])}", emph
             )
@@ -339,7 +343,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
         if len(seg):
             w_out = Wo[ha, ob]
             label = s.model.out_label
-            emph = np.isin(ob, list(self._hl["edges_out"])) if self._hl["edges_out"] else None
+            emph = member(ob, self._hl["edges_out"]) if self._hl["edges_out"] else None
             self.edges_out.set_edges(
                 seg,
                 w_out,
@@ -447,7 +451,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 y = float(rec.y[j])
                 text = f"{name}{sep}y = {fmt(y, digits)}"
                 node.tip_fn = lambda j=j, name=name: self._softmax_tip(rec, phase, j, name)
-                fill = _mix(WHITE, OUTPUT_C, min(1.0, y / ymax))
+                fill = _out_fill(min(1.0, y / ymax))
                 if j in targets:
                     pen, bold = _pen(BLACK, 3.0), True
             else:
@@ -470,7 +474,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
                 node.tip_fn = lambda j=j, name=name, terms=terms: self._term_tip(
                     rec, phase, out, j, name, terms
                 )
-                fill = _mix(WHITE, OUTPUT_C, y)
+                fill = _out_fill(y)
             if name == sel and out != "hs":
                 pen = _pen(SELECTED_C, 2.5)
             node.apply(
@@ -540,9 +544,7 @@ class NetworkView(NetworkFitMixin, OnScreenMixin, ExportMixin, View):
 
     @staticmethod
     def _sub(i: int) -> str:
-        return str(i).translate(
-            str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
-        )
+        return str(i).translate(_SUBSCRIPTS)
 
     @staticmethod
     def _column_y(n: int, spacing: float = ROW) -> np.ndarray:
@@ -565,6 +567,7 @@ def _two_lines(text: str) -> str:
 
 
 WHITE, DARK, BLACK = QColor(Qt.white), QColor(60, 60, 60), QColor(20, 20, 20)
+_SUBSCRIPTS = str.maketrans("0123456789", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089")
 _PENS: dict = {}
 
 
@@ -582,10 +585,12 @@ def _move(item, x: float, y: float) -> None:
         item.setPos(x, y)
 
 
-def _mix(a: QColor, b: QColor, f: float) -> QColor:
+_W, _O = WHITE.getRgb()[:3], OUTPUT_C.getRgb()[:3]
+
+
+def _out_fill(f: float) -> QColor:
+    """An output node's fill: white mixed with the output colour by ``f`` (0..1)."""
     f = float(min(max(f, 0.0), 1.0))
     return QColor(
-        int(a.red() + (b.red() - a.red()) * f),
-        int(a.green() + (b.green() - a.green()) * f),
-        int(a.blue() + (b.blue() - a.blue()) * f),
+        int(_W[0] + (_O[0] - _W[0]) * f), int(_W[1] + (_O[1] - _W[1]) * f), int(_W[2] + (_O[2] - _W[2]) * f)
     )
