@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QTransform
+from PySide6.QtGui import QColor, QImage, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from ...app.format import fmt, full
@@ -98,6 +98,46 @@ class Bars(pg.GraphicsObject):
             p.drawRects(self._marks)
 
 
+class Heat(pg.GraphicsObject):
+    """A matrix of opaque RGBA colours as cells 1 × 1 (row r from y = r to r + 1): one image drawn scaled,
+    with no levels, lookup tables or format conversions while painting (what an image item does every
+    paint)."""
+
+    def __init__(self):
+        super().__init__()
+        self._img: QImage | None = None
+        self._buf = None
+        self._rect = QRectF()
+
+    def set_rgba(self, rgba) -> None:
+        """Show ``rgba`` ((rows, columns, 4) uint8, opaque)."""
+        rgba = np.ascontiguousarray(rgba, dtype=np.ubyte)
+        h, w = rgba.shape[:2]
+        self._buf = rgba  # the image reads this memory
+        self._img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).convertToFormat(
+            QImage.Format.Format_RGB32
+        )
+        rect = QRectF(0, 0, w, h)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def clear(self) -> None:
+        self._img = self._buf = None
+        if not self._rect.isEmpty():
+            self.prepareGeometryChange()
+            self._rect = QRectF()
+        self.update()
+
+    def boundingRect(self):
+        return QRectF(self._rect)
+
+    def paint(self, p, *args):
+        if self._img is not None and not self._rect.isEmpty():
+            p.drawImage(self._rect, self._img)
+
+
 def _opaque(brush):
     """The colour of ``brush`` as it looks over white, opaque (no blending when filling)."""
     c = pg.mkBrush(brush).color()
@@ -126,9 +166,8 @@ class Panel:
         plot.getAxis("left").setWidth(LEFT_AXIS)
         self.single = pg.mkBrush(single) if single is not None else None
         self.bars = Bars(self.single or self.POS, self.NEG)
-        # colours are looked up here (numpy) and given as RGBA: pyqtgraph would build a Qt colour table
-        # for every redraw of an indexed image
-        self.img = pg.ImageItem(axisOrder="row-major")
+        # colours are looked up here (numpy) and drawn as an opaque image
+        self.img = Heat()
         #: the guided walk's highlighted row of a matrix (out:<id>, in:<id>)
         self.row_mark = QGraphicsRectItem()
         pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
@@ -274,8 +313,7 @@ class Panel:
         if np.isfinite(m) and m < lim / 10:
             lim = geometry.symmetric_limit(M)
         self._lim = lim
-        self.img.setImage(diverging_rgba(M, lim), autoLevels=False)
-        self.img.setRect(0, 0, M.shape[1], M.shape[0])
+        self.img.set_rgba(diverging_rgba(M, lim))
         self.img.setVisible(True)
         self._ticks("bottom", self.labels, 0.5, col_marks, col_always)
         set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5, fit_width=False)
