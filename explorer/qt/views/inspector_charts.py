@@ -100,8 +100,8 @@ class Bars(pg.GraphicsObject):
 
 class Heat(pg.GraphicsObject):
     """A matrix of opaque RGBA colours as cells 1 × 1 (row r from y = r to r + 1): one image drawn scaled,
-    with no levels, lookup tables or format conversions while painting (what an image item does every
-    paint)."""
+    with no levels, lookup tables or buffers made again while painting (what an image item does after every
+    change)."""
 
     def __init__(self):
         super().__init__()
@@ -113,10 +113,9 @@ class Heat(pg.GraphicsObject):
         """Show ``rgba`` ((rows, columns, 4) uint8, opaque)."""
         rgba = np.ascontiguousarray(rgba, dtype=np.ubyte)
         h, w = rgba.shape[:2]
+        # the format pyqtgraph's image item showed opaque RGBA in (the same pixels when scaled down)
         self._buf = rgba  # the image reads this memory
-        self._img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).convertToFormat(
-            QImage.Format.Format_RGB32
-        )
+        self._img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBX8888)
         rect = QRectF(0, 0, w, h)
         if rect != self._rect:
             self.prepareGeometryChange()
