@@ -43,6 +43,46 @@ _HL_BG = pg.mkColor(HIGHLIGHT_FILL)
 _HL_PEN = pg.mkPen(HIGHLIGHT_EDGE, width=2.5)
 
 
+class PanelViewBox(pg.ViewBox):
+    """A view box whose bounding rect and shape (asked for several times in every paint of the inspector, and
+    the shape again to clip the plot's content) are kept until it is resized."""
+
+    def __init__(self, *args, **kwargs):
+        self._br = self._shape = None
+        super().__init__(*args, **kwargs)
+
+    def resizeEvent(self, ev):
+        self._br = self._shape = None
+        super().resizeEvent(ev)
+
+    def boundingRect(self):
+        if self._br is None:
+            self._br = super().boundingRect()
+        return QRectF(self._br)
+
+    def shape(self):
+        if self._shape is None:
+            self._shape = super().shape()
+        return self._shape
+
+
+class PanelPlot(pg.PlotItem):
+    """A plot item whose bounding rect is kept until it is resized (see :class:`PanelViewBox`)."""
+
+    def __init__(self, *args, **kwargs):
+        self._br = None
+        super().__init__(*args, **kwargs)
+
+    def resizeEvent(self, ev):
+        self._br = None
+        super().resizeEvent(ev)
+
+    def boundingRect(self):
+        if self._br is None:
+            self._br = super().boundingRect()
+        return QRectF(self._br)
+
+
 class Bars(pg.GraphicsObject):
     """Bar j (0..n−1, 0.8 wide) from 0 to ``values[j]``, all in one item: the bars as rectangles of one brush
     per colour (positive, negative), an outline around the marked bars (the targets) and the zero line. Much
@@ -67,15 +107,20 @@ class Bars(pg.GraphicsObject):
         v = np.asarray(values, dtype=np.float64)
         v = np.where(np.isfinite(v), v, 0.0)
         n = len(v)
+        key = (v.tobytes(), tuple(int(j) for j in marks), bool(single))
+        if key == getattr(self, "_key", None):
+            return  # the same bars (t while the target stays)
+        self._key = key
         self.n = n
-        rects = [QRectF(j - 0.4, min(0.0, h), 0.8, abs(h)) for j, h in enumerate(v.tolist())]
+        vl = v.tolist()
+        rects = [QRectF(j - 0.4, min(0.0, h), 0.8, abs(h)) for j, h in enumerate(vl)]
         if single:
             self._fills = [(self.pos_brush, rects)] if n else []
         else:
-            pos = [r for r, h in zip(rects, v) if h > 0]
-            neg = [r for r, h in zip(rects, v) if h < 0]
+            pos = [r for r, h in zip(rects, vl) if h > 0]
+            neg = [r for r, h in zip(rects, vl) if h < 0]
             self._fills = [(b, r) for b, r in ((self.pos_brush, pos), (self.neg_brush, neg)) if r]
-        self._marks = [rects[int(j)] for j in marks if 0 <= int(j) < n]
+        self._marks = [rects[j] for j in key[1] if 0 <= j < n]
         lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
         self.prepareGeometryChange()
         self._rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))

@@ -25,7 +25,7 @@ from ...engine.model import PHASES
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel
+from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel, PanelPlot, PanelViewBox
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .plots import show_tip, word_axis_width
 from .table import ArrayTableModel, _LazyColumn, table_view
@@ -167,9 +167,10 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.panels = {}
         for key, title, phase, symbol, single in self._panel_specs(s):
             row, col = GRID[key]
-            plot = self.glw.addPlot(
-                row=row, col=col, axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")}
+            plot = PanelPlot(
+                viewBox=PanelViewBox(), axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")}
             )
+            self.glw.addItem(plot, row=row, col=col)
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
         # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
         # does not change from step to step
