@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QGraphicsScene, QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QSplitter, QTabWidget, QVBoxLayout
 
 from ...app.format import fmt, fmt_vec, full, full_vec
 from ...app.labels import output_labels
@@ -52,6 +52,10 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         # no spatial index: the bars, heat strips and their labels change their geometry every step, and the
         # index (only asked for items under the mouse, a few dozen here) was updated for each change
         self.glw.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # every item sets the pens, brushes and hints it draws with: no saving and restoring the painter's
+        # state around each of the ~80 items, no widening of the exposed rects for antialiasing
+        opt = QGraphicsView.OptimizationFlag
+        self.glw.setOptimizationFlags(opt.DontSavePainterState | opt.DontAdjustForAntialiasing)
         self._direct = DirectRepaint(self.glw)
         self.split.addWidget(self.glw)
         self.tabs = QTabWidget()
