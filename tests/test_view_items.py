@@ -106,7 +106,8 @@ def test_heat_cells_have_their_colours(qtbot):
     p.end()
     for r in range(2):
         for c in range(3):
-            assert img.pixelColor(c * 10 + 5, r * 10 + 5).getRgb()[:3] == tuple(int(v) for v in rgba[r, c, :3])
+            got = img.pixelColor(c * 10 + 5, r * 10 + 5).getRgb()[:3]
+            assert got == tuple(int(v) for v in rgba[r, c, :3])
     h.clear()
     assert h.boundingRect().isEmpty()
 
