@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
@@ -98,8 +99,9 @@ class Bars(pg.GraphicsObject):
         self.mark_pen.setCosmetic(True)
         self.zero_pen = pg.mkPen(120, 120, 120, width=1)
         self.zero_pen.setCosmetic(True)
-        self._fills: list = []
-        self._marks: list = []
+        # the rectangles of the positive bars, the negative ones and the marked ones, as arrays Qt reads in
+        # place (no QRectF object per bar)
+        self._pos, self._neg, self._marked = (PrimitiveArray(QRectF, 4) for _ in range(3))
         self._rect = QRectF()
         self.n = 0
 
@@ -112,18 +114,23 @@ class Bars(pg.GraphicsObject):
             return  # the same bars (t while the target stays)
         self._key = key
         self.n = n
-        vl = v.tolist()
-        rects = [QRectF(j - 0.4, min(0.0, h), 0.8, abs(h)) for j, h in enumerate(vl)]
+        rects = np.empty((n, 4))
+        rects[:, 0] = np.arange(n) - 0.4
+        rects[:, 1] = np.minimum(v, 0.0)
+        rects[:, 2] = 0.8
+        rects[:, 3] = np.abs(v)
         if single:
-            self._fills = [(self.pos_brush, rects)] if n else []
+            _put(self._pos, rects)
+            _put(self._neg, rects[:0])
         else:
-            pos = [r for r, h in zip(rects, vl) if h > 0]
-            neg = [r for r, h in zip(rects, vl) if h < 0]
-            self._fills = [(b, r) for b, r in ((self.pos_brush, pos), (self.neg_brush, neg)) if r]
-        self._marks = [rects[j] for j in key[1] if 0 <= j < n]
+            _put(self._pos, rects[v > 0])
+            _put(self._neg, rects[v < 0])
+        _put(self._marked, rects[[j for j in key[1] if 0 <= j < n]])
         lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
-        self.prepareGeometryChange()
-        self._rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
         self.update()
 
     def boundingRect(self):
@@ -132,15 +139,16 @@ class Bars(pg.GraphicsObject):
     def paint(self, p, *args):
         p.setRenderHint(p.RenderHint.Antialiasing, False)
         p.setPen(Qt.NoPen)
-        for brush, rects in self._fills:
-            p.setBrush(brush)
-            p.drawRects(rects)
+        for brush, rects in ((self.pos_brush, self._pos), (self.neg_brush, self._neg)):
+            if len(rects):
+                p.setBrush(brush)
+                p.drawRects(*rects.drawargs())
         p.setPen(self.zero_pen)
         p.drawLine(QPointF(-0.6, 0.0), QPointF(max(self.n, 1) - 0.4, 0.0))
-        if self._marks:
+        if len(self._marked):
             p.setPen(self.mark_pen)
             p.setBrush(Qt.NoBrush)
-            p.drawRects(self._marks)
+            p.drawRects(*self._marked.drawargs())
 
 
 class Heat(pg.GraphicsObject):
@@ -180,6 +188,12 @@ class Heat(pg.GraphicsObject):
     def paint(self, p, *args):
         if self._img is not None and not self._rect.isEmpty():
             p.drawImage(self._rect, self._img)
+
+
+def _put(arr: PrimitiveArray, rects) -> None:
+    arr.resize(len(rects))
+    if len(rects):
+        arr.ndarray()[:] = rects
 
 
 def _opaque(brush):
