@@ -133,6 +133,11 @@ class Bars(pg.GraphicsObject):
             self._rect = rect
         self.update()
 
+    @property
+    def _marks(self) -> list:
+        """The outlines of the marked bars (for tests)."""
+        return [QRectF(*r) for r in self._marked.ndarray().tolist()]
+
     def boundingRect(self):
         return self._rect
 
