@@ -51,6 +51,17 @@ class PanelViewBox(pg.ViewBox):
     def __init__(self, *args, **kwargs):
         self._br = self._shape = None
         super().__init__(*args, **kwargs)
+        self._no_contents()
+
+    def setBorder(self, *args, **kwds):
+        super().setBorder(*args, **kwds)
+        self._no_contents()
+
+    def _no_contents(self) -> None:
+        # the view box itself draws only its border: without one Qt need not call its paint at all
+        border = self.border
+        none = border is None or border.style() == Qt.PenStyle.NoPen
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, none)
 
     def resizeEvent(self, ev):
         self._br = self._shape = None
@@ -102,6 +113,8 @@ class Bars(pg.GraphicsObject):
         # the rectangles of the positive bars, the negative ones and the marked ones, as arrays Qt reads in
         # place (no QRectF object per bar)
         self._pos, self._neg, self._marked = (PrimitiveArray(QRectF, 4) for _ in range(3))
+        self._fills: list = []
+        self._outlines = None
         self._rect = QRectF()
         self.n = 0
 
@@ -126,6 +139,11 @@ class Bars(pg.GraphicsObject):
             _put(self._pos, rects[v > 0])
             _put(self._neg, rects[v < 0])
         _put(self._marked, rects[[j for j in key[1] if 0 <= j < n]])
+        # what paint passes to drawRects (wrapping the arrays' memory once, not at every paint)
+        self._fills = [
+            (b, a.drawargs()) for b, a in ((self.pos_brush, self._pos), (self.neg_brush, self._neg)) if len(a)
+        ]
+        self._outlines = self._marked.drawargs() if len(self._marked) else None
         lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
         rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
         if rect != self._rect:
@@ -144,16 +162,15 @@ class Bars(pg.GraphicsObject):
     def paint(self, p, *args):
         p.setRenderHint(p.RenderHint.Antialiasing, False)
         p.setPen(Qt.NoPen)
-        for brush, rects in ((self.pos_brush, self._pos), (self.neg_brush, self._neg)):
-            if len(rects):
-                p.setBrush(brush)
-                p.drawRects(*rects.drawargs())
+        for brush, args in self._fills:
+            p.setBrush(brush)
+            p.drawRects(*args)
         p.setPen(self.zero_pen)
         p.drawLine(QPointF(-0.6, 0.0), QPointF(max(self.n, 1) - 0.4, 0.0))
-        if len(self._marked):
+        if self._outlines is not None:
             p.setPen(self.mark_pen)
             p.setBrush(Qt.NoBrush)
-            p.drawRects(*self._marked.drawargs())
+            p.drawRects(*self._outlines)
 
 
 class Heat(pg.GraphicsObject):
@@ -263,6 +280,10 @@ class Panel:
 
     def _set_title(self, available: bool, note: str = "") -> None:
         self.note = note
+        key = (available, note, self.highlighted, style.scale())
+        if key == getattr(self, "_title_key", None):
+            return  # the same title (set_plot_title would find it so, after building it)
+        self._title_key = key
         color = "#1e1e1e" if available else "#a0a0a0"
         bg = " style='background-color:#ffe89a'" if self.highlighted else ""
         text = f"<span{bg}>{self.title}</span>"
