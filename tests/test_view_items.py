@@ -162,3 +162,17 @@ def test_plot_titles_are_clipped_only_when_too_wide(qtbot):
     set_plot_title(plot, "short again", height=20)
     w.grab()
     assert not plot.titleLabel.flags() & clip
+
+
+def test_loss_view_auto_range_covers_its_curves(qtbot):
+    from explorer.qt.views.loss_view import LossView
+    from tests.test_views import make, show
+
+    s, b = make("cbow", "softmax")
+    v = show(qtbot, LossView(b))
+    s.step_forward(30)
+    v.plot_item.vb.autoRange(padding=0)
+    (x0, x1), (y0, y1) = v.plot_item.vb.viewRange()
+    loss = np.asarray(s.loss_series())
+    assert x0 <= 1 and x1 >= 30
+    assert y0 <= loss.min() and y1 >= loss.max()
