@@ -17,6 +17,8 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 
+from .. import style
+
 #: pyqtgraph's auto downsampling factor: from 2 × this many points per pixel column on, groups of points are
 #: drawn as their highest and lowest
 DOWNSAMPLE = 5.0
@@ -42,6 +44,7 @@ class Curve(pg.GraphicsObject):
         self.antialias = bool(pg.getConfigOption("antialias"))
         self._segs = None
         self._sprite = None  # (device pixel ratio, the marker's pixmap)
+        self._themed = None  # (width ratio, the pen at that width)
 
     # -- data ---------------------------------------------------------------------------------------
     def setData(self, x, y) -> None:
@@ -129,13 +132,25 @@ class Curve(pg.GraphicsObject):
             return xx, yy.reshape(-1)
         return x, y
 
+    def _themed_pen(self):
+        """The pen at the width of the theme in use (presentation mode's thicker lines; a figure's theme
+        while it is drawn), as the theme sets the widths of pyqtgraph's curves (style.restyle_plots)."""
+        ratio = style.current().line_width / style.LIGHT.line_width
+        if self._themed is None or self._themed[0] != ratio:
+            pen = pg.mkPen(self._pen)
+            if ratio != 1.0:
+                pen.setWidthF((self._pen.widthF() or 1.0) * ratio)
+                pen.setCosmetic(True)
+            self._themed = (ratio, pen)
+        return self._themed[1]
+
     def paint(self, p: QPainter, *args):
         x, y = self._visible()
         if not len(x):
             return
         aa = self.antialias if self._exportOpts is False else self._exportOpts.get("antialias", True)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
-        pen = self._pen
+        pen = self._themed_pen()
         if pen.style() != Qt.PenStyle.NoPen and len(x) > 1:
             p.setPen(pen)
             if _segmented(pen, aa):
