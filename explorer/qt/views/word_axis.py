@@ -12,8 +12,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 #: the colour of the targets' words (the marks)
 MARK_COLOR = "#b4230f"
-#: axis pictures kept per axis (the words and ranges an axis shows come back: the same examples each epoch)
-PICTURES = 96
+#: axis pictures kept (the words and ranges an axis shows come back: the same examples each epoch; and axes
+#: of the same size showing the same words, as the inspector's u and t, share them)
+PICTURES = 384
+_pictures: OrderedDict = OrderedDict()
 
 
 class WordAxis(pg.AxisItem):
@@ -33,9 +35,10 @@ class WordAxis(pg.AxisItem):
     labelled in levels (multiples of 10, 5, 2, then all), a level only when all of it fits.
 
     What it draws is kept: the bounding rect until the axis' size or style changes, and the last
-    :data:`PICTURES` pictures by what they depend on (words, range, size, style, pens), so an axis showing
-    words and a range it showed before (the inputs of an example seen last epoch) draws the picture made then
-    instead of working out and laying out its labels again."""
+    :data:`PICTURES` pictures of all word axes by what they depend on (side, words, range, size, style, pens),
+    so an axis showing words and a range it or an axis like it showed before (the inputs of an example seen
+    last epoch; u's words on t) draws the picture made then instead of working out and laying out its labels
+    again."""
 
     GAP = 4.0
 
@@ -50,7 +53,6 @@ class WordAxis(pg.AxisItem):
         #: what the last paint labelled: indices of the words drawn (for tests and the views' hover)
         self.drawn: list[int] = []
         self._br = None
-        self._pictures: OrderedDict = OrderedDict()
         self._text_sizes: list | None = None
 
     def set_words(self, words, offset: float = 0.0, marks=(), always=()) -> None:
@@ -106,6 +108,7 @@ class WordAxis(pg.AxisItem):
         font = st.get("tickFont")
         size = self.size()
         return (
+            self.orientation,
             self._words,
             tuple(self.range),
             size.width(),
@@ -125,9 +128,9 @@ class WordAxis(pg.AxisItem):
     def paint(self, p, opt, widget):
         if self.picture is None:
             key = self._picture_key()
-            kept = self._pictures.get(key) if key is not None else None
+            kept = _pictures.get(key) if key is not None else None
             if kept is not None:
-                self._pictures.move_to_end(key)
+                _pictures.move_to_end(key)
                 picture, drawn, sizes = kept
                 for x in sizes:  # the text size the axis is sized by, as when the picture was made
                     self._updateMaxTextSize(x)
@@ -139,9 +142,9 @@ class WordAxis(pg.AxisItem):
                 finally:
                     self._text_sizes = None
                 if key is not None and self.picture is not None:
-                    self._pictures[key] = (self.picture, list(self.drawn), sizes)
-                    while len(self._pictures) > PICTURES:
-                        self._pictures.popitem(last=False)
+                    _pictures[key] = (self.picture, list(self.drawn), sizes)
+                    while len(_pictures) > PICTURES:
+                        _pictures.popitem(last=False)
                 return
         self.picture.play(p)
 
