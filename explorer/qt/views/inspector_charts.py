@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QTransform
+from PySide6.QtGui import QColor, QImage, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from ...app.format import fmt, full
@@ -43,6 +44,57 @@ _HL_BG = pg.mkColor(HIGHLIGHT_FILL)
 _HL_PEN = pg.mkPen(HIGHLIGHT_EDGE, width=2.5)
 
 
+class PanelViewBox(pg.ViewBox):
+    """A view box whose bounding rect and shape (asked for several times in every paint of the inspector, and
+    the shape again to clip the plot's content) are kept until it is resized."""
+
+    def __init__(self, *args, **kwargs):
+        self._br = self._shape = None
+        super().__init__(*args, **kwargs)
+        self._no_contents()
+
+    def setBorder(self, *args, **kwds):
+        super().setBorder(*args, **kwds)
+        self._no_contents()
+
+    def _no_contents(self) -> None:
+        # the view box itself draws only its border: without one Qt need not call its paint at all
+        border = self.border
+        none = border is None or border.style() == Qt.PenStyle.NoPen
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, none)
+
+    def resizeEvent(self, ev):
+        self._br = self._shape = None
+        super().resizeEvent(ev)
+
+    def boundingRect(self):
+        if self._br is None:
+            self._br = super().boundingRect()
+        return QRectF(self._br)
+
+    def shape(self):
+        if self._shape is None:
+            self._shape = super().shape()
+        return self._shape
+
+
+class PanelPlot(pg.PlotItem):
+    """A plot item whose bounding rect is kept until it is resized (see :class:`PanelViewBox`)."""
+
+    def __init__(self, *args, **kwargs):
+        self._br = None
+        super().__init__(*args, **kwargs)
+
+    def resizeEvent(self, ev):
+        self._br = None
+        super().resizeEvent(ev)
+
+    def boundingRect(self):
+        if self._br is None:
+            self._br = super().boundingRect()
+        return QRectF(self._br)
+
+
 class Bars(pg.GraphicsObject):
     """Bar j (0..n−1, 0.8 wide) from 0 to ``values[j]``, all in one item: the bars as rectangles of one brush
     per colour (positive, negative), an outline around the marked bars (the targets) and the zero line. Much
@@ -58,8 +110,11 @@ class Bars(pg.GraphicsObject):
         self.mark_pen.setCosmetic(True)
         self.zero_pen = pg.mkPen(120, 120, 120, width=1)
         self.zero_pen.setCosmetic(True)
+        # the rectangles of the positive bars, the negative ones and the marked ones, as arrays Qt reads in
+        # place (no QRectF object per bar)
+        self._pos, self._neg, self._marked = (PrimitiveArray(QRectF, 4) for _ in range(3))
         self._fills: list = []
-        self._marks: list = []
+        self._outlines = None
         self._rect = QRectF()
         self.n = 0
 
@@ -67,19 +122,39 @@ class Bars(pg.GraphicsObject):
         v = np.asarray(values, dtype=np.float64)
         v = np.where(np.isfinite(v), v, 0.0)
         n = len(v)
+        key = (v.tobytes(), tuple(int(j) for j in marks), bool(single))
+        if key == getattr(self, "_key", None):
+            return  # the same bars (t while the target stays)
+        self._key = key
         self.n = n
-        rects = [QRectF(j - 0.4, min(0.0, h), 0.8, abs(h)) for j, h in enumerate(v.tolist())]
+        rects = np.empty((n, 4))
+        rects[:, 0] = np.arange(n) - 0.4
+        rects[:, 1] = np.minimum(v, 0.0)
+        rects[:, 2] = 0.8
+        rects[:, 3] = np.abs(v)
         if single:
-            self._fills = [(self.pos_brush, rects)] if n else []
+            _put(self._pos, rects)
+            _put(self._neg, rects[:0])
         else:
-            pos = [r for r, h in zip(rects, v) if h > 0]
-            neg = [r for r, h in zip(rects, v) if h < 0]
-            self._fills = [(b, r) for b, r in ((self.pos_brush, pos), (self.neg_brush, neg)) if r]
-        self._marks = [rects[int(j)] for j in marks if 0 <= int(j) < n]
+            _put(self._pos, rects[v > 0])
+            _put(self._neg, rects[v < 0])
+        _put(self._marked, rects[[j for j in key[1] if 0 <= j < n]])
+        # what paint passes to drawRects (wrapping the arrays' memory once, not at every paint)
+        self._fills = [
+            (b, a.drawargs()) for b, a in ((self.pos_brush, self._pos), (self.neg_brush, self._neg)) if len(a)
+        ]
+        self._outlines = self._marked.drawargs() if len(self._marked) else None
         lo, hi = (float(min(0.0, v.min())), float(max(0.0, v.max()))) if n else (0.0, 0.0)
-        self.prepareGeometryChange()
-        self._rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        rect = QRectF(-0.6, lo, max(n, 1) + 0.2, max(hi - lo, 1e-12))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
         self.update()
+
+    @property
+    def _marks(self) -> list:
+        """The outlines of the marked bars (for tests)."""
+        return [QRectF(*r) for r in self._marked.ndarray().tolist()]
 
     def boundingRect(self):
         return self._rect
@@ -87,15 +162,60 @@ class Bars(pg.GraphicsObject):
     def paint(self, p, *args):
         p.setRenderHint(p.RenderHint.Antialiasing, False)
         p.setPen(Qt.NoPen)
-        for brush, rects in self._fills:
+        for brush, args in self._fills:
             p.setBrush(brush)
-            p.drawRects(rects)
+            p.drawRects(*args)
         p.setPen(self.zero_pen)
         p.drawLine(QPointF(-0.6, 0.0), QPointF(max(self.n, 1) - 0.4, 0.0))
-        if self._marks:
+        if self._outlines is not None:
             p.setPen(self.mark_pen)
             p.setBrush(Qt.NoBrush)
-            p.drawRects(self._marks)
+            p.drawRects(*self._outlines)
+
+
+class Heat(pg.GraphicsObject):
+    """A matrix of opaque RGBA colours as cells 1 × 1 (row r from y = r to r + 1): one image drawn scaled,
+    with no levels, lookup tables or buffers made again while painting (what an image item does after every
+    change)."""
+
+    def __init__(self):
+        super().__init__()
+        self._img: QImage | None = None
+        self._buf = None
+        self._rect = QRectF()
+
+    def set_rgba(self, rgba) -> None:
+        """Show ``rgba`` ((rows, columns, 4) uint8, opaque)."""
+        rgba = np.ascontiguousarray(rgba, dtype=np.ubyte)
+        h, w = rgba.shape[:2]
+        # the format pyqtgraph's image item showed opaque RGBA in (the same pixels when scaled down)
+        self._buf = rgba  # the image reads this memory
+        self._img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBX8888)
+        rect = QRectF(0, 0, w, h)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def clear(self) -> None:
+        self._img = self._buf = None
+        if not self._rect.isEmpty():
+            self.prepareGeometryChange()
+            self._rect = QRectF()
+        self.update()
+
+    def boundingRect(self):
+        return QRectF(self._rect)
+
+    def paint(self, p, *args):
+        if self._img is not None and not self._rect.isEmpty():
+            p.drawImage(self._rect, self._img)
+
+
+def _put(arr: PrimitiveArray, rects) -> None:
+    arr.resize(len(rects))
+    if len(rects):
+        arr.ndarray()[:] = rects
 
 
 def _opaque(brush):
@@ -126,9 +246,8 @@ class Panel:
         plot.getAxis("left").setWidth(LEFT_AXIS)
         self.single = pg.mkBrush(single) if single is not None else None
         self.bars = Bars(self.single or self.POS, self.NEG)
-        # colours are looked up here (numpy) and given as RGBA: pyqtgraph would build a Qt colour table
-        # for every redraw of an indexed image
-        self.img = pg.ImageItem(axisOrder="row-major")
+        # colours are looked up here (numpy) and drawn as an opaque image
+        self.img = Heat()
         #: the guided walk's highlighted row of a matrix (out:<id>, in:<id>)
         self.row_mark = QGraphicsRectItem()
         pen = pg.mkPen(HIGHLIGHT_EDGE, width=3)
@@ -161,6 +280,10 @@ class Panel:
 
     def _set_title(self, available: bool, note: str = "") -> None:
         self.note = note
+        key = (available, note, self.highlighted, style.scale())
+        if key == getattr(self, "_title_key", None):
+            return  # the same title (set_plot_title would find it so, after building it)
+        self._title_key = key
         color = "#1e1e1e" if available else "#a0a0a0"
         bg = " style='background-color:#ffe89a'" if self.highlighted else ""
         text = f"<span{bg}>{self.title}</span>"
@@ -274,8 +397,7 @@ class Panel:
         if np.isfinite(m) and m < lim / 10:
             lim = geometry.symmetric_limit(M)
         self._lim = lim
-        self.img.setImage(diverging_rgba(M, lim), autoLevels=False)
-        self.img.setRect(0, 0, M.shape[1], M.shape[0])
+        self.img.set_rgba(diverging_rgba(M, lim))
         self.img.setVisible(True)
         self._ticks("bottom", self.labels, 0.5, col_marks, col_always)
         set_word_ticks(self.plot.getAxis("left"), self.row_labels, MAX_BAR_LABELS, 0.5, fit_width=False)

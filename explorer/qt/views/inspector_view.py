@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QSplitter, QTabWidget, QVBoxLayout
 
 from ...app.format import fmt, fmt_vec, full, full_vec
 from ...app.labels import output_labels
@@ -25,7 +25,7 @@ from ...engine.model import PHASES
 from .. import style
 from .base import View
 from .difference import DifferenceBanner, comparison_keys
-from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel
+from .inspector_charts import GRID, LEFT_AXIS, TOP_K, TOP_K_FROM, Panel, PanelPlot, PanelViewBox
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .plots import show_tip, word_axis_width
 from .table import ArrayTableModel, _LazyColumn, table_view
@@ -49,6 +49,13 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setBackground("w")
         self.glw.scene().sigMouseMoved.connect(self._hover)
+        # no spatial index: the bars, heat strips and their labels change their geometry every step, and the
+        # index (only asked for items under the mouse, a few dozen here) was updated for each change
+        self.glw.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # every item sets the pens, brushes and hints it draws with: no saving and restoring the painter's
+        # state around each of the ~80 items, no widening of the exposed rects for antialiasing
+        opt = QGraphicsView.OptimizationFlag
+        self.glw.setOptimizationFlags(opt.DontSavePainterState | opt.DontAdjustForAntialiasing)
         self._direct = DirectRepaint(self.glw)
         self.split.addWidget(self.glw)
         self.tabs = QTabWidget()
@@ -164,9 +171,10 @@ class InspectorView(OnScreenMixin, ExportMixin, View):
         self.panels = {}
         for key, title, phase, symbol, single in self._panel_specs(s):
             row, col = GRID[key]
-            plot = self.glw.addPlot(
-                row=row, col=col, axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")}
+            plot = PanelPlot(
+                viewBox=PanelViewBox(), axisItems={"bottom": WordAxis("bottom"), "left": WordAxis("left")}
             )
+            self.glw.addItem(plot, row=row, col=col)
             self.panels[key] = Panel(plot, key, title, phase, symbol, single)
         # one width for every left axis, enough for the vocabulary's words (the Δ maps' rows): the layout
         # does not change from step to step

@@ -18,6 +18,7 @@ from ...app.readout import step_position
 from ...engine import geometry
 from .base import View
 from .difference import DIFF_C
+from .loss_curve import Curve
 from .mixins import DirectRepaint, ExportMixin, OnScreenMixin
 from .plots import cache_axes, forget_range, plot_widget, set_plot_title, set_range
 from .text import InfoLine
@@ -46,22 +47,21 @@ class LossView(OnScreenMixin, ExportMixin, View):
         self.plot.setToolTip(self.tr("Click to go to that step"))
         lay.addWidget(self.plot, 1)
         pi = self.plot_item = self.plot.getPlotItem()
-        pi.setDownsampling(auto=True, mode="peak")
-        pi.setClipToView(True)
         pi.showGrid(x=True, y=True, alpha=0.15)
         pi.setLabel("bottom", self.tr("step"))
         pi.setLabel("left", self.tr("loss E"))
         # the legend is the plot's title line: a legend inside the plot would cover the curves
-        self.step_curve = pi.plot(pen=pg.mkPen(150, 180, 215, 160, width=1), name=self.tr("E of each step"))
-        self.avg_curve = pi.plot(pen=pg.mkPen(31, 119, 180, width=2.5), name=self.tr("moving average"))
-        self.epoch_curve = pi.plot(
-            pen=pg.mkPen(230, 126, 34, width=2),
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(230, 126, 34),
-            symbolPen=None,
-            name=self.tr("mean E per epoch (step 0: training set)"),
+        # light curve items (loss_curve): the whole series is set again every step
+        self.step_curve = Curve(pg.mkPen(150, 180, 215, 160, width=1), self.tr("E of each step"))
+        self.avg_curve = Curve(pg.mkPen(31, 119, 180, width=2.5), self.tr("moving average"))
+        self.epoch_curve = Curve(
+            pg.mkPen(230, 126, 34, width=2),
+            self.tr("mean E per epoch (step 0: training set)"),
+            symbol_size=7,
+            symbol_brush=pg.mkBrush(230, 126, 34),
         )
+        for curve in (self.step_curve, self.avg_curve, self.epoch_curve):
+            pi.addItem(curve)
         self.cursor = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(200, 30, 30, width=1.5, style=Qt.DashLine)
         )

@@ -67,9 +67,10 @@ def set_plot_title(
 
 
 def _narrow_title(label) -> None:
-    """A long title does not widen its plot (and the plot's layout column): it is cut at the plot's edge."""
+    """A long title does not widen its plot (and the plot's layout column): it is cut at the plot's edge.
+    (Only a title that sticks out is clipped: clipping costs every paint of the plot a shape and a clip
+    path.)"""
     label._w2v_narrow = True
-    label.setFlag(QGraphicsItem.ItemClipsChildrenToShape, True)
 
     resize = label.resizeEvent
 
@@ -78,6 +79,7 @@ def _narrow_title(label) -> None:
         # too long for the plot: show its start (the quantity's name), cut at the right
         if label.itemRect().width() > label.width():
             label.item.setPos(label.item.pos().x() - label.itemRect().left(), label.item.pos().y())
+        _clip_title(label)
 
     label.resizeEvent = resize_event
 
@@ -92,8 +94,18 @@ def _narrow_title(label) -> None:
             Qt.SizeHint.MinimumDescent: (0, 0),
         }
         label.updateGeometry()
+        _clip_title(label)
 
     label.updateMin = update_min
+
+
+def _clip_title(label) -> None:
+    """Clip the title's text to its label only when it is too wide (the text's rect, with the document's
+    margins, is a little higher than a fixed title height; the glyphs are not)."""
+    r = label.itemRect()
+    clip = r.left() < -0.5 or r.right() > label.width() + 0.5
+    if bool(label.flags() & QGraphicsItem.ItemClipsChildrenToShape) != clip:
+        label.setFlag(QGraphicsItem.ItemClipsChildrenToShape, clip)
 
 
 def set_axis_label(plot: pg.PlotItem, side: str, text: str) -> None:

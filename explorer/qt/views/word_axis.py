@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import Point
@@ -10,6 +12,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 #: the colour of the targets' words (the marks)
 MARK_COLOR = "#b4230f"
+#: axis pictures kept (the words and ranges an axis shows come back: the same examples each epoch; and axes
+#: of the same size showing the same words, as the inspector's u and t, share them)
+PICTURES = 384
+_pictures: OrderedDict = OrderedDict()
 
 
 class WordAxis(pg.AxisItem):
@@ -26,7 +32,13 @@ class WordAxis(pg.AxisItem):
       them are left out); those at ``marks`` (the targets) are also drawn in bold in the accent colour.
 
     Without words (``set_words(None)``) it is an ordinary numeric axis; words "0", "1", … (components) are
-    labelled in levels (multiples of 10, 5, 2, then all), a level only when all of it fits."""
+    labelled in levels (multiples of 10, 5, 2, then all), a level only when all of it fits.
+
+    What it draws is kept: the bounding rect until the axis' size or style changes, and the last
+    :data:`PICTURES` pictures of all word axes by what they depend on (side, words, range, size, style, pens),
+    so an axis showing words and a range it or an axis like it showed before (the inputs of an example seen
+    last epoch; u's words on t) draws the picture made then instead of working out and laying out its labels
+    again."""
 
     GAP = 4.0
 
@@ -40,6 +52,8 @@ class WordAxis(pg.AxisItem):
         self.fit_words = False
         #: what the last paint labelled: indices of the words drawn (for tests and the views' hover)
         self.drawn: list[int] = []
+        self._br = None
+        self._text_sizes: list | None = None
 
     def set_words(self, words, offset: float = 0.0, marks=(), always=()) -> None:
         """Label position i + ``offset`` with ``words[i]``; ``marks``: indices drawn emphasised and always
@@ -64,9 +78,80 @@ class WordAxis(pg.AxisItem):
         self.update()
 
     def setStyle(self, **kwds):
+        self._br = None
         super().setStyle(**kwds)
         if "tickFont" in kwds and self.fit_words and self._words is not None:
             self._fit()
+
+    def setTickFont(self, font):
+        self._br = None
+        super().setTickFont(font)
+
+    def resizeEvent(self, ev=None):
+        self._br = None
+        super().resizeEvent(ev)
+
+    def boundingRect(self):
+        # asked for several times per item and paint: kept until the size or the style changes (with a grid
+        # it follows the linked view: worked out each time)
+        if self.grid is not False:
+            return super().boundingRect()
+        if self._br is None:
+            self._br = super().boundingRect()
+        return QRectF(self._br)
+
+    def _picture_key(self):
+        """What the axis' picture depends on (None: not kept)."""
+        if self.grid is not False:
+            return None
+        st = self.style
+        font = st.get("tickFont")
+        size = self.size()
+        return (
+            self.orientation,
+            self._words,
+            tuple(self.range),
+            size.width(),
+            size.height(),
+            font.key() if font is not None else None,
+            repr(sorted((k, v) for k, v in st.items() if k != "tickFont")),
+            tuple(_pen_key(pen) for pen in (self.pen(), self.textPen(), self.tickPen())),
+            repr(self._tickLevels),
+            repr(self._tickSpacing),
+            self._tickDensity,
+            tuple(self.logMode) if isinstance(self.logMode, (list, tuple)) else self.logMode,
+            self.scale,
+            self.autoSIPrefix,
+            self.labelUnits,
+        )
+
+    def paint(self, p, opt, widget):
+        if self.picture is None:
+            key = self._picture_key()
+            kept = _pictures.get(key) if key is not None else None
+            if kept is not None:
+                _pictures.move_to_end(key)
+                picture, drawn, sizes = kept
+                for x in sizes:  # the text size the axis is sized by, as when the picture was made
+                    self._updateMaxTextSize(x)
+                self.picture, self.drawn = picture, list(drawn)
+            else:
+                self._text_sizes = sizes = []
+                try:
+                    super().paint(p, opt, widget)
+                finally:
+                    self._text_sizes = None
+                if key is not None and self.picture is not None:
+                    _pictures[key] = (self.picture, list(self.drawn), sizes)
+                    while len(_pictures) > PICTURES:
+                        _pictures.popitem(last=False)
+                return
+        self.picture.play(p)
+
+    def _updateMaxTextSize(self, x):
+        if self._text_sizes is not None:
+            self._text_sizes.append(x)
+        super()._updateMaxTextSize(x)
 
     def _fit(self) -> None:
         if self.orientation not in ("left", "right"):
@@ -211,6 +296,10 @@ class WordAxis(pg.AxisItem):
         if o == "top":
             return QRectF(x - w / 2, edge - text_off - h, w, h), Qt.AlignHCenter | Qt.AlignBottom
         return QRectF(x - w / 2, edge + text_off, w, h), Qt.AlignHCenter | Qt.AlignTop
+
+
+def _pen_key(pen):
+    return (pen.color().rgba(), pen.widthF(), int(pen.style().value), pen.isCosmetic())
 
 
 def _is_numeric(words) -> bool:
