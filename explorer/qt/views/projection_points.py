@@ -8,6 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 
@@ -45,6 +46,8 @@ class PointsLayer(pg.GraphicsObject):
         self._names_from = None  # the list the names were last taken from
         self.hovered: int | None = None
         self._pixmaps: dict = {}
+        #: the points' pixmap fragments, in an array Qt reads in place (pyqtgraph's helper for it)
+        self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._rect = QRectF()
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
@@ -121,18 +124,28 @@ class PointsLayer(pg.GraphicsObject):
         engine = painter.paintEngine()
         vector = self._exportOpts is not False or engine.type() != engine.Type.Raster
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        for k in np.flatnonzero(inside).tolist():
-            hov = k == self.hovered
-            if vector:
+        ks = np.flatnonzero(inside)
+        if vector:
+            for k in ks.tolist():
                 painter.save()
                 painter.setRenderHint(QPainter.Antialiasing, True)
                 painter.setTransform(QTransform.fromTranslate(float(px[k]), float(py[k])), True)
-                drawSymbol(painter, self.symbol, self.size, self.hover_pen if hov else self.pen, self.brush)
+                pen = self.hover_pen if k == self.hovered else self.pen
+                drawSymbol(painter, self.symbol, self.size, pen, self.brush)
                 painter.restore()
-            else:
-                pm = self._symbol(self.hover_pen if hov else self.pen, dpr)
-                half = pm.width() / dpr / 2
-                painter.drawPixmap(QPointF(float(px[k]) - half, float(py[k]) - half), pm)
+            return
+        # every point a copy of the symbol's pixmap, in one call (x, y: the centre; the source in the pixmap's
+        # own pixels, scaled by 1/dpr)
+        pm = self._symbol(self.pen, dpr)
+        self._frags.resize(len(ks))
+        f = self._frags.ndarray()
+        f[:, 0], f[:, 1] = px[ks], py[ks]
+        f[:, 2:10] = [0.0, 0.0, pm.width(), pm.height(), 1 / dpr, 1 / dpr, 0.0, 1.0]
+        painter.drawPixmapFragments(*self._frags.drawargs(), pm)
+        if self.hovered is not None and inside[self.hovered]:
+            hov = self._symbol(self.hover_pen, dpr)
+            half = hov.width() / dpr / 2
+            painter.drawPixmap(QPointF(float(px[self.hovered]) - half, float(py[self.hovered]) - half), hov)
 
     # -- interaction --------------------------------------------------------------------------------------
     def hoverEvent(self, ev) -> None:
