@@ -77,3 +77,36 @@ def test_frames_render(qtbot, tmp_path):
         images.append(img)
     assert images[0] != images[1]
     w.teaching.animator.finish()
+
+
+def test_pulse_dots_are_drawn_in_the_pulse_colour_with_a_white_rim(qtbot, tmp_path):
+    from explorer.qt.overlays import FORWARD_C
+
+    w, s = _window(qtbot, tmp_path, arch="cbow", output="softmax")
+    w.teaching.set_animate(True)
+    w.state.set_animation(ms=5000)
+    s.step_forward(1)
+    net = next(v for v in w.views if v.name == "network")
+    w.teaching.animator.draw(0.1)  # forward: dots between the inputs and h
+    ov = net._overlay
+    assert len(ov._dots) > 0 and ov._colour == FORWARD_C
+    img = net.view.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    dpr = img.devicePixelRatio()
+    hits = 0
+    for x, y in ov._dots:
+        p = net.view.mapFromScene(ov.mapToScene(float(x), float(y)))
+        px, py = int(p.x() * dpr), int(p.y() * dpr)
+        if not (0 <= px < img.width() and 0 <= py < img.height()):
+            continue
+        c = img.pixelColor(px, py)
+        assert abs(c.red() - FORWARD_C.red()) < 30 and abs(c.green() - FORWARD_C.green()) < 30, c.name()
+        hits += 1
+    assert hits > 0
+    # just outside the coloured disc (4.5 px) and inside the rim (6.5 px): white, where no other dot is
+    x, y = ov._dots[0]
+    others = [(a, b) for a, b in ov._dots[1:] if abs(a - x) < 20 and abs(b - y) < 20]
+    if not others:
+        p = net.view.mapFromScene(ov.mapToScene(float(x), float(y) - 5.5))
+        c = img.pixelColor(int(p.x() * dpr), int(p.y() * dpr))
+        assert min(c.red(), c.green(), c.blue()) > 200, c.name()
+    w.teaching.animator.finish()
