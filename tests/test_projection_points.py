@@ -144,3 +144,16 @@ def test_info_line_takes_one_line_when_the_text_fits(qtbot):
         line.setText(line.text() + "x")
     line.fit_lines()
     assert line.height() == two
+
+
+@pytest.mark.parametrize("height", [160, 400])
+def test_point_labels_are_not_cut_at_the_maps_edge(qtbot, height):
+    s, b = make("cbow", "softmax", hidden=5)
+    v = show(qtbot, ProjectionView(b), w=500, h=height)
+    s.step_forward(20)
+    v.plot.viewport().grab()  # paint: the label layer places its labels
+    layer = v.label_layer
+    area = layer.boundingRect()
+    assert layer.placed
+    for _text, r in layer.placed[1:]:  # the first (most important) label is placed even when it must be cut
+        assert area.contains(r), (_text, r, area)

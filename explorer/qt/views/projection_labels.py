@@ -126,14 +126,20 @@ class LabelLayer(QGraphicsItem):
                 fm = self._fm[bold]
                 wh = self._sizes[(text, bold)] = (fm.horizontalAdvance(text) + 4, fm.height())
             w, h = wh
-            for dx, dy in ((o, -o - h), (o, o), (-o - w, -o - h), (-o - w, o)):
-                lx, ty = x + dx, y + dy
+            # the first free corner inside the map; a label that would be cut at its edge is left out (but the
+            # first one, the most important, is placed in any case)
+            free = [
+                (x + dx, y + dy)
+                for dx, dy in ((o, -o - h), (o, o), (-o - w, -o - h), (-o - w, o))
                 if not any(
-                    lx < r_ and q_l < lx + w and ty < b_ and q_t < ty + h for q_l, q_t, r_, b_ in taken
-                ):
-                    break
-            else:
+                    x + dx < r_ and q_l < x + dx + w and y + dy < b_ and q_t < y + dy + h
+                    for q_l, q_t, r_, b_ in taken
+                )
+            ]
+            inside = [(a, b) for a, b in free if x0 <= a and a + w <= x1 and y0 <= b and b + h <= y1]
+            if not inside and (taken or not free):
                 continue
+            lx, ty = (inside or free)[0]
             taken.append((lx, ty, lx + w, ty + h))
             r = QRectF(lx, ty, w, h)
             self.placed.append((text, r))
