@@ -127,13 +127,10 @@ def load_baseline(path: str | None):
     return None
 
 
-def measure(
-    app, session: Session, steps: int, settings_path: str, layout: str = "all", between=None, chunks: int = 1
-) -> tuple[np.ndarray, np.ndarray]:
-    """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint. ``layout``: "all" (every
-    panel visible, 1600×1000), "default" (the default layout, 1600×1000: tabs behind others are not drawn) or
-    "presentation" (presentation mode at 1280×720). The steps are taken in ``chunks`` runs, ``between()``
-    called before each (the baseline is measured there, so both see the same load)."""
+def open_window(app, session: Session, settings_path: str, layout: str = "default"):
+    """The main window on ``session``, shown offscreen and settled: ``layout`` "all" (every panel visible,
+    1600×1000), "default" (the default layout, 1600×1000) or "presentation" (presentation mode, 1280×720);
+    every step drawn (no key-repeat throttling)."""
     from PySide6.QtCore import QEvent, QSettings
 
     from explorer.qt.main_window import MainWindow
@@ -141,7 +138,7 @@ def measure(
     w = MainWindow(
         session, settings=QSettings(settings_path, QSettings.Format.IniFormat), restore_layout=False
     )
-    w.transport.burst_s = 0  # every step is drawn (no key-repeat throttling)
+    w.transport.burst_s = 0
     w.resize(*((1280, 720) if layout == "presentation" else (1600, 1000)))
     if layout == "presentation":
         w.set_presentation(True)
@@ -156,6 +153,18 @@ def measure(
     # stay on screen (and be repainted every step) unless deferred deletions are run here
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
+    return w
+
+
+def measure(
+    app, session: Session, steps: int, settings_path: str, layout: str = "all", between=None, chunks: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wall-clock and CPU milliseconds of ``steps`` samples of step + redraw + paint. ``layout``: "all" (every
+    panel visible, 1600×1000), "default" (the default layout, 1600×1000: tabs behind others are not drawn) or
+    "presentation" (presentation mode at 1280×720). The steps are taken in ``chunks`` runs, ``between()``
+    called before each (the baseline is measured there, so both see the same load)."""
+
+    w = open_window(app, session, settings_path, layout)
     hidden = [n for n, d in w.docks.items() if not d.widget().isVisible()]
     if hidden and layout == "all":
         print(f"note: not visible: {', '.join(hidden)}", file=sys.stderr)

@@ -102,36 +102,20 @@ def main(argv=None) -> int:
     if not 1 <= a.steps <= 100_000:
         print("error: --steps must be between 1 and 100000", file=sys.stderr)
         return 2
-    from PySide6.QtCore import QEvent, QSettings
+    from gui_latency import open_window, synthetic_corpus
     from PySide6.QtWidgets import QApplication
 
     from explorer.engine import Config
     from explorer.engine.presets import preset_text
     from explorer.qt import style
-    from explorer.qt.main_window import MainWindow
     from explorer.session import Session
 
     app = QApplication.instance() or QApplication(["view_cost"])
     style.apply_theme(app, style.LIGHT)
     cfg = Config(window=2, hidden=20 if a.synthetic else 5, output=a.output, arch=a.arch)
-    if a.synthetic:
-        from gui_latency import synthetic_corpus
-
-        s = Session(synthetic_corpus(), cfg)
-    else:
-        s = Session(preset_text("royalty"), cfg)
+    s = Session(synthetic_corpus() if a.synthetic else preset_text("royalty"), cfg)
     with tempfile.TemporaryDirectory() as tmp:
-        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(s, settings=settings, restore_layout=False)
-        w.transport.burst_s = 0
-        w.resize(*((1280, 720) if a.layout == "presentation" else (1600, 1000)))
-        if a.layout == "presentation":
-            w.set_presentation(True)
-        w.show()
-        for _ in range(20):
-            app.processEvents()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        app.processEvents()
+        w = open_window(app, s, str(Path(tmp) / "s.ini"), a.layout)
         refresh, paint, total = measure(app, w, s, a.steps)
         w.close()
     n = a.steps

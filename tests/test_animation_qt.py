@@ -21,6 +21,15 @@ def _window(qtbot, tmp_path, **cfg):
     return w, s
 
 
+def _animating_step(qtbot, tmp_path):
+    """A CBOW softmax window with the animation on, after one step: (window, its network view)."""
+    w, s = _window(qtbot, tmp_path, arch="cbow", output="softmax")
+    w.teaching.set_animate(True)
+    w.state.set_animation(ms=5000)
+    s.step_forward(1)
+    return w, next(v for v in w.views if v.name == "network")
+
+
 def test_animation_runs_on_a_step_and_a_key_ends_it(qtbot, tmp_path):
     w, s = _window(qtbot, tmp_path, arch="cbow", output="ns")
     a = w.teaching.animator
@@ -65,11 +74,7 @@ def test_sub_steps_animate_their_phase_only(qtbot, tmp_path):
 
 
 def test_frames_render(qtbot, tmp_path):
-    w, s = _window(qtbot, tmp_path, arch="cbow", output="softmax")
-    w.teaching.set_animate(True)
-    w.state.set_animation(ms=5000)
-    s.step_forward(1)
-    net = next(v for v in w.views if v.name == "network")
+    w, net = _animating_step(qtbot, tmp_path)
     images = []
     for t in (0.1, 0.6):
         w.teaching.animator.draw(t)
@@ -82,11 +87,7 @@ def test_frames_render(qtbot, tmp_path):
 def test_pulse_dots_are_drawn_in_the_pulse_colour_with_a_white_rim(qtbot, tmp_path):
     from explorer.qt.overlays import FORWARD_C
 
-    w, s = _window(qtbot, tmp_path, arch="cbow", output="softmax")
-    w.teaching.set_animate(True)
-    w.state.set_animation(ms=5000)
-    s.step_forward(1)
-    net = next(v for v in w.views if v.name == "network")
+    w, net = _animating_step(qtbot, tmp_path)
     w.teaching.animator.draw(0.1)  # forward: dots between the inputs and h
     ov = net._overlay
     assert len(ov._dots) > 0 and ov._colour == FORWARD_C

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..app.animation import interpolate
 from ..engine import geometry
+from .views.sprites import Sprites
 
 #: the pulse's colours: amber forward, purple for the error flowing back (the edges are red and blue)
 FORWARD_C = QColor(245, 160, 0)
@@ -39,8 +39,7 @@ class NetworkOverlay(QGraphicsItem):
         self._dots = np.zeros((0, 2))
         self._glow = np.zeros((0, 2))
         self._colour = FORWARD_C
-        #: the dots' pixmap fragments, in an array Qt reads in place (pyqtgraph's helper for it)
-        self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._sprites = Sprites()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -102,43 +101,12 @@ class NetworkOverlay(QGraphicsItem):
         if not len(self._dots):
             return
         # each dot a copy of two sprites (a white rim, which keeps the dots apart from the edges, under a disc
-        # of the pulse's colour), one call for each: stroking hundreds of wide round points cost milliseconds
-        # drawn at the resolution the dots reach the screen with (the view's zoom times the pixel ratio)
+        # of the pulse's colour), one call for each — every rim first, as dots close together overlap —,
+        # rendered at the resolution the dots reach the screen with (the view's zoom times the pixel ratio)
         dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         k = round(dpr * max(abs(painter.transform().m11()), 0.05), 2)
-        self._frags.resize(len(self._dots))
-        f = self._frags.ndarray()
-        f[:, 0:2] = self._dots
-        # every white rim first, then every coloured disc (dots close together overlap)
         for colour, d in ((QColor(Qt.white), 13.0), (c, 9.0)):
-            sprite = _dot_sprite(colour, d, k)
-            f[:, 2:10] = [0.0, 0.0, sprite.width(), sprite.height(), 1 / k, 1 / k, 0.0, 1.0]
-            painter.drawPixmapFragments(*self._frags.drawargs(), sprite)
-
-
-_SPRITES: dict = {}
-
-
-def _dot_sprite(colour: QColor, d: float, k: float) -> QPixmap:
-    """A disc ``d`` units wide in ``colour``, in a pixmap of ``k`` pixels a unit (made once per colour, size
-    and resolution)."""
-    key = (colour.rgba(), d, k)
-    pm = _SPRITES.get(key)
-    if pm is None:
-        if len(_SPRITES) > 64:
-            _SPRITES.clear()
-        side = 16
-        pm = QPixmap(int(np.ceil(side * k)), int(np.ceil(side * k)))
-        pm.fill(Qt.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.Antialiasing, True)
-        p.scale(k, k)
-        p.setPen(Qt.NoPen)
-        p.setBrush(colour)
-        p.drawEllipse(QPointF(side / 2, side / 2), d / 2, d / 2)
-        p.end()
-        _SPRITES[key] = pm
-    return pm
+            self._sprites.draw(painter, self._dots, self._sprites.pixmap("o", d, None, colour, k), k)
 
 
 class ProjectionOverlay:

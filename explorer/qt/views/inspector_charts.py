@@ -44,12 +44,28 @@ _HL_BG = pg.mkColor(HIGHLIGHT_FILL)
 _HL_PEN = pg.mkPen(HIGHLIGHT_EDGE, width=2.5)
 
 
-class PanelViewBox(pg.ViewBox):
-    """A view box whose bounding rect and shape (asked for several times in every paint of the inspector, and
-    the shape again to clip the plot's content) are kept until it is resized."""
+class _KeptRect:
+    """Keeps an item's bounding rect (asked for several times in every paint of the inspector) until the item
+    is resized. A mix-in for pyqtgraph's graphics widgets."""
+
+    _br = None
+
+    def resizeEvent(self, ev):
+        self._br = None
+        super().resizeEvent(ev)  # type: ignore[misc]
+
+    def boundingRect(self):
+        if self._br is None:
+            self._br = super().boundingRect()  # type: ignore[misc]
+        return QRectF(self._br)
+
+
+class PanelViewBox(_KeptRect, pg.ViewBox):
+    """A view box whose bounding rect and shape (the shape clips the plot's content in every paint) are kept
+    until it is resized, and whose paint is not called when it has no border to draw."""
 
     def __init__(self, *args, **kwargs):
-        self._br = self._shape = None
+        self._shape = None
         super().__init__(*args, **kwargs)
         self._no_contents()
 
@@ -64,13 +80,8 @@ class PanelViewBox(pg.ViewBox):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, none)
 
     def resizeEvent(self, ev):
-        self._br = self._shape = None
+        self._shape = None
         super().resizeEvent(ev)
-
-    def boundingRect(self):
-        if self._br is None:
-            self._br = super().boundingRect()
-        return QRectF(self._br)
 
     def shape(self):
         if self._shape is None:
@@ -78,21 +89,8 @@ class PanelViewBox(pg.ViewBox):
         return self._shape
 
 
-class PanelPlot(pg.PlotItem):
-    """A plot item whose bounding rect is kept until it is resized (see :class:`PanelViewBox`)."""
-
-    def __init__(self, *args, **kwargs):
-        self._br = None
-        super().__init__(*args, **kwargs)
-
-    def resizeEvent(self, ev):
-        self._br = None
-        super().resizeEvent(ev)
-
-    def boundingRect(self):
-        if self._br is None:
-            self._br = super().boundingRect()
-        return QRectF(self._br)
+class PanelPlot(_KeptRect, pg.PlotItem):
+    """A plot item whose bounding rect is kept until it is resized."""
 
 
 class Bars(pg.GraphicsObject):

@@ -8,17 +8,19 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtGui import QPainter, QTransform
+
+from .sprites import Sprites
 
 
 class PointsLayer(pg.GraphicsObject):
     """Points at view (data) coordinates, drawn as ``symbol`` of ``size`` pixels whatever the zoom.
 
     One item for all points (a scatter item costs several bounding-rect and mask searches per paint): it
-    lies over the whole view box and maps the points to pixels when painting. The symbol is drawn once into a
-    pixmap and copied to each point on screen; a file export (vector devices) draws each symbol as a path.
+    lies over the whole view box and maps the points to pixels when painting. The points on screen are copies
+    of the symbol's pixmap (:class:`~.sprites.Sprites`); a file export (vector devices) draws each symbol as a
+    path.
     Hovering a point shows ``tip(x, y, name)`` and outlines it; clicking one calls ``clicked(name)`` (other
     clicks, drags and the wheel go on to the view box). ``symbol`` is one of pyqtgraph's symbol names.
     """
@@ -45,9 +47,7 @@ class PointsLayer(pg.GraphicsObject):
         self.names: list[str] = []
         self._names_from = None  # the list the names were last taken from
         self.hovered: int | None = None
-        self._pixmaps: dict = {}
-        #: the points' pixmap fragments, in an array Qt reads in place (pyqtgraph's helper for it)
-        self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._sprites = Sprites()
         self._rect = QRectF()
         vb.sigResized.connect(self._resized)
         vb.sigTransformChanged.connect(lambda *_: self.update())
@@ -98,23 +98,6 @@ class PointsLayer(pg.GraphicsObject):
         return k if d2[k] <= r * r else None
 
     # -- drawing ------------------------------------------------------------------------------------------
-    def _symbol(self, pen, dpr: float) -> QPixmap:
-        """The symbol drawn once into a transparent pixmap (per pen, normal or hovered, and pixel ratio)."""
-        key = (pen is self.hover_pen, dpr)
-        pm = self._pixmaps.get(key)
-        if pm is None:
-            side = int(np.ceil(self.size + 2 * max(pen.widthF(), 1.0) + 4))
-            pm = QPixmap(int(np.ceil(side * dpr)), int(np.ceil(side * dpr)))
-            pm.setDevicePixelRatio(dpr)
-            pm.fill(Qt.transparent)
-            p = QPainter(pm)
-            p.setRenderHint(QPainter.Antialiasing, True)
-            p.translate(side / 2, side / 2)
-            drawSymbol(p, self.symbol, self.size, pen, self.brush)
-            p.end()
-            self._pixmaps[key] = pm
-        return pm
-
     def paint(self, painter, option, widget=None):
         if not len(self.pos_):
             return
@@ -134,18 +117,12 @@ class PointsLayer(pg.GraphicsObject):
                 drawSymbol(painter, self.symbol, self.size, pen, self.brush)
                 painter.restore()
             return
-        # every point a copy of the symbol's pixmap, in one call (x, y: the centre; the source in the pixmap's
-        # own pixels, scaled by 1/dpr)
-        pm = self._symbol(self.pen, dpr)
-        self._frags.resize(len(ks))
-        f = self._frags.ndarray()
-        f[:, 0], f[:, 1] = px[ks], py[ks]
-        f[:, 2:10] = [0.0, 0.0, pm.width(), pm.height(), 1 / dpr, 1 / dpr, 0.0, 1.0]
-        painter.drawPixmapFragments(*self._frags.drawargs(), pm)
+        # every point a copy of the symbol's pixmap, in one call; the hovered one again on top, outlined
+        pm = self._sprites.pixmap(self.symbol, self.size, self.pen, self.brush, dpr)
+        self._sprites.draw(painter, np.column_stack([px[ks], py[ks]]), pm, dpr)
         if self.hovered is not None and inside[self.hovered]:
-            hov = self._symbol(self.hover_pen, dpr)
-            half = hov.width() / dpr / 2
-            painter.drawPixmap(QPointF(float(px[self.hovered]) - half, float(py[self.hovered]) - half), hov)
+            hov = self._sprites.pixmap(self.symbol, self.size, self.hover_pen, self.brush, dpr)
+            self._sprites.draw(painter, np.array([[px[self.hovered], py[self.hovered]]]), hov, dpr)
 
     # -- interaction --------------------------------------------------------------------------------------
     def hoverEvent(self, ev) -> None:
